@@ -1,0 +1,103 @@
+//! The OpenAPI document: base info, security schemes, and the problem responses every
+//! operation can give (added in one place rather than repeated on each handler).
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, OpenApi as OpenApiDoc, RefOr, Response, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
+
+use crate::error::Problem;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Huiyin 回音 API",
+        description = "Customer-service centre platform for property-management and home-decoration companies: \
+cases (complaints, repairs, inquiries, suggestions, praise, incidents), dispatch, return visits and statistics.\n\n\
+Errors are RFC 9457 `application/problem+json`. Lists use cursor pagination (`limit`, `cursor` → `{items, next_cursor}`). \
+Changes to versioned resources need `If-Match: \"<version>\"`; creates accept `Idempotency-Key`.",
+        version = "1.0.0",
+        license(name = "MIT")
+    ),
+    components(schemas(Problem)),
+    modifiers(&Security),
+    tags(
+        (name = "platform", description = "Health, readiness, metrics"),
+        (name = "auth", description = "Login, token refresh, the current user"),
+        (name = "organisation", description = "Projects, areas, properties, departments, users"),
+        (name = "customers", description = "The customer archive (业主档案)"),
+        (name = "cases", description = "Registering and handling cases"),
+        (name = "audit", description = "Who viewed personal data and what was exported"),
+    )
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
+
+fn problem(description: &str) -> RefOr<Response> {
+    RefOr::T(
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                "application/problem+json",
+                Content::new(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name("Problem")))),
+            )
+            .build(),
+    )
+}
+
+/// Adds the problem responses every operation can give, so handlers list only their own.
+pub fn apply_problem_responses(openapi: &mut OpenApiDoc) {
+    {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            if !path.starts_with("/api/") {
+                continue;
+            }
+            let has_id = path.contains('{');
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+                let responses = &mut op.responses.responses;
+                let mut add = |code: &str, text: &str| {
+                    responses.entry(code.to_owned()).or_insert_with(|| problem(text));
+                };
+                add("400", "Malformed request (bad JSON, bad header or identifier)");
+                add("422", "Validation failed; `errors` names each offending field");
+                if secured {
+                    add("401", "Missing, invalid or expired access token");
+                    add("403", "Authenticated but not allowed");
+                }
+                if has_id {
+                    add("404", "Does not exist or is outside your scope");
+                }
+                add(
+                    "500",
+                    "Unexpected error (details are in the server log, never in the body)",
+                );
+                add("503", "The database is unavailable; retry later");
+            }
+        }
+    }
+}

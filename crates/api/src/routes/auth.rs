@@ -1,0 +1,214 @@
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use huiyin_domain::role::Role;
+use huiyin_store::auth::{self, RefreshOutcome};
+use huiyin_store::entity::user;
+use huiyin_store::org::users::{self, ChangePassword};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::auth::AuthUser;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Json;
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(login)
+        .service(refresh)
+        .service(logout)
+        .service(me)
+        .service(change_password);
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    #[schema(example = "admin")]
+    pub username: String,
+    #[schema(example = "admin123")]
+    pub password: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    pub refresh_token: String,
+}
+
+/// A user account as the API shows it (never the password hash).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UserResponse {
+    pub id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub phone: Option<String>,
+    pub role: Role,
+    pub department_id: Option<Uuid>,
+    pub customer_id: Option<Uuid>,
+    pub project_ids: Vec<Uuid>,
+    pub active: bool,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl UserResponse {
+    pub fn new(user: user::Model, project_ids: Vec<Uuid>) -> Self {
+        UserResponse {
+            id: user.id,
+            username: user.username,
+            display_name: user.display_name,
+            phone: user.phone,
+            role: Role::parse(&user.role).unwrap_or(Role::Resident),
+            department_id: user.department_id,
+            customer_id: user.customer_id,
+            project_ids,
+            active: user.active,
+            version: user.version,
+            created_at: user.created_at,
+            updated_at: user.updated_at,
+        }
+    }
+}
+
+impl From<users::UserWithProjects> for UserResponse {
+    fn from(u: users::UserWithProjects) -> Self {
+        UserResponse::new(u.user, u.project_ids)
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenResponse {
+    /// Short-lived JWT for `Authorization: Bearer`.
+    pub access_token: String,
+    /// Single-use token for `POST /api/v1/auth/refresh`; each use returns a new one.
+    pub refresh_token: String,
+    #[schema(example = "Bearer")]
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    #[schema(example = 900)]
+    pub expires_in: u64,
+    pub user: UserResponse,
+}
+
+async fn tokens_for(state: &AppState, user: user::Model, refresh_token: String) -> ApiResult<TokenResponse> {
+    let role = Role::parse(&user.role).ok_or_else(|| ApiError::Internal("unknown role in database".into()))?;
+    let access_token = state
+        .jwt
+        .issue(user.id, role, state.config.access_ttl)
+        .map_err(|e| ApiError::Internal(Box::new(e)))?;
+    let project_ids = huiyin_store::actor::project_ids_of(&state.store.db, user.id).await?;
+    Ok(TokenResponse {
+        access_token,
+        refresh_token,
+        token_type: "Bearer".into(),
+        expires_in: state.config.access_ttl.as_secs(),
+        user: UserResponse::new(user, project_ids),
+    })
+}
+
+fn refresh_ttl(state: &AppState) -> chrono::Duration {
+    chrono::Duration::from_std(state.config.refresh_ttl).unwrap_or(chrono::Duration::days(30))
+}
+
+/// Logs in with username and password. Unknown users and wrong passwords get the same answer;
+/// repeated failures are rate limited per username and per client address (429 with `Retry-After`).
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, body = TokenResponse),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json", description = "Wrong username or password"),
+        (status = 429, body = crate::error::Problem, content_type = "application/problem+json", description = "Too many attempts",
+            headers(("Retry-After" = u64, description = "Seconds to wait")))
+    )
+)]
+#[post("/auth/login")]
+async fn login(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    Json(body): Json<LoginRequest>,
+) -> ApiResult<HttpResponse> {
+    let username = body.username.trim().to_lowercase();
+    if username.is_empty() {
+        return Err(ApiError::invalid("username", "must not be empty"));
+    }
+    if body.password.is_empty() || body.password.len() > 1024 {
+        return Err(ApiError::invalid("password", "must be 1-1024 bytes"));
+    }
+    let ip_key = format!("ip:{}", req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default());
+    let user_key = format!("user:{username}");
+    let limiter = &state.login_limiter;
+    let blocked = limiter
+        .blocked_for(&ip_key, state.config.login_attempts_per_ip)
+        .max(limiter.blocked_for(&user_key, state.config.login_failures_per_user));
+    if let Some(retry_after_secs) = blocked {
+        return Err(ApiError::TooManyRequests { retry_after_secs });
+    }
+    limiter.hit(&ip_key);
+    let Some(user) = auth::authenticate(&state.store.db, &username, &body.password).await? else {
+        limiter.hit(&user_key);
+        return Err(ApiError::Unauthorized("wrong username or password".into()));
+    };
+    limiter.reset(&user_key);
+    let refresh_token = auth::issue_refresh_token(&state.store.db, user.id, None, refresh_ttl(&state)).await?;
+    Ok(HttpResponse::Ok().json(tokens_for(&state, user, refresh_token).await?))
+}
+
+/// Exchanges a refresh token for new tokens. The old refresh token stops working; presenting
+/// an already-used one revokes every token of that login (reuse detection).
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, body = TokenResponse),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json")
+    )
+)]
+#[post("/auth/refresh")]
+async fn refresh(state: web::Data<AppState>, Json(body): Json<RefreshRequest>) -> ApiResult<HttpResponse> {
+    match auth::rotate_refresh_token(&state.store.db, &body.refresh_token, refresh_ttl(&state)).await? {
+        RefreshOutcome::Rotated { user, refresh_token } => {
+            Ok(HttpResponse::Ok().json(tokens_for(&state, *user, refresh_token).await?))
+        }
+        RefreshOutcome::Invalid => Err(ApiError::Unauthorized(
+            "the refresh token is not valid; log in again".into(),
+        )),
+        RefreshOutcome::Reused => {
+            tracing::warn!("refresh token reuse detected; token family revoked");
+            Err(ApiError::Unauthorized(
+                "this refresh token was already used; every session of this login has been ended".into(),
+            ))
+        }
+    }
+}
+
+/// Ends the login the refresh token belongs to.
+#[utoipa::path(tag = "auth", request_body = RefreshRequest, responses((status = 204, description = "Logged out")))]
+#[post("/auth/logout")]
+async fn logout(state: web::Data<AppState>, Json(body): Json<RefreshRequest>) -> ApiResult<HttpResponse> {
+    auth::logout(&state.store.db, &body.refresh_token).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The current user.
+#[utoipa::path(tag = "auth", responses((status = 200, body = UserResponse)), security(("bearer" = [])))]
+#[get("/me")]
+async fn me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
+    let found = users::get(&state.store.db, &user, user.user_id).await?;
+    Ok(HttpResponse::Ok().json(UserResponse::from(found)))
+}
+
+/// Changes the current user's password (old + new, minimum strength); other sessions are logged out.
+#[utoipa::path(tag = "auth", request_body = ChangePassword, responses((status = 204, description = "Password changed")), security(("bearer" = [])))]
+#[post("/me/password")]
+async fn change_password(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    Json(body): Json<ChangePassword>,
+) -> ApiResult<HttpResponse> {
+    users::change_password(&state.store.db, &user, body).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

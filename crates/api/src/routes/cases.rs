@@ -1,0 +1,3 @@
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(_cfg: &mut ServiceConfig) {}

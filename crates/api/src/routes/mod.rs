@@ -1,0 +1,25 @@
+//! HTTP handlers, one module per resource; each exposes `configure`.
+
+pub mod audit;
+pub mod auth;
+pub mod cases;
+pub mod categories;
+pub mod customers;
+pub mod health;
+pub mod org;
+
+use actix_web::http::header::ETAG;
+use actix_web::HttpResponse;
+use serde::Serialize;
+
+use crate::extract::etag;
+
+/// 200 with the body and its version as `ETag`.
+pub fn ok_versioned<T: Serialize>(body: &T, version: i32) -> HttpResponse {
+    HttpResponse::Ok().insert_header((ETAG, etag(version))).json(body)
+}
+
+/// 201 with the body and its version as `ETag`.
+pub fn created_versioned<T: Serialize>(body: &T, version: i32) -> HttpResponse {
+    HttpResponse::Created().insert_header((ETAG, etag(version))).json(body)
+}

@@ -1,0 +1,62 @@
+//! Shared application state, added at start-up (building the OpenAPI document needs none of it).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use huiyin_store::Store;
+
+use crate::auth::jwt::JwtKeys;
+use crate::auth::rate_limit::RateLimiter;
+use crate::middleware::metrics::Metrics;
+
+#[derive(Debug, Clone)]
+pub struct ApiConfig {
+    pub access_ttl: Duration,
+    pub refresh_ttl: Duration,
+    /// Failed logins allowed per username within `login_window`.
+    pub login_failures_per_user: u32,
+    /// Login attempts allowed per client address within `login_window`.
+    pub login_attempts_per_ip: u32,
+    pub login_window: Duration,
+    /// Where case attachments are stored.
+    pub attachments_dir: PathBuf,
+    /// Largest attachment accepted, in bytes.
+    pub attachment_limit: usize,
+}
+
+impl Default for ApiConfig {
+    fn default() -> Self {
+        ApiConfig {
+            access_ttl: Duration::from_secs(15 * 60),
+            refresh_ttl: Duration::from_secs(30 * 24 * 3600),
+            login_failures_per_user: 5,
+            login_attempts_per_ip: 30,
+            login_window: Duration::from_secs(5 * 60),
+            attachments_dir: PathBuf::from("./data/attachments"),
+            attachment_limit: 10 * 1024 * 1024,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<ApiConfig>,
+    pub jwt: Arc<JwtKeys>,
+    pub login_limiter: Arc<RateLimiter>,
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: ApiConfig, jwt_secret: &[u8]) -> Self {
+        let limiter = RateLimiter::new(config.login_window);
+        AppState {
+            store,
+            jwt: Arc::new(JwtKeys::new(jwt_secret)),
+            login_limiter: Arc::new(limiter),
+            config: Arc::new(config),
+            metrics: Arc::new(Metrics::default()),
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! Cases: one intake and one number for complaints, repairs, inquiries,
+//! suggestions, praise and incident reports, and the state machine they move through.
+
+pub mod kind;
+pub mod machine;
+pub mod number;
+pub mod satisfaction;
+
+pub use kind::{CaseKind, Channel, Severity};
+pub use machine::{apply, CaseAction, CaseStatus, Outcome, TransitionError};
+pub use number::CaseNumber;
+pub use satisfaction::Satisfaction;

@@ -1,0 +1,44 @@
+//! Huiyin's business rules as plain types and functions.
+//!
+//! Nothing here performs I/O: the store and the API call into these rules, so
+//! every decision (may this transition happen? may this role do that? is this
+//! the same phone number?) can be unit-tested without a database.
+
+pub mod case;
+pub mod customer;
+pub mod password;
+pub mod permission;
+pub mod phone;
+pub mod role;
+
+/// Implements `as_str`, `parse`, `ALL` and `Display` for a fieldless enum whose
+/// wire form is a fixed snake_case string, so SQL, JSON and Rust agree on one
+/// spelling per value.
+#[macro_export]
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        $vis enum $name { $($(#[$vmeta])* #[serde(rename = $wire)] $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire),+ }
+            }
+
+            /// Parses the wire spelling; `None` for anything else.
+            pub fn parse(value: &str) -> Option<Self> {
+                match value { $($wire => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}

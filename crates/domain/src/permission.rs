@@ -1,0 +1,219 @@
+//! The permission table: which role may perform which action.
+//!
+//! Every handler asks `allows(role, permission)`; data scope (which projects,
+//! which department's cases) is decided separately by the store's scope rules.
+
+use crate::role::Role;
+
+crate::wire_enum! {
+    /// Something a user may be allowed to do.
+    pub enum Permission {
+        /// Read projects, areas, properties, departments, users.
+        OrgRead => "org_read",
+        /// Create and change projects, areas, properties, departments.
+        OrgManage => "org_manage",
+        /// Create, change and deactivate user accounts.
+        UserManage => "user_manage",
+        /// Read the case categories tree.
+        CategoryRead => "category_read",
+        /// Change the case categories tree.
+        CategoryManage => "category_manage",
+        /// Read customers (业主档案), phones masked unless `PiiView`.
+        CustomerRead => "customer_read",
+        /// Create and change customers.
+        CustomerManage => "customer_manage",
+        /// See customers' phone numbers unmasked (every such view is audited).
+        PiiView => "pii_view",
+        /// Read the audit log.
+        AuditRead => "audit_read",
+        /// Register a case.
+        CaseCreate => "case_create",
+        /// Read cases in scope.
+        CaseRead => "case_read",
+        /// Same-day verification note.
+        CaseVerify => "case_verify",
+        /// Dispatch a work order to a department, and re-dispatch.
+        CaseDispatch => "case_dispatch",
+        /// Take a work order and record its result.
+        CaseHandle => "case_handle",
+        /// Reply to the customer and record return visits.
+        CaseReply => "case_reply",
+        /// Close an inquiry/praise/suggestion answered on the spot.
+        CaseCloseOnSpot => "case_close_on_spot",
+        /// Cancel a duplicate, invalid or withdrawn case.
+        CaseCancel => "case_cancel",
+        /// Move a work order to another department or person.
+        CaseReassign => "case_reassign",
+        /// Add notes and attachments to a case.
+        CaseComment => "case_comment",
+    }
+}
+
+/// Whether `role` may perform `permission` at all (before data scope).
+pub fn allows(role: Role, permission: Permission) -> bool {
+    use Permission as P;
+    use Role as R;
+    match role {
+        R::Admin => true,
+        R::Resident => false,
+        R::Manager => true,
+        R::Supervisor => !matches!(
+            permission,
+            P::OrgManage | P::UserManage | P::CategoryManage | P::AuditRead
+        ),
+        R::Agent => matches!(
+            permission,
+            P::OrgRead
+                | P::CategoryRead
+                | P::CustomerRead
+                | P::CustomerManage
+                | P::PiiView
+                | P::CaseCreate
+                | P::CaseRead
+                | P::CaseVerify
+                | P::CaseDispatch
+                | P::CaseReply
+                | P::CaseCloseOnSpot
+                | P::CaseCancel
+                | P::CaseComment
+        ),
+        R::Steward => matches!(
+            permission,
+            P::OrgRead
+                | P::CategoryRead
+                | P::CustomerRead
+                | P::CustomerManage
+                | P::PiiView
+                | P::CaseCreate
+                | P::CaseRead
+                | P::CaseReply
+                | P::CaseComment
+        ),
+        R::Handler => matches!(
+            permission,
+            P::OrgRead | P::CategoryRead | P::CustomerRead | P::CaseRead | P::CaseHandle | P::CaseComment
+        ),
+    }
+}
+
+/// Which cases a staff role sees, within the projects the user belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseScope {
+    /// Every case of every project (admin).
+    Everything,
+    /// Every case of the user's projects.
+    Projects,
+    /// Cases currently dispatched to the user's department.
+    Department,
+    /// Cases in the areas the user is steward of.
+    StewardAreas,
+    /// A resident's own cases only.
+    Own,
+}
+
+pub fn case_scope(role: Role) -> CaseScope {
+    match role {
+        Role::Admin => CaseScope::Everything,
+        Role::Manager | Role::Supervisor | Role::Agent => CaseScope::Projects,
+        Role::Handler => CaseScope::Department,
+        Role::Steward => CaseScope::StewardAreas,
+        Role::Resident => CaseScope::Own,
+    }
+}
+
+/// Roles a user holding `role` may give to accounts they create or edit:
+/// nobody can create an account more powerful than their own.
+pub fn may_grant(granter: Role, granted: Role) -> bool {
+    match granter {
+        Role::Admin => true,
+        Role::Manager => granted != Role::Admin,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Permission as P;
+
+    #[test]
+    fn admin_may_do_everything_and_residents_nothing_staff_only() {
+        for p in Permission::ALL {
+            assert!(allows(Role::Admin, *p), "{p}");
+            assert!(!allows(Role::Resident, *p), "{p}");
+        }
+    }
+
+    #[test]
+    fn handlers_do_not_see_pii_and_cannot_dispatch() {
+        assert!(!allows(Role::Handler, P::PiiView));
+        assert!(!allows(Role::Handler, P::CaseDispatch));
+        assert!(!allows(Role::Handler, P::CaseCreate));
+        assert!(allows(Role::Handler, P::CaseHandle));
+        assert!(allows(Role::Handler, P::CaseRead));
+    }
+
+    #[test]
+    fn only_admin_and_manager_maintain_the_organisation() {
+        for role in Role::ALL {
+            let expected = matches!(role, Role::Admin | Role::Manager);
+            assert_eq!(allows(*role, P::OrgManage), expected, "{role}");
+            assert_eq!(allows(*role, P::UserManage), expected, "{role}");
+            assert_eq!(allows(*role, P::AuditRead), expected, "{role}");
+        }
+    }
+
+    #[test]
+    fn every_staff_role_reads_the_organisation_and_cases() {
+        for role in Role::ALL.iter().filter(|r| r.is_staff()) {
+            assert!(allows(*role, P::OrgRead), "{role}");
+            assert!(allows(*role, P::CaseRead), "{role}");
+            assert!(allows(*role, P::CaseComment), "{role}");
+        }
+    }
+
+    #[test]
+    fn agents_register_dispatch_and_visit_but_do_not_handle() {
+        for p in [
+            P::CaseCreate,
+            P::CaseVerify,
+            P::CaseDispatch,
+            P::CaseReply,
+            P::CaseCloseOnSpot,
+            P::CaseCancel,
+        ] {
+            assert!(allows(Role::Agent, p), "{p}");
+        }
+        assert!(!allows(Role::Agent, P::CaseHandle));
+        assert!(!allows(Role::Agent, P::CaseReassign));
+    }
+
+    #[test]
+    fn case_scopes_narrow_with_the_role() {
+        assert_eq!(case_scope(Role::Admin), CaseScope::Everything);
+        assert_eq!(case_scope(Role::Handler), CaseScope::Department);
+        assert_eq!(case_scope(Role::Steward), CaseScope::StewardAreas);
+        assert_eq!(case_scope(Role::Resident), CaseScope::Own);
+        for role in [Role::Manager, Role::Supervisor, Role::Agent] {
+            assert_eq!(case_scope(role), CaseScope::Projects);
+        }
+    }
+
+    #[test]
+    fn nobody_grants_more_than_they_have() {
+        assert!(may_grant(Role::Admin, Role::Admin));
+        assert!(!may_grant(Role::Manager, Role::Admin));
+        assert!(may_grant(Role::Manager, Role::Agent));
+        for role in [
+            Role::Supervisor,
+            Role::Agent,
+            Role::Steward,
+            Role::Handler,
+            Role::Resident,
+        ] {
+            for granted in Role::ALL {
+                assert!(!may_grant(role, *granted));
+            }
+        }
+    }
+}

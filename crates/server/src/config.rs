@@ -1,0 +1,115 @@
+//! Configuration from environment variables, with defaults for local use.
+//! Every setting is documented in the README.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Context;
+use huiyin_api::ApiConfig;
+use rand::RngCore;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub bind: String,
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    pub jwt_secret: Vec<u8>,
+    pub cors_origins: Vec<String>,
+    /// The built SPA (`frontend/dist`); served at `/` when present.
+    pub static_dir: PathBuf,
+    pub api: ApiConfig,
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+fn env_number<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T> {
+    match env(name) {
+        None => Ok(default),
+        Some(v) => v
+            .parse()
+            .map_err(|_| anyhow::anyhow!("{name} must be a number, got '{v}'")),
+    }
+}
+
+impl Settings {
+    /// Reads the environment; creates the data directory and, if needed, the JWT secret file.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let data_dir = PathBuf::from(env("HUIYIN_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        std::fs::create_dir_all(&data_dir)
+            .with_context(|| format!("cannot create data directory {}", data_dir.display()))?;
+        let database_url =
+            env("DATABASE_URL").unwrap_or_else(|| format!("sqlite://{}/huiyin.db?mode=rwc", data_dir.display()));
+        let jwt_secret = match env("HUIYIN_JWT_SECRET") {
+            Some(secret) if secret.len() >= 32 => secret.into_bytes(),
+            Some(_) => anyhow::bail!("HUIYIN_JWT_SECRET must be at least 32 characters"),
+            None => load_or_create_secret(&data_dir.join("jwt-secret"))?,
+        };
+        let cors_origins = env("HUIYIN_CORS_ORIGINS")
+            .map(|v| {
+                v.split(',')
+                    .map(|o| o.trim().to_owned())
+                    .filter(|o| !o.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let defaults = ApiConfig::default();
+        let api = ApiConfig {
+            access_ttl: Duration::from_secs(env_number("HUIYIN_ACCESS_TTL_SECS", defaults.access_ttl.as_secs())?),
+            refresh_ttl: Duration::from_secs(env_number("HUIYIN_REFRESH_TTL_SECS", defaults.refresh_ttl.as_secs())?),
+            login_failures_per_user: env_number("HUIYIN_LOGIN_FAILURES_PER_USER", defaults.login_failures_per_user)?,
+            login_attempts_per_ip: env_number("HUIYIN_LOGIN_ATTEMPTS_PER_IP", defaults.login_attempts_per_ip)?,
+            login_window: Duration::from_secs(env_number("HUIYIN_LOGIN_WINDOW_SECS", defaults.login_window.as_secs())?),
+            attachments_dir: env("HUIYIN_ATTACHMENTS_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| data_dir.join("attachments")),
+            attachment_limit: env_number("HUIYIN_ATTACHMENT_LIMIT_MB", 10usize)? * 1024 * 1024,
+        };
+        Ok(Settings {
+            bind: env("HUIYIN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            database_url,
+            data_dir,
+            jwt_secret,
+            cors_origins,
+            static_dir: PathBuf::from(env("HUIYIN_STATIC_DIR").unwrap_or_else(|| "./frontend/dist".into())),
+            api,
+        })
+    }
+}
+
+/// The signing secret survives restarts (so sessions do too) without anyone having to set one.
+fn load_or_create_secret(path: &Path) -> anyhow::Result<Vec<u8>> {
+    if let Ok(existing) = std::fs::read_to_string(path) {
+        let existing = existing.trim();
+        if existing.len() >= 32 {
+            return Ok(existing.as_bytes().to_vec());
+        }
+    }
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    let secret = hex::encode(bytes);
+    write_private(path, &secret).with_context(|| format!("cannot write JWT secret to {}", path.display()))?;
+    Ok(secret.into_bytes())
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(contents.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    std::fs::write(path, contents)
+}

@@ -1,0 +1,10 @@
+//! The Huiyin server: configuration, start-up, the built SPA, first-run bootstrap.
+
+pub mod bootstrap;
+pub mod config;
+pub mod spa;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::Settings;
+pub use startup::Application;

@@ -1,0 +1,101 @@
+//! `huiyin`: serve, migrate, create-admin, seed-demo, openapi.
+
+use clap::{Parser, Subcommand};
+use huiyin::{bootstrap, telemetry, Application, Settings};
+use huiyin_domain::role::Role;
+use huiyin_store::org::users::{self, CreateUser};
+use huiyin_store::Store;
+
+#[derive(Parser)]
+#[command(name = "huiyin", version, about = "Huiyin 回音 — customer-service centre platform")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Migrate the database and serve the API, the docs and the SPA.
+    Serve {
+        /// Address to listen on (overrides HUIYIN_BIND).
+        #[arg(long)]
+        bind: Option<String>,
+        /// On an empty database, create the demo organisation, demo data and admin/admin123.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create an administrator account.
+    CreateAdmin {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        password: String,
+    },
+    /// Fill an empty database with the demo organisation and a month of cases.
+    SeedDemo,
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+#[actix_web::main]
+async fn main() -> std::process::ExitCode {
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    if let Command::Openapi = cli.command {
+        print!("{}", huiyin_api::openapi_json());
+        return Ok(());
+    }
+    telemetry::init();
+    let mut settings = Settings::from_env()?;
+    let store = Store::connect(&settings.database_url).await?;
+    store.migrate().await?;
+    match cli.command {
+        Command::Serve { bind, demo } => {
+            if let Some(bind) = bind {
+                settings.bind = bind;
+            }
+            bootstrap::ensure_admin(&store, demo).await?;
+            let app = Application::build_with_store(settings.clone(), store).await?;
+            println!(
+                "Huiyin is serving on http://{} (API docs at /docs)",
+                settings.bind.replace(":0", &format!(":{}", app.port()))
+            );
+            app.run_until_stopped().await?;
+        }
+        Command::Migrate => println!("Database is up to date."),
+        Command::CreateAdmin { username, password } => {
+            let user = users::create_unchecked(
+                &store.db,
+                CreateUser {
+                    username,
+                    password,
+                    display_name: "Administrator".into(),
+                    role: Role::Admin,
+                    phone: None,
+                    department_id: None,
+                    project_ids: vec![],
+                },
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("Created administrator '{}'.", user.user.username);
+        }
+        Command::SeedDemo => {
+            huiyin_store::seed::seed_demo(&store.db, bootstrap::DEMO_ADMIN.1).await?;
+            println!("Demo data created.");
+        }
+        Command::Openapi => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,59 @@
+//! The audit log: every unmasked view of customer data and every export is written here.
+
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use uuid::Uuid;
+
+use crate::entity::audit_entry;
+use crate::page::{self, Page};
+use crate::{new_id, now, Actor, StoreResult};
+
+pub async fn record(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    action: &str,
+    subject_type: &str,
+    subject_id: Option<Uuid>,
+    detail: serde_json::Value,
+) -> StoreResult<()> {
+    audit_entry::ActiveModel {
+        id: Set(new_id()),
+        actor_id: Set(Some(actor.user_id)),
+        action: Set(action.to_owned()),
+        subject_type: Set(subject_type.to_owned()),
+        subject_id: Set(subject_id),
+        detail: Set(detail.to_string()),
+        created_at: Set(now()),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct AuditQuery {
+    pub actor_id: Option<Uuid>,
+    pub subject_id: Option<Uuid>,
+    pub action: Option<String>,
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+/// Newest first.
+pub async fn list(db: &impl ConnectionTrait, query: AuditQuery) -> StoreResult<Page<audit_entry::Model>> {
+    let limit = page::limit(query.limit)?;
+    let mut select = audit_entry::Entity::find().order_by_desc(audit_entry::Column::Id);
+    if let Some(cursor) = &query.cursor {
+        select = select.filter(audit_entry::Column::Id.lt(page::decode_uuid(cursor)?));
+    }
+    if let Some(actor) = query.actor_id {
+        select = select.filter(audit_entry::Column::ActorId.eq(actor));
+    }
+    if let Some(subject) = query.subject_id {
+        select = select.filter(audit_entry::Column::SubjectId.eq(subject));
+    }
+    if let Some(action) = &query.action {
+        select = select.filter(audit_entry::Column::Action.eq(action.as_str()));
+    }
+    let rows = select.limit(limit + 1).all(db).await?;
+    Ok(page::finish(rows, limit, |r| r.id.to_string()))
+}

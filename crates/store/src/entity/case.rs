@@ -1,0 +1,44 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "cases")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub number: String,
+    pub kind: String,
+    pub channel: String,
+    pub category_id: Option<Uuid>,
+    pub severity: String,
+    pub status: String,
+    pub project_id: Uuid,
+    pub area_id: Option<Uuid>,
+    pub property_id: Option<Uuid>,
+    pub customer_id: Option<Uuid>,
+    pub title: String,
+    #[sea_orm(column_type = "Text")]
+    pub description: String,
+    #[sea_orm(column_type = "Text")]
+    pub search_text: String,
+    pub reported_at: DateTimeUtc,
+    pub created_by: Option<Uuid>,
+    pub department_id: Option<Uuid>,
+    pub assignee_id: Option<Uuid>,
+    pub current_work_order_id: Option<Uuid>,
+    pub dispatch_count: i32,
+    pub due_at: Option<DateTimeUtc>,
+    pub verified_at: Option<DateTimeUtc>,
+    pub resolved_at: Option<DateTimeUtc>,
+    pub replied_at: Option<DateTimeUtc>,
+    pub closed_at: Option<DateTimeUtc>,
+    pub last_satisfaction: Option<String>,
+    pub duplicate_of: Option<Uuid>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

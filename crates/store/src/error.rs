@@ -1,0 +1,94 @@
+//! The store's error type: what went wrong in terms a handler can map to an HTTP answer.
+
+use huiyin_domain::case::TransitionError;
+use sea_orm::{DbErr, SqlErr};
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Missing, or outside the caller's scope (the two are deliberately indistinguishable).
+    #[error("not found")]
+    NotFound,
+    /// The caller's `If-Match` version is not the current one.
+    #[error("the resource was changed by someone else (current version {current})")]
+    Stale { current: i32 },
+    /// A uniqueness rule was broken (`field` names what must be unique).
+    #[error("{message}")]
+    Conflict { field: String, message: String },
+    /// A value the store checked against other data is not acceptable.
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+    /// Several values are not acceptable (e.g. CSV rows by line number).
+    #[error("{} invalid values", .0.len())]
+    InvalidMany(Vec<(String, String)>),
+    /// The action is not permitted to this user on this object.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The state machine refused the action.
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+    /// The same `Idempotency-Key` was sent with a different request.
+    #[error("this Idempotency-Key was already used for a different request")]
+    IdempotencyMismatch,
+    /// The database cannot be reached right now; retrying later may succeed.
+    #[error("the database is unavailable")]
+    Unavailable(#[source] DbErr),
+    #[error("database error")]
+    Db(#[source] DbErr),
+}
+
+impl StoreError {
+    pub fn from_db(err: DbErr) -> Self {
+        match &err {
+            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => StoreError::Unavailable(err),
+            DbErr::Exec(sea_orm::RuntimeErr::SqlxError(e)) | DbErr::Query(sea_orm::RuntimeErr::SqlxError(e))
+                if is_connection_error(e) =>
+            {
+                StoreError::Unavailable(err)
+            }
+            _ => StoreError::Db(err),
+        }
+    }
+
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        StoreError::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn conflict(field: impl Into<String>, message: impl Into<String>) -> Self {
+        StoreError::Conflict {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+fn is_connection_error(e: &sea_orm::sqlx::Error) -> bool {
+    use sea_orm::sqlx::Error as E;
+    matches!(
+        e,
+        E::Io(_) | E::PoolTimedOut | E::PoolClosed | E::WorkerCrashed | E::Tls(_)
+    )
+}
+
+impl From<DbErr> for StoreError {
+    fn from(err: DbErr) -> Self {
+        StoreError::from_db(err)
+    }
+}
+
+/// Maps a unique-constraint violation to a [`StoreError::Conflict`] on `field`; other errors pass through.
+pub fn unique_as_conflict(err: DbErr, field: &str, message: &str) -> StoreError {
+    if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) {
+        StoreError::conflict(field, message)
+    } else {
+        StoreError::from_db(err)
+    }
+}
+
+pub fn is_unique_violation(err: &DbErr) -> bool {
+    matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}

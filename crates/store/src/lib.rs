@@ -1,0 +1,95 @@
+//! Huiyin persistence: one code path over SQLite (embedded) and PostgreSQL.
+//!
+//! Every write that must not be lost or half-done runs in one transaction;
+//! versioned rows are updated with `WHERE version = ?` so concurrent edits
+//! surface as [`StoreError::Stale`] instead of silently overwriting.
+
+pub mod actor;
+pub mod audit;
+pub mod auth;
+pub mod cases;
+pub mod categories;
+pub mod customers;
+pub mod entity;
+pub mod error;
+pub mod idempotency;
+pub mod org;
+pub mod page;
+pub mod password;
+pub mod seed;
+pub mod validate;
+
+use std::time::Duration;
+
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, Statement};
+use sea_orm_migration::MigratorTrait;
+
+pub use actor::Actor;
+pub use error::{StoreError, StoreResult};
+pub use sea_orm::DatabaseConnection as Db;
+
+/// A handle to the database; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pub db: DatabaseConnection,
+}
+
+impl Store {
+    /// Connects to `url` (`sqlite://…` or `postgres://…`).
+    ///
+    /// SQLite gets one pooled connection in WAL mode: SQLite allows one writer at a time,
+    /// and a single connection turns would-be `SQLITE_BUSY` failures under concurrent
+    /// writes into an orderly queue. PostgreSQL gets a real pool.
+    pub async fn connect(url: &str) -> StoreResult<Self> {
+        let mut options = ConnectOptions::new(url.to_owned());
+        let sqlite = url.starts_with("sqlite:");
+        options
+            .max_connections(if sqlite { 1 } else { 16 })
+            .min_connections(if sqlite { 1 } else { 2 })
+            .connect_timeout(Duration::from_secs(5))
+            .acquire_timeout(Duration::from_secs(10))
+            .sqlx_logging(false);
+        let db = Database::connect(options).await.map_err(StoreError::from_db)?;
+        if db.get_database_backend() == DatabaseBackend::Sqlite {
+            for pragma in [
+                "PRAGMA journal_mode = WAL",
+                "PRAGMA foreign_keys = ON",
+                "PRAGMA busy_timeout = 5000",
+                "PRAGMA synchronous = NORMAL",
+            ] {
+                db.execute(Statement::from_string(DatabaseBackend::Sqlite, pragma))
+                    .await
+                    .map_err(StoreError::from_db)?;
+            }
+        }
+        Ok(Store { db })
+    }
+
+    /// Applies every pending migration.
+    pub async fn migrate(&self) -> StoreResult<()> {
+        huiyin_migration::Migrator::up(&self.db, None)
+            .await
+            .map_err(StoreError::from_db)
+    }
+
+    /// True while the database answers a trivial query.
+    pub async fn ping(&self) -> bool {
+        self.db.ping().await.is_ok()
+    }
+
+    pub fn backend(&self) -> DatabaseBackend {
+        self.db.get_database_backend()
+    }
+}
+
+/// The current time, truncated to microseconds so that what is written equals what is read
+/// back on both backends (PostgreSQL keeps microseconds).
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::{SubsecRound, Utc};
+    Utc::now().trunc_subsecs(6)
+}
+
+/// A new time-ordered id (UUID v7), so keyset pagination by id follows creation order.
+pub fn new_id() -> uuid::Uuid {
+    uuid::Uuid::now_v7()
+}

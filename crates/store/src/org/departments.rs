@@ -1,0 +1,97 @@
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use serde::Deserialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::entity::department;
+use crate::error::unique_as_conflict;
+use crate::page::{self, Page};
+use crate::validate::{required, version_matches};
+use crate::{new_id, now, StoreError, StoreResult};
+
+/// A responsible department (责任部门) receiving work orders.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateDepartment {
+    #[schema(example = "工程部")]
+    pub name: String,
+    /// What the department does, e.g. `customer_service`, `engineering`, `security`, `cleaning`, `greening`, `design`.
+    #[schema(example = "engineering")]
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateDepartment {
+    pub name: Option<String>,
+    pub kind: Option<String>,
+}
+
+pub async fn create(db: &impl ConnectionTrait, input: CreateDepartment) -> StoreResult<department::Model> {
+    let at = now();
+    department::ActiveModel {
+        id: Set(new_id()),
+        name: Set(required("name", &input.name, 100)?),
+        kind: Set(required("kind", &input.kind, 50)?),
+        created_at: Set(at),
+        updated_at: Set(at),
+        version: Set(1),
+    }
+    .insert(db)
+    .await
+    .map_err(|e| unique_as_conflict(e, "name", "a department with this name already exists"))
+}
+
+pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<department::Model> {
+    department::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+pub async fn update(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    version: i32,
+    input: UpdateDepartment,
+) -> StoreResult<department::Model> {
+    let current = get(db, id).await?;
+    version_matches(version, current.version)?;
+    let mut model: department::ActiveModel = current.clone().into();
+    if let Some(name) = &input.name {
+        model.name = Set(required("name", name, 100)?);
+    }
+    if let Some(kind) = &input.kind {
+        model.kind = Set(required("kind", kind, 50)?);
+    }
+    model.updated_at = Set(now());
+    model.version = Set(current.version + 1);
+    super::save_versioned::<department::Entity, _>(
+        db,
+        model,
+        department::Column::Id,
+        id,
+        department::Column::Version,
+        current.version,
+        |m| m.version,
+    )
+    .await
+    .map_err(|e| match e {
+        StoreError::Db(err) => unique_as_conflict(err, "name", "a department with this name already exists"),
+        other => other,
+    })
+}
+
+pub async fn list(
+    db: &impl ConnectionTrait,
+    limit: Option<u64>,
+    cursor: Option<&str>,
+) -> StoreResult<Page<department::Model>> {
+    let limit = page::limit(limit)?;
+    let mut select = department::Entity::find().order_by_asc(department::Column::Id);
+    if let Some(cursor) = cursor {
+        select = select.filter(department::Column::Id.gt(page::decode_uuid(cursor)?));
+    }
+    let rows = select.limit(limit + 1).all(db).await?;
+    Ok(page::finish(rows, limit, |r| r.id.to_string()))
+}

@@ -1,0 +1,378 @@
+use huiyin_domain::password::check_strength;
+use huiyin_domain::permission::may_grant;
+use huiyin_domain::phone::Phone;
+use huiyin_domain::role::Role;
+use sea_orm::sea_query::{Expr, Func};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, Set, TransactionTrait,
+};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::actor::project_ids_of;
+use crate::auth::{hash_off_thread, revoke_user_tokens, verify_off_thread};
+use crate::entity::{department, project, user, user_project};
+use crate::error::unique_as_conflict;
+use crate::page::{self, Page};
+use crate::validate::{required, version_matches};
+use crate::{new_id, now, Actor, StoreError, StoreResult};
+
+/// A staff account.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUser {
+    /// 3–32 characters: lower-case letters, digits, `.`, `_`, `-`.
+    #[schema(example = "zhang.wei")]
+    pub username: String,
+    /// At least 8 characters with letters and digits.
+    #[schema(example = "Huiyin2026")]
+    pub password: String,
+    #[schema(example = "张伟")]
+    pub display_name: String,
+    pub role: Role,
+    #[schema(example = "13800138000")]
+    pub phone: Option<String>,
+    pub department_id: Option<Uuid>,
+    #[serde(default)]
+    pub project_ids: Vec<Uuid>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateUser {
+    pub display_name: Option<String>,
+    pub role: Option<Role>,
+    pub phone: Option<String>,
+    pub department_id: Option<Uuid>,
+    pub project_ids: Option<Vec<Uuid>>,
+    /// `false` deactivates the account and revokes its tokens.
+    pub active: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListUsers {
+    pub role: Option<Role>,
+    pub department_id: Option<Uuid>,
+    pub project_id: Option<Uuid>,
+    pub active: Option<bool>,
+    /// Matches username or display name.
+    pub q: Option<String>,
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePassword {
+    pub old_password: String,
+    pub new_password: String,
+}
+
+/// A user with their project memberships.
+#[derive(Debug, Clone)]
+pub struct UserWithProjects {
+    pub user: user::Model,
+    pub project_ids: Vec<Uuid>,
+}
+
+fn check_username(username: &str) -> StoreResult<String> {
+    let u = username.trim().to_lowercase();
+    let ok = (3..=32).contains(&u.len())
+        && u.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    if ok {
+        Ok(u)
+    } else {
+        Err(StoreError::invalid(
+            "username",
+            "must be 3-32 characters of a-z, 0-9, '.', '_' or '-'",
+        ))
+    }
+}
+
+pub fn normalise_phone(field: &str, phone: Option<&str>) -> StoreResult<Option<String>> {
+    match phone.map(str::trim).filter(|p| !p.is_empty()) {
+        None => Ok(None),
+        Some(p) => Phone::parse(p)
+            .map(|p| Some(p.into_string()))
+            .map_err(|e| StoreError::invalid(field, e.to_string())),
+    }
+}
+
+async fn check_department(db: &impl ConnectionTrait, id: Option<Uuid>) -> StoreResult<()> {
+    if let Some(id) = id {
+        if department::Entity::find_by_id(id).one(db).await?.is_none() {
+            return Err(StoreError::invalid("department_id", "no such department"));
+        }
+    }
+    Ok(())
+}
+
+async fn check_projects(db: &impl ConnectionTrait, actor: &Actor, ids: &[Uuid]) -> StoreResult<()> {
+    for id in ids {
+        if !actor.sees_project(*id) || project::Entity::find_by_id(*id).one(db).await?.is_none() {
+            return Err(StoreError::invalid("project_ids", format!("no such project: {id}")));
+        }
+    }
+    Ok(())
+}
+
+async fn set_projects(db: &impl ConnectionTrait, user_id: Uuid, ids: &[Uuid]) -> StoreResult<()> {
+    user_project::Entity::delete_many()
+        .filter(user_project::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    let mut unique = ids.to_vec();
+    unique.sort();
+    unique.dedup();
+    if !unique.is_empty() {
+        user_project::Entity::insert_many(unique.into_iter().map(|project_id| user_project::ActiveModel {
+            user_id: Set(user_id),
+            project_id: Set(project_id),
+        }))
+        .exec(db)
+        .await?;
+    }
+    Ok(())
+}
+
+fn check_grant(actor: &Actor, role: Role) -> StoreResult<()> {
+    if may_grant(actor.role, role) {
+        Ok(())
+    } else {
+        Err(StoreError::Forbidden(format!(
+            "a {} cannot give the role {role}",
+            actor.role
+        )))
+    }
+}
+
+/// Creates a user without an acting user (CLI `create-admin`, demo seed).
+pub async fn create_unchecked<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    input: CreateUser,
+) -> StoreResult<UserWithProjects> {
+    let username = check_username(&input.username)?;
+    check_strength(&input.password, &username).map_err(|e| StoreError::invalid("password", e.to_string()))?;
+    let display_name = required("display_name", &input.display_name, 100)?;
+    let phone = normalise_phone("phone", input.phone.as_deref())?;
+    check_department(db, input.department_id).await?;
+    let password_hash = hash_off_thread(input.password.clone()).await;
+    let at = now();
+    let txn = db.begin().await?;
+    let user = user::ActiveModel {
+        id: Set(new_id()),
+        username: Set(username),
+        display_name: Set(display_name),
+        phone: Set(phone),
+        role: Set(input.role.as_str().to_owned()),
+        department_id: Set(input.department_id),
+        customer_id: Set(None),
+        password_hash: Set(password_hash),
+        active: Set(true),
+        created_at: Set(at),
+        updated_at: Set(at),
+        version: Set(1),
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| unique_as_conflict(e, "username", "this username is taken"))?;
+    set_projects(&txn, user.id, &input.project_ids).await?;
+    txn.commit().await?;
+    let mut project_ids = input.project_ids;
+    project_ids.sort();
+    project_ids.dedup();
+    Ok(UserWithProjects { user, project_ids })
+}
+
+pub async fn create<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    input: CreateUser,
+) -> StoreResult<UserWithProjects> {
+    check_grant(actor, input.role)?;
+    check_projects(db, actor, &input.project_ids).await?;
+    create_unchecked(db, input).await
+}
+
+/// A user visible to `actor`: admins see everyone, others the users sharing one of their projects.
+pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<UserWithProjects> {
+    let user = user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let project_ids = project_ids_of(db, id).await?;
+    let visible = actor.role.sees_all_projects()
+        || id == actor.user_id
+        || project_ids.iter().any(|p| actor.project_ids.contains(p));
+    if !visible {
+        return Err(StoreError::NotFound);
+    }
+    Ok(UserWithProjects { user, project_ids })
+}
+
+pub async fn update<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+    version: i32,
+    input: UpdateUser,
+) -> StoreResult<UserWithProjects> {
+    let current = get(db, actor, id).await?;
+    version_matches(version, current.user.version)?;
+    let current_role = Role::parse(&current.user.role).unwrap_or(Role::Resident);
+    // Nobody edits an account more powerful than they could create.
+    check_grant(actor, current_role)?;
+    let mut model: user::ActiveModel = current.user.clone().into();
+    if let Some(name) = &input.display_name {
+        model.display_name = Set(required("display_name", name, 100)?);
+    }
+    if let Some(role) = input.role {
+        check_grant(actor, role)?;
+        model.role = Set(role.as_str().to_owned());
+    }
+    if input.phone.is_some() {
+        model.phone = Set(normalise_phone("phone", input.phone.as_deref())?);
+    }
+    if input.department_id.is_some() {
+        check_department(db, input.department_id).await?;
+        model.department_id = Set(input.department_id);
+    }
+    if let Some(ids) = &input.project_ids {
+        check_projects(db, actor, ids).await?;
+    }
+    let deactivating = input.active == Some(false) && current.user.active;
+    if let Some(active) = input.active {
+        if !active && id == actor.user_id {
+            return Err(StoreError::invalid("active", "you cannot deactivate your own account"));
+        }
+        model.active = Set(active);
+    }
+    model.updated_at = Set(now());
+    model.version = Set(current.user.version + 1);
+    let txn = db.begin().await?;
+    super::save_versioned::<user::Entity, _>(
+        &txn,
+        model,
+        user::Column::Id,
+        id,
+        user::Column::Version,
+        current.user.version,
+        |m| m.version,
+    )
+    .await?;
+    if let Some(ids) = &input.project_ids {
+        set_projects(&txn, id, ids).await?;
+    }
+    if deactivating {
+        revoke_user_tokens(&txn, id).await?;
+    }
+    txn.commit().await?;
+    get(db, actor, id).await
+}
+
+pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListUsers) -> StoreResult<Page<UserWithProjects>> {
+    let limit = page::limit(query.limit)?;
+    let mut select = user::Entity::find()
+        .order_by_asc(user::Column::Id)
+        .filter(user::Column::Role.ne(Role::Resident.as_str()));
+    if let Some(ids) = actor.project_filter() {
+        let members = user_project::Entity::find()
+            .select_only()
+            .column(user_project::Column::UserId)
+            .filter(user_project::Column::ProjectId.is_in(ids.to_vec()))
+            .into_query();
+        select = select.filter(
+            Condition::any()
+                .add(user::Column::Id.in_subquery(members))
+                .add(user::Column::Id.eq(actor.user_id)),
+        );
+    }
+    if let Some(project_id) = query.project_id {
+        let members = user_project::Entity::find()
+            .select_only()
+            .column(user_project::Column::UserId)
+            .filter(user_project::Column::ProjectId.eq(project_id))
+            .into_query();
+        select = select.filter(user::Column::Id.in_subquery(members));
+    }
+    if let Some(role) = query.role {
+        select = select.filter(user::Column::Role.eq(role.as_str()));
+    }
+    if let Some(d) = query.department_id {
+        select = select.filter(user::Column::DepartmentId.eq(d));
+    }
+    if let Some(active) = query.active {
+        select = select.filter(user::Column::Active.eq(active));
+    }
+    if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        let pattern = format!("%{}%", q.to_lowercase());
+        select = select.filter(
+            Condition::any()
+                .add(Expr::expr(Func::lower(Expr::col(user::Column::Username))).like(pattern.clone()))
+                .add(Expr::expr(Func::lower(Expr::col(user::Column::DisplayName))).like(pattern)),
+        );
+    }
+    if let Some(cursor) = &query.cursor {
+        select = select.filter(user::Column::Id.gt(page::decode_uuid(cursor)?));
+    }
+    let rows = select.limit(limit + 1).all(db).await?;
+    let page = page::finish(rows, limit, |r| r.id.to_string());
+    let mut items = Vec::with_capacity(page.items.len());
+    for user in page.items {
+        let project_ids = project_ids_of(db, user.id).await?;
+        items.push(UserWithProjects { user, project_ids });
+    }
+    Ok(Page {
+        items,
+        next_cursor: page.next_cursor,
+    })
+}
+
+/// Changes the actor's own password after checking the old one; other sessions are logged out.
+pub async fn change_password<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    input: ChangePassword,
+) -> StoreResult<()> {
+    let user = user::Entity::find_by_id(actor.user_id)
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    if !verify_off_thread(input.old_password.clone(), user.password_hash.clone()).await {
+        return Err(StoreError::invalid("old_password", "is not your current password"));
+    }
+    check_strength(&input.new_password, &user.username)
+        .map_err(|e| StoreError::invalid("new_password", e.to_string()))?;
+    if input.new_password == input.old_password {
+        return Err(StoreError::invalid(
+            "new_password",
+            "must differ from the current password",
+        ));
+    }
+    let hash = hash_off_thread(input.new_password).await;
+    let txn = db.begin().await?;
+    let mut model: user::ActiveModel = user.clone().into();
+    model.password_hash = Set(hash);
+    model.updated_at = Set(now());
+    model.version = Set(user.version + 1);
+    model.update(&txn).await?;
+    revoke_user_tokens(&txn, user.id).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Adds one project membership (e.g. to a manager who just created the project).
+pub async fn add_project(db: &impl ConnectionTrait, user_id: Uuid, project_id: Uuid) -> StoreResult<()> {
+    user_project::ActiveModel {
+        user_id: Set(user_id),
+        project_id: Set(project_id),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}

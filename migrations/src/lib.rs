@@ -1,0 +1,20 @@
+//! Huiyin's schema, in sea-query's portable DSL so one set of migrations
+//! serves SQLite and PostgreSQL. Files are named `mYYYYMMDD_HHMMSS_verb_noun`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod columns;
+mod m20261126_000001_create_organisation;
+mod m20261126_000002_create_cases;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261126_000001_create_organisation::Migration),
+            Box::new(m20261126_000002_create_cases::Migration),
+        ]
+    }
+}
