@@ -22,8 +22,9 @@ pub struct ParsedRow {
     pub area_code: Option<String>,
 }
 
-/// Parses CSV text (UTF-8, optional header line, optional BOM) into rows, or line-numbered errors.
-pub fn parse(text: &str) -> Result<Vec<ParsedRow>, Vec<(String, String)>> {
+/// Parses CSV text (UTF-8, optional header line, optional BOM) into the good rows and
+/// line-numbered errors for the bad ones.
+pub fn parse(text: &str) -> (Vec<ParsedRow>, Vec<(String, String)>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -97,11 +98,7 @@ pub fn parse(text: &str) -> Result<Vec<ParsedRow>, Vec<(String, String)>> {
     if rows.is_empty() && errors.is_empty() {
         errors.push(("file".into(), "no rows to import".into()));
     }
-    if errors.is_empty() {
-        Ok(rows)
-    } else {
-        Err(errors)
-    }
+    (rows, errors)
 }
 
 /// Imports `text` into `project_id`; returns how many properties were created.
@@ -114,7 +111,7 @@ pub async fn import_properties<C: ConnectionTrait + TransactionTrait>(
     if !actor.sees_project(project_id) || super::projects::get(db, actor, project_id).await.is_err() {
         return Err(StoreError::invalid("project_id", "no such project"));
     }
-    let rows = parse(text).map_err(StoreError::InvalidMany)?;
+    let (rows, mut errors) = parse(text);
     let areas: HashMap<String, Uuid> = area::Entity::find()
         .filter(area::Column::ProjectId.eq(project_id))
         .all(db)
@@ -129,7 +126,6 @@ pub async fn import_properties<C: ConnectionTrait + TransactionTrait>(
         .into_iter()
         .map(|p| (p.building, p.unit, p.room))
         .collect();
-    let mut errors = Vec::new();
     let at = now();
     let mut models = Vec::with_capacity(rows.len());
     for row in rows {
@@ -166,6 +162,7 @@ pub async fn import_properties<C: ConnectionTrait + TransactionTrait>(
         });
     }
     if !errors.is_empty() {
+        errors.sort_by_key(|(place, _)| place.strip_prefix("line ").and_then(|n| n.parse::<usize>().ok()).unwrap_or(0));
         return Err(StoreError::InvalidMany(errors));
     }
     let count = models.len() as u64;
@@ -189,7 +186,8 @@ mod tests {
 
     #[test]
     fn parses_rows_with_optional_header_bom_and_area() {
-        let rows = parse("\u{feff}building,unit,room,area_code\n1栋,1单元,101,A1\n1栋,1单元,102\n\n").unwrap();
+        let (rows, errors) = parse("\u{feff}building,unit,room,area_code\n1栋,1单元,101,A1\n1栋,1单元,102\n\n");
+        assert!(errors.is_empty());
         assert_eq!(rows.len(), 2);
         assert_eq!(
             rows[0],
@@ -206,7 +204,8 @@ mod tests {
 
     #[test]
     fn reports_every_bad_line() {
-        let errors = parse("1,1,101\n1,1\n1,1,101\n1,,103\n1,1,104,a,b\n").unwrap_err();
+        let (rows, errors) = parse("1,1,101\n1,1\n1,1,101\n1,,103\n1,1,104,a,b\n");
+        assert_eq!(rows.len(), 1);
         let lines: Vec<_> = errors.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(lines, ["line 2", "line 3", "line 4", "line 5"]);
         assert!(errors[1].1.contains("twice"));
@@ -214,7 +213,7 @@ mod tests {
 
     #[test]
     fn empty_file_is_an_error() {
-        assert!(parse("").is_err());
-        assert!(parse("building,unit,room\n").is_err());
+        assert_eq!(parse("").1.len(), 1);
+        assert_eq!(parse("building,unit,room\n").1.len(), 1);
     }
 }

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Browser end-to-end tests: the real server with a fresh demo database and the built SPA,
+# driven by playwright-core in Debian's headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:?usage: e2e.sh path/to/huiyin}
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+export HUIYIN_DATA_DIR="$work/data" HUIYIN_STATIC_DIR="$PWD/frontend/dist" DATABASE_URL="sqlite://$work/data/huiyin.db?mode=rwc" RUST_LOG=warn
+mkdir -p "$HUIYIN_DATA_DIR"
+"$bin" serve --demo --bind "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+	curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
+	kill -0 $server 2>/dev/null || { cat "$work/server.log"; exit 1; }
+	sleep 0.2
+done
+BASE_URL="http://127.0.0.1:$port" npm --prefix frontend run e2e || { echo "--- server log"; tail -50 "$work/server.log"; exit 1; }
