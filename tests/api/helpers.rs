@@ -52,16 +52,28 @@ impl Reply {
     /// Asserts a problem+json answer with `status`, naming `field` in `errors` when given.
     pub fn assert_problem(&self, status: u16, field: Option<&str>) {
         assert_eq!(self.status.as_u16(), status, "body: {}", self.text);
-        assert!(self.content_type().starts_with("application/problem+json"), "content-type {} body {}", self.content_type(), self.text);
+        assert!(
+            self.content_type().starts_with("application/problem+json"),
+            "content-type {} body {}",
+            self.content_type(),
+            self.text
+        );
         assert_eq!(self.body["status"], status);
         assert!(self.body["title"].is_string() && self.body["type"].is_string() && self.body["detail"].is_string());
         if let Some(field) = field {
-            assert!(self.body["errors"][field].is_array(), "expected errors.{field} in {}", self.text);
+            assert!(
+                self.body["errors"][field].is_array(),
+                "expected errors.{field} in {}",
+                self.text
+            );
         }
     }
 
     pub fn id(&self) -> String {
-        self.body["id"].as_str().unwrap_or_else(|| panic!("no id in {}", self.text)).to_owned()
+        self.body["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no id in {}", self.text))
+            .to_owned()
     }
 }
 
@@ -87,15 +99,26 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
         Backend::Sqlite => (format!("sqlite://{}/huiyin.db?mode=rwc", data_dir.display()), None),
         Backend::Postgres => {
             let name = format!("huiyin_test_{}", Uuid::now_v7().simple());
-            let admin = Database::connect(pg_admin_url()).await.expect("PostgreSQL must be reachable for the tests (HUIYIN_TEST_PG_URL)");
-            admin.execute(Statement::from_string(admin.get_database_backend(), format!("CREATE DATABASE {name}"))).await.expect("create database");
+            let admin = Database::connect(pg_admin_url())
+                .await
+                .expect("PostgreSQL must be reachable for the tests (HUIYIN_TEST_PG_URL)");
+            admin
+                .execute(Statement::from_string(
+                    admin.get_database_backend(),
+                    format!("CREATE DATABASE {name}"),
+                ))
+                .await
+                .expect("create database");
             admin.close().await.ok();
             let base = pg_admin_url();
             let root = base.rsplit_once('/').map(|(root, _)| root.to_owned()).unwrap_or(base);
             (format!("{root}/{name}"), Some(name))
         }
     };
-    let mut api = ApiConfig { attachments_dir: data_dir.join("attachments"), ..ApiConfig::default() };
+    let mut api = ApiConfig {
+        attachments_dir: data_dir.join("attachments"),
+        ..ApiConfig::default()
+    };
     adjust(&mut api);
     let settings = Settings {
         bind: "127.0.0.1:0".into(),
@@ -124,8 +147,18 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
     )
     .await
     .expect("admin");
-    let client = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().expect("client");
-    let mut app = TestApp { base: format!("http://127.0.0.1:{port}"), client, store, admin_token: String::new(), data_dir, pg_database };
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .expect("client");
+    let mut app = TestApp {
+        base: format!("http://127.0.0.1:{port}"),
+        client,
+        store,
+        admin_token: String::new(),
+        data_dir,
+        pg_database,
+    };
     app.admin_token = app.login("admin", ADMIN_PASSWORD).await;
     app
 }
@@ -135,7 +168,12 @@ impl TestApp {
         self.store.db.clone().close().await.ok();
         if let Some(name) = &self.pg_database {
             if let Ok(admin) = Database::connect(pg_admin_url()).await {
-                let _ = admin.execute(Statement::from_string(admin.get_database_backend(), format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).await;
+                let _ = admin
+                    .execute(Statement::from_string(
+                        admin.get_database_backend(),
+                        format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                    ))
+                    .await;
             }
         }
         let _ = std::fs::remove_dir_all(&self.data_dir);
@@ -145,7 +183,14 @@ impl TestApp {
         format!("{}{}", self.base, path)
     }
 
-    pub async fn send(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>, headers: &[(&str, &str)]) -> Reply {
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
         let mut request = self.client.request(method, self.url(path));
         if let Some(token) = token {
             request = request.bearer_auth(token);
@@ -165,7 +210,12 @@ impl TestApp {
         let headers = response.headers().clone();
         let text = response.text().await.unwrap_or_default();
         let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Reply { status, headers, body, text }
+        Reply {
+            status,
+            headers,
+            body,
+            text,
+        }
     }
 
     pub async fn get(&self, path: &str, token: &str) -> Reply {
@@ -178,18 +228,33 @@ impl TestApp {
 
     pub async fn patch(&self, path: &str, token: &str, version: i64, body: Value) -> Reply {
         let etag = format!("\"{version}\"");
-        self.send(Method::PATCH, path, Some(token), Some(body), &[("if-match", &etag)]).await
+        self.send(Method::PATCH, path, Some(token), Some(body), &[("if-match", &etag)])
+            .await
     }
 
     /// Posts raw bytes with a content type.
     pub async fn post_raw(&self, path: &str, token: &str, content_type: &str, body: Vec<u8>) -> Reply {
-        let response =
-            self.client.post(self.url(path)).bearer_auth(token).header("content-type", content_type).body(body).send().await.expect("request sent");
+        let response = self
+            .client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request sent");
         Self::reply(response).await
     }
 
     pub async fn login_reply(&self, username: &str, password: &str) -> Reply {
-        self.send(Method::POST, "/api/v1/auth/login", None, Some(json!({"username": username, "password": password})), &[]).await
+        self.send(
+            Method::POST,
+            "/api/v1/auth/login",
+            None,
+            Some(json!({"username": username, "password": password})),
+            &[],
+        )
+        .await
     }
 
     pub async fn login(&self, username: &str, password: &str) -> String {
@@ -201,19 +266,37 @@ impl TestApp {
     /// Creates a project with a unique code.
     pub async fn project(&self, name: &str) -> String {
         let code = format!("P{}", &Uuid::now_v7().simple().to_string()[20..]);
-        let reply = self.post("/api/v1/projects", &self.admin_token, json!({"name": name, "code": code, "address": "深圳市南山区"})).await;
+        let reply = self
+            .post(
+                "/api/v1/projects",
+                &self.admin_token,
+                json!({"name": name, "code": code, "address": "深圳市南山区"}),
+            )
+            .await;
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
         reply.id()
     }
 
     pub async fn department(&self, name: &str, kind: &str) -> String {
-        let reply = self.post("/api/v1/departments", &self.admin_token, json!({"name": name, "kind": kind})).await;
+        let reply = self
+            .post(
+                "/api/v1/departments",
+                &self.admin_token,
+                json!({"name": name, "kind": kind}),
+            )
+            .await;
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
         reply.id()
     }
 
     /// Creates a staff user and returns (id, access token).
-    pub async fn user(&self, username: &str, role: &str, department_id: Option<&str>, project_ids: &[&str]) -> (String, String) {
+    pub async fn user(
+        &self,
+        username: &str,
+        role: &str,
+        department_id: Option<&str>,
+        project_ids: &[&str],
+    ) -> (String, String) {
         let password = "Staff2026pass";
         let reply = self
             .post(
@@ -227,9 +310,20 @@ impl TestApp {
         (reply.id(), self.login(username, password).await)
     }
 
-    pub async fn property(&self, project_id: &str, area_id: Option<&str>, building: &str, unit: &str, room: &str) -> String {
+    pub async fn property(
+        &self,
+        project_id: &str,
+        area_id: Option<&str>,
+        building: &str,
+        unit: &str,
+        room: &str,
+    ) -> String {
         let reply = self
-            .post("/api/v1/properties", &self.admin_token, json!({"project_id": project_id, "area_id": area_id, "building": building, "unit": unit, "room": room}))
+            .post(
+                "/api/v1/properties",
+                &self.admin_token,
+                json!({"project_id": project_id, "area_id": area_id, "building": building, "unit": unit, "room": room}),
+            )
             .await;
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
         reply.id()

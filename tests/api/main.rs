@@ -3,7 +3,7 @@
 mod helpers;
 
 mod auth;
+mod openapi;
 mod org;
 mod platform;
-mod openapi;
 mod problems;

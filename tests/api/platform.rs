@@ -11,19 +11,41 @@ async fn health_ready_metrics_docs(app: &TestApp) {
     let ready = app.client.get(app.url("/readyz")).send().await.unwrap();
     assert_eq!(ready.status(), StatusCode::OK);
     app.get("/api/v1/projects", &app.admin_token).await;
-    let metrics = app.client.get(app.url("/metrics")).send().await.unwrap().text().await.unwrap();
-    assert!(metrics.contains("http_requests_total{route=\"/api/v1/projects\",method=\"GET\",status=\"200\"} 1"), "{metrics}");
+    let metrics = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains("http_requests_total{route=\"/api/v1/projects\",method=\"GET\",status=\"200\"} 1"),
+        "{metrics}"
+    );
     assert!(metrics.contains("http_request_duration_seconds_bucket{route=\"/api/v1/projects\""));
     let docs = app.client.get(app.url("/docs/")).send().await.unwrap();
     assert_eq!(docs.status(), StatusCode::OK);
     assert!(docs.text().await.unwrap().contains("swagger"));
-    let spec: serde_json::Value = app.client.get(app.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let spec: serde_json::Value = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(spec["paths"]["/api/v1/auth/login"]["post"].is_object());
     // Readiness follows the database: closed pool → 503 problem.
     app.store.db.clone().close().await.ok();
     let down = TestApp::reply(app.client.get(app.url("/readyz")).send().await.unwrap()).await;
     down.assert_problem(503, None);
-    assert_eq!(app.client.get(app.url("/healthz")).send().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(
+        app.client.get(app.url("/healthz")).send().await.unwrap().status(),
+        StatusCode::OK
+    );
 }
 
 async fn request_ids_and_cors_allow_list(app: &TestApp) {
@@ -37,7 +59,20 @@ async fn request_ids_and_cors_allow_list(app: &TestApp) {
         .send()
         .await
         .unwrap();
-    assert_eq!(allowed.headers().get("access-control-allow-origin").unwrap(), "https://console.example.com");
-    let foreign = app.client.get(app.url("/api/v1/me")).bearer_auth(&app.admin_token).header("origin", "https://evil.example.com").send().await.unwrap();
-    assert!(foreign.headers().get("access-control-allow-origin").is_none_or(|v| v != "https://evil.example.com"));
+    assert_eq!(
+        allowed.headers().get("access-control-allow-origin").unwrap(),
+        "https://console.example.com"
+    );
+    let foreign = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&app.admin_token)
+        .header("origin", "https://evil.example.com")
+        .send()
+        .await
+        .unwrap();
+    assert!(foreign
+        .headers()
+        .get("access-control-allow-origin")
+        .is_none_or(|v| v != "https://evil.example.com"));
 }

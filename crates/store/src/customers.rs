@@ -1,1 +1,421 @@
-//! TODO
+//! The customer archive (业主档案): people, their phone numbers (normalised, one owner per
+//! number) and the properties they own, rent or live in.
+
+use std::collections::HashMap;
+
+use huiyin_domain::customer::Relation;
+use huiyin_domain::phone::Phone;
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::entity::{customer, customer_phone, customer_property, property};
+use crate::error::is_unique_violation;
+use crate::page::{self, Page};
+use crate::validate::{bounded, required, version_matches};
+use crate::{new_id, now, Actor, StoreError, StoreResult};
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerPropertyInput {
+    pub property_id: Uuid,
+    pub relation: Relation,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCustomer {
+    #[schema(example = "王建国")]
+    pub name: String,
+    /// One or more phone numbers in any common notation; stored normalised.
+    #[schema(example = json!(["138 0013 8000"]))]
+    pub phones: Vec<String>,
+    #[serde(default)]
+    pub properties: Vec<CustomerPropertyInput>,
+    /// Free labels such as `VIP`, `professional`, `investor`.
+    #[serde(default)]
+    #[schema(example = json!(["VIP"]))]
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateCustomer {
+    pub name: Option<String>,
+    pub phones: Option<Vec<String>>,
+    pub properties: Option<Vec<CustomerPropertyInput>>,
+    pub tags: Option<Vec<String>>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListCustomers {
+    /// A phone number (any notation), part of a name, or a room such as `1201` or `3栋 2单元 1201`.
+    pub q: Option<String>,
+    pub property_id: Option<Uuid>,
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+/// A customer with phones and properties.
+#[derive(Debug, Clone)]
+pub struct CustomerRecord {
+    pub customer: customer::Model,
+    pub phones: Vec<String>,
+    pub properties: Vec<(Relation, property::Model)>,
+}
+
+pub fn property_label(p: &property::Model) -> String {
+    format!("{} {} {}", p.building, p.unit, p.room)
+}
+
+fn normalise_phones(raw: &[String]) -> StoreResult<Vec<String>> {
+    if raw.is_empty() {
+        return Err(StoreError::invalid("phones", "at least one phone number is required"));
+    }
+    if raw.len() > 10 {
+        return Err(StoreError::invalid("phones", "at most 10 phone numbers"));
+    }
+    let mut phones = Vec::with_capacity(raw.len());
+    for (i, p) in raw.iter().enumerate() {
+        let phone = Phone::parse(p)
+            .map_err(|e| StoreError::invalid(format!("phones[{i}]"), e.to_string()))?
+            .into_string();
+        if !phones.contains(&phone) {
+            phones.push(phone);
+        }
+    }
+    Ok(phones)
+}
+
+fn clean_tags(tags: &[String]) -> StoreResult<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, tag) in tags.iter().enumerate() {
+        let tag = required(&format!("tags[{i}]"), tag, 30)?;
+        if !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    if out.len() > 20 {
+        return Err(StoreError::invalid("tags", "at most 20 tags"));
+    }
+    Ok(out)
+}
+
+async fn load_properties(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    inputs: &[CustomerPropertyInput],
+) -> StoreResult<Vec<(Relation, property::Model)>> {
+    let mut out = Vec::with_capacity(inputs.len());
+    for (i, input) in inputs.iter().enumerate() {
+        let found = property::Entity::find_by_id(input.property_id).one(db).await?;
+        match found {
+            Some(p) if actor.sees_project(p.project_id) => {
+                if !out.iter().any(|(_, q): &(Relation, property::Model)| q.id == p.id) {
+                    out.push((input.relation, p));
+                }
+            }
+            _ => {
+                return Err(StoreError::invalid(
+                    format!("properties[{i}].property_id"),
+                    "no such property",
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn search_text(name: &str, phones: &[String], properties: &[(Relation, property::Model)]) -> String {
+    let mut text = name.to_lowercase();
+    for phone in phones {
+        text.push(' ');
+        text.push_str(phone);
+    }
+    for (_, p) in properties {
+        text.push_str(
+            &format!(
+                " {} {}{}{} {}-{}-{}",
+                property_label(p),
+                p.building,
+                p.unit,
+                p.room,
+                p.building,
+                p.unit,
+                p.room
+            )
+            .to_lowercase(),
+        );
+    }
+    text
+}
+
+async fn write_links(
+    db: &impl ConnectionTrait,
+    customer_id: Uuid,
+    phones: &[String],
+    properties: &[(Relation, property::Model)],
+) -> StoreResult<()> {
+    customer_phone::Entity::delete_many()
+        .filter(customer_phone::Column::CustomerId.eq(customer_id))
+        .exec(db)
+        .await?;
+    for phone in phones {
+        customer_phone::ActiveModel {
+            customer_id: Set(customer_id),
+            phone: Set(phone.clone()),
+        }
+        .insert(db)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                StoreError::conflict(
+                    "phones",
+                    format!(
+                        "{} already belongs to another customer",
+                        huiyin_domain::phone::mask(phone)
+                    ),
+                )
+            } else {
+                StoreError::from_db(e)
+            }
+        })?;
+    }
+    customer_property::Entity::delete_many()
+        .filter(customer_property::Column::CustomerId.eq(customer_id))
+        .exec(db)
+        .await?;
+    for (relation, p) in properties {
+        customer_property::ActiveModel {
+            customer_id: Set(customer_id),
+            property_id: Set(p.id),
+            relation: Set(relation.as_str().to_owned()),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Creates a customer inside an open transaction (the case intake uses this too).
+pub async fn create_in(db: &impl ConnectionTrait, actor: &Actor, input: CreateCustomer) -> StoreResult<CustomerRecord> {
+    let name = required("name", &input.name, 100)?;
+    let phones = normalise_phones(&input.phones)?;
+    let tags = clean_tags(&input.tags)?;
+    let notes = bounded("notes", input.notes.as_deref().unwrap_or(""), 2000)?;
+    let properties = load_properties(db, actor, &input.properties).await?;
+    let at = now();
+    let customer = customer::ActiveModel {
+        id: Set(new_id()),
+        name: Set(name.clone()),
+        tags: Set(serde_json::to_string(&tags).unwrap_or_else(|_| "[]".into())),
+        notes: Set(notes),
+        search_text: Set(search_text(&name, &phones, &properties)),
+        created_at: Set(at),
+        updated_at: Set(at),
+        version: Set(1),
+    }
+    .insert(db)
+    .await?;
+    write_links(db, customer.id, &phones, &properties).await?;
+    Ok(CustomerRecord {
+        customer,
+        phones,
+        properties,
+    })
+}
+
+pub async fn create<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    input: CreateCustomer,
+) -> StoreResult<CustomerRecord> {
+    let txn = db.begin().await?;
+    let record = create_in(&txn, actor, input).await?;
+    txn.commit().await?;
+    Ok(record)
+}
+
+/// The customer owning a normalised phone number, if any.
+pub async fn find_by_phone(db: &impl ConnectionTrait, phone: &str) -> StoreResult<Option<Uuid>> {
+    Ok(customer_phone::Entity::find()
+        .filter(customer_phone::Column::Phone.eq(phone))
+        .one(db)
+        .await?
+        .map(|p| p.customer_id))
+}
+
+async fn load_records(db: &impl ConnectionTrait, customers: Vec<customer::Model>) -> StoreResult<Vec<CustomerRecord>> {
+    let ids: Vec<Uuid> = customers.iter().map(|c| c.id).collect();
+    let mut phones: HashMap<Uuid, Vec<String>> = HashMap::new();
+    for p in customer_phone::Entity::find()
+        .filter(customer_phone::Column::CustomerId.is_in(ids.clone()))
+        .all(db)
+        .await?
+    {
+        phones.entry(p.customer_id).or_default().push(p.phone);
+    }
+    let mut properties: HashMap<Uuid, Vec<(Relation, property::Model)>> = HashMap::new();
+    let links = customer_property::Entity::find()
+        .filter(customer_property::Column::CustomerId.is_in(ids))
+        .all(db)
+        .await?;
+    let property_ids: Vec<Uuid> = links.iter().map(|l| l.property_id).collect();
+    let by_id: HashMap<Uuid, property::Model> = property::Entity::find()
+        .filter(property::Column::Id.is_in(property_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    for link in links {
+        if let Some(p) = by_id.get(&link.property_id) {
+            properties
+                .entry(link.customer_id)
+                .or_default()
+                .push((Relation::parse(&link.relation).unwrap_or(Relation::Owner), p.clone()));
+        }
+    }
+    Ok(customers
+        .into_iter()
+        .map(|c| CustomerRecord {
+            phones: phones.remove(&c.id).unwrap_or_default(),
+            properties: properties.remove(&c.id).unwrap_or_default(),
+            customer: c,
+        })
+        .collect())
+}
+
+/// Customers visible to `actor`: those with a property in one of their projects, and those with
+/// no property at all (callers not yet linked to a home). Admins see all.
+fn scope_condition(actor: &Actor) -> Option<Condition> {
+    let projects = actor.project_filter()?;
+    let in_projects = Query::select()
+        .column(customer_property::Column::CustomerId)
+        .from(customer_property::Entity)
+        .inner_join(
+            property::Entity,
+            Expr::col((property::Entity, property::Column::Id))
+                .equals((customer_property::Entity, customer_property::Column::PropertyId)),
+        )
+        .and_where(Expr::col((property::Entity, property::Column::ProjectId)).is_in(projects.to_vec()))
+        .to_owned();
+    let with_property = Query::select()
+        .column(customer_property::Column::CustomerId)
+        .from(customer_property::Entity)
+        .to_owned();
+    Some(
+        Condition::any()
+            .add(customer::Column::Id.in_subquery(in_projects))
+            .add(customer::Column::Id.not_in_subquery(with_property)),
+    )
+}
+
+pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<CustomerRecord> {
+    let mut select = customer::Entity::find_by_id(id);
+    if let Some(condition) = scope_condition(actor) {
+        select = select.filter(condition);
+    }
+    let found = select.one(db).await?.ok_or(StoreError::NotFound)?;
+    load_records(db, vec![found]).await?.pop().ok_or(StoreError::NotFound)
+}
+
+pub async fn update<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+    version: i32,
+    input: UpdateCustomer,
+) -> StoreResult<CustomerRecord> {
+    let current = get(db, actor, id).await?;
+    version_matches(version, current.customer.version)?;
+    let name = match &input.name {
+        Some(n) => required("name", n, 100)?,
+        None => current.customer.name.clone(),
+    };
+    let phones = match &input.phones {
+        Some(p) => normalise_phones(p)?,
+        None => current.phones.clone(),
+    };
+    let txn = db.begin().await?;
+    let properties = match &input.properties {
+        Some(p) => load_properties(&txn, actor, p).await?,
+        None => current.properties.clone(),
+    };
+    let mut model: customer::ActiveModel = current.customer.clone().into();
+    model.name = Set(name.clone());
+    if let Some(tags) = &input.tags {
+        model.tags = Set(serde_json::to_string(&clean_tags(tags)?).unwrap_or_else(|_| "[]".into()));
+    }
+    if let Some(notes) = &input.notes {
+        model.notes = Set(bounded("notes", notes, 2000)?);
+    }
+    model.search_text = Set(search_text(&name, &phones, &properties));
+    model.updated_at = Set(now());
+    model.version = Set(current.customer.version + 1);
+    crate::org::save_versioned::<customer::Entity, _>(
+        &txn,
+        model,
+        customer::Column::Id,
+        id,
+        customer::Column::Version,
+        current.customer.version,
+        |m| m.version,
+    )
+    .await?;
+    write_links(&txn, id, &phones, &properties).await?;
+    txn.commit().await?;
+    get(db, actor, id).await
+}
+
+/// Lookup for an agent with a caller on the line: by phone (any notation), name or room.
+pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCustomers) -> StoreResult<Page<CustomerRecord>> {
+    let limit = page::limit(query.limit)?;
+    let mut select = customer::Entity::find().order_by_desc(customer::Column::Id);
+    if let Some(condition) = scope_condition(actor) {
+        select = select.filter(condition);
+    }
+    if let Some(property_id) = query.property_id {
+        let owners = Query::select()
+            .column(customer_property::Column::CustomerId)
+            .from(customer_property::Entity)
+            .and_where(customer_property::Column::PropertyId.eq(property_id))
+            .to_owned();
+        select = select.filter(customer::Column::Id.in_subquery(owners));
+    }
+    if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        let q = q.chars().take(100).collect::<String>();
+        let mut any = Condition::any().add(customer::Column::SearchText.like(format!("%{}%", q.to_lowercase())));
+        if let Ok(phone) = Phone::parse(&q) {
+            let owners = Query::select()
+                .column(customer_phone::Column::CustomerId)
+                .from(customer_phone::Entity)
+                .and_where(customer_phone::Column::Phone.eq(phone.as_str()))
+                .to_owned();
+            any = any.add(customer::Column::Id.in_subquery(owners));
+        }
+        let digits: String = q.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() >= 4 && digits.len() != q.len() {
+            any = any.add(customer::Column::SearchText.like(format!("%{digits}%")));
+        }
+        select = select.filter(any);
+    }
+    if let Some(cursor) = &query.cursor {
+        select = select.filter(customer::Column::Id.lt(page::decode_uuid(cursor)?));
+    }
+    let rows = select.limit(limit + 1).all(db).await?;
+    let page = page::finish(rows, limit, |r| r.id.to_string());
+    Ok(Page {
+        items: load_records(db, page.items).await?,
+        next_cursor: page.next_cursor,
+    })
+}

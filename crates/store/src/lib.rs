@@ -69,7 +69,8 @@ impl Store {
     pub async fn migrate(&self) -> StoreResult<()> {
         huiyin_migration::Migrator::up(&self.db, None)
             .await
-            .map_err(StoreError::from_db)
+            .map_err(StoreError::from_db)?;
+        categories::ensure_defaults(&self.db).await
     }
 
     /// True while the database answers a trivial query.

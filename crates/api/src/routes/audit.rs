@@ -1,3 +1,79 @@
-use utoipa_actix_web::service_config::ServiceConfig;
+//! The audit log of personal-data views and exports (admin, manager).
 
-pub fn configure(_cfg: &mut ServiceConfig) {}
+use actix_web::{get, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use huiyin_domain::permission::Permission;
+use huiyin_store::audit::{self, AuditQuery};
+use huiyin_store::entity::audit_entry;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::auth::AuthUser;
+use crate::error::ApiResult;
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list);
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditEntryResponse {
+    pub id: Uuid,
+    pub actor_id: Option<Uuid>,
+    /// e.g. `customer.viewed`, `customer.searched`, `customer.phone_viewed`.
+    pub action: String,
+    pub subject_type: String,
+    pub subject_id: Option<Uuid>,
+    #[schema(value_type = Object)]
+    pub detail: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<audit_entry::Model> for AuditEntryResponse {
+    fn from(m: audit_entry::Model) -> Self {
+        AuditEntryResponse {
+            id: m.id,
+            actor_id: m.actor_id,
+            action: m.action,
+            subject_type: m.subject_type,
+            subject_id: m.subject_id,
+            detail: serde_json::from_str(&m.detail).unwrap_or(serde_json::Value::Null),
+            created_at: m.created_at,
+        }
+    }
+}
+
+crate::list_response!(AuditList, AuditEntryResponse);
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListAudit {
+    pub actor_id: Option<Uuid>,
+    pub subject_id: Option<Uuid>,
+    pub action: Option<String>,
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+/// Newest first.
+#[utoipa::path(tag = "audit", params(ListAudit), responses((status = 200, body = AuditList)), security(("bearer" = [])))]
+#[get("/audit")]
+async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<ListAudit>) -> ApiResult<HttpResponse> {
+    user.require(Permission::AuditRead)?;
+    let q = query.into_inner();
+    let page = audit::list(
+        &state.store.db,
+        AuditQuery {
+            actor_id: q.actor_id,
+            subject_id: q.subject_id,
+            action: q.action,
+            limit: q.limit,
+            cursor: q.cursor,
+        },
+    )
+    .await?;
+    Ok(HttpResponse::Ok().json(AuditList::from(page)))
+}

@@ -1,3 +1,103 @@
-use utoipa_actix_web::service_config::ServiceConfig;
+//! The category tree (flat list with `parent_id`; clients build the tree).
 
-pub fn configure(_cfg: &mut ServiceConfig) {}
+use actix_web::{get, patch, post, web, HttpResponse};
+use chrono::{DateTime, Utc};
+use huiyin_domain::permission::Permission;
+use huiyin_store::categories::{self, CreateCategory, UpdateCategory};
+use huiyin_store::entity::category;
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::auth::AuthUser;
+use crate::error::ApiResult;
+use crate::extract::{IfMatch, Json};
+use crate::routes::{created_versioned, ok_versioned};
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list).service(create).service(update);
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CategoryResponse {
+    pub id: Uuid,
+    pub parent_id: Option<Uuid>,
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+    pub position: i32,
+    pub active: bool,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<category::Model> for CategoryResponse {
+    fn from(m: category::Model) -> Self {
+        CategoryResponse {
+            id: m.id,
+            parent_id: m.parent_id,
+            code: m.code,
+            name: m.name,
+            name_en: m.name_en,
+            position: m.position,
+            active: m.active,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CategoryList {
+    pub items: Vec<CategoryResponse>,
+}
+
+/// Every category, ordered by position.
+#[utoipa::path(tag = "cases", responses((status = 200, body = CategoryList)), security(("bearer" = [])))]
+#[get("/categories")]
+async fn list(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
+    user.require(Permission::CategoryRead)?;
+    let items = categories::list(&state.store.db)
+        .await?
+        .into_iter()
+        .map(CategoryResponse::from)
+        .collect();
+    Ok(HttpResponse::Ok().json(CategoryList { items }))
+}
+
+#[utoipa::path(tag = "cases", request_body = CreateCategory, responses((status = 201, body = CategoryResponse),
+    (status = 409, body = crate::error::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
+#[post("/categories")]
+async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    Json(body): Json<CreateCategory>,
+) -> ApiResult<HttpResponse> {
+    user.require(Permission::CategoryManage)?;
+    let created = categories::create(&state.store.db, body).await?;
+    Ok(created_versioned(
+        &CategoryResponse::from(created.clone()),
+        created.version,
+    ))
+}
+
+#[utoipa::path(tag = "cases", request_body = UpdateCategory, params(("If-Match" = String, Header, description = "The version you last read")),
+    responses((status = 200, body = CategoryResponse),
+        (status = 412, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 428, body = crate::error::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
+#[patch("/categories/{id}")]
+async fn update(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    version: IfMatch,
+    Json(body): Json<UpdateCategory>,
+) -> ApiResult<HttpResponse> {
+    user.require(Permission::CategoryManage)?;
+    let updated = categories::update(&state.store.db, *id, version.0, body).await?;
+    Ok(ok_versioned(&CategoryResponse::from(updated.clone()), updated.version))
+}

@@ -1,12 +1,16 @@
 //! Cases: one intake and one number for complaints, repairs, inquiries,
 //! suggestions, praise and incident reports, and the state machine they move through.
 
+pub mod facts;
 pub mod kind;
 pub mod machine;
 pub mod number;
 pub mod satisfaction;
 
+pub use facts::{CancelReason, ReplyMethod, Visibility, WorkOrderStatus};
 pub use kind::{CaseKind, Channel, Severity};
-pub use machine::{apply, CaseAction, CaseStatus, Outcome, TransitionError};
+pub use machine::{
+    apply, available_actions, CaseAction, CaseStatus, Command, Outcome, TransitionError, WorkOrderEffect,
+};
 pub use number::CaseNumber;
 pub use satisfaction::Satisfaction;

@@ -162,7 +162,12 @@ pub async fn import_properties<C: ConnectionTrait + TransactionTrait>(
         });
     }
     if !errors.is_empty() {
-        errors.sort_by_key(|(place, _)| place.strip_prefix("line ").and_then(|n| n.parse::<usize>().ok()).unwrap_or(0));
+        errors.sort_by_key(|(place, _)| {
+            place
+                .strip_prefix("line ")
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(0)
+        });
         return Err(StoreError::InvalidMany(errors));
     }
     let count = models.len() as u64;

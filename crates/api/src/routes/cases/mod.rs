@@ -1,0 +1,140 @@
+//! Case endpoints: register, list and queues, detail, timeline, actions, attachments.
+
+pub mod actions;
+pub mod attachments;
+pub mod views;
+
+use actix_web::http::header::{CONTENT_TYPE, ETAG};
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpResponse};
+use huiyin_domain::permission::Permission;
+use huiyin_store::cases::create::CreateCase;
+use huiyin_store::cases::query::{self, ListCases};
+use huiyin_store::cases::{events, CaseRecord};
+use huiyin_store::idempotency::{self, Answer};
+use huiyin_store::{audit, Actor};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use self::views::{case_response, CaseEventList, CaseList, CaseResponse};
+use crate::auth::AuthUser;
+use crate::error::ApiResult;
+use crate::extract::{etag, IdempotencyKey, Json};
+use crate::state::AppState;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(create).service(list).service(get_one).service(list_events);
+    actions::configure(cfg);
+    attachments::configure(cfg);
+}
+
+/// Renders a case for `actor`, showing the customer's phone in full only with the PII
+/// permission — and writing that view to the audit log.
+pub async fn render(state: &AppState, actor: &Actor, record: CaseRecord) -> ApiResult<CaseResponse> {
+    let show_pii = actor.may(Permission::PiiView);
+    if show_pii && !record.customer_phones.is_empty() {
+        audit::record(
+            &state.store.db,
+            actor,
+            "customer.phone_viewed",
+            "case",
+            Some(record.case.id),
+            serde_json::json!({"customer_id": record.case.customer_id, "number": record.case.number}),
+        )
+        .await?;
+    }
+    Ok(case_response(record, show_pii))
+}
+
+pub fn case_reply(status: StatusCode, body: &CaseResponse) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((ETAG, etag(body.summary.version)))
+        .json(body)
+}
+
+/// Registers a case (登记) and gives it its number. Send an `Idempotency-Key` so that a retry
+/// after a lost answer returns the same case instead of registering it twice.
+#[utoipa::path(
+    tag = "cases",
+    request_body = CreateCase,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string per intended create; a retry with the same key and body returns the first answer")),
+    responses((status = 201, body = CaseResponse)),
+    security(("bearer" = []))
+)]
+#[post("/cases")]
+async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    key: IdempotencyKey,
+    Json(body): Json<CreateCase>,
+) -> ApiResult<HttpResponse> {
+    user.require(Permission::CaseCreate)?;
+    let hash = idempotency::request_hash(&serde_json::to_string(&body).unwrap_or_default());
+    let actor = user.0.clone();
+    let show_pii = actor.may(Permission::PiiView);
+    let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
+        let created = huiyin_store::cases::create::create(txn, &actor, body).await?;
+        let record = query::record(txn, created).await?;
+        let response = case_response(record, show_pii);
+        Ok(Answer {
+            status: 201,
+            body: serde_json::to_string(&response).unwrap_or_default(),
+        })
+    })
+    .await?;
+    let version = serde_json::from_str::<serde_json::Value>(&answer.body)
+        .ok()
+        .and_then(|v| v["version"].as_i64())
+        .unwrap_or(1);
+    Ok(
+        HttpResponse::build(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED))
+            .insert_header((CONTENT_TYPE, "application/json"))
+            .insert_header((ETAG, etag(version as i32)))
+            .body(answer.body),
+    )
+}
+
+/// Cases in the caller's scope, filtered, searched and sorted, with cursor pagination that never
+/// skips or repeats a case while new ones arrive. `queue` selects a console work queue.
+#[utoipa::path(tag = "cases", params(ListCases), responses((status = 200, body = CaseList)), security(("bearer" = [])))]
+#[get("/cases")]
+async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<ListCases>) -> ApiResult<HttpResponse> {
+    user.require(Permission::CaseRead)?;
+    let page = query::list(&state.store.db, &user, query.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(CaseList::from(page)))
+}
+
+/// The whole case: current work order, dispatch count, visits, due times, attachments, allowed actions.
+#[utoipa::path(tag = "cases", responses((status = 200, body = CaseResponse)), security(("bearer" = [])))]
+#[get("/cases/{id}")]
+async fn get_one(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    user.require(Permission::CaseRead)?;
+    let record = query::get(&state.store.db, &user, *id).await?;
+    Ok(case_reply(StatusCode::OK, &render(&state, &user, record).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct EventsQuery {
+    /// 1..=200 (default 200).
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+/// The append-only timeline, oldest first. Nothing edits or deletes an event.
+#[utoipa::path(tag = "cases", params(EventsQuery), responses((status = 200, body = CaseEventList)), security(("bearer" = [])))]
+#[get("/cases/{id}/events")]
+async fn list_events(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<Uuid>,
+    query: web::Query<EventsQuery>,
+) -> ApiResult<HttpResponse> {
+    user.require(Permission::CaseRead)?;
+    huiyin_store::cases::actions::find_visible(&state.store.db, &user, *id).await?;
+    let page = events::list(&state.store.db, *id, false, query.limit, query.cursor.as_deref()).await?;
+    Ok(HttpResponse::Ok().json(CaseEventList::from(page)))
+}

@@ -1,0 +1,277 @@
+//! How cases look on the wire.
+
+use chrono::{DateTime, Utc};
+use huiyin_domain::case::{
+    available_actions, CaseAction, CaseKind, CaseStatus, Channel, Satisfaction, Severity, Visibility, WorkOrderStatus,
+};
+use huiyin_domain::phone::mask;
+use huiyin_store::cases::query::is_overdue;
+use huiyin_store::cases::{CaseListItem, CaseRecord};
+use huiyin_store::customers::property_label;
+use huiyin_store::entity::{attachment, case, case_event, visit, work_order};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// A case as lists and queues show it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CaseSummary {
+    pub id: Uuid,
+    /// Human number, e.g. `TS-20261125-0007` (kind prefix, Beijing date, daily sequence).
+    #[schema(example = "TS-20261125-0007")]
+    pub number: String,
+    pub kind: CaseKind,
+    pub channel: Channel,
+    pub category_id: Option<Uuid>,
+    pub severity: Severity,
+    pub status: CaseStatus,
+    pub project_id: Uuid,
+    pub area_id: Option<Uuid>,
+    pub property_id: Option<Uuid>,
+    /// `building unit room`, e.g. `3栋 2单元 1201`.
+    pub property_label: Option<String>,
+    pub customer_id: Option<Uuid>,
+    pub customer_name: Option<String>,
+    pub title: String,
+    pub reported_at: DateTime<Utc>,
+    pub department_id: Option<Uuid>,
+    pub assignee_id: Option<Uuid>,
+    /// How many times a work order went out; above 1 means a second dispatch (二次派单).
+    pub dispatch_count: i32,
+    pub due_at: Option<DateTime<Utc>>,
+    /// Past `due_at` while still registered, dispatched or in progress.
+    pub overdue: bool,
+    pub last_satisfaction: Option<Satisfaction>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Send as `If-Match: "<version>"` with the next action.
+    pub version: i32,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct WorkOrderResponse {
+    pub id: Uuid,
+    /// 1 for the first dispatch, 2 for the second…
+    pub sequence: i32,
+    pub department_id: Uuid,
+    pub assignee_id: Option<Uuid>,
+    pub status: WorkOrderStatus,
+    pub note: Option<String>,
+    pub due_at: Option<DateTime<Utc>>,
+    pub dispatched_at: DateTime<Utc>,
+    pub accepted_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub result: Option<String>,
+    /// Paid service charge in yuan.
+    pub charge_amount: Option<f64>,
+    pub materials: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct VisitResponse {
+    pub id: Uuid,
+    pub work_order_id: Option<Uuid>,
+    pub visitor_id: Option<Uuid>,
+    pub reached: bool,
+    pub satisfaction: Option<Satisfaction>,
+    pub comment: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AttachmentResponse {
+    pub id: Uuid,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub uploaded_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    /// Where to download it (same authentication as the case).
+    pub url: String,
+}
+
+/// The whole case: summary, details, work orders, visits, attachments, and what can be done next.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CaseResponse {
+    #[serde(flatten)]
+    pub summary: CaseSummary,
+    pub description: String,
+    pub category_name: Option<String>,
+    /// Masked (`138****8000`) unless the caller may see personal data.
+    pub customer_phone: Option<String>,
+    pub created_by: Option<Uuid>,
+    pub verified_at: Option<DateTime<Utc>>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub replied_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub duplicate_of: Option<Uuid>,
+    pub current_work_order: Option<WorkOrderResponse>,
+    pub work_orders: Vec<WorkOrderResponse>,
+    pub visits: Vec<VisitResponse>,
+    pub attachments: Vec<AttachmentResponse>,
+    /// Actions the state machine allows now (the caller's role may still forbid some).
+    pub available_actions: Vec<CaseAction>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CaseEventResponse {
+    pub id: Uuid,
+    pub actor_id: Option<Uuid>,
+    /// `register`, `verify`, `dispatch`, `accept`, `resolve`, `reply`, `visit`, `close_on_spot`, `cancel`, `comment`, `reassign`.
+    pub action: String,
+    pub from_status: Option<CaseStatus>,
+    pub to_status: Option<CaseStatus>,
+    pub note: Option<String>,
+    #[schema(value_type = Object)]
+    pub payload: serde_json::Value,
+    pub visibility: Visibility,
+    pub created_at: DateTime<Utc>,
+}
+
+crate::list_response!(CaseList, CaseSummary);
+crate::list_response!(CaseEventList, CaseEventResponse);
+
+fn parse<T>(value: &str, parse: fn(&str) -> Option<T>, fallback: T) -> T {
+    parse(value).unwrap_or(fallback)
+}
+
+pub fn summary(model: &case::Model, customer_name: Option<String>, property_label_text: Option<String>) -> CaseSummary {
+    CaseSummary {
+        id: model.id,
+        number: model.number.clone(),
+        kind: parse(&model.kind, CaseKind::parse, CaseKind::Complaint),
+        channel: parse(&model.channel, Channel::parse, Channel::Other),
+        category_id: model.category_id,
+        severity: parse(&model.severity, Severity::parse, Severity::Normal),
+        status: parse(&model.status, CaseStatus::parse, CaseStatus::Registered),
+        project_id: model.project_id,
+        area_id: model.area_id,
+        property_id: model.property_id,
+        property_label: property_label_text,
+        customer_id: model.customer_id,
+        customer_name,
+        title: model.title.clone(),
+        reported_at: model.reported_at,
+        department_id: model.department_id,
+        assignee_id: model.assignee_id,
+        dispatch_count: model.dispatch_count,
+        due_at: model.due_at,
+        overdue: is_overdue(model, Utc::now()),
+        last_satisfaction: model.last_satisfaction.as_deref().and_then(Satisfaction::parse),
+        created_at: model.created_at,
+        updated_at: model.updated_at,
+        version: model.version,
+    }
+}
+
+impl From<CaseListItem> for CaseSummary {
+    fn from(item: CaseListItem) -> Self {
+        summary(
+            &item.case,
+            item.customer_name,
+            item.property.as_ref().map(property_label),
+        )
+    }
+}
+
+impl From<work_order::Model> for WorkOrderResponse {
+    fn from(m: work_order::Model) -> Self {
+        WorkOrderResponse {
+            id: m.id,
+            sequence: m.sequence,
+            department_id: m.department_id,
+            assignee_id: m.assignee_id,
+            status: parse(&m.status, WorkOrderStatus::parse, WorkOrderStatus::Open),
+            note: m.note,
+            due_at: m.due_at,
+            dispatched_at: m.dispatched_at,
+            accepted_at: m.accepted_at,
+            completed_at: m.completed_at,
+            result: m.result,
+            charge_amount: m.charge_cents.map(|c| c as f64 / 100.0),
+            materials: m.materials,
+        }
+    }
+}
+
+impl From<visit::Model> for VisitResponse {
+    fn from(m: visit::Model) -> Self {
+        VisitResponse {
+            id: m.id,
+            work_order_id: m.work_order_id,
+            visitor_id: m.visitor_id,
+            reached: m.reached,
+            satisfaction: m.satisfaction.as_deref().and_then(Satisfaction::parse),
+            comment: m.comment,
+            created_at: m.created_at,
+        }
+    }
+}
+
+pub fn attachment_response(m: attachment::Model) -> AttachmentResponse {
+    AttachmentResponse {
+        url: format!("/api/v1/cases/{}/attachments/{}", m.case_id, m.id),
+        id: m.id,
+        file_name: m.file_name,
+        content_type: m.content_type,
+        size_bytes: m.size_bytes,
+        uploaded_by: m.uploaded_by,
+        created_at: m.created_at,
+    }
+}
+
+impl From<case_event::Model> for CaseEventResponse {
+    fn from(m: case_event::Model) -> Self {
+        CaseEventResponse {
+            id: m.id,
+            actor_id: m.actor_id,
+            action: m.action,
+            from_status: m.from_status.as_deref().and_then(CaseStatus::parse),
+            to_status: m.to_status.as_deref().and_then(CaseStatus::parse),
+            note: m.note,
+            payload: serde_json::from_str(&m.payload).unwrap_or(serde_json::Value::Null),
+            visibility: parse(&m.visibility, Visibility::parse, Visibility::Internal),
+            created_at: m.created_at,
+        }
+    }
+}
+
+/// The detail view; `show_pii` decides whether the customer's phone is shown in full.
+pub fn case_response(record: CaseRecord, show_pii: bool) -> CaseResponse {
+    let CaseRecord {
+        case,
+        customer,
+        customer_phones,
+        property,
+        category,
+        work_orders,
+        visits,
+        attachments,
+    } = record;
+    let kind = parse(&case.kind, CaseKind::parse, CaseKind::Complaint);
+    let status = parse(&case.status, CaseStatus::parse, CaseStatus::Registered);
+    let phone = customer_phones
+        .first()
+        .map(|p| if show_pii { p.clone() } else { mask(p) });
+    let current = case
+        .current_work_order_id
+        .and_then(|id| work_orders.iter().find(|w| w.id == id).cloned())
+        .map(WorkOrderResponse::from);
+    CaseResponse {
+        summary: summary(&case, customer.map(|c| c.name), property.as_ref().map(property_label)),
+        description: case.description.clone(),
+        category_name: category.map(|c| c.name),
+        customer_phone: phone,
+        created_by: case.created_by,
+        verified_at: case.verified_at,
+        resolved_at: case.resolved_at,
+        replied_at: case.replied_at,
+        closed_at: case.closed_at,
+        duplicate_of: case.duplicate_of,
+        current_work_order: current,
+        work_orders: work_orders.into_iter().map(WorkOrderResponse::from).collect(),
+        visits: visits.into_iter().map(VisitResponse::from).collect(),
+        attachments: attachments.into_iter().map(attachment_response).collect(),
+        available_actions: available_actions(kind, status),
+    }
+}

@@ -1,0 +1,52 @@
+//! Attachment metadata; the bytes live on disk under the attachments directory.
+
+use huiyin_domain::attachment::AttachmentType;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use uuid::Uuid;
+
+use super::actions::find_visible;
+use crate::entity::attachment;
+use crate::validate::bounded;
+use crate::{now, Actor, StoreError, StoreResult};
+
+/// Records an attachment already written to `storage_key`.
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: Uuid,
+    case_id: Uuid,
+    file_name: &str,
+    kind: AttachmentType,
+    size: usize,
+    storage_key: &str,
+) -> StoreResult<attachment::Model> {
+    find_visible(db, actor, case_id).await?;
+    let name = bounded("file", file_name, 200)?;
+    let name = if name.is_empty() {
+        format!("attachment.{}", kind.extension())
+    } else {
+        name
+    };
+    Ok(attachment::ActiveModel {
+        id: Set(id),
+        case_id: Set(case_id),
+        file_name: Set(name),
+        content_type: Set(kind.mime().to_owned()),
+        size_bytes: Set(size as i64),
+        storage_key: Set(storage_key.to_owned()),
+        uploaded_by: Set(Some(actor.user_id)),
+        created_at: Set(now()),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// An attachment of a case the actor may see.
+pub async fn get(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid, id: Uuid) -> StoreResult<attachment::Model> {
+    find_visible(db, actor, case_id).await?;
+    attachment::Entity::find_by_id(id)
+        .filter(attachment::Column::CaseId.eq(case_id))
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)
+}

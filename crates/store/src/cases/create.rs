@@ -1,0 +1,230 @@
+//! Registering a case (登记): one intake for every kind and channel, one number.
+
+use chrono::{DateTime, Duration, Utc};
+use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity, Visibility};
+use huiyin_domain::customer::Relation;
+use huiyin_domain::phone::Phone;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::events::{self, NewEvent};
+use super::numbering::next_number;
+use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
+use crate::entity::{case, category, customer, property};
+use crate::validate::{bounded, required};
+use crate::{new_id, now, Actor, StoreError, StoreResult};
+
+/// A caller not yet in the archive; matched to an existing customer by phone, or created.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InlineCustomer {
+    #[schema(example = "李女士")]
+    pub name: String,
+    #[schema(example = "+86 139 0013 9000")]
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCase {
+    pub kind: CaseKind,
+    pub channel: Channel,
+    /// A category from `GET /api/v1/categories`.
+    pub category_id: Option<Uuid>,
+    #[serde(default = "normal")]
+    pub severity: Severity,
+    /// An existing customer; or give `customer` instead.
+    pub customer_id: Option<Uuid>,
+    pub customer: Option<InlineCustomer>,
+    /// The property concerned; its project is the case's project.
+    pub property_id: Option<Uuid>,
+    /// Required when there is no property (e.g. a complaint about a public area).
+    pub project_id: Option<Uuid>,
+    #[schema(example = "楼上漏水")]
+    pub title: String,
+    #[schema(example = "卫生间天花板渗水，已持续两天。")]
+    pub description: String,
+    /// When the customer reported it, if earlier than now (a letter, a fax); defaults to now.
+    pub reported_at: Option<DateTime<Utc>>,
+}
+
+fn normal() -> Severity {
+    Severity::Normal
+}
+
+fn search_text(number: &str, title: &str, description: &str, customer_name: Option<&str>, phones: &[String]) -> String {
+    let mut text = format!("{number} {title} {description}").to_lowercase();
+    if let Some(name) = customer_name {
+        text.push(' ');
+        text.push_str(&name.to_lowercase());
+    }
+    for phone in phones {
+        text.push(' ');
+        text.push_str(phone);
+    }
+    text
+}
+
+async fn resolve_customer(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    input: &CreateCase,
+    property: Option<&property::Model>,
+) -> StoreResult<Option<(customer::Model, Vec<String>)>> {
+    match (&input.customer_id, &input.customer) {
+        (Some(_), Some(_)) => Err(StoreError::invalid(
+            "customer",
+            "give either customer_id or customer, not both",
+        )),
+        (Some(id), None) => {
+            let record = customers::get(db, actor, *id).await.map_err(|e| match e {
+                StoreError::NotFound => StoreError::invalid("customer_id", "no such customer"),
+                other => other,
+            })?;
+            Ok(Some((record.customer, record.phones)))
+        }
+        (None, Some(inline)) => {
+            let phone = Phone::parse(&inline.phone)
+                .map_err(|e| StoreError::invalid("customer.phone", e.to_string()))?
+                .into_string();
+            if let Some(existing) = customers::find_by_phone(db, &phone).await? {
+                let found = customer::Entity::find_by_id(existing)
+                    .one(db)
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                return Ok(Some((found, vec![phone])));
+            }
+            let record = customers::create_in(
+                db,
+                actor,
+                CreateCustomer {
+                    name: inline.name.clone(),
+                    phones: vec![phone],
+                    properties: property
+                        .map(|p| CustomerPropertyInput {
+                            property_id: p.id,
+                            relation: Relation::Owner,
+                        })
+                        .into_iter()
+                        .collect(),
+                    tags: vec![],
+                    notes: None,
+                },
+            )
+            .await
+            .map_err(|e| match e {
+                StoreError::Invalid { field, message } => StoreError::Invalid {
+                    field: format!("customer.{field}"),
+                    message,
+                },
+                other => other,
+            })?;
+            Ok(Some((record.customer, record.phones)))
+        }
+        (None, None) => Ok(None),
+    }
+}
+
+/// Registers a case inside the caller's transaction; returns the new row.
+pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase) -> StoreResult<case::Model> {
+    let title = required("title", &input.title, 200)?;
+    let description = bounded("description", &input.description, 10_000)?;
+    let at = now();
+    let reported_at = input.reported_at.unwrap_or(at);
+    if reported_at > at + Duration::minutes(5) {
+        return Err(StoreError::invalid("reported_at", "cannot be in the future"));
+    }
+    if reported_at < at - Duration::days(366) {
+        return Err(StoreError::invalid("reported_at", "is more than a year ago"));
+    }
+    let property = match input.property_id {
+        Some(id) => match property::Entity::find_by_id(id).one(db).await? {
+            Some(p) if actor.sees_project(p.project_id) => Some(p),
+            _ => return Err(StoreError::invalid("property_id", "no such property")),
+        },
+        None => None,
+    };
+    let project_id = match (&property, input.project_id) {
+        (Some(p), Some(project)) if p.project_id != project => {
+            return Err(StoreError::invalid(
+                "project_id",
+                "does not match the property's project",
+            ))
+        }
+        (Some(p), _) => p.project_id,
+        (None, Some(project))
+            if actor.sees_project(project)
+                && crate::entity::project::Entity::find_by_id(project)
+                    .one(db)
+                    .await?
+                    .is_some() =>
+        {
+            project
+        }
+        (None, Some(_)) => return Err(StoreError::invalid("project_id", "no such project")),
+        (None, None) => return Err(StoreError::invalid("project_id", "give a property_id or a project_id")),
+    };
+    if let Some(category_id) = input.category_id {
+        match category::Entity::find_by_id(category_id).one(db).await? {
+            Some(c) if c.active => {}
+            _ => return Err(StoreError::invalid("category_id", "no such active category")),
+        }
+    }
+    let customer = resolve_customer(db, actor, &input, property.as_ref()).await?;
+    let number = next_number(db, input.kind, at).await?.to_string();
+    let (customer_id, customer_name, phones) = match &customer {
+        Some((c, phones)) => (Some(c.id), Some(c.name.as_str()), phones.as_slice()),
+        None => (None, None, &[][..]),
+    };
+    let created = case::ActiveModel {
+        id: Set(new_id()),
+        number: Set(number.clone()),
+        kind: Set(input.kind.as_str().to_owned()),
+        channel: Set(input.channel.as_str().to_owned()),
+        category_id: Set(input.category_id),
+        severity: Set(input.severity.as_str().to_owned()),
+        status: Set(CaseStatus::Registered.as_str().to_owned()),
+        project_id: Set(project_id),
+        area_id: Set(property.as_ref().and_then(|p| p.area_id)),
+        property_id: Set(property.as_ref().map(|p| p.id)),
+        customer_id: Set(customer_id),
+        title: Set(title.clone()),
+        description: Set(description.clone()),
+        search_text: Set(search_text(&number, &title, &description, customer_name, phones)),
+        reported_at: Set(reported_at),
+        created_by: Set(Some(actor.user_id)),
+        department_id: Set(None),
+        assignee_id: Set(None),
+        current_work_order_id: Set(None),
+        dispatch_count: Set(0),
+        due_at: Set(None),
+        verified_at: Set(None),
+        resolved_at: Set(None),
+        replied_at: Set(None),
+        closed_at: Set(None),
+        last_satisfaction: Set(None),
+        duplicate_of: Set(None),
+        created_at: Set(at),
+        updated_at: Set(at),
+        version: Set(1),
+    }
+    .insert(db)
+    .await?;
+    events::append(
+        db,
+        NewEvent {
+            case_id: created.id,
+            actor_id: Some(actor.user_id),
+            action: "register",
+            from: None,
+            to: Some(CaseStatus::Registered),
+            note: None,
+            payload: serde_json::json!({"number": number, "kind": input.kind, "channel": input.channel, "severity": input.severity}),
+            visibility: Visibility::Public,
+        },
+    )
+    .await?;
+    Ok(created)
+}

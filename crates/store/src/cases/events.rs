@@ -1,0 +1,59 @@
+//! The append-only case timeline. Events are only ever inserted; nothing updates or deletes them.
+
+use huiyin_domain::case::{CaseStatus, Visibility};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use uuid::Uuid;
+
+use crate::entity::case_event;
+use crate::page::{self, Page};
+use crate::{new_id, now, StoreResult};
+
+pub struct NewEvent<'a> {
+    pub case_id: Uuid,
+    pub actor_id: Option<Uuid>,
+    pub action: &'a str,
+    pub from: Option<CaseStatus>,
+    pub to: Option<CaseStatus>,
+    pub note: Option<String>,
+    pub payload: serde_json::Value,
+    pub visibility: Visibility,
+}
+
+pub async fn append(db: &impl ConnectionTrait, event: NewEvent<'_>) -> StoreResult<case_event::Model> {
+    Ok(case_event::ActiveModel {
+        id: Set(new_id()),
+        case_id: Set(event.case_id),
+        actor_id: Set(event.actor_id),
+        action: Set(event.action.to_owned()),
+        from_status: Set(event.from.map(|s| s.as_str().to_owned())),
+        to_status: Set(event.to.map(|s| s.as_str().to_owned())),
+        note: Set(event.note),
+        payload: Set(event.payload.to_string()),
+        visibility: Set(event.visibility.as_str().to_owned()),
+        created_at: Set(now()),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// The timeline in order; `public_only` for residents.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    case_id: Uuid,
+    public_only: bool,
+    limit: Option<u64>,
+    cursor: Option<&str>,
+) -> StoreResult<Page<case_event::Model>> {
+    let limit = page::limit(limit.or(Some(page::MAX_LIMIT)))?;
+    let mut select = case_event::Entity::find()
+        .filter(case_event::Column::CaseId.eq(case_id))
+        .order_by_asc(case_event::Column::Id);
+    if public_only {
+        select = select.filter(case_event::Column::Visibility.eq(Visibility::Public.as_str()));
+    }
+    if let Some(cursor) = cursor {
+        select = select.filter(case_event::Column::Id.gt(page::decode_uuid(cursor)?));
+    }
+    let rows = select.limit(limit + 1).all(db).await?;
+    Ok(page::finish(rows, limit, |r| r.id.to_string()))
+}

@@ -1,0 +1,47 @@
+//! Cases: registration with a per-day number, the handling loop applied through the domain
+//! state machine, the append-only timeline, queues and attachments.
+
+pub mod actions;
+pub mod attachments;
+pub mod create;
+pub mod events;
+pub mod numbering;
+pub mod query;
+pub mod scope;
+
+use huiyin_domain::case::{CaseKind, CaseStatus};
+
+use crate::entity::{attachment, case, category, customer, property, visit, work_order};
+use crate::StoreError;
+
+/// A case with what its detail view shows.
+#[derive(Debug, Clone)]
+pub struct CaseRecord {
+    pub case: case::Model,
+    pub customer: Option<customer::Model>,
+    pub customer_phones: Vec<String>,
+    pub property: Option<property::Model>,
+    pub category: Option<category::Model>,
+    pub work_orders: Vec<work_order::Model>,
+    pub visits: Vec<visit::Model>,
+    pub attachments: Vec<attachment::Model>,
+}
+
+/// A case as lists show it, with the names a queue needs.
+#[derive(Debug, Clone)]
+pub struct CaseListItem {
+    pub case: case::Model,
+    pub customer_name: Option<String>,
+    pub property: Option<property::Model>,
+}
+
+pub fn kind_of(model: &case::Model) -> Result<CaseKind, StoreError> {
+    CaseKind::parse(&model.kind).ok_or_else(|| StoreError::invalid("kind", "unknown case kind in database"))
+}
+
+pub fn status_of(model: &case::Model) -> Result<CaseStatus, StoreError> {
+    CaseStatus::parse(&model.status).ok_or_else(|| StoreError::invalid("status", "unknown case status in database"))
+}
+
+/// Statuses in which the case waits on us and its due time can be breached.
+pub const OPEN_STATUSES: [CaseStatus; 3] = [CaseStatus::Registered, CaseStatus::Dispatched, CaseStatus::InProgress];

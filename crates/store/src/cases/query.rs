@@ -1,0 +1,340 @@
+//! Reading cases: the detail view, lists with filters, queues and keyset pagination.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity};
+use sea_orm::sea_query::{NullOrdering, Order};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::actions::find_visible;
+use super::{scope, CaseListItem, CaseRecord, OPEN_STATUSES};
+use crate::entity::{attachment, case, category, customer, customer_phone, property, visit, work_order};
+use crate::page::{self, Page};
+use crate::{now, Actor, StoreError, StoreResult};
+
+/// Work queues for the console.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Queue {
+    /// Open cases assigned to me.
+    Mine,
+    /// Open work orders of my department.
+    Department,
+    /// Registered and not yet dispatched, or dispatched to nobody in particular.
+    Unassigned,
+    /// Resolved or replied, waiting for the return visit.
+    AwaitingVisit,
+    /// Still open after the due time.
+    Overdue,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseSort {
+    /// Newest first.
+    #[default]
+    Created,
+    /// Soonest due first; cases without a due time last.
+    Due,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListCases {
+    /// One or more statuses, comma-separated: `registered,dispatched`.
+    pub status: Option<String>,
+    pub kind: Option<CaseKind>,
+    pub category_id: Option<Uuid>,
+    pub severity: Option<Severity>,
+    pub channel: Option<Channel>,
+    pub project_id: Option<Uuid>,
+    pub area_id: Option<Uuid>,
+    pub property_id: Option<Uuid>,
+    pub customer_id: Option<Uuid>,
+    pub department_id: Option<Uuid>,
+    pub assignee_id: Option<Uuid>,
+    /// Created at or after (RFC 3339).
+    pub created_from: Option<DateTime<Utc>>,
+    /// Created before (RFC 3339).
+    pub created_to: Option<DateTime<Utc>>,
+    /// Only cases past their due time while still open.
+    pub overdue: Option<bool>,
+    /// Number, title, description, customer name or phone (Chinese text included).
+    pub q: Option<String>,
+    pub queue: Option<Queue>,
+    pub sort: Option<CaseSort>,
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+fn statuses(values: &[CaseStatus]) -> Vec<String> {
+    values.iter().map(|s| s.as_str().to_owned()).collect()
+}
+
+fn overdue_condition(at: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(case::Column::Status.is_in(statuses(&OPEN_STATUSES)))
+        .add(case::Column::DueAt.lt(at))
+}
+
+pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) -> StoreResult<Page<CaseListItem>> {
+    let limit = page::limit(query.limit)?;
+    let at = now();
+    let mut select = case::Entity::find().filter(scope::condition(actor));
+    if let Some(raw) = query.status.as_deref().filter(|s| !s.trim().is_empty()) {
+        let mut wanted = Vec::new();
+        for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let status = CaseStatus::parse(part)
+                .ok_or_else(|| StoreError::invalid("status", format!("unknown status '{part}'")))?;
+            wanted.push(status);
+        }
+        select = select.filter(case::Column::Status.is_in(statuses(&wanted)));
+    }
+    if let Some(v) = query.kind {
+        select = select.filter(case::Column::Kind.eq(v.as_str()));
+    }
+    if let Some(v) = query.severity {
+        select = select.filter(case::Column::Severity.eq(v.as_str()));
+    }
+    if let Some(v) = query.channel {
+        select = select.filter(case::Column::Channel.eq(v.as_str()));
+    }
+    if let Some(v) = query.category_id {
+        // A parent category matches its children too.
+        let children: Vec<Uuid> = category::Entity::find()
+            .filter(category::Column::ParentId.eq(v))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        select = select.filter(case::Column::CategoryId.is_in(std::iter::once(v).chain(children).collect::<Vec<_>>()));
+    }
+    for (value, column) in [
+        (query.project_id, case::Column::ProjectId),
+        (query.area_id, case::Column::AreaId),
+        (query.property_id, case::Column::PropertyId),
+        (query.customer_id, case::Column::CustomerId),
+        (query.department_id, case::Column::DepartmentId),
+        (query.assignee_id, case::Column::AssigneeId),
+    ] {
+        if let Some(v) = value {
+            select = select.filter(column.eq(v));
+        }
+    }
+    if let Some(v) = query.created_from {
+        select = select.filter(case::Column::CreatedAt.gte(v));
+    }
+    if let Some(v) = query.created_to {
+        select = select.filter(case::Column::CreatedAt.lt(v));
+    }
+    match query.overdue {
+        Some(true) => select = select.filter(overdue_condition(at)),
+        Some(false) => select = select.filter(Condition::not(overdue_condition(at))),
+        None => {}
+    }
+    if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        let q: String = q.chars().take(100).collect::<String>().to_lowercase();
+        let mut any = Condition::any().add(case::Column::SearchText.like(format!("%{q}%")));
+        if let Ok(phone) = huiyin_domain::phone::Phone::parse(&q) {
+            any = any.add(case::Column::SearchText.like(format!("%{}%", phone.as_str())));
+        }
+        select = select.filter(any);
+    }
+    match query.queue {
+        None => {}
+        Some(Queue::Mine) => {
+            select = select
+                .filter(case::Column::AssigneeId.eq(actor.user_id))
+                .filter(case::Column::Status.is_in(statuses(&OPEN_STATUSES)));
+        }
+        Some(Queue::Department) => {
+            let department = actor
+                .department_id
+                .ok_or_else(|| StoreError::invalid("queue", "you do not belong to a department"))?;
+            select = select
+                .filter(case::Column::DepartmentId.eq(department))
+                .filter(case::Column::Status.is_in(statuses(&[CaseStatus::Dispatched, CaseStatus::InProgress])));
+        }
+        Some(Queue::Unassigned) => {
+            select = select.filter(
+                Condition::any()
+                    .add(case::Column::Status.eq(CaseStatus::Registered.as_str()))
+                    .add(
+                        Condition::all()
+                            .add(case::Column::Status.eq(CaseStatus::Dispatched.as_str()))
+                            .add(case::Column::AssigneeId.is_null()),
+                    ),
+            );
+        }
+        Some(Queue::AwaitingVisit) => {
+            select = select.filter(case::Column::Status.is_in(statuses(&[CaseStatus::Resolved, CaseStatus::Visiting])));
+        }
+        Some(Queue::Overdue) => select = select.filter(overdue_condition(at)),
+    }
+    let rows = match query.sort.unwrap_or_default() {
+        CaseSort::Created => {
+            if let Some(cursor) = &query.cursor {
+                select = select.filter(case::Column::Id.lt(page::decode_uuid(cursor)?));
+            }
+            let rows = select.order_by_desc(case::Column::Id).limit(limit + 1).all(db).await?;
+            page::finish(rows, limit, |r| r.id.to_string())
+        }
+        CaseSort::Due => {
+            if let Some(cursor) = &query.cursor {
+                select = select.filter(after_due_cursor(cursor)?);
+            }
+            let rows = select
+                .order_by_with_nulls(case::Column::DueAt, Order::Asc, NullOrdering::Last)
+                .order_by_asc(case::Column::Id)
+                .limit(limit + 1)
+                .all(db)
+                .await?;
+            page::finish(rows, limit, |r| {
+                format!("{}|{}", r.due_at.map(|d| d.to_rfc3339()).unwrap_or_default(), r.id)
+            })
+        }
+    };
+    let items = list_items(db, rows.items).await?;
+    Ok(Page {
+        items,
+        next_cursor: rows.next_cursor,
+    })
+}
+
+/// Keyset condition for (due_at ASC NULLS LAST, id ASC).
+fn after_due_cursor(cursor: &str) -> StoreResult<Condition> {
+    let bad = || StoreError::invalid("cursor", "is not a cursor this server issued");
+    let decoded = page::decode(cursor)?;
+    let (due, id) = decoded.split_once('|').ok_or_else(bad)?;
+    let id: Uuid = id.parse().map_err(|_| bad())?;
+    if due.is_empty() {
+        return Ok(Condition::all()
+            .add(case::Column::DueAt.is_null())
+            .add(case::Column::Id.gt(id)));
+    }
+    let due = DateTime::parse_from_rfc3339(due)
+        .map_err(|_| bad())?
+        .with_timezone(&Utc);
+    Ok(Condition::any()
+        .add(case::Column::DueAt.gt(due))
+        .add(
+            Condition::all()
+                .add(case::Column::DueAt.eq(due))
+                .add(case::Column::Id.gt(id)),
+        )
+        .add(case::Column::DueAt.is_null()))
+}
+
+async fn list_items(db: &impl ConnectionTrait, cases: Vec<case::Model>) -> StoreResult<Vec<CaseListItem>> {
+    let customer_ids: Vec<Uuid> = cases.iter().filter_map(|c| c.customer_id).collect();
+    let property_ids: Vec<Uuid> = cases.iter().filter_map(|c| c.property_id).collect();
+    let names: HashMap<Uuid, String> = customer::Entity::find()
+        .select_only()
+        .column(customer::Column::Id)
+        .column(customer::Column::Name)
+        .filter(customer::Column::Id.is_in(customer_ids))
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let properties: HashMap<Uuid, property::Model> = property::Entity::find()
+        .filter(property::Column::Id.is_in(property_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    Ok(cases
+        .into_iter()
+        .map(|c| CaseListItem {
+            customer_name: c.customer_id.and_then(|id| names.get(&id).cloned()),
+            property: c.property_id.and_then(|id| properties.get(&id).cloned()),
+            case: c,
+        })
+        .collect())
+}
+
+/// The detail view of a case the actor may see.
+pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<CaseRecord> {
+    let found = find_visible(db, actor, id).await?;
+    record(db, found).await
+}
+
+pub async fn record(db: &impl ConnectionTrait, found: case::Model) -> StoreResult<CaseRecord> {
+    let customer = match found.customer_id {
+        Some(id) => customer::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    let customer_phones = match found.customer_id {
+        Some(id) => customer_phone::Entity::find()
+            .filter(customer_phone::Column::CustomerId.eq(id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| p.phone)
+            .collect(),
+        None => vec![],
+    };
+    let property = match found.property_id {
+        Some(id) => property::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    let category = match found.category_id {
+        Some(id) => category::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    let work_orders = work_order::Entity::find()
+        .filter(work_order::Column::CaseId.eq(found.id))
+        .order_by_asc(work_order::Column::Sequence)
+        .all(db)
+        .await?;
+    let visits = visit::Entity::find()
+        .filter(visit::Column::CaseId.eq(found.id))
+        .order_by_asc(visit::Column::Id)
+        .all(db)
+        .await?;
+    let attachments = attachment::Entity::find()
+        .filter(attachment::Column::CaseId.eq(found.id))
+        .order_by_asc(attachment::Column::Id)
+        .all(db)
+        .await?;
+    Ok(CaseRecord {
+        case: found,
+        customer,
+        customer_phones,
+        property,
+        category,
+        work_orders,
+        visits,
+        attachments,
+    })
+}
+
+/// Recent cases of a customer (for the intake screen's repeat-complaint flag).
+pub async fn recent_for_customer(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    customer_id: Uuid,
+    limit: u64,
+) -> StoreResult<Vec<case::Model>> {
+    Ok(case::Entity::find()
+        .filter(scope::condition(actor))
+        .filter(case::Column::CustomerId.eq(customer_id))
+        .order_by_desc(case::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// Whether the case is past due while still open.
+pub fn is_overdue(model: &case::Model, at: DateTime<Utc>) -> bool {
+    let open = CaseStatus::parse(&model.status).is_some_and(|s| OPEN_STATUSES.contains(&s));
+    huiyin_domain::sla::is_overdue(model.due_at, open, at)
+}
