@@ -32,6 +32,7 @@ enum CustomerPhones {
     Table,
     CustomerId,
     Phone,
+    Position,
 }
 
 #[derive(DeriveIden)]
@@ -205,6 +206,7 @@ impl MigrationTrait for Migration {
                     .table(CustomerPhones::Table)
                     .col(uuid(CustomerPhones::CustomerId))
                     .col(string(CustomerPhones::Phone))
+                    .col(integer(CustomerPhones::Position))
                     .primary_key(
                         Index::create()
                             .col(CustomerPhones::CustomerId)

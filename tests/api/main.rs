@@ -3,6 +3,7 @@
 mod helpers;
 
 mod auth;
+mod cases;
 mod openapi;
 mod org;
 mod platform;

@@ -169,10 +169,11 @@ async fn write_links(
         .filter(customer_phone::Column::CustomerId.eq(customer_id))
         .exec(db)
         .await?;
-    for phone in phones {
+    for (position, phone) in phones.iter().enumerate() {
         customer_phone::ActiveModel {
             customer_id: Set(customer_id),
             phone: Set(phone.clone()),
+            position: Set(position as i32),
         }
         .insert(db)
         .await
@@ -259,6 +260,7 @@ async fn load_records(db: &impl ConnectionTrait, customers: Vec<customer::Model>
     let mut phones: HashMap<Uuid, Vec<String>> = HashMap::new();
     for p in customer_phone::Entity::find()
         .filter(customer_phone::Column::CustomerId.is_in(ids.clone()))
+        .order_by_asc(customer_phone::Column::Position)
         .all(db)
         .await?
     {

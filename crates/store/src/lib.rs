@@ -83,11 +83,21 @@ impl Store {
     }
 }
 
+tokio::task_local! {
+    /// A fixed "now" for the demo seed, which replays a month of work through the real code paths.
+    static CLOCK: chrono::DateTime<chrono::Utc>;
+}
+
 /// The current time, truncated to microseconds so that what is written equals what is read
 /// back on both backends (PostgreSQL keeps microseconds).
 pub fn now() -> chrono::DateTime<chrono::Utc> {
     use chrono::{SubsecRound, Utc};
-    Utc::now().trunc_subsecs(6)
+    CLOCK.try_with(|at| *at).unwrap_or_else(|_| Utc::now()).trunc_subsecs(6)
+}
+
+/// Runs `work` with [`now`] fixed at `at` (demo data only).
+pub async fn at_time<F: std::future::Future>(at: chrono::DateTime<chrono::Utc>, work: F) -> F::Output {
+    CLOCK.scope(at, work).await
 }
 
 /// A new time-ordered id (UUID v7), so keyset pagination by id follows creation order.

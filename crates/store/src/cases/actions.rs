@@ -176,7 +176,7 @@ async fn check_assignee(db: &impl ConnectionTrait, assignee: Option<Uuid>, depar
 fn charge_cents(amount: Option<f64>) -> StoreResult<Option<i64>> {
     match amount {
         None => Ok(None),
-        Some(a) if !a.is_finite() || a < 0.0 || a > 1_000_000.0 => Err(StoreError::invalid(
+        Some(a) if !a.is_finite() || !(0.0..=1_000_000.0).contains(&a) => Err(StoreError::invalid(
             "charge_amount",
             "must be between 0 and 1,000,000 yuan",
         )),

@@ -9,31 +9,36 @@ use crate::entity::attachment;
 use crate::validate::bounded;
 use crate::{now, Actor, StoreError, StoreResult};
 
-/// Records an attachment already written to `storage_key`.
+/// A file already written under the attachments directory, to be recorded.
+pub struct NewAttachment<'a> {
+    pub id: Uuid,
+    pub case_id: Uuid,
+    pub file_name: &'a str,
+    pub kind: AttachmentType,
+    pub size: usize,
+    pub storage_key: &'a str,
+}
+
+/// Records an attachment of a case the actor may see.
 pub async fn insert(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    id: Uuid,
-    case_id: Uuid,
-    file_name: &str,
-    kind: AttachmentType,
-    size: usize,
-    storage_key: &str,
+    new: NewAttachment<'_>,
 ) -> StoreResult<attachment::Model> {
-    find_visible(db, actor, case_id).await?;
-    let name = bounded("file", file_name, 200)?;
+    find_visible(db, actor, new.case_id).await?;
+    let name = bounded("file", new.file_name, 200)?;
     let name = if name.is_empty() {
-        format!("attachment.{}", kind.extension())
+        format!("attachment.{}", new.kind.extension())
     } else {
         name
     };
     Ok(attachment::ActiveModel {
-        id: Set(id),
-        case_id: Set(case_id),
+        id: Set(new.id),
+        case_id: Set(new.case_id),
         file_name: Set(name),
-        content_type: Set(kind.mime().to_owned()),
-        size_bytes: Set(size as i64),
-        storage_key: Set(storage_key.to_owned()),
+        content_type: Set(new.kind.mime().to_owned()),
+        size_bytes: Set(new.size as i64),
+        storage_key: Set(new.storage_key.to_owned()),
         uploaded_by: Set(Some(actor.user_id)),
         created_at: Set(now()),
     }

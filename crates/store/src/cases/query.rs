@@ -275,6 +275,7 @@ pub async fn record(db: &impl ConnectionTrait, found: case::Model) -> StoreResul
     let customer_phones = match found.customer_id {
         Some(id) => customer_phone::Entity::find()
             .filter(customer_phone::Column::CustomerId.eq(id))
+            .order_by_asc(customer_phone::Column::Position)
             .all(db)
             .await?
             .into_iter()

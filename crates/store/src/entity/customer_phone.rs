@@ -7,6 +7,8 @@ pub struct Model {
     pub customer_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
     pub phone: String,
+    /// 0 for the main number.
+    pub position: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -156,8 +156,22 @@ pub async fn create_unchecked<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     input: CreateUser,
 ) -> StoreResult<UserWithProjects> {
+    check_strength(&input.password, &input.username.trim().to_lowercase())
+        .map_err(|e| StoreError::invalid("password", e.to_string()))?;
+    insert(db, input).await
+}
+
+/// Inserts a user without the password-strength rule: only for the demo seed, whose
+/// documented `admin` / `admin123` login is deliberately weak.
+pub async fn insert_demo_user<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    input: CreateUser,
+) -> StoreResult<UserWithProjects> {
+    insert(db, input).await
+}
+
+async fn insert<C: ConnectionTrait + TransactionTrait>(db: &C, input: CreateUser) -> StoreResult<UserWithProjects> {
     let username = check_username(&input.username)?;
-    check_strength(&input.password, &username).map_err(|e| StoreError::invalid("password", e.to_string()))?;
     let display_name = required("display_name", &input.display_name, 100)?;
     let phone = normalise_phone("phone", input.phone.as_deref())?;
     check_department(db, input.department_id).await?;

@@ -126,7 +126,15 @@ pub async fn store_file(
         tokio::fs::rename(&tmp, &path).await
     };
     write.await.map_err(|e| ApiError::Internal(Box::new(e)))?;
-    match attachments::insert(&state.store.db, user, attachment_id, case_id, name, kind, size, &key).await {
+    let new = attachments::NewAttachment {
+        id: attachment_id,
+        case_id,
+        file_name: name,
+        kind,
+        size,
+        storage_key: &key,
+    };
+    match attachments::insert(&state.store.db, user, new).await {
         Ok(saved) => Ok(saved),
         Err(e) => {
             let _ = tokio::fs::remove_file(&path).await;
