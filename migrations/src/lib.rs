@@ -6,6 +6,8 @@ pub use sea_orm_migration::prelude::*;
 mod columns;
 mod m20261126_000001_create_organisation;
 mod m20261126_000002_create_cases;
+mod m20261126_000003_create_resident_accounts;
+mod m20261126_000004_create_api_keys;
 
 pub struct Migrator;
 
@@ -15,6 +17,8 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261126_000001_create_organisation::Migration),
             Box::new(m20261126_000002_create_cases::Migration),
+            Box::new(m20261126_000003_create_resident_accounts::Migration),
+            Box::new(m20261126_000004_create_api_keys::Migration),
         ]
     }
 }

@@ -83,9 +83,12 @@ enum Cases {
     DispatchCount,
     DueAt,
     VerifiedAt,
+    FirstDispatchedAt,
     ResolvedAt,
     RepliedAt,
     ClosedAt,
+    CancelledAt,
+    ClosedOnSpot,
     LastSatisfaction,
     DuplicateOf,
     CreatedAt,
@@ -315,9 +318,12 @@ impl MigrationTrait for Migration {
                     .col(integer(Cases::DispatchCount))
                     .col(timestamp_null(Cases::DueAt))
                     .col(timestamp_null(Cases::VerifiedAt))
+                    .col(timestamp_null(Cases::FirstDispatchedAt))
                     .col(timestamp_null(Cases::ResolvedAt))
                     .col(timestamp_null(Cases::RepliedAt))
                     .col(timestamp_null(Cases::ClosedAt))
+                    .col(timestamp_null(Cases::CancelledAt))
+                    .col(ColumnDef::new(Cases::ClosedOnSpot).boolean().not_null().default(false))
                     .col(string_null(Cases::LastSatisfaction))
                     .col(uuid_null(Cases::DuplicateOf))
                     .col(timestamp(Cases::CreatedAt))
@@ -376,6 +382,8 @@ impl MigrationTrait for Migration {
             ("ix_cases_customer", vec![Cases::CustomerId, Cases::CreatedAt]),
             ("ix_cases_property", vec![Cases::PropertyId, Cases::CreatedAt]),
             ("ix_cases_area", vec![Cases::AreaId, Cases::CreatedAt]),
+            ("ix_cases_closed", vec![Cases::ClosedAt]),
+            ("ix_cases_updated", vec![Cases::UpdatedAt, Cases::Id]),
         ] {
             let mut index = Index::create().name(name).table(Cases::Table).to_owned();
             for col in cols {

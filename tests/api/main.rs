@@ -8,3 +8,5 @@ mod openapi;
 mod org;
 mod platform;
 mod problems;
+mod resident;
+mod stats;

@@ -1,7 +1,7 @@
 //! The OpenAPI document: base info, security schemes, and the problem responses every
 //! operation can give (added in one place rather than repeated on each handler).
 
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi as OpenApiDoc, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
@@ -27,6 +27,11 @@ Changes to versioned resources need `If-Match: \"<version>\"`; creates accept `I
         (name = "customers", description = "The customer archive (业主档案)"),
         (name = "cases", description = "Registering and handling cases"),
         (name = "audit", description = "Who viewed personal data and what was exported"),
+        (name = "statistics", description = "Complaint statistics, the monthly report and the case export (staff or API keys)"),
+        (name = "integrations", description = "API keys for third-party integrations"),
+        (name = "resident", description = "The residents' mobile app (业主 App): activate a login, list your properties, \
+report and follow your own cases, attach photos, rate the result, withdraw. Use a resident access token \
+(`POST /api/v1/auth/login` with your phone number as `username`); staff tokens are refused here with 403."),
     )
 )]
 pub struct ApiDoc;
@@ -36,6 +41,10 @@ struct Security;
 impl Modify for Security {
     fn modify(&self, openapi: &mut OpenApiDoc) {
         let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-API-Key"))),
+        );
         components.add_security_scheme(
             "bearer",
             SecurityScheme::Http(

@@ -28,6 +28,9 @@ fn api_v1(cfg: &mut ServiceConfig) {
     routes::customers::configure(cfg);
     routes::cases::configure(cfg);
     routes::audit::configure(cfg);
+    routes::api_keys::configure(cfg);
+    routes::stats::configure(cfg);
+    routes::resident::configure(cfg);
 }
 
 fn platform(cfg: &mut ServiceConfig) {
@@ -65,6 +68,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .app_data(web::PathConfig::default().error_handler(extract::path_error))
         .service(
             web::scope("/api/v1")
+                .wrap(actix_web::middleware::from_fn(auth::principal::authenticate))
                 .configure(|c| api_v1(&mut ServiceConfig::new(c)))
                 .route(
                     "/openapi.json",

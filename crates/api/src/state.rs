@@ -23,6 +23,10 @@ pub struct ApiConfig {
     pub attachments_dir: PathBuf,
     /// Largest attachment accepted, in bytes.
     pub attachment_limit: usize,
+    /// How long a resident's activation code stays valid.
+    pub activation_ttl: Duration,
+    /// New cases a resident may report per business day through the app.
+    pub resident_daily_case_limit: u32,
 }
 
 impl Default for ApiConfig {
@@ -35,6 +39,8 @@ impl Default for ApiConfig {
             login_window: Duration::from_secs(5 * 60),
             attachments_dir: PathBuf::from("./data/attachments"),
             attachment_limit: 10 * 1024 * 1024,
+            activation_ttl: Duration::from_secs(72 * 3600),
+            resident_daily_case_limit: 10,
         }
     }
 }

@@ -4,14 +4,17 @@
 //! every decision (may this transition happen? may this role do that? is this
 //! the same phone number?) can be unit-tested without a database.
 
+pub mod api_key;
 pub mod attachment;
 pub mod case;
 pub mod customer;
 pub mod password;
 pub mod permission;
 pub mod phone;
+pub mod resident;
 pub mod role;
 pub mod sla;
+pub mod stats;
 pub mod time;
 
 /// Implements `as_str`, `parse`, `ALL` and `Display` for a fieldless enum whose

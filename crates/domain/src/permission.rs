@@ -46,6 +46,12 @@ crate::wire_enum! {
         CaseReassign => "case_reassign",
         /// Add notes and attachments to a case.
         CaseComment => "case_comment",
+        /// Read complaint statistics and the monthly report.
+        StatsRead => "stats_read",
+        /// Export cases in bulk (every export is audited).
+        CaseExport => "case_export",
+        /// Create and revoke API keys for integrations.
+        ApiKeyManage => "api_key_manage",
     }
 }
 
@@ -56,10 +62,10 @@ pub fn allows(role: Role, permission: Permission) -> bool {
     match role {
         R::Admin => true,
         R::Resident => false,
-        R::Manager => true,
+        R::Manager => permission != P::ApiKeyManage,
         R::Supervisor => !matches!(
             permission,
-            P::OrgManage | P::UserManage | P::CategoryManage | P::AuditRead
+            P::OrgManage | P::UserManage | P::CategoryManage | P::AuditRead | P::CaseExport | P::ApiKeyManage
         ),
         R::Agent => matches!(
             permission,
@@ -196,6 +202,23 @@ mod tests {
         assert_eq!(case_scope(Role::Resident), CaseScope::Own);
         for role in [Role::Manager, Role::Supervisor, Role::Agent] {
             assert_eq!(case_scope(role), CaseScope::Projects);
+        }
+    }
+
+    #[test]
+    fn statistics_exports_and_keys() {
+        for role in Role::ALL {
+            assert_eq!(
+                allows(*role, P::StatsRead),
+                matches!(role, Role::Admin | Role::Manager | Role::Supervisor),
+                "{role}"
+            );
+            assert_eq!(
+                allows(*role, P::CaseExport),
+                matches!(role, Role::Admin | Role::Manager),
+                "{role}"
+            );
+            assert_eq!(allows(*role, P::ApiKeyManage), *role == Role::Admin, "{role}");
         }
     }
 

@@ -68,6 +68,10 @@ impl Settings {
                 .map(PathBuf::from)
                 .unwrap_or_else(|| data_dir.join("attachments")),
             attachment_limit: env_number("HUIYIN_ATTACHMENT_LIMIT_MB", 10usize)? * 1024 * 1024,
+            activation_ttl: Duration::from_secs(
+                env_number("HUIYIN_ACTIVATION_TTL_HOURS", defaults.activation_ttl.as_secs() / 3600)? * 3600,
+            ),
+            resident_daily_case_limit: env_number("HUIYIN_RESIDENT_DAILY_CASES", defaults.resident_daily_case_limit)?,
         };
         Ok(Settings {
             bind: env("HUIYIN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),

@@ -15,9 +15,21 @@ pub async fn record(
     subject_id: Option<Uuid>,
     detail: serde_json::Value,
 ) -> StoreResult<()> {
+    record_by(db, Some(actor.user_id), action, subject_type, subject_id, detail).await
+}
+
+/// Like [`record`] for callers that are not users (API keys: name them in `detail`).
+pub async fn record_by(
+    db: &impl ConnectionTrait,
+    actor_id: Option<Uuid>,
+    action: &str,
+    subject_type: &str,
+    subject_id: Option<Uuid>,
+    detail: serde_json::Value,
+) -> StoreResult<()> {
     audit_entry::ActiveModel {
         id: Set(new_id()),
-        actor_id: Set(Some(actor.user_id)),
+        actor_id: Set(actor_id),
         action: Set(action.to_owned()),
         subject_type: Set(subject_type.to_owned()),
         subject_id: Set(subject_id),

@@ -1,5 +1,6 @@
 //! sea-orm entities, one per table; the schema itself is defined by the migrations crate.
 
+pub mod api_key;
 pub mod area;
 pub mod attachment;
 pub mod audit_entry;

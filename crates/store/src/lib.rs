@@ -5,6 +5,7 @@
 //! surface as [`StoreError::Stale`] instead of silently overwriting.
 
 pub mod actor;
+pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod cases;
@@ -16,7 +17,9 @@ pub mod idempotency;
 pub mod org;
 pub mod page;
 pub mod password;
+pub mod residents;
 pub mod seed;
+pub mod stats;
 pub mod validate;
 
 use std::time::Duration;

@@ -1,7 +1,10 @@
 //! Authentication: JWT access tokens, the `AuthUser` extractor, login rate limiting.
 
+pub mod caller;
 pub mod jwt;
+pub mod principal;
 pub mod rate_limit;
+pub mod resident;
 pub mod user;
 
 pub use user::AuthUser;

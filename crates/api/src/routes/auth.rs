@@ -25,6 +25,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
+    /// A staff username, or a resident's phone number in any notation.
     #[schema(example = "admin")]
     pub username: String,
     #[schema(example = "admin123")]
@@ -113,7 +114,8 @@ fn refresh_ttl(state: &AppState) -> chrono::Duration {
     chrono::Duration::from_std(state.config.refresh_ttl).unwrap_or(chrono::Duration::days(30))
 }
 
-/// Logs in with username and password. Unknown users and wrong passwords get the same answer;
+/// Logs in with username and password — residents use their phone number, in any notation
+/// (`138 0013 8000`, `+86 13800138000`…), as the username. Unknown users and wrong passwords get the same answer;
 /// repeated failures are rate limited per username and per client address (429 with `Retry-After`).
 #[utoipa::path(
     tag = "auth",
@@ -138,6 +140,9 @@ async fn login(
     if body.password.is_empty() || body.password.len() > 1024 {
         return Err(ApiError::invalid("password", "must be 1-1024 bytes"));
     }
+    // Residents log in with their phone number in any notation; it is counted and checked in
+    // its canonical form.
+    let username = huiyin_store::residents::accounts::login_name(&state.store.db, &username).await?;
     let ip_key = format!("ip:{}", req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default());
     let user_key = format!("user:{username}");
     let limiter = &state.login_limiter;

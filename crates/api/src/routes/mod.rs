@@ -1,5 +1,6 @@
 //! HTTP handlers, one module per resource; each exposes `configure`.
 
+pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod cases;
@@ -7,6 +8,8 @@ pub mod categories;
 pub mod customers;
 pub mod health;
 pub mod org;
+pub mod resident;
+pub mod stats;
 
 use actix_web::http::header::ETAG;
 use actix_web::HttpResponse;

@@ -263,6 +263,9 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
             model.current_work_order_id = Set(Some(order.id));
             model.dispatch_count = Set(sequence);
             model.due_at = Set(Some(due));
+            if current.first_dispatched_at.is_none() {
+                model.first_dispatched_at = Set(Some(at));
+            }
             Change {
                 event_action: "dispatch",
                 note,
@@ -391,6 +394,7 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
             let answer = required("answer", &c.answer, 4000)?;
             model.replied_at = Set(Some(at));
             model.closed_at = Set(Some(at));
+            model.closed_on_spot = Set(true);
             Change {
                 event_action: "close_on_spot",
                 note: Some(answer),
@@ -418,6 +422,7 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
                 (_, Some(_)) => return Err(StoreError::invalid("duplicate_of", "only for the reason 'duplicate'")),
                 (_, None) => {}
             }
+            model.cancelled_at = Set(Some(at));
             if outcome.work_order == WorkOrderEffect::Cancel {
                 if let Some(order) = &current_order {
                     let mut wo = order.clone().into_active_model();

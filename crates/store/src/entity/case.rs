@@ -28,9 +28,13 @@ pub struct Model {
     pub dispatch_count: i32,
     pub due_at: Option<DateTimeUtc>,
     pub verified_at: Option<DateTimeUtc>,
+    pub first_dispatched_at: Option<DateTimeUtc>,
     pub resolved_at: Option<DateTimeUtc>,
     pub replied_at: Option<DateTimeUtc>,
     pub closed_at: Option<DateTimeUtc>,
+    pub cancelled_at: Option<DateTimeUtc>,
+    /// Answered and closed during the first contact (first-contact resolution).
+    pub closed_on_spot: bool,
     pub last_satisfaction: Option<String>,
     pub duplicate_of: Option<Uuid>,
     pub created_at: DateTimeUtc,

@@ -1,0 +1,469 @@
+//! A resident's own cases: reporting (with a daily limit), following, rating and withdrawing.
+//!
+//! Reporting goes through the staff intake ([`crate::cases::create::create`]) and every change
+//! through [`crate::cases::actions::perform`], so numbering, timeline and the state machine are
+//! exactly the ones staff use. What a resident may *read* is narrowed here: public timeline
+//! entries only, with no staff ids, payloads or instructions to departments, and only the
+//! attachments the resident uploaded.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use huiyin_domain::case::TransitionError;
+use huiyin_domain::case::{CancelReason, CaseAction, CaseStatus, Channel, ReplyMethod, Satisfaction, Severity};
+use huiyin_domain::resident::ResidentCaseKind;
+use huiyin_domain::resident::{business_day_window, daily_limit_retry_after, may_withdraw, rating_plan, RatingPlan};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use super::properties::own_property;
+use crate::cases::actions::{self, find_visible, ActionInput, CancelCase, ReplyCase, VisitCase};
+use crate::cases::create::{self, CreateCase};
+use crate::cases::query::{self as case_query, ListCases};
+use crate::cases::{events, status_of};
+use crate::entity::{attachment, case, case_event, category, department, property, user};
+use crate::page::Page;
+use crate::{now, Actor, StoreError, StoreResult};
+
+/// A report from the app. The customer is always the resident and the channel always `app`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"kind": "repair", "category_id": "01936f7e-8a40-7c3e-9f55-3c2b1a0d9e81",
+    "property_id": "01936f7e-5b12-7d04-a1c3-9e8f7a6b5c4d", "title": "卫生间漏水",
+    "description": "卫生间天花板渗水，已持续两天。"}))]
+pub struct ReportCase {
+    pub kind: ResidentCaseKind,
+    /// A category from `GET /api/v1/resident/categories` (optional: customer service can set it).
+    pub category_id: Option<Uuid>,
+    /// One of your properties from `GET /api/v1/resident/properties`.
+    pub property_id: Uuid,
+    /// A short summary, at most 200 characters.
+    #[schema(example = "卫生间漏水")]
+    pub title: String,
+    /// What happened, where, since when (may be empty; at most 10,000 characters).
+    #[schema(example = "卫生间天花板渗水，已持续两天。")]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"satisfaction": "dissatisfied", "comment": "还在渗水"}))]
+pub struct RateCase {
+    /// Dissatisfied or worse sends the case back to the department (二次派单).
+    pub satisfaction: Satisfaction,
+    /// At most 4,000 characters.
+    #[schema(example = "还在渗水")]
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"note": "已自行修好"}))]
+pub struct WithdrawCase {
+    /// Why, if you like (at most 4,000 characters).
+    #[schema(example = "已自行修好")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListResidentCases {
+    /// One or more statuses, comma-separated: `registered,dispatched`.
+    pub status: Option<String>,
+    /// Items per page, 1..=200 (default 50).
+    pub limit: Option<u64>,
+    /// `next_cursor` from the previous page.
+    pub cursor: Option<String>,
+}
+
+/// The outcome of a report: the new case, or the daily limit.
+#[derive(Debug, Clone)]
+pub enum Reported {
+    Created(Box<case::Model>),
+    /// The resident already reported their daily limit; try again after this many seconds.
+    LimitReached {
+        retry_after_secs: u64,
+    },
+}
+
+/// A case as the resident's lists show it, with what the progress line needs.
+#[derive(Debug, Clone)]
+pub struct ResidentCaseView {
+    pub case: case::Model,
+    pub property: Option<property::Model>,
+    pub department: Option<department::Model>,
+    pub cancel_reason: Option<CancelReason>,
+}
+
+/// A public timeline entry, reduced to what a resident may read.
+#[derive(Debug, Clone)]
+pub struct TimelineEntry {
+    pub id: Uuid,
+    pub action: String,
+    pub status: Option<CaseStatus>,
+    pub note: Option<String>,
+    pub at: DateTime<Utc>,
+    /// The resident did this themselves (otherwise: customer service or a department).
+    pub by_resident: bool,
+    pub department: Option<department::Model>,
+    pub reached: Option<bool>,
+    pub satisfaction: Option<Satisfaction>,
+    pub second_dispatch: bool,
+    pub cancel_reason: Option<CancelReason>,
+}
+
+/// The resident's detail view of one of their cases.
+#[derive(Debug, Clone)]
+pub struct ResidentCaseDetail {
+    pub view: ResidentCaseView,
+    pub category: Option<category::Model>,
+    pub timeline: Vec<TimelineEntry>,
+    /// Only the attachments the resident uploaded.
+    pub attachments: Vec<attachment::Model>,
+}
+
+fn customer_of(actor: &Actor) -> StoreResult<Uuid> {
+    actor
+        .customer_id
+        .ok_or_else(|| StoreError::Forbidden("this login is not linked to a customer".into()))
+}
+
+/// Reports a case for the resident inside the caller's transaction: the property must be one of
+/// theirs (422 `property_id` otherwise) and at most `daily_limit` reports per business day.
+pub async fn report(
+    txn: &impl ConnectionTrait,
+    actor: &Actor,
+    input: ReportCase,
+    daily_limit: u32,
+) -> StoreResult<Reported> {
+    let customer_id = customer_of(actor)?;
+    let property = own_property(txn, customer_id, input.property_id)
+        .await?
+        .ok_or_else(|| StoreError::invalid("property_id", "is not one of your properties"))?;
+    // Lock the resident's own row so that concurrent reports count one another (PostgreSQL;
+    // SQLite writes are serialised anyway and ignores the lock clause).
+    user::Entity::find_by_id(actor.user_id)
+        .lock_exclusive()
+        .one(txn)
+        .await?;
+    let at = now();
+    let (day_start, _) = business_day_window(at);
+    let reported_today = case::Entity::find()
+        .filter(case::Column::CreatedBy.eq(actor.user_id))
+        .filter(case::Column::CreatedAt.gte(day_start))
+        .count(txn)
+        .await?;
+    if let Some(retry_after_secs) = daily_limit_retry_after(reported_today, daily_limit, at) {
+        return Ok(Reported::LimitReached { retry_after_secs });
+    }
+    // The staff intake checks the property's project against the actor's projects; a resident
+    // has none, so the intake runs with the one project their (already verified) property is in.
+    let intake = Actor {
+        project_ids: vec![property.project_id],
+        ..actor.clone()
+    };
+    let created = create::create(
+        txn,
+        &intake,
+        CreateCase {
+            kind: input.kind.into(),
+            channel: Channel::App,
+            category_id: input.category_id,
+            severity: Severity::Normal,
+            customer_id: Some(customer_id),
+            customer: None,
+            property_id: Some(property.id),
+            project_id: None,
+            title: input.title,
+            description: input.description,
+            reported_at: None,
+        },
+    )
+    .await?;
+    Ok(Reported::Created(Box::new(created)))
+}
+
+async fn departments_by_id(db: &impl ConnectionTrait, ids: Vec<Uuid>) -> StoreResult<HashMap<Uuid, department::Model>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(department::Entity::find()
+        .filter(department::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect())
+}
+
+fn payload_of(event: &case_event::Model) -> serde_json::Value {
+    serde_json::from_str(&event.payload).unwrap_or(serde_json::Value::Null)
+}
+
+fn cancel_reason_in(payload: &serde_json::Value) -> Option<CancelReason> {
+    payload["reason"].as_str().and_then(CancelReason::parse)
+}
+
+/// Why each of the cancelled cases was cancelled (from its latest cancel event).
+async fn cancel_reasons(db: &impl ConnectionTrait, cases: &[case::Model]) -> StoreResult<HashMap<Uuid, CancelReason>> {
+    let cancelled: Vec<Uuid> = cases
+        .iter()
+        .filter(|c| c.status == CaseStatus::Cancelled.as_str())
+        .map(|c| c.id)
+        .collect();
+    if cancelled.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut reasons = HashMap::new();
+    for event in case_event::Entity::find()
+        .filter(case_event::Column::CaseId.is_in(cancelled))
+        .filter(case_event::Column::Action.eq(CaseAction::Cancel.as_str()))
+        .order_by_asc(case_event::Column::Id)
+        .all(db)
+        .await?
+    {
+        if let Some(reason) = cancel_reason_in(&payload_of(&event)) {
+            reasons.insert(event.case_id, reason);
+        }
+    }
+    Ok(reasons)
+}
+
+async fn views(
+    db: &impl ConnectionTrait,
+    cases: Vec<(case::Model, Option<property::Model>)>,
+) -> StoreResult<Vec<ResidentCaseView>> {
+    let models: Vec<case::Model> = cases.iter().map(|(c, _)| c.clone()).collect();
+    let departments = departments_by_id(db, models.iter().filter_map(|c| c.department_id).collect()).await?;
+    let mut reasons = cancel_reasons(db, &models).await?;
+    Ok(cases
+        .into_iter()
+        .map(|(case, property)| ResidentCaseView {
+            department: case.department_id.and_then(|d| departments.get(&d).cloned()),
+            cancel_reason: reasons.remove(&case.id),
+            property,
+            case,
+        })
+        .collect())
+}
+
+/// The resident's cases, newest first (every case of their customer, whoever registered it).
+pub async fn list(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    query: ListResidentCases,
+) -> StoreResult<Page<ResidentCaseView>> {
+    customer_of(actor)?;
+    let page = case_query::list(
+        db,
+        actor,
+        ListCases {
+            status: query.status,
+            limit: query.limit,
+            cursor: query.cursor,
+            ..ListCases::default()
+        },
+    )
+    .await?;
+    let items = views(db, page.items.into_iter().map(|i| (i.case, i.property)).collect()).await?;
+    Ok(Page {
+        items,
+        next_cursor: page.next_cursor,
+    })
+}
+
+async fn timeline(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid) -> StoreResult<Vec<TimelineEntry>> {
+    let events = events::list(db, case_id, true, None, None).await?.items;
+    let payloads: Vec<serde_json::Value> = events.iter().map(payload_of).collect();
+    let department_ids = payloads
+        .iter()
+        .filter_map(|p| p["department_id"].as_str().and_then(|id| id.parse().ok()))
+        .collect();
+    let departments = departments_by_id(db, department_ids).await?;
+    Ok(events
+        .into_iter()
+        .zip(payloads)
+        .map(|(event, payload)| {
+            // Dispatch and accept notes are instructions to the department, not words for the customer.
+            let note = match event.action.as_str() {
+                "dispatch" | "accept" => None,
+                _ => event.note,
+            };
+            TimelineEntry {
+                id: event.id,
+                status: event.to_status.as_deref().and_then(CaseStatus::parse),
+                note,
+                at: event.created_at,
+                by_resident: event.actor_id == Some(actor.user_id),
+                department: payload["department_id"]
+                    .as_str()
+                    .and_then(|id| id.parse::<Uuid>().ok())
+                    .and_then(|id| departments.get(&id).cloned()),
+                reached: payload["reached"].as_bool(),
+                satisfaction: payload["satisfaction"].as_str().and_then(Satisfaction::parse),
+                second_dispatch: payload["second_dispatch"].as_bool().unwrap_or(false),
+                cancel_reason: cancel_reason_in(&payload),
+                action: event.action,
+            }
+        })
+        .collect())
+}
+
+/// One of the resident's cases with its public timeline (404 for anyone else's).
+pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<ResidentCaseDetail> {
+    customer_of(actor)?;
+    let found = find_visible(db, actor, id).await?;
+    detail(db, actor, found).await
+}
+
+pub async fn detail(db: &impl ConnectionTrait, actor: &Actor, found: case::Model) -> StoreResult<ResidentCaseDetail> {
+    let property = match found.property_id {
+        Some(id) => property::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    let category = match found.category_id {
+        Some(id) => category::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    let attachments = attachment::Entity::find()
+        .filter(attachment::Column::CaseId.eq(found.id))
+        .filter(attachment::Column::UploadedBy.eq(actor.user_id))
+        .order_by_asc(attachment::Column::Id)
+        .all(db)
+        .await?;
+    let timeline = timeline(db, actor, found.id).await?;
+    let view = views(db, vec![(found, property)])
+        .await?
+        .pop()
+        .ok_or(StoreError::NotFound)?;
+    Ok(ResidentCaseDetail {
+        view,
+        category,
+        timeline,
+        attachments,
+    })
+}
+
+/// An attachment the resident uploaded to one of their cases (404 for anything else).
+pub async fn own_attachment(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    case_id: Uuid,
+    id: Uuid,
+) -> StoreResult<attachment::Model> {
+    customer_of(actor)?;
+    find_visible(db, actor, case_id).await?;
+    attachment::Entity::find_by_id(id)
+        .filter(attachment::Column::CaseId.eq(case_id))
+        .filter(attachment::Column::UploadedBy.eq(actor.user_id))
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+/// What the reply recorded on the customer's behalf says when a rating arrives before
+/// customer service has replied (see [`RatingPlan::ReplyThenVisit`]).
+pub const APP_REPLY: &str = "业主已在 App 查看处理结果 / The resident read the result in the app";
+
+/// Retries `attempt` when someone else changed the case between reading and writing it: the
+/// resident sends no version, so the state machine decides again on the fresh state.
+async fn with_fresh_version<C, F>(db: &C, actor: &Actor, id: Uuid, attempt: F) -> StoreResult<case::Model>
+where
+    C: ConnectionTrait + TransactionTrait,
+    F: AsyncFn(&case::Model) -> StoreResult<case::Model>,
+{
+    let mut tries = 0;
+    loop {
+        let current = find_visible(db, actor, id).await?;
+        match attempt(&current).await {
+            Err(StoreError::Stale { .. }) if tries < 3 => tries += 1,
+            other => return other,
+        }
+    }
+}
+
+/// The resident's rating of a resolution: it *is* the return visit, recorded through the same
+/// action staff use (so dissatisfied or worse reopens the case with a second dispatch). A case
+/// that is `resolved` but not yet replied to gets the app's reply first, in the same
+/// transaction. Once the case has moved on, another rating is a 409 until the next resolution.
+pub async fn rate<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+    input: RateCase,
+) -> StoreResult<case::Model> {
+    customer_of(actor)?;
+    with_fresh_version(db, actor, id, async |current: &case::Model| {
+        let plan = rating_plan(status_of(current)?)?;
+        let txn = db.begin().await?;
+        let mut version = current.version;
+        if plan == RatingPlan::ReplyThenVisit {
+            let replied = actions::perform(
+                &txn,
+                actor,
+                id,
+                version,
+                ActionInput::Reply(ReplyCase {
+                    content: APP_REPLY.to_owned(),
+                    method: ReplyMethod::App,
+                }),
+            )
+            .await?;
+            version = replied.version;
+        }
+        let saved = actions::perform(
+            &txn,
+            actor,
+            id,
+            version,
+            ActionInput::Visit(VisitCase {
+                reached: true,
+                satisfaction: Some(input.satisfaction),
+                comment: input.comment.clone(),
+            }),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(saved)
+    })
+    .await
+}
+
+/// Withdraws the resident's report while it is still registered (409 once dispatched):
+/// a cancel with reason `withdrawn`, through the ordinary cancel action.
+pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+    input: WithdrawCase,
+) -> StoreResult<case::Model> {
+    customer_of(actor)?;
+    with_fresh_version(db, actor, id, async |current: &case::Model| {
+        let status = status_of(current)?;
+        if !may_withdraw(status) {
+            return Err(TransitionError::NotAllowed {
+                action: CaseAction::Cancel,
+                status,
+            }
+            .into());
+        }
+        actions::perform(
+            db,
+            actor,
+            id,
+            current.version,
+            ActionInput::Cancel(CancelCase {
+                reason: CancelReason::Withdrawn,
+                duplicate_of: None,
+                note: input.note.clone(),
+            }),
+        )
+        .await
+    })
+    .await
+}

@@ -1,0 +1,177 @@
+//! `GET /api/v1/stats/breakdown?by=…`: the core figures per group of the cohort, largest first.
+//! Every case of the cohort falls in exactly one group (cases without a value form the group
+//! with `key: null`), so the groups add up to the summary.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::figures::{push_columns, read_sums, Figures, Sums};
+use super::sql::Sql;
+use super::summary::PeriodInfo;
+use super::StatsFilter;
+use crate::entity::{area, category, department, project, user};
+use crate::{now, StoreResult};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Category,
+    Channel,
+    Project,
+    Area,
+    Building,
+    Department,
+    Assignee,
+    Kind,
+    Severity,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct Group {
+    /// The group's value: an id, an enum value, or `project_id/building`; `null` for cases without one.
+    pub key: Option<String>,
+    /// A readable name (category, project, area, department or person name; building with its project).
+    pub label: Option<String>,
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct Breakdown {
+    pub by: Dimension,
+    pub period: PeriodInfo,
+    pub groups: Vec<Group>,
+    /// The sum of all groups (equal to the summary's figures).
+    pub total: Figures,
+}
+
+enum Key {
+    Text(&'static str),
+    Id(&'static str),
+    Building,
+}
+
+fn key_of(by: Dimension) -> Key {
+    match by {
+        Dimension::Category => Key::Id("c.category_id"),
+        Dimension::Channel => Key::Text("c.channel"),
+        Dimension::Project => Key::Id("c.project_id"),
+        Dimension::Area => Key::Id("c.area_id"),
+        Dimension::Building => Key::Building,
+        Dimension::Department => Key::Id("c.department_id"),
+        Dimension::Assignee => Key::Id("c.assignee_id"),
+        Dimension::Kind => Key::Text("c.kind"),
+        Dimension::Severity => Key::Text("c.severity"),
+    }
+}
+
+pub async fn breakdown(db: &impl ConnectionTrait, filter: &StatsFilter, by: Dimension) -> StoreResult<Breakdown> {
+    filter.check_scope()?;
+    let mut sql = Sql::new(db.get_database_backend());
+    let key = key_of(by);
+    let (select_key, group, join) = match key {
+        Key::Text(col) => (format!("{col} AS k_text, NULL AS k_id"), col.to_owned(), ""),
+        Key::Id(col) => (format!("NULL AS k_text, {col} AS k_id"), col.to_owned(), ""),
+        Key::Building => (
+            "p.building AS k_text, p.project_id AS k_id".to_owned(),
+            "p.project_id, p.building".to_owned(),
+            " LEFT JOIN properties p ON p.id = c.property_id",
+        ),
+    };
+    sql.push(&format!("SELECT {select_key}, "));
+    push_columns(&mut sql, now());
+    sql.push(&format!(" FROM cases c{join} WHERE"));
+    filter.push_cohort(&mut sql);
+    sql.push(&format!(" GROUP BY {group}"));
+    let mut rows = Vec::new();
+    for row in db.query_all(sql.statement()).await? {
+        let text: Option<String> = row.try_get("", "k_text")?;
+        let id: Option<Uuid> = row.try_get("", "k_id")?;
+        rows.push((text, id, read_sums(&row)?));
+    }
+    let ids: Vec<Uuid> = rows.iter().filter_map(|(_, id, _)| *id).collect();
+    let names = labels(db, by, &ids).await?;
+    let mut total = Sums::default();
+    let mut groups: Vec<Group> = rows
+        .into_iter()
+        .map(|(text, id, sums)| {
+            total.add(&sums);
+            let (key, label) = match (&key, text, id) {
+                (Key::Building, Some(building), Some(project)) => {
+                    let project_name = names.get(&project).cloned().unwrap_or_default();
+                    (
+                        Some(format!("{project}/{building}")),
+                        Some(format!("{project_name} {building}").trim().to_owned()),
+                    )
+                }
+                (Key::Building, _, _) => (None, None),
+                (_, Some(text), _) => (Some(text.clone()), Some(text)),
+                (_, None, Some(id)) => (Some(id.to_string()), names.get(&id).cloned()),
+                _ => (None, None),
+            };
+            Group {
+                key,
+                label,
+                figures: Figures::from(&sums),
+            }
+        })
+        .collect();
+    groups.sort_by(|a, b| {
+        b.figures
+            .created
+            .cmp(&a.figures.created)
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    Ok(Breakdown {
+        by,
+        period: PeriodInfo::of(filter),
+        groups,
+        total: Figures::from(&total),
+    })
+}
+
+async fn labels(db: &impl ConnectionTrait, by: Dimension, ids: &[Uuid]) -> StoreResult<HashMap<Uuid, String>> {
+    let ids = ids.to_vec();
+    Ok(match by {
+        Dimension::Category => category::Entity::find()
+            .filter(category::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.name))
+            .collect(),
+        Dimension::Project | Dimension::Building => project::Entity::find()
+            .filter(project::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.name))
+            .collect(),
+        Dimension::Area => area::Entity::find()
+            .filter(area::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.name))
+            .collect(),
+        Dimension::Department => department::Entity::find()
+            .filter(department::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.name))
+            .collect(),
+        Dimension::Assignee => user::Entity::find()
+            .filter(user::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, m.display_name))
+            .collect(),
+        Dimension::Channel | Dimension::Kind | Dimension::Severity => HashMap::new(),
+    })
+}

@@ -1,0 +1,126 @@
+//! `GET /api/v1/stats/report?month=YYYY-MM`: the monthly complaint analysis as one document.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use serde::Serialize;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use super::breakdown::{breakdown, Dimension, Group};
+use super::summary::{summary, Summary};
+use super::StatsFilter;
+use crate::cases::OPEN_STATUSES;
+use crate::entity::{case, department};
+use crate::{now, StoreResult};
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct Change {
+    pub created: i64,
+    pub previous_created: i64,
+    /// `(created - previous) / previous`; `null` when the previous month had none.
+    pub created_change: Option<f64>,
+    /// Difference of satisfaction rates in percentage points.
+    pub satisfaction_change_points: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct OverdueCase {
+    pub id: Uuid,
+    pub number: String,
+    pub title: String,
+    pub status: String,
+    pub department: Option<String>,
+    pub due_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct MonthlyReport {
+    #[schema(example = "2026-11")]
+    pub month: String,
+    pub summary: Summary,
+    pub previous_month: Summary,
+    pub change: Change,
+    /// The ten categories with most cases.
+    pub top_categories: Vec<Group>,
+    /// The ten buildings with most cases.
+    pub top_buildings: Vec<Group>,
+    /// Cases of the month still open after their due time (at most 200, longest overdue first).
+    pub overdue: Vec<OverdueCase>,
+}
+
+pub async fn monthly(db: &impl ConnectionTrait, month: &str, filter: &StatsFilter) -> StoreResult<MonthlyReport> {
+    let current = summary(db, filter).await?;
+    let previous_filter = StatsFilter {
+        period: filter
+            .period
+            .previous_month()
+            .map_err(|e| crate::StoreError::invalid("month", e.to_string()))?,
+        ..filter.clone()
+    };
+    let previous = summary(db, &previous_filter).await?;
+    let change = Change {
+        created: current.figures.created,
+        previous_created: previous.figures.created,
+        created_change: huiyin_domain::stats::rate(
+            current.figures.created - previous.figures.created,
+            previous.figures.created,
+        ),
+        satisfaction_change_points: match (current.figures.satisfaction.rate, previous.figures.satisfaction.rate) {
+            (Some(a), Some(b)) => Some(((a - b) * 10000.0).round() / 100.0),
+            _ => None,
+        },
+    };
+    let mut top_categories = breakdown(db, filter, Dimension::Category).await?.groups;
+    top_categories.truncate(10);
+    let mut top_buildings = breakdown(db, filter, Dimension::Building).await?.groups;
+    top_buildings.retain(|g| g.key.is_some());
+    top_buildings.truncate(10);
+    let mut select = case::Entity::find()
+        .filter(case::Column::CreatedAt.gte(filter.period.start))
+        .filter(case::Column::CreatedAt.lt(filter.period.end))
+        .filter(case::Column::Status.is_in(OPEN_STATUSES.iter().map(|s| s.as_str())))
+        .filter(case::Column::DueAt.lt(now()))
+        .order_by_asc(case::Column::DueAt)
+        .limit(200);
+    if let Some(allowed) = &filter.allowed_projects {
+        select = select.filter(case::Column::ProjectId.is_in(allowed.clone()));
+    }
+    if let Some(project) = filter.project_id {
+        select = select.filter(case::Column::ProjectId.eq(project));
+    }
+    if let Some(area) = filter.area_id {
+        select = select.filter(case::Column::AreaId.eq(area));
+    }
+    if let Some(kind) = filter.kind {
+        select = select.filter(case::Column::Kind.eq(kind.as_str()));
+    }
+    let overdue_cases = select.all(db).await?;
+    let departments: std::collections::HashMap<Uuid, String> = department::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.name))
+        .collect();
+    let overdue = overdue_cases
+        .into_iter()
+        .map(|c| OverdueCase {
+            id: c.id,
+            department: c.department_id.and_then(|d| departments.get(&d).cloned()),
+            number: c.number,
+            title: c.title,
+            status: c.status,
+            due_at: c.due_at,
+            created_at: c.created_at,
+        })
+        .collect();
+    Ok(MonthlyReport {
+        month: month.to_owned(),
+        summary: current,
+        previous_month: previous,
+        change,
+        top_categories,
+        top_buildings,
+        overdue,
+    })
+}

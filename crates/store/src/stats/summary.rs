@@ -1,0 +1,187 @@
+//! `GET /api/v1/stats/summary`.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use huiyin_domain::stats::median;
+use sea_orm::{ConnectionTrait, DatabaseBackend};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::figures::{push_columns, read_sums, Figures, Sums};
+use super::sql::Sql;
+use super::StatsFilter;
+use crate::{now, StoreError, StoreResult};
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct PeriodInfo {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    #[schema(example = "Asia/Shanghai")]
+    pub tz: String,
+    /// The period's first instant (inclusive), UTC.
+    pub start: DateTime<Utc>,
+    /// The instant after the period (exclusive), UTC.
+    pub end: DateTime<Utc>,
+}
+
+impl PeriodInfo {
+    pub fn of(filter: &StatsFilter) -> Self {
+        let p = &filter.period;
+        PeriodInfo {
+            from: p.from,
+            to: p.to,
+            tz: p.tz.name().to_owned(),
+            start: p.start,
+            end: p.end,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct Medians {
+    pub median_hours_to_dispatch: Option<f64>,
+    pub median_hours_to_resolve: Option<f64>,
+    pub median_hours_to_close: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct Summary {
+    pub period: PeriodInfo,
+    #[serde(flatten)]
+    pub figures: Figures,
+    #[serde(flatten)]
+    pub medians: Medians,
+    /// Cases created in the period, by kind.
+    pub by_kind: BTreeMap<String, i64>,
+    /// Cases created in the period, by their status now.
+    pub by_status: BTreeMap<String, i64>,
+    /// Cases closed during the period, whenever they were created.
+    pub closed_in_period: i64,
+    /// Cases created before the period's end and neither closed nor cancelled by then.
+    pub open_at_end: i64,
+}
+
+/// The cohort's sums (one row).
+pub async fn sums(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<Sums> {
+    let mut sql = Sql::new(db.get_database_backend());
+    sql.push("SELECT ");
+    push_columns(&mut sql, now());
+    sql.push(" FROM cases c WHERE");
+    filter.push_cohort(&mut sql);
+    let row = db
+        .query_one(sql.statement())
+        .await?
+        .ok_or_else(|| StoreError::invalid("stats", "no result"))?;
+    read_sums(&row)
+}
+
+async fn counts_by(
+    db: &impl ConnectionTrait,
+    filter: &StatsFilter,
+    column: &str,
+) -> StoreResult<BTreeMap<String, i64>> {
+    let mut sql = Sql::new(db.get_database_backend());
+    sql.push(&format!("SELECT c.{column} AS k, COUNT(*) AS n FROM cases c WHERE"));
+    filter.push_cohort(&mut sql);
+    sql.push(&format!(" GROUP BY c.{column}"));
+    let mut out = BTreeMap::new();
+    for row in db.query_all(sql.statement()).await? {
+        out.insert(row.try_get::<String>("", "k")?, row.try_get::<i64>("", "n")?);
+    }
+    Ok(out)
+}
+
+async fn count(db: &impl ConnectionTrait, build: impl FnOnce(&mut Sql)) -> StoreResult<i64> {
+    let mut sql = Sql::new(db.get_database_backend());
+    build(&mut sql);
+    let row = db
+        .query_one(sql.statement())
+        .await?
+        .ok_or_else(|| StoreError::invalid("stats", "no result"))?;
+    Ok(row.try_get::<i64>("", "n")?)
+}
+
+async fn medians(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<Medians> {
+    let backend = db.get_database_backend();
+    let probe = Sql::new(backend);
+    let dispatch = probe.seconds("c.created_at", "c.first_dispatched_at");
+    let resolve = probe.seconds("c.created_at", "c.resolved_at");
+    let close = format!(
+        "CASE WHEN c.status = 'closed' THEN {} END",
+        probe.seconds("c.created_at", "c.closed_at")
+    );
+    let to_hours = |s: Option<f64>| s.map(|s| (s / 3600.0 * 100.0).round() / 100.0);
+    if backend == DatabaseBackend::Postgres {
+        let mut sql = Sql::new(backend);
+        let pct = |e: &str| format!("percentile_cont(0.5) WITHIN GROUP (ORDER BY {e})");
+        sql.push(&format!(
+            "SELECT {} AS d, {} AS r, {} AS c FROM cases c WHERE",
+            pct(&dispatch),
+            pct(&resolve),
+            pct(&close)
+        ));
+        filter.push_cohort(&mut sql);
+        let row = db
+            .query_one(sql.statement())
+            .await?
+            .ok_or_else(|| StoreError::invalid("stats", "no result"))?;
+        return Ok(Medians {
+            median_hours_to_dispatch: to_hours(row.try_get::<Option<f64>>("", "d")?),
+            median_hours_to_resolve: to_hours(row.try_get::<Option<f64>>("", "r")?),
+            median_hours_to_close: to_hours(row.try_get::<Option<f64>>("", "c")?),
+        });
+    }
+    // SQLite has no percentile function; the embedded database is small enough to sort in memory.
+    let mut sql = Sql::new(backend);
+    sql.push(&format!(
+        "SELECT {dispatch} AS d, {resolve} AS r, {close} AS c FROM cases c WHERE"
+    ));
+    filter.push_cohort(&mut sql);
+    let (mut d, mut r, mut c) = (Vec::new(), Vec::new(), Vec::new());
+    for row in db.query_all(sql.statement()).await? {
+        d.extend(row.try_get::<Option<f64>>("", "d")?);
+        r.extend(row.try_get::<Option<f64>>("", "r")?);
+        c.extend(row.try_get::<Option<f64>>("", "c")?);
+    }
+    Ok(Medians {
+        median_hours_to_dispatch: to_hours(median(&mut d)),
+        median_hours_to_resolve: to_hours(median(&mut r)),
+        median_hours_to_close: to_hours(median(&mut c)),
+    })
+}
+
+pub async fn summary(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<Summary> {
+    filter.check_scope()?;
+    let sums = sums(db, filter).await?;
+    let closed_in_period = count(db, |sql| {
+        sql.push("SELECT COUNT(*) AS n FROM cases c WHERE c.status = 'closed' AND c.closed_at >= ")
+            .bind_time(filter.period.start)
+            .push(" AND c.closed_at < ")
+            .bind_time(filter.period.end);
+        filter.push_conditions(sql);
+    })
+    .await?;
+    let open_at_end = count(db, |sql| {
+        let end = filter.period.end;
+        sql.push("SELECT COUNT(*) AS n FROM cases c WHERE c.created_at < ")
+            .bind_time(end);
+        sql.push(" AND (c.closed_at IS NULL OR c.closed_at >= ")
+            .bind_time(end)
+            .push(")");
+        sql.push(" AND (c.cancelled_at IS NULL OR c.cancelled_at >= ")
+            .bind_time(end)
+            .push(")");
+        filter.push_conditions(sql);
+    })
+    .await?;
+    Ok(Summary {
+        period: PeriodInfo::of(filter),
+        figures: Figures::from(&sums),
+        medians: medians(db, filter).await?,
+        by_kind: counts_by(db, filter, "kind").await?,
+        by_status: counts_by(db, filter, "status").await?,
+        closed_in_period,
+        open_at_end,
+    })
+}

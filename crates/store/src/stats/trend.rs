@@ -1,0 +1,113 @@
+//! `GET /api/v1/stats/trend`: a time series over the period's buckets, gaps filled with zero.
+
+use chrono::NaiveDate;
+use huiyin_domain::stats::{buckets, Bucket, Interval};
+use sea_orm::{ConnectionTrait, DatabaseBackend};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::figures::{push_columns, read_sums, Figures, Sums};
+use super::sql::Sql;
+use super::summary::PeriodInfo;
+use super::StatsFilter;
+use crate::{now, StoreResult};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum TrendInterval {
+    #[default]
+    Day,
+    Week,
+    Month,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct TrendPoint {
+    /// The bucket's first local date.
+    pub date: NaiveDate,
+    /// Cases closed during the bucket (whenever created).
+    pub closed_in_bucket: i64,
+    /// The core figures of the cases created during the bucket.
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct Trend {
+    pub interval: TrendInterval,
+    pub period: PeriodInfo,
+    pub points: Vec<TrendPoint>,
+}
+
+/// `WITH b(i, s, e) AS (VALUES …)`: the buckets as a table to join against.
+fn push_buckets(sql: &mut Sql, list: &[Bucket]) {
+    sql.push("WITH b(i, s, e) AS (VALUES ");
+    for (i, bucket) in list.iter().enumerate() {
+        if i > 0 {
+            sql.push(", ");
+        }
+        sql.push("(").bind(i as i64);
+        if sql.backend == DatabaseBackend::Postgres {
+            sql.push("::bigint");
+        }
+        sql.push(", ")
+            .bind_time(bucket.start)
+            .push(", ")
+            .bind_time(bucket.end)
+            .push(")");
+    }
+    sql.push(") ");
+}
+
+pub async fn trend(db: &impl ConnectionTrait, filter: &StatsFilter, interval: TrendInterval) -> StoreResult<Trend> {
+    filter.check_scope()?;
+    let list = buckets(
+        &filter.period,
+        match interval {
+            TrendInterval::Day => Interval::Day,
+            TrendInterval::Week => Interval::Week,
+            TrendInterval::Month => Interval::Month,
+        },
+    );
+    let backend = db.get_database_backend();
+    let mut created = vec![Sums::default(); list.len()];
+    let mut sql = Sql::new(backend);
+    push_buckets(&mut sql, &list);
+    sql.push("SELECT b.i AS i, ");
+    push_columns(&mut sql, now());
+    sql.push(" FROM b JOIN cases c ON c.created_at >= b.s AND c.created_at < b.e WHERE 1 = 1");
+    filter.push_conditions(&mut sql);
+    sql.push(" GROUP BY b.i");
+    for row in db.query_all(sql.statement()).await? {
+        let i: i64 = row.try_get("", "i")?;
+        if let Some(slot) = created.get_mut(i as usize) {
+            *slot = read_sums(&row)?;
+        }
+    }
+    let mut closed = vec![0i64; list.len()];
+    let mut sql = Sql::new(backend);
+    push_buckets(&mut sql, &list);
+    sql.push("SELECT b.i AS i, COUNT(*) AS n FROM b JOIN cases c ON c.closed_at >= b.s AND c.closed_at < b.e WHERE c.status = 'closed'");
+    filter.push_conditions(&mut sql);
+    sql.push(" GROUP BY b.i");
+    for row in db.query_all(sql.statement()).await? {
+        let i: i64 = row.try_get("", "i")?;
+        if let Some(slot) = closed.get_mut(i as usize) {
+            *slot = row.try_get("", "n")?;
+        }
+    }
+    let points = list
+        .iter()
+        .zip(created.iter().zip(closed))
+        .map(|(bucket, (sums, closed_in_bucket))| TrendPoint {
+            date: bucket.label,
+            closed_in_bucket,
+            figures: Figures::from(sums),
+        })
+        .collect();
+    Ok(Trend {
+        interval,
+        period: PeriodInfo::of(filter),
+        points,
+    })
+}
