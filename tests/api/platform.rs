@@ -3,7 +3,7 @@ use reqwest::StatusCode;
 use crate::db_tests;
 use crate::helpers::TestApp;
 
-db_tests!(health_ready_metrics_docs, request_ids_and_cors_allow_list);
+db_tests!(health_ready_metrics_docs, request_ids_and_cors_allow_list, the_spa_is_served_with_client_side_routes_and_caching);
 
 async fn health_ready_metrics_docs(app: &TestApp) {
     let health = app.client.get(app.url("/healthz")).send().await.unwrap();
@@ -75,4 +75,26 @@ async fn request_ids_and_cors_allow_list(app: &TestApp) {
         .headers()
         .get("access-control-allow-origin")
         .is_none_or(|v| v != "https://evil.example.com"));
+}
+
+async fn the_spa_is_served_with_client_side_routes_and_caching(app: &TestApp) {
+    let dir = app.data_dir.join("no-spa");
+    std::fs::create_dir_all(dir.join("assets")).unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><div id=root></div>").unwrap();
+    std::fs::write(dir.join("assets/app-1234.js"), "console.log(1)").unwrap();
+    let index = app.client.get(app.url("/")).send().await.unwrap();
+    assert_eq!(index.status(), StatusCode::OK);
+    assert_eq!(index.headers()["cache-control"], "no-cache");
+    // A client-side route falls back to index.html.
+    let route = app.client.get(app.url("/cases/some-id")).send().await.unwrap();
+    assert_eq!(route.status(), StatusCode::OK);
+    assert!(route.text().await.unwrap().contains("id=root"));
+    let asset = app.client.get(app.url("/assets/app-1234.js")).send().await.unwrap();
+    assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
+    // The API, docs and metrics are untouched by the fallback; path traversal is refused.
+    let api = TestApp::reply(app.client.get(app.url("/api/v2/nothing")).send().await.unwrap()).await;
+    api.assert_problem(404, None);
+    assert_eq!(app.client.get(app.url("/metrics")).send().await.unwrap().headers()["content-type"], "text/plain; version=0.0.4");
+    let traversal = app.client.get(app.url("/..%2f..%2fetc%2fpasswd")).send().await.unwrap();
+    assert!(!traversal.text().await.unwrap().contains("root:"));
 }
