@@ -59,10 +59,10 @@ api-types: frontend-deps
 
 # Debian's Chromium for the browser tests (a test tool's own browser download cannot work here).
 chromium:
-	@command -v /usr/bin/chromium >/dev/null || { \
+	@{ command -v /usr/bin/chromium && fc-list 2>/dev/null | grep -qi "noto.*cjk"; } >/dev/null || { \
 		echo "installing Debian's chromium for the browser tests"; \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+		else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; fi; }
 
 e2e: chromium frontend-build
 	cargo build -p huiyin

@@ -10,3 +10,24 @@ fn committed_openapi_matches_the_code() {
         "openapi/openapi.json is stale: run `make openapi` and commit the result"
     );
 }
+
+#[test]
+fn every_schema_reference_resolves() {
+    let generated = huiyin_api::openapi_json();
+    let document: serde_json::Value = serde_json::from_str(&generated).unwrap();
+    let defined = document["components"]["schemas"].as_object().unwrap();
+    let mut missing: Vec<&str> = generated
+        .match_indices("#/components/schemas/")
+        .map(|(i, prefix)| {
+            let rest = &generated[i + prefix.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .filter(|name| !defined.contains_key(*name))
+        .collect();
+    missing.sort();
+    missing.dedup();
+    assert!(
+        missing.is_empty(),
+        "dangling $refs (register these schemas in docs.rs): {missing:?}"
+    );
+}

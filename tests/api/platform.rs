@@ -3,7 +3,11 @@ use reqwest::StatusCode;
 use crate::db_tests;
 use crate::helpers::TestApp;
 
-db_tests!(health_ready_metrics_docs, request_ids_and_cors_allow_list, the_spa_is_served_with_client_side_routes_and_caching);
+db_tests!(
+    health_ready_metrics_docs,
+    request_ids_and_cors_allow_list,
+    the_spa_is_served_with_client_side_routes_and_caching
+);
 
 async fn health_ready_metrics_docs(app: &TestApp) {
     let health = app.client.get(app.url("/healthz")).send().await.unwrap();
@@ -94,7 +98,10 @@ async fn the_spa_is_served_with_client_side_routes_and_caching(app: &TestApp) {
     // The API, docs and metrics are untouched by the fallback; path traversal is refused.
     let api = TestApp::reply(app.client.get(app.url("/api/v2/nothing")).send().await.unwrap()).await;
     api.assert_problem(404, None);
-    assert_eq!(app.client.get(app.url("/metrics")).send().await.unwrap().headers()["content-type"], "text/plain; version=0.0.4");
+    assert_eq!(
+        app.client.get(app.url("/metrics")).send().await.unwrap().headers()["content-type"],
+        "text/plain; version=0.0.4"
+    );
     let traversal = app.client.get(app.url("/..%2f..%2fetc%2fpasswd")).send().await.unwrap();
     assert!(!traversal.text().await.unwrap().contains("root:"));
 }

@@ -197,8 +197,19 @@ async fn full_loop_activate_login_by_phone_report_rate_and_second_dispatch(app: 
     assert_eq!(login.body["user"]["role"], "resident");
     assert_eq!(login.body["user"]["customer_id"], customer_id.as_str());
     assert_eq!(login.body["user"]["project_ids"], json!([]));
-    let token = login.body["access_token"].as_str().unwrap().to_owned();
     let resident_id = login.body["user"]["id"].as_str().unwrap().to_owned();
+    // Resident tokens refresh like any other.
+    let refreshed = app
+        .send(
+            Method::POST,
+            "/api/v1/auth/refresh",
+            None,
+            Some(json!({"refresh_token": login.body["refresh_token"]})),
+            &[],
+        )
+        .await;
+    assert_eq!(refreshed.status, StatusCode::OK, "{}", refreshed.text);
+    let token = refreshed.body["access_token"].as_str().unwrap().to_owned();
     let me = app.get("/api/v1/resident/me", &token).await;
     assert_eq!(
         (me.body["name"].as_str(), me.body["phone"].as_str()),
@@ -525,6 +536,15 @@ async fn resident_tokens_are_refused_on_every_staff_endpoint_and_staff_tokens_on
         .await;
     assert_eq!(off.status, StatusCode::OK, "{}", off.text);
     app.get("/api/v1/resident/cases", &r.token)
+        .await
+        .assert_problem(401, None);
+    // A new activation code resets the password but does not undo the deactivation.
+    let code = issue_code(app, &w.agent.1, &r.customer_id).await;
+    assert_eq!(
+        activate(app, "13800138000", &code, "Reset2026pass").await.status,
+        StatusCode::NO_CONTENT
+    );
+    app.login_reply("13800138000", "Reset2026pass")
         .await
         .assert_problem(401, None);
 }
@@ -877,6 +897,17 @@ async fn activation_codes_are_single_use_expire_and_resist_guessing(app: &TestAp
     activate(app, "13500135000", "5555-5555", PASSWORD)
         .await
         .assert_problem(429, None);
+    // Failed logins are counted per canonical number whether or not it is a login, so the
+    // counter does not tell which numbers are residents'.
+    for (spaced, plain) in [
+        ("+86 138 0013 8000", "13800138000"),
+        ("+86 137 0013 7000", "13700137000"),
+    ] {
+        for _ in 0..5 {
+            app.login_reply(spaced, "Wrong2026pass").await.assert_problem(401, None);
+        }
+        app.login_reply(plain, "Wrong2026pass").await.assert_problem(429, None);
+    }
     // Issuing codes is staff work with the customer permission, and audited.
     let (_, handler) = (&w.handler.0, &w.handler.1);
     app.post(&format!("/api/v1/customers/{customer_id}/account"), handler, json!({}))

@@ -18,7 +18,13 @@ Changes to versioned resources need `If-Match: \"<version>\"`; creates accept `I
         version = "1.0.0",
         license(name = "MIT")
     ),
-    components(schemas(Problem)),
+    components(schemas(
+        Problem,
+        // Enums used only in query parameters are not collected from the handlers.
+        huiyin_store::cases::query::Queue,
+        huiyin_store::cases::query::CaseSort,
+        crate::routes::stats::ReportFormat,
+    )),
     modifiers(&Security),
     tags(
         (name = "platform", description = "Health, readiness, metrics"),

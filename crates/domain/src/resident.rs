@@ -265,10 +265,8 @@ pub fn event_title(action: &str, facts: EventFacts<'_>) -> Option<Bilingual> {
         "register" if facts.by_resident => Bilingual::new("您提交了报告", "You reported this"),
         "register" => Bilingual::new("客服中心已登记", "Registered by customer service"),
         "dispatch" => Bilingual::new(format!("已派单至{zh_dept}"), format!("Sent to {en_dept}")),
-        "accept" => Bilingual::new(
-            format!("{zh_dept}已接单"),
-            format!("{} took it on", capitalised(en_dept)),
-        ),
+        // Who took the work order is not said: a reassignment (internal) may have moved it.
+        "accept" => Bilingual::new("已接单，开始处理", "Taken on; work has started"),
         "resolve" => Bilingual::new("已处理完毕", "Done"),
         "reply" if facts.by_resident => Bilingual::new("您已在 App 查看处理结果", "You read the result in the app"),
         "reply" => Bilingual::new("客服中心已答复", "Customer service replied"),

@@ -140,11 +140,12 @@ async fn login(
     if body.password.is_empty() || body.password.len() > 1024 {
         return Err(ApiError::invalid("password", "must be 1-1024 bytes"));
     }
-    // Residents log in with their phone number in any notation; it is counted and checked in
-    // its canonical form.
-    let username = huiyin_store::residents::accounts::login_name(&state.store.db, &username).await?;
+    // Residents log in with their phone number in any notation; failures are counted per
+    // canonical number whether or not it is a login, so the counter reveals nothing.
+    let login = huiyin_store::residents::accounts::login_name(&state.store.db, &username).await?;
+    let username = login.username;
     let ip_key = format!("ip:{}", req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default());
-    let user_key = format!("user:{username}");
+    let user_key = format!("user:{}", login.throttle_key);
     let limiter = &state.login_limiter;
     let blocked = limiter
         .blocked_for(&ip_key, state.config.login_attempts_per_ip)

@@ -269,15 +269,18 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
     if spent.rows_affected != 1 {
         return Ok(Activation::Rejected);
     }
-    user::Entity::update_many()
+    let mut update = user::Entity::update_many()
         .col_expr(user::Column::PasswordHash, Expr::value(password_hash))
-        .col_expr(user::Column::Active, Expr::value(true))
         .col_expr(user::Column::UpdatedAt, Expr::value(at))
         .col_expr(user::Column::Version, Expr::col(user::Column::Version).add(1))
         .filter(user::Column::Id.eq(account.user_id))
-        .filter(user::Column::Role.eq(Role::Resident.as_str()))
-        .exec(&txn)
-        .await?;
+        .filter(user::Column::Role.eq(Role::Resident.as_str()));
+    // The first activation switches the login on. Later codes only reset the password: a login
+    // an administrator deactivated stays deactivated until they switch it on again.
+    if account.activated_at.is_none() {
+        update = update.col_expr(user::Column::Active, Expr::value(true));
+    }
+    update.exec(&txn).await?;
     // A new password ends every earlier session (activation doubles as a password reset).
     revoke_user_tokens(&txn, account.user_id).await?;
     txn.commit().await?;
@@ -286,15 +289,39 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
     })
 }
 
-/// The username to authenticate: a phone number in any notation that is a resident's login
-/// becomes that login's canonical number; anything else is a (lower-cased) staff username.
-pub async fn login_name(db: &impl ConnectionTrait, raw: &str) -> StoreResult<String> {
-    if let Ok(phone) = Phone::parse(raw) {
-        if find_by_phone(db, phone.as_str()).await?.is_some() {
-            return Ok(phone.into_string());
-        }
-    }
-    Ok(raw.trim().to_lowercase())
+/// How a login attempt is looked up and counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginName {
+    /// The username to authenticate: a resident's canonical login number, or the lower-cased
+    /// staff username as typed.
+    pub username: String,
+    /// What failed attempts are counted under: the canonical number for anything that reads as
+    /// a phone number — *whether or not* it is a login, so that the counter cannot be used to
+    /// find out which numbers are — and the username otherwise.
+    pub throttle_key: String,
+}
+
+/// Resolves what was typed as a username: a phone number in any notation that is a resident's
+/// login becomes that login's canonical number; anything else is a staff username (a staff
+/// username such as `138-0013-8000` keeps working).
+pub async fn login_name(db: &impl ConnectionTrait, raw: &str) -> StoreResult<LoginName> {
+    let typed = raw.trim().to_lowercase();
+    let Ok(phone) = Phone::parse(raw) else {
+        return Ok(LoginName {
+            username: typed.clone(),
+            throttle_key: typed,
+        });
+    };
+    let phone = phone.into_string();
+    let username = if find_by_phone(db, &phone).await?.is_some() {
+        phone.clone()
+    } else {
+        typed
+    };
+    Ok(LoginName {
+        username,
+        throttle_key: format!("phone:{phone}"),
+    })
 }
 
 /// The customer a resident login belongs to.

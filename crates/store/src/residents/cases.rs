@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::TransitionError;
-use huiyin_domain::case::{CancelReason, CaseAction, CaseStatus, Channel, ReplyMethod, Satisfaction, Severity};
+use huiyin_domain::case::{
+    CancelReason, CaseAction, CaseStatus, Channel, ReplyMethod, Satisfaction, Severity, Visibility,
+};
 use huiyin_domain::resident::ResidentCaseKind;
 use huiyin_domain::resident::{business_day_window, daily_limit_retry_after, may_withdraw, rating_plan, RatingPlan};
 use sea_orm::{
@@ -278,7 +280,14 @@ pub async fn list(
 }
 
 async fn timeline(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid) -> StoreResult<Vec<TimelineEntry>> {
-    let events = events::list(db, case_id, true, None, None).await?.items;
+    // Public entries only — asked of the database and checked again here, so a change to the
+    // query can never hand a resident an internal note.
+    let events: Vec<case_event::Model> = events::list(db, case_id, true, None, None)
+        .await?
+        .items
+        .into_iter()
+        .filter(|e| e.visibility == Visibility::Public.as_str())
+        .collect();
     let payloads: Vec<serde_json::Value> = events.iter().map(payload_of).collect();
     let department_ids = payloads
         .iter()
@@ -289,9 +298,12 @@ async fn timeline(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid) -> St
         .into_iter()
         .zip(payloads)
         .map(|(event, payload)| {
-            // Dispatch and accept notes are instructions to the department, not words for the customer.
-            let note = match event.action.as_str() {
-                "dispatch" | "accept" => None,
+            let by_resident = event.actor_id == Some(actor.user_id);
+            let note = match (event.action.as_str(), by_resident) {
+                // Instructions to the department, not words for the customer.
+                ("dispatch" | "accept", _) => None,
+                // The reply the app recorded for the resident: its title says it all.
+                ("reply", true) => None,
                 _ => event.note,
             };
             TimelineEntry {
@@ -299,7 +311,7 @@ async fn timeline(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid) -> St
                 status: event.to_status.as_deref().and_then(CaseStatus::parse),
                 note,
                 at: event.created_at,
-                by_resident: event.actor_id == Some(actor.user_id),
+                by_resident,
                 department: payload["department_id"]
                     .as_str()
                     .and_then(|id| id.parse::<Uuid>().ok())

@@ -21,10 +21,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// Creates the customer's resident login (role `resident`, linked to this customer, no
 /// projects) if it does not exist yet, and issues a one-time activation code valid for 72 hours
 /// (configurable). The code is in this answer only — it is stored hashed — and replaces any
-/// code issued before, so issuing again also serves a resident who lost their code or password.
+/// code issued before, so issuing again also serves a resident who lost their code or password
+/// (it resets the password; it does not switch on a login an administrator deactivated).
 /// Send `{}` to use the customer's first phone number as the login.
 #[utoipa::path(
-    tag = "customers",
+    tag = "customers", operation_id = "issue_resident_account",
     request_body = IssueAccount,
     responses(
         (status = 201, body = ActivationCodeResponse),
@@ -66,7 +67,7 @@ async fn issue(
 /// code all get the same 422 (naming `code`); after 5 failures for a number (or 30 attempts from
 /// one address) within 5 minutes the answer is 429 with `Retry-After`.
 #[utoipa::path(
-    tag = "resident",
+    tag = "resident", operation_id = "resident_activate",
     request_body = ActivateAccount,
     responses(
         (status = 204, description = "Activated: log in with the phone number and the new password"),

@@ -55,7 +55,7 @@ fn json_answer(status: u16, body: &ResidentCaseResponse) -> Answer {
 /// of a second case. At most 10 new cases per day (Beijing time; configurable) — beyond that the
 /// answer is 429 with `Retry-After` (seconds until midnight).
 #[utoipa::path(
-    tag = "resident",
+    tag = "resident", operation_id = "resident_report_case",
     request_body = ReportCase,
     params(("Idempotency-Key" = Option<String>, Header, description = "1-200 visible ASCII characters, unique per intended report")),
     responses(
@@ -108,7 +108,7 @@ async fn report(
 }
 
 /// Your cases, newest first, including those you reported by phone or in person.
-#[utoipa::path(tag = "resident", params(ListResidentCases), responses((status = 200, body = ResidentCaseList)), security(("bearer" = [])))]
+#[utoipa::path(tag = "resident", operation_id = "resident_list_cases", params(ListResidentCases), responses((status = 200, body = ResidentCaseList)), security(("bearer" = [])))]
 #[get("/resident/cases")]
 async fn list(
     state: web::Data<AppState>,
@@ -124,7 +124,7 @@ async fn list(
 
 /// One of your cases: where it stands, its due time, the public steps of its timeline and your
 /// photos. Another resident's case is 404.
-#[utoipa::path(tag = "resident", responses((status = 200, body = ResidentCaseResponse)), security(("bearer" = [])))]
+#[utoipa::path(tag = "resident", operation_id = "resident_get_case", responses((status = 200, body = ResidentCaseResponse)), security(("bearer" = [])))]
 #[get("/resident/cases/{id}")]
 async fn get_one(state: web::Data<AppState>, user: ResidentUser, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let detail = cases::get(&state.store.db, user.actor(), *id).await?;
@@ -134,7 +134,7 @@ async fn get_one(state: web::Data<AppState>, user: ResidentUser, id: web::Path<U
 /// Attaches a photo (JPEG, PNG, WebP) or PDF to one of your cases, as multipart form data with
 /// one part named `file`. The type is recognised from the bytes; 10 MiB at most (configurable).
 #[utoipa::path(
-    tag = "resident",
+    tag = "resident", operation_id = "resident_upload_attachment",
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     responses(
         (status = 201, body = ResidentAttachment),
@@ -170,7 +170,7 @@ async fn upload(
 }
 
 /// Downloads a photo or document you attached to one of your cases.
-#[utoipa::path(tag = "resident", responses((status = 200, description = "The file, with its recognised content type",
+#[utoipa::path(tag = "resident", operation_id = "resident_download_attachment", responses((status = 200, description = "The file, with its recognised content type",
     content_type = "application/octet-stream", body = Vec<u8>)), security(("bearer" = [])))]
 #[get("/resident/cases/{id}/attachments/{attachment_id}")]
 async fn download(
@@ -190,7 +190,7 @@ async fn download(
 /// One rating per resolution: rating again before the next resolution is 409. Accepts
 /// `Idempotency-Key`, so a retried rating gets the first answer.
 #[utoipa::path(
-    tag = "resident",
+    tag = "resident", operation_id = "resident_rate_case",
     request_body = RateCase,
     params(("Idempotency-Key" = Option<String>, Header, description = "Optional; a retry with the same key and body gets the first answer")),
     responses(
@@ -225,7 +225,7 @@ async fn rate(
 /// Withdraws your report while it has not been dispatched yet (`can_withdraw`); afterwards
 /// (409) call customer service. Accepts `Idempotency-Key`.
 #[utoipa::path(
-    tag = "resident",
+    tag = "resident", operation_id = "resident_withdraw_case",
     request_body = WithdrawCase,
     params(("Idempotency-Key" = Option<String>, Header, description = "Optional; a retry with the same key and body gets the first answer")),
     responses(

@@ -24,7 +24,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 /// Who is logged in.
-#[utoipa::path(tag = "resident", responses((status = 200, body = ResidentProfile)), security(("bearer" = [])))]
+#[utoipa::path(tag = "resident", operation_id = "resident_me", responses((status = 200, body = ResidentProfile)), security(("bearer" = [])))]
 #[get("/resident/me")]
 async fn me(state: web::Data<AppState>, user: ResidentUser) -> ApiResult<HttpResponse> {
     let found = accounts::own_customer(&state.store.db, user.actor()).await?;
@@ -47,7 +47,7 @@ pub struct ChangeResidentPassword {
 
 /// Changes your password (old + new); your other sessions are logged out. Forgotten it? Customer
 /// service can issue a new activation code.
-#[utoipa::path(tag = "resident", request_body = ChangeResidentPassword,
+#[utoipa::path(tag = "resident", operation_id = "resident_change_password", request_body = ChangeResidentPassword,
     responses((status = 204, description = "Password changed")), security(("bearer" = [])))]
 #[post("/resident/me/password")]
 async fn change_password(
@@ -68,7 +68,7 @@ async fn change_password(
 }
 
 /// Your properties (the homes customer service linked to you). Report cases against these.
-#[utoipa::path(tag = "resident", responses((status = 200, body = ResidentPropertyList)), security(("bearer" = [])))]
+#[utoipa::path(tag = "resident", operation_id = "resident_list_properties", responses((status = 200, body = ResidentPropertyList)), security(("bearer" = [])))]
 #[get("/resident/properties")]
 async fn list_properties(state: web::Data<AppState>, user: ResidentUser) -> ApiResult<HttpResponse> {
     let items = properties::list(&state.store.db, user.actor()).await?;
@@ -78,7 +78,7 @@ async fn list_properties(state: web::Data<AppState>, user: ResidentUser) -> ApiR
 }
 
 /// One of your properties.
-#[utoipa::path(tag = "resident", responses((status = 200, body = ResidentPropertyResponse)), security(("bearer" = [])))]
+#[utoipa::path(tag = "resident", operation_id = "resident_get_property", responses((status = 200, body = ResidentPropertyResponse)), security(("bearer" = [])))]
 #[get("/resident/properties/{id}")]
 async fn get_property(state: web::Data<AppState>, user: ResidentUser, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let found = properties::get(&state.store.db, user.actor(), *id).await?;
@@ -86,7 +86,7 @@ async fn get_property(state: web::Data<AppState>, user: ResidentUser, id: web::P
 }
 
 /// The categories you can choose from when reporting (active ones, in display order).
-#[utoipa::path(tag = "resident", responses((status = 200, body = ResidentCategoryList)), security(("bearer" = [])))]
+#[utoipa::path(tag = "resident", operation_id = "resident_list_categories", responses((status = 200, body = ResidentCategoryList)), security(("bearer" = [])))]
 #[get("/resident/categories")]
 async fn list_categories(state: web::Data<AppState>, _user: ResidentUser) -> ApiResult<HttpResponse> {
     let items = categories::list(&state.store.db)

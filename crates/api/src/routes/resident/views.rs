@@ -59,6 +59,7 @@ pub struct ResidentCategoryRef {
 /// department — never a named person).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(example = "service_centre")]
 pub enum Author {
     You,
     ServiceCentre,

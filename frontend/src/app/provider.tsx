@@ -1,0 +1,26 @@
+import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+interface AppProviderProps {
+  queryClient: QueryClient;
+  children: ReactNode;
+}
+
+/**
+ * Everything a screen needs around it: antd in the current language, React Query.
+ * (antd's <App> — message, notification, modal — is added by the signed-in layout, so the
+ * login page does not load it.)
+ */
+export function AppProvider({ queryClient, children }: AppProviderProps) {
+  const { i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage === "en" ? enUS : zhCN;
+  return (
+    <ConfigProvider locale={locale}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,54 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import type { paths } from "@/api/schema";
+import { api, unwrap } from "./api";
+import { clearSession, getSession, sessionFromTokens, setSession } from "./session";
+
+export type LoginBody = paths["/api/v1/auth/login"]["post"]["requestBody"]["content"]["application/json"];
+export type User = paths["/api/v1/me"]["get"]["responses"][200]["content"]["application/json"];
+export type Role = User["role"];
+
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: ["me"],
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/me", { signal })),
+    staleTime: 5 * 60 * 1000,
+  });
+
+/** The logged-in user (GET /api/v1/me). */
+export function useMe() {
+  return useQuery(meQueryOptions());
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: LoginBody) => {
+      const tokens = await unwrap(api.POST("/api/v1/auth/login", { body }));
+      setSession(sessionFromTokens(tokens));
+      return tokens;
+    },
+    onSuccess: (tokens) => {
+      queryClient.setQueryData(meQueryOptions().queryKey, tokens.user);
+    },
+  });
+}
+
+/**
+ * Returns `logout()`: forgets the session and the cached data here at once, and revokes the
+ * refresh token on the server in the background (best effort: offline, the tokens expire anyway).
+ * Navigate to /login in the same event handler, so no screen renders without its session.
+ */
+export function useLogout(): () => void {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    const session = getSession();
+    clearSession();
+    queryClient.clear();
+    if (session) {
+      api
+        .POST("/api/v1/auth/logout", { body: { refresh_token: session.refreshToken } })
+        .catch(() => undefined);
+    }
+  }, [queryClient]);
+}
