@@ -8,6 +8,7 @@ mod m20261126_000001_create_organisation;
 mod m20261126_000002_create_cases;
 mod m20261126_000003_create_resident_accounts;
 mod m20261126_000004_create_api_keys;
+mod m20261126_000005_create_jobs;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_create_cases::Migration),
             Box::new(m20261126_000003_create_resident_accounts::Migration),
             Box::new(m20261126_000004_create_api_keys::Migration),
+            Box::new(m20261126_000005_create_jobs::Migration),
         ]
     }
 }

@@ -30,6 +30,7 @@ pub struct TestApp {
     pub store: Store,
     pub admin_token: String,
     pub data_dir: PathBuf,
+    pub database_url: String,
     pg_database: Option<String>,
 }
 
@@ -128,6 +129,8 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
         cors_origins: vec!["https://console.example.com".into()],
         static_dir: data_dir.join("no-spa"),
         api,
+        worker_tick: std::time::Duration::from_millis(50),
+        job_lease: std::time::Duration::from_secs(60),
     };
     let app = Application::build(settings).await.expect("application builds");
     let port = app.port();
@@ -157,6 +160,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
         store,
         admin_token: String::new(),
         data_dir,
+        database_url,
         pg_database,
     };
     app.admin_token = app.login("admin", ADMIN_PASSWORD).await;

@@ -4,6 +4,7 @@ mod helpers;
 
 mod auth;
 mod cases;
+mod jobs;
 mod openapi;
 mod org;
 mod platform;

@@ -973,6 +973,11 @@ async fn one_rating_per_resolution_and_withdraw_only_before_dispatch(app: &TestA
         .await;
     refused.assert_problem(409, None);
     assert_eq!(refused.body["current_status"], "dispatched");
+    assert!(
+        refused.body["detail"].as_str().unwrap().contains("customer service"),
+        "{}",
+        refused.text
+    );
     let early = app
         .post(
             &format!("/api/v1/resident/cases/{id}/rating"),

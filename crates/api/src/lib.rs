@@ -30,6 +30,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
     routes::audit::configure(cfg);
     routes::api_keys::configure(cfg);
     routes::stats::configure(cfg);
+    routes::jobs::configure(cfg);
     routes::resident::configure(cfg);
 }
 

@@ -8,6 +8,7 @@ pub mod api_key;
 pub mod attachment;
 pub mod case;
 pub mod customer;
+pub mod jobs;
 pub mod password;
 pub mod permission;
 pub mod phone;

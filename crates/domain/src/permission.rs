@@ -52,6 +52,8 @@ crate::wire_enum! {
         CaseExport => "case_export",
         /// Create and revoke API keys for integrations.
         ApiKeyManage => "api_key_manage",
+        /// See and retry background jobs.
+        JobManage => "job_manage",
     }
 }
 
@@ -62,10 +64,16 @@ pub fn allows(role: Role, permission: Permission) -> bool {
     match role {
         R::Admin => true,
         R::Resident => false,
-        R::Manager => permission != P::ApiKeyManage,
+        R::Manager => !matches!(permission, P::ApiKeyManage | P::JobManage),
         R::Supervisor => !matches!(
             permission,
-            P::OrgManage | P::UserManage | P::CategoryManage | P::AuditRead | P::CaseExport | P::ApiKeyManage
+            P::OrgManage
+                | P::UserManage
+                | P::CategoryManage
+                | P::AuditRead
+                | P::CaseExport
+                | P::ApiKeyManage
+                | P::JobManage
         ),
         R::Agent => matches!(
             permission,
@@ -219,6 +227,7 @@ mod tests {
                 "{role}"
             );
             assert_eq!(allows(*role, P::ApiKeyManage), *role == Role::Admin, "{role}");
+            assert_eq!(allows(*role, P::JobManage), *role == Role::Admin, "{role}");
         }
     }
 

@@ -18,6 +18,10 @@ pub struct Settings {
     /// The built SPA (`frontend/dist`); served at `/` when present.
     pub static_dir: PathBuf,
     pub api: ApiConfig,
+    /// How often an idle worker looks for due jobs.
+    pub worker_tick: Duration,
+    /// How long a claimed job is reserved for its worker before others may take it.
+    pub job_lease: Duration,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -81,6 +85,8 @@ impl Settings {
             cors_origins,
             static_dir: PathBuf::from(env("HUIYIN_STATIC_DIR").unwrap_or_else(|| "./frontend/dist".into())),
             api,
+            worker_tick: Duration::from_millis(env_number("HUIYIN_WORKER_TICK_MS", 1000u64)?),
+            job_lease: Duration::from_secs(env_number("HUIYIN_JOB_LEASE_SECS", 60u64)?),
         })
     }
 }

@@ -5,6 +5,7 @@ pub mod config;
 pub mod spa;
 pub mod startup;
 pub mod telemetry;
+pub mod worker;
 
 pub use config::Settings;
 pub use startup::Application;

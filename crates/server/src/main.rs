@@ -1,8 +1,10 @@
 //! `huiyin`: serve, migrate, create-admin, seed-demo, openapi.
 
 use clap::{Parser, Subcommand};
+use huiyin::worker::{self, Worker};
 use huiyin::{bootstrap, telemetry, Application, Settings};
 use huiyin_domain::role::Role;
+use huiyin_store::jobs::QueuePolicy;
 use huiyin_store::org::users::{self, CreateUser};
 use huiyin_store::Store;
 
@@ -23,7 +25,12 @@ enum Command {
         /// On an empty database, create the demo organisation, demo data and admin/admin123.
         #[arg(long)]
         demo: bool,
+        /// Do not run the background worker in this process (run `huiyin worker` elsewhere).
+        #[arg(long)]
+        no_worker: bool,
     },
+    /// Run only the background worker (deadlines, scheduled visits, deliveries).
+    Worker,
     /// Apply pending database migrations and exit.
     Migrate,
     /// Create an administrator account.
@@ -50,6 +57,14 @@ async fn main() -> std::process::ExitCode {
     }
 }
 
+fn worker_for(settings: &Settings, store: Store) -> Worker {
+    let policy = QueuePolicy {
+        lease: settings.job_lease,
+        ..QueuePolicy::default()
+    };
+    Worker::new(store, policy, settings.worker_tick, worker::default_handler())
+}
+
 async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     if let Command::Openapi = cli.command {
@@ -61,11 +76,14 @@ async fn run() -> anyhow::Result<()> {
     let store = Store::connect(&settings.database_url).await?;
     store.migrate().await?;
     match cli.command {
-        Command::Serve { bind, demo } => {
+        Command::Serve { bind, demo, no_worker } => {
             if let Some(bind) = bind {
                 settings.bind = bind;
             }
             bootstrap::ensure_admin(&store, demo).await?;
+            if !no_worker {
+                tokio::spawn(worker_for(&settings, store.clone()).run());
+            }
             let app = Application::build_with_store(settings.clone(), store).await?;
             println!(
                 "Huiyin is serving on http://{} (API docs at /docs)",
@@ -73,6 +91,7 @@ async fn run() -> anyhow::Result<()> {
             );
             app.run_until_stopped().await?;
         }
+        Command::Worker => worker_for(&settings, store).run().await,
         Command::Migrate => println!("Database is up to date."),
         Command::CreateAdmin { username, password } => {
             let user = users::create_unchecked(

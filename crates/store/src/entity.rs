@@ -12,6 +12,7 @@ pub mod customer_phone;
 pub mod customer_property;
 pub mod department;
 pub mod idempotency_key;
+pub mod job;
 pub mod project;
 pub mod property;
 pub mod refresh_token;

@@ -14,6 +14,7 @@ pub mod customers;
 pub mod entity;
 pub mod error;
 pub mod idempotency;
+pub mod jobs;
 pub mod org;
 pub mod page;
 pub mod password;

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod categories;
 pub mod customers;
 pub mod health;
+pub mod jobs;
 pub mod org;
 pub mod resident;
 pub mod stats;

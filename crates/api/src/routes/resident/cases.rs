@@ -7,6 +7,7 @@ use actix_multipart::Multipart;
 use actix_web::http::header;
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use huiyin_domain::case::TransitionError;
 use huiyin_store::cases::actions::find_visible;
 use huiyin_store::idempotency::{self, Answer};
 use huiyin_store::residents::cases::{self, ListResidentCases, RateCase, ReportCase, Reported, WithdrawCase};
@@ -39,6 +40,20 @@ fn request_hash(what: &str, id: Option<Uuid>, body: &impl serde::Serialize) -> S
     let id = id.map(|i| i.to_string()).unwrap_or_default();
     idempotency::request_hash(&format!("{what} {id}\n{body}"))
 }
+
+/// A refused rating or withdrawal, worded for the resident (still 409 with `current_status`).
+fn refused(err: StoreError, why: &str) -> ApiError {
+    match err {
+        StoreError::Transition(TransitionError::NotAllowed { status, .. }) => ApiError::InvalidTransition {
+            detail: format!("the case is {status}: {why}"),
+            current_status: status.as_str().to_owned(),
+        },
+        other => other.into(),
+    }
+}
+
+const RATE_WHEN: &str = "it can be rated once it is resolved, once per resolution";
+const WITHDRAW_WHEN: &str = "only a report that is not dispatched yet can be withdrawn; please call customer service";
 
 fn json_answer(status: u16, body: &ResidentCaseResponse) -> Answer {
     Answer {
@@ -198,7 +213,8 @@ async fn download(
         (status = 409, body = crate::error::Problem, content_type = "application/problem+json",
             description = "Not resolved, or already rated for this resolution (`current_status` says where it stands)",
             example = json!({"type": "/problems/invalid_transition", "title": "Action not allowed in the current status",
-                "status": 409, "detail": "a case in status 'closed' cannot be visit", "current_status": "closed"}))
+                "status": 409, "detail": "the case is closed: it can be rated once it is resolved, once per resolution",
+                "current_status": "closed"}))
     ),
     security(("bearer" = []))
 )]
@@ -218,7 +234,8 @@ async fn rate(
         let detail = cases::detail(txn, &actor, saved).await?;
         Ok(json_answer(200, &views::case_response(detail)))
     })
-    .await?;
+    .await
+    .map_err(|e| refused(e, RATE_WHEN))?;
     Ok(answer_reply(answer, StatusCode::OK))
 }
 
@@ -233,7 +250,8 @@ async fn rate(
         (status = 409, body = crate::error::Problem, content_type = "application/problem+json",
             description = "Already dispatched (or closed, or withdrawn)",
             example = json!({"type": "/problems/invalid_transition", "title": "Action not allowed in the current status",
-                "status": 409, "detail": "a case in status 'dispatched' cannot be cancel", "current_status": "dispatched"}))
+                "status": 409, "detail": "the case is dispatched: only a report that is not dispatched yet can be withdrawn; please call customer service",
+                "current_status": "dispatched"}))
     ),
     security(("bearer" = []))
 )]
@@ -253,6 +271,7 @@ async fn withdraw(
         let detail = cases::detail(txn, &actor, saved).await?;
         Ok(json_answer(200, &views::case_response(detail)))
     })
-    .await?;
+    .await
+    .map_err(|e| refused(e, WITHDRAW_WHEN))?;
     Ok(answer_reply(answer, StatusCode::OK))
 }

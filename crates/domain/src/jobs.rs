@@ -1,0 +1,37 @@
+//! Background jobs: how long to wait before retrying a failed one, and when to give up.
+
+use std::time::Duration;
+
+/// Retry delay after the `attempt`-th failure (1-based): `base · 2^(attempt-1)`, capped at `max`.
+pub fn backoff(attempt: u32, base: Duration, max: Duration) -> Duration {
+    let factor = 1u32.checked_shl(attempt.saturating_sub(1).min(30)).unwrap_or(u32::MAX);
+    base.checked_mul(factor).unwrap_or(max).min(max)
+}
+
+/// Whether a job that failed its `attempt`-th run goes to the visible dead state.
+pub fn is_dead(attempt: u32, max_attempts: u32) -> bool {
+    attempt >= max_attempts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_the_cap() {
+        let base = Duration::from_secs(2);
+        let max = Duration::from_secs(60);
+        let delays: Vec<u64> = (1..=7).map(|n| backoff(n, base, max).as_secs()).collect();
+        assert_eq!(delays, [2, 4, 8, 16, 32, 60, 60]);
+        assert_eq!(backoff(0, base, max), base);
+        assert_eq!(backoff(u32::MAX, base, max), max);
+    }
+
+    #[test]
+    fn dead_after_the_last_attempt() {
+        assert!(!is_dead(1, 3));
+        assert!(!is_dead(2, 3));
+        assert!(is_dead(3, 3));
+        assert!(is_dead(4, 3));
+    }
+}
