@@ -6,6 +6,7 @@
 
 pub mod api_key;
 pub mod attachment;
+pub mod calendar;
 pub mod case;
 pub mod customer;
 pub mod jobs;
