@@ -31,3 +31,23 @@ fn every_schema_reference_resolves() {
         "dangling $refs (register these schemas in docs.rs): {missing:?}"
     );
 }
+
+#[test]
+fn operation_ids_are_unique() {
+    let document: serde_json::Value = serde_json::from_str(&huiyin_api::openapi_json()).unwrap();
+    let mut ids: Vec<String> = document["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|item| {
+            item.as_object()
+                .unwrap()
+                .values()
+                .filter_map(|op| op["operationId"].as_str().map(str::to_owned))
+        })
+        .collect();
+    let total = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), total, "generated clients need unique operation ids");
+}

@@ -259,3 +259,39 @@ async fn uniqueness_conflicts_are_409(app: &TestApp) {
     .await
     .assert_problem(409, Some("username"));
 }
+
+mod resident_roles {
+    use reqwest::StatusCode;
+    use serde_json::json;
+
+    use crate::db_tests;
+    use crate::helpers::TestApp;
+
+    db_tests!(staff_accounts_cannot_be_made_residents);
+
+    async fn staff_accounts_cannot_be_made_residents(app: &TestApp) {
+        let created = app
+            .post("/api/v1/users", &app.admin_token, json!({"username": "fake.resident", "password": "Passw0rd2026", "display_name": "x", "role": "resident"}))
+            .await;
+        created.assert_problem(422, Some("role"));
+        let (id, _) = app.user("real.agent", "agent", None, &[]).await;
+        let reply = app
+            .patch(
+                &format!("/api/v1/users/{id}"),
+                &app.admin_token,
+                1,
+                json!({"role": "resident"}),
+            )
+            .await;
+        reply.assert_problem(422, Some("role"));
+        let unchanged = app
+            .patch(
+                &format!("/api/v1/users/{id}"),
+                &app.admin_token,
+                1,
+                json!({"role": "agent", "display_name": "李"}),
+            )
+            .await;
+        assert_eq!(unchanged.status, StatusCode::OK, "{}", unchanged.text);
+    }
+}

@@ -77,6 +77,7 @@ fn problem(description: &str) -> RefOr<Response> {
 
 /// Adds the problem responses every operation can give, so handlers list only their own.
 pub fn apply_problem_responses(openapi: &mut OpenApiDoc) {
+    name_operations(openapi);
     {
         for (path, item) in openapi.paths.paths.iter_mut() {
             if !path.starts_with("/api/") {
@@ -112,6 +113,33 @@ pub fn apply_problem_responses(openapi: &mut OpenApiDoc) {
                     "Unexpected error (details are in the server log, never in the body)",
                 );
                 add("503", "The database is unavailable; retry later");
+            }
+        }
+    }
+}
+
+/// Handler names repeat across resources (`list`, `create`, `get_one`…); generated clients need
+/// unique operation ids, so staff operations are prefixed with their resource: `projects_list`.
+fn name_operations(openapi: &mut OpenApiDoc) {
+    for (path, item) in openapi.paths.paths.iter_mut() {
+        let Some(rest) = path.strip_prefix("/api/v1/") else {
+            continue;
+        };
+        let resource = rest.split('/').next().unwrap_or(rest).replace('-', "_");
+        for op in [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Some(id) = &op.operation_id {
+                if !id.starts_with("resident_") && !id.starts_with(&format!("{resource}_")) {
+                    op.operation_id = Some(format!("{resource}_{id}"));
+                }
             }
         }
     }

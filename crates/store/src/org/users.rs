@@ -141,6 +141,13 @@ async fn set_projects(db: &impl ConnectionTrait, user_id: Uuid, ids: &[Uuid]) ->
 }
 
 fn check_grant(actor: &Actor, role: Role) -> StoreResult<()> {
+    if role == Role::Resident {
+        // Resident logins belong to a customer and are made through `POST /customers/{id}/account`.
+        return Err(StoreError::invalid(
+            "role",
+            "resident logins are created from the customer's record, not as staff accounts",
+        ));
+    }
     if may_grant(actor.role, role) {
         Ok(())
     } else {
@@ -239,13 +246,25 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     let current = get(db, actor, id).await?;
     version_matches(version, current.user.version)?;
     let current_role = Role::parse(&current.user.role).unwrap_or(Role::Resident);
-    // Nobody edits an account more powerful than they could create.
-    check_grant(actor, current_role)?;
+    // Nobody edits an account more powerful than they could create; a resident login keeps its role.
+    if current_role == Role::Resident {
+        if input.role.is_some_and(|r| r != Role::Resident) {
+            return Err(StoreError::invalid(
+                "role",
+                "a resident login cannot become a staff account",
+            ));
+        }
+        if !may_grant(actor.role, Role::Agent) {
+            return Err(StoreError::Forbidden("you cannot change this account".into()));
+        }
+    } else {
+        check_grant(actor, current_role)?;
+    }
     let mut model: user::ActiveModel = current.user.clone().into();
     if let Some(name) = &input.display_name {
         model.display_name = Set(required("display_name", name, 100)?);
     }
-    if let Some(role) = input.role {
+    if let Some(role) = input.role.filter(|r| *r != current_role) {
         check_grant(actor, role)?;
         model.role = Set(role.as_str().to_owned());
     }
