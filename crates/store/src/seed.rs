@@ -27,6 +27,9 @@ use crate::{at_time, categories, Actor, StoreError, StoreResult};
 /// Password of every demo account except `admin`.
 pub const DEMO_PASSWORD: &str = "huiyin123";
 
+/// The demo resident's login phone (password [`DEMO_PASSWORD`]).
+pub const DEMO_RESIDENT_PHONE: &str = "13800138000";
+
 const SURNAMES: &[&str] = &[
     "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗",
     "高",
@@ -400,6 +403,33 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
 
     let properties = property::Entity::find().all(db).await?;
     let mut customer_ids = Vec::new();
+    // A known resident with an app login, for trying the residents' API (see docs/resident-app.md).
+    let home = &properties[0];
+    let resident = customers::create(
+        db,
+        &admin,
+        CreateCustomer {
+            name: "王建国".into(),
+            phones: vec![DEMO_RESIDENT_PHONE.into()],
+            properties: vec![CustomerPropertyInput {
+                property_id: home.id,
+                relation: Relation::Owner,
+            }],
+            tags: vec![],
+            notes: None,
+        },
+    )
+    .await?;
+    let issued = crate::residents::accounts::issue(
+        db,
+        &admin,
+        resident.customer.id,
+        crate::residents::accounts::IssueAccount { phone: None },
+        Duration::hours(1),
+    )
+    .await?;
+    crate::residents::accounts::activate(db, &issued.phone, &issued.code, DEMO_PASSWORD).await?;
+    customer_ids.push((resident.customer.id, home.id));
     for i in 0..160 {
         let p = &properties[rng.gen_range(0..properties.len())];
         let name = format!(
