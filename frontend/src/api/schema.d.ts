@@ -11,13 +11,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list"];
+        get: operations["api_keys_list"];
         put?: never;
         /**
          * Creates a key with scopes (`stats:read`, `cases:read`, `webhooks:manage`, `pii:read`), an optional
          *     project restriction and expiry. Use it as `Authorization: Bearer <key>` or `X-API-Key: <key>`.
          */
-        post: operations["create"];
+        post: operations["api_keys_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -35,7 +35,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Revokes a key at once (idempotent). */
-        delete: operations["revoke"];
+        delete: operations["api_keys_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -48,9 +48,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list"];
+        get: operations["areas_list"];
         put?: never;
-        post: operations["create"];
+        post: operations["areas_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -64,13 +64,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_one"];
+        get: operations["areas_get_one"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["update"];
+        patch: operations["areas_update"];
         trace?: never;
     };
     "/api/v1/audit": {
@@ -81,7 +81,7 @@ export interface paths {
             cookie?: never;
         };
         /** Newest first. */
-        get: operations["list"];
+        get: operations["audit_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -104,7 +104,7 @@ export interface paths {
          *     (`138 0013 8000`, `+86 13800138000`…), as the username. Unknown users and wrong passwords get the same answer;
          *     repeated failures are rate limited per username and per client address (429 with `Retry-After`).
          */
-        post: operations["login"];
+        post: operations["auth_login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -121,7 +121,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Ends the login the refresh token belongs to. */
-        post: operations["logout"];
+        post: operations["auth_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -141,7 +141,7 @@ export interface paths {
          * Exchanges a refresh token for new tokens. The old refresh token stops working; presenting
          *     an already-used one revokes every token of that login (reuse detection).
          */
-        post: operations["refresh"];
+        post: operations["auth_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -159,13 +159,13 @@ export interface paths {
          * Cases in the caller's scope, filtered, searched and sorted, with cursor pagination that never
          *     skips or repeats a case while new ones arrive. `queue` selects a console work queue.
          */
-        get: operations["list"];
+        get: operations["cases_list"];
         put?: never;
         /**
          * Registers a case (登记) and gives it its number. Send an `Idempotency-Key` so that a retry
          *     after a lost answer returns the same case instead of registering it twice.
          */
-        post: operations["create"];
+        post: operations["cases_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -180,7 +180,7 @@ export interface paths {
             cookie?: never;
         };
         /** The whole case: current work order, dispatch count, visits, due times, attachments, allowed actions. */
-        get: operations["get_one"];
+        get: operations["cases_get_one"];
         put?: never;
         post?: never;
         delete?: never;
@@ -199,7 +199,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The handler takes the work order (the body may be empty or `{}`). */
-        post: operations["accept"];
+        post: operations["cases_accept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -216,7 +216,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Attaches a photo or scan (JPEG, PNG, WebP or PDF, recognised by content) to a case. */
-        post: operations["upload"];
+        post: operations["cases_upload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -231,7 +231,7 @@ export interface paths {
             cookie?: never;
         };
         /** Downloads an attachment with its recognised content type. */
-        get: operations["download"];
+        get: operations["cases_download"];
         put?: never;
         post?: never;
         delete?: never;
@@ -250,7 +250,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cancels a duplicate (linking the original), invalid or withdrawn case. */
-        post: operations["cancel"];
+        post: operations["cases_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -267,7 +267,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Closes an inquiry, suggestion or praise answered during the first contact. */
-        post: operations["close_on_spot"];
+        post: operations["cases_close_on_spot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -284,7 +284,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Adds an internal or public note to the timeline. */
-        post: operations["comment"];
+        post: operations["cases_comment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -301,7 +301,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Dispatches a work order (派工单) to a department, optionally to one person, with a due time. */
-        post: operations["dispatch"];
+        post: operations["cases_dispatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -316,7 +316,7 @@ export interface paths {
             cookie?: never;
         };
         /** The append-only timeline, oldest first. Nothing edits or deletes an event. */
-        get: operations["list_events"];
+        get: operations["cases_list_events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -335,7 +335,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Moves the open work order to another department or person; it must be accepted again. */
-        post: operations["reassign"];
+        post: operations["cases_reassign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -352,7 +352,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Records what the customer was told (回复); the case then awaits its return visit. */
-        post: operations["reply"];
+        post: operations["cases_reply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -369,7 +369,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Records the department's result (and any out-of-warranty charge). */
-        post: operations["resolve"];
+        post: operations["cases_resolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -386,7 +386,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Same-day verification (调查核实) with a note; the case stays registered. */
-        post: operations["verify"];
+        post: operations["cases_verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -403,7 +403,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Records a return visit (回访). Satisfied closes the case; dissatisfied or worse dispatches it again to the same department (二次派单). */
-        post: operations["visit"];
+        post: operations["cases_visit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -418,9 +418,9 @@ export interface paths {
             cookie?: never;
         };
         /** Every category, ordered by position. */
-        get: operations["list"];
+        get: operations["categories_list"];
         put?: never;
-        post: operations["create"];
+        post: operations["categories_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -440,7 +440,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["update"];
+        patch: operations["categories_update"];
         trace?: never;
     };
     "/api/v1/customers": {
@@ -451,9 +451,9 @@ export interface paths {
             cookie?: never;
         };
         /** Finds customers by phone (any notation), name or room — fast enough for a caller on the line. */
-        get: operations["list"];
+        get: operations["customers_list"];
         put?: never;
-        post: operations["create"];
+        post: operations["customers_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -468,13 +468,13 @@ export interface paths {
             cookie?: never;
         };
         /** A customer with properties, recent cases and the repeat-complaint flag. */
-        get: operations["get_one"];
+        get: operations["customers_get_one"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["update"];
+        patch: operations["customers_update"];
         trace?: never;
     };
     "/api/v1/customers/{id}/account": {
@@ -490,10 +490,11 @@ export interface paths {
          * Creates the customer's resident login (role `resident`, linked to this customer, no
          *     projects) if it does not exist yet, and issues a one-time activation code valid for 72 hours
          *     (configurable). The code is in this answer only — it is stored hashed — and replaces any
-         *     code issued before, so issuing again also serves a resident who lost their code or password.
+         *     code issued before, so issuing again also serves a resident who lost their code or password
+         *     (it resets the password; it does not switch on a login an administrator deactivated).
          *     Send `{}` to use the customer's first phone number as the login.
          */
-        post: operations["issue"];
+        post: operations["customers_issue_resident_account"];
         delete?: never;
         options?: never;
         head?: never;
@@ -507,9 +508,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list"];
+        get: operations["departments_list"];
         put?: never;
-        post: operations["create"];
+        post: operations["departments_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -523,13 +524,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_one"];
+        get: operations["departments_get_one"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["update"];
+        patch: operations["departments_update"];
         trace?: never;
     };
     "/api/v1/export/cases": {
@@ -549,6 +550,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs, newest first. */
+        get: operations["jobs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Puts a dead job back in the queue with a fresh set of attempts. */
+        post: operations["jobs_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -557,7 +592,7 @@ export interface paths {
             cookie?: never;
         };
         /** The current user. */
-        get: operations["me"];
+        get: operations["me_me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -576,7 +611,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Changes the current user's password (old + new, minimum strength); other sessions are logged out. */
-        post: operations["change_password"];
+        post: operations["me_change_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -591,10 +626,10 @@ export interface paths {
             cookie?: never;
         };
         /** Projects the caller belongs to (admins: all). */
-        get: operations["list"];
+        get: operations["projects_list"];
         put?: never;
         /** Creates a project (admin, manager). */
-        post: operations["create"];
+        post: operations["projects_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -608,14 +643,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_one"];
+        get: operations["projects_get_one"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Changes a project; send `If-Match` with the version you read. */
-        patch: operations["update"];
+        patch: operations["projects_update"];
         trace?: never;
     };
     "/api/v1/properties": {
@@ -625,9 +660,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["list"];
+        get: operations["properties_list"];
         put?: never;
-        post: operations["create"];
+        post: operations["properties_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -648,7 +683,7 @@ export interface paths {
          *     optional header. Either every row is imported or none: bad rows are reported by line number
          *     in `errors` (e.g. `"line 7": ["room must be 1 to 50 characters"]`).
          */
-        post: operations["import"];
+        post: operations["properties_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -662,13 +697,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_one"];
+        get: operations["properties_get_one"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch: operations["update"];
+        patch: operations["properties_update"];
         trace?: never;
     };
     "/api/v1/resident/activate": {
@@ -688,7 +723,7 @@ export interface paths {
          *     code all get the same 422 (naming `code`); after 5 failures for a number (or 30 attempts from
          *     one address) within 5 minutes the answer is 429 with `Retry-After`.
          */
-        post: operations["activate"];
+        post: operations["resident_activate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -703,7 +738,7 @@ export interface paths {
             cookie?: never;
         };
         /** Your cases, newest first, including those you reported by phone or in person. */
-        get: operations["list"];
+        get: operations["resident_list_cases"];
         put?: never;
         /**
          * Reports a case (complaint, repair, inquiry, suggestion or praise) about one of your
@@ -713,7 +748,7 @@ export interface paths {
          *     of a second case. At most 10 new cases per day (Beijing time; configurable) — beyond that the
          *     answer is 429 with `Retry-After` (seconds until midnight).
          */
-        post: operations["report"];
+        post: operations["resident_report_case"];
         delete?: never;
         options?: never;
         head?: never;
@@ -731,7 +766,7 @@ export interface paths {
          * One of your cases: where it stands, its due time, the public steps of its timeline and your
          *     photos. Another resident's case is 404.
          */
-        get: operations["get_one"];
+        get: operations["resident_get_case"];
         put?: never;
         post?: never;
         delete?: never;
@@ -753,7 +788,7 @@ export interface paths {
          * Attaches a photo (JPEG, PNG, WebP) or PDF to one of your cases, as multipart form data with
          *     one part named `file`. The type is recognised from the bytes; 10 MiB at most (configurable).
          */
-        post: operations["upload"];
+        post: operations["resident_upload_attachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -768,7 +803,7 @@ export interface paths {
             cookie?: never;
         };
         /** Downloads a photo or document you attached to one of your cases. */
-        get: operations["download"];
+        get: operations["resident_download_attachment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -793,7 +828,7 @@ export interface paths {
          *     One rating per resolution: rating again before the next resolution is 409. Accepts
          *     `Idempotency-Key`, so a retried rating gets the first answer.
          */
-        post: operations["rate"];
+        post: operations["resident_rate_case"];
         delete?: never;
         options?: never;
         head?: never;
@@ -813,7 +848,7 @@ export interface paths {
          * Withdraws your report while it has not been dispatched yet (`can_withdraw`); afterwards
          *     (409) call customer service. Accepts `Idempotency-Key`.
          */
-        post: operations["withdraw"];
+        post: operations["resident_withdraw_case"];
         delete?: never;
         options?: never;
         head?: never;
@@ -828,7 +863,7 @@ export interface paths {
             cookie?: never;
         };
         /** The categories you can choose from when reporting (active ones, in display order). */
-        get: operations["list_categories"];
+        get: operations["resident_list_categories"];
         put?: never;
         post?: never;
         delete?: never;
@@ -845,7 +880,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who is logged in. */
-        get: operations["me"];
+        get: operations["resident_me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -867,7 +902,7 @@ export interface paths {
          * Changes your password (old + new); your other sessions are logged out. Forgotten it? Customer
          *     service can issue a new activation code.
          */
-        post: operations["change_password"];
+        post: operations["resident_change_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -882,7 +917,7 @@ export interface paths {
             cookie?: never;
         };
         /** Your properties (the homes customer service linked to you). Report cases against these. */
-        get: operations["list_properties"];
+        get: operations["resident_list_properties"];
         put?: never;
         post?: never;
         delete?: never;
@@ -899,7 +934,7 @@ export interface paths {
             cookie?: never;
         };
         /** One of your properties. */
-        get: operations["get_property"];
+        get: operations["resident_get_property"];
         put?: never;
         post?: never;
         delete?: never;
@@ -919,7 +954,7 @@ export interface paths {
          * The core figures per category, channel, project, area, building, department, assignee, kind or
          *     severity, largest group first; the groups add up to the summary.
          */
-        get: operations["breakdown"];
+        get: operations["stats_breakdown"];
         put?: never;
         post?: never;
         delete?: never;
@@ -939,7 +974,7 @@ export interface paths {
          * The monthly complaint analysis: summary, month-over-month change, top categories and buildings,
          *     overdue cases — as JSON, XLSX (one sheet per section) or CSV.
          */
-        get: operations["report"];
+        get: operations["stats_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -956,7 +991,7 @@ export interface paths {
             cookie?: never;
         };
         /** Core figures of the cases created in the period (see the README for every definition). */
-        get: operations["summary"];
+        get: operations["stats_summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -973,7 +1008,7 @@ export interface paths {
             cookie?: never;
         };
         /** A time series by day, week or month; empty buckets are present with zeros. */
-        get: operations["trend"];
+        get: operations["stats_trend"];
         put?: never;
         post?: never;
         delete?: never;
@@ -990,10 +1025,10 @@ export interface paths {
             cookie?: never;
         };
         /** Staff accounts sharing a project with the caller (admins: all). */
-        get: operations["list"];
+        get: operations["users_list"];
         put?: never;
         /** Creates a staff account (admin, manager; a manager cannot create admins). */
-        post: operations["create"];
+        post: operations["users_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1007,14 +1042,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["get_one"];
+        get: operations["users_get_one"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Changes an account; `active: false` deactivates it and revokes its tokens at once. */
-        patch: operations["update"];
+        patch: operations["users_update"];
         trace?: never;
     };
     "/healthz": {
@@ -1145,10 +1180,11 @@ export interface components {
             scopes: components["schemas"]["ApiScope"][];
         };
         /**
-         * @description A capability granted to an API key.
+         * @description A capability granted to an API key. (Written out rather than with `wire_enum!` because the
+         *     wire names contain a colon, which the OpenAPI derive only picks up from plain string literals.)
          * @enum {string}
          */
-        ApiScope: "stats_read" | "cases_read" | "webhooks_manage" | "pii_read";
+        ApiScope: "stats:read" | "cases:read" | "webhooks:manage" | "pii:read";
         AreaList: {
             items: components["schemas"]["AreaResponse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -1206,6 +1242,7 @@ export interface components {
         /**
          * @description Who did something on the timeline: you, or the service centre (customer service or a
          *     department — never a named person).
+         * @example service_centre
          * @enum {string}
          */
         Author: "you" | "service_centre";
@@ -1773,6 +1810,30 @@ export interface components {
              * @example 138 0013 8000
              */
             phone?: string | null;
+        };
+        JobList: {
+            items: components["schemas"]["JobResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        JobResponse: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            last_error?: string | null;
+            /** Format: int32 */
+            max_attempts: number;
+            payload: Record<string, never>;
+            /** Format: date-time */
+            run_at: string;
+            /** @description `queued`, `running`, `done` or `dead`. */
+            status: string;
+            /** Format: date-time */
+            updated_at: string;
         };
         LoginRequest: {
             /** @example admin123 */
@@ -2596,7 +2657,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list: {
+    api_keys_list: {
         parameters: {
             query?: {
                 /** @description Items per page, 1..=200 (default 50). */
@@ -2674,7 +2735,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    api_keys_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -2751,7 +2812,7 @@ export interface operations {
             };
         };
     };
-    revoke: {
+    api_keys_revoke: {
         parameters: {
             query?: never;
             header?: never;
@@ -2835,7 +2896,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    areas_list: {
         parameters: {
             query?: {
                 project_id?: string;
@@ -2912,7 +2973,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    areas_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -2997,7 +3058,7 @@ export interface operations {
             };
         };
     };
-    get_one: {
+    areas_get_one: {
         parameters: {
             query?: never;
             header?: never;
@@ -3081,7 +3142,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    areas_update: {
         parameters: {
             query?: never;
             header: {
@@ -3196,7 +3257,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    audit_list: {
         parameters: {
             query?: {
                 actor_id?: string;
@@ -3275,7 +3336,7 @@ export interface operations {
             };
         };
     };
-    login: {
+    auth_login: {
         parameters: {
             query?: never;
             header?: never;
@@ -3354,7 +3415,7 @@ export interface operations {
             };
         };
     };
-    logout: {
+    auth_logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -3412,7 +3473,7 @@ export interface operations {
             };
         };
     };
-    refresh: {
+    auth_refresh: {
         parameters: {
             query?: never;
             header?: never;
@@ -3479,7 +3540,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    cases_list: {
         parameters: {
             query?: {
                 /** @description One or more statuses, comma-separated: `registered,dispatched`. */
@@ -3577,7 +3638,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    cases_create: {
         parameters: {
             query?: never;
             header?: {
@@ -3657,7 +3718,7 @@ export interface operations {
             };
         };
     };
-    get_one: {
+    cases_get_one: {
         parameters: {
             query?: never;
             header?: never;
@@ -3741,7 +3802,7 @@ export interface operations {
             };
         };
     };
-    accept: {
+    cases_accept: {
         parameters: {
             query?: never;
             header: {
@@ -3852,7 +3913,7 @@ export interface operations {
             };
         };
     };
-    upload: {
+    cases_upload: {
         parameters: {
             query?: never;
             header?: never;
@@ -3957,7 +4018,7 @@ export interface operations {
             };
         };
     };
-    download: {
+    cases_download: {
         parameters: {
             query?: never;
             header?: never;
@@ -4043,7 +4104,7 @@ export interface operations {
             };
         };
     };
-    cancel: {
+    cases_cancel: {
         parameters: {
             query?: never;
             header: {
@@ -4161,7 +4222,7 @@ export interface operations {
             };
         };
     };
-    close_on_spot: {
+    cases_close_on_spot: {
         parameters: {
             query?: never;
             header: {
@@ -4279,7 +4340,7 @@ export interface operations {
             };
         };
     };
-    comment: {
+    cases_comment: {
         parameters: {
             query?: never;
             header: {
@@ -4397,7 +4458,7 @@ export interface operations {
             };
         };
     };
-    dispatch: {
+    cases_dispatch: {
         parameters: {
             query?: never;
             header: {
@@ -4515,7 +4576,7 @@ export interface operations {
             };
         };
     };
-    list_events: {
+    cases_list_events: {
         parameters: {
             query?: {
                 /** @description 1..=200 (default 200). */
@@ -4603,7 +4664,7 @@ export interface operations {
             };
         };
     };
-    reassign: {
+    cases_reassign: {
         parameters: {
             query?: never;
             header: {
@@ -4721,7 +4782,7 @@ export interface operations {
             };
         };
     };
-    reply: {
+    cases_reply: {
         parameters: {
             query?: never;
             header: {
@@ -4839,7 +4900,7 @@ export interface operations {
             };
         };
     };
-    resolve: {
+    cases_resolve: {
         parameters: {
             query?: never;
             header: {
@@ -4957,7 +5018,7 @@ export interface operations {
             };
         };
     };
-    verify: {
+    cases_verify: {
         parameters: {
             query?: never;
             header: {
@@ -5075,7 +5136,7 @@ export interface operations {
             };
         };
     };
-    visit: {
+    cases_visit: {
         parameters: {
             query?: never;
             header: {
@@ -5193,7 +5254,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    categories_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -5266,7 +5327,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    categories_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -5351,7 +5412,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    categories_update: {
         parameters: {
             query?: never;
             header: {
@@ -5458,7 +5519,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    customers_list: {
         parameters: {
             query?: {
                 /** @description A phone number (any notation), part of a name, or a room such as `1201` or `3栋 2单元 1201`. */
@@ -5537,7 +5598,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    customers_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -5623,7 +5684,7 @@ export interface operations {
             };
         };
     };
-    get_one: {
+    customers_get_one: {
         parameters: {
             query?: never;
             header?: never;
@@ -5707,7 +5768,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    customers_update: {
         parameters: {
             query?: never;
             header: {
@@ -5822,7 +5883,7 @@ export interface operations {
             };
         };
     };
-    issue: {
+    customers_issue_resident_account: {
         parameters: {
             query?: never;
             header?: never;
@@ -5919,7 +5980,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    departments_list: {
         parameters: {
             query?: {
                 /** @description Items per page, 1..=200 (default 50). */
@@ -5997,7 +6058,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    departments_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -6082,7 +6143,7 @@ export interface operations {
             };
         };
     };
-    get_one: {
+    departments_get_one: {
         parameters: {
             query?: never;
             header?: never;
@@ -6166,7 +6227,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    departments_update: {
         parameters: {
             query?: never;
             header: {
@@ -6361,7 +6422,178 @@ export interface operations {
             };
         };
     };
-    me: {
+    jobs_list: {
+        parameters: {
+            query?: {
+                /** @description `queued`, `running`, `done` or `dead`. */
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    jobs_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The job is not dead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -6434,7 +6666,7 @@ export interface operations {
             };
         };
     };
-    change_password: {
+    me_change_password: {
         parameters: {
             query?: never;
             header?: never;
@@ -6510,7 +6742,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    projects_list: {
         parameters: {
             query?: {
                 /** @description Items per page, 1..=200 (default 50). */
@@ -6588,7 +6820,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    projects_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -6674,7 +6906,7 @@ export interface operations {
             };
         };
     };
-    get_one: {
+    projects_get_one: {
         parameters: {
             query?: never;
             header?: never;
@@ -6758,7 +6990,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    projects_update: {
         parameters: {
             query?: never;
             header: {
@@ -6873,7 +7105,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    properties_list: {
         parameters: {
             query?: {
                 project_id?: string;
@@ -6955,7 +7187,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    properties_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -7040,7 +7272,7 @@ export interface operations {
             };
         };
     };
-    import: {
+    properties_import: {
         parameters: {
             query: {
                 project_id: string;
@@ -7140,7 +7372,7 @@ export interface operations {
             };
         };
     };
-    get_one: {
+    properties_get_one: {
         parameters: {
             query?: never;
             header?: never;
@@ -7224,7 +7456,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    properties_update: {
         parameters: {
             query?: never;
             header: {
@@ -7339,7 +7571,7 @@ export interface operations {
             };
         };
     };
-    activate: {
+    resident_activate: {
         parameters: {
             query?: never;
             header?: never;
@@ -7421,7 +7653,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    resident_list_cases: {
         parameters: {
             query?: {
                 /** @description One or more statuses, comma-separated: `registered,dispatched`. */
@@ -7501,7 +7733,7 @@ export interface operations {
             };
         };
     };
-    report: {
+    resident_report_case: {
         parameters: {
             query?: never;
             header?: {
@@ -7605,7 +7837,7 @@ export interface operations {
             };
         };
     };
-    get_one: {
+    resident_get_case: {
         parameters: {
             query?: never;
             header?: never;
@@ -7689,7 +7921,7 @@ export interface operations {
             };
         };
     };
-    upload: {
+    resident_upload_attachment: {
         parameters: {
             query?: never;
             header?: never;
@@ -7795,7 +8027,7 @@ export interface operations {
             };
         };
     };
-    download: {
+    resident_download_attachment: {
         parameters: {
             query?: never;
             header?: never;
@@ -7881,7 +8113,7 @@ export interface operations {
             };
         };
     };
-    rate: {
+    resident_rate_case: {
         parameters: {
             query?: never;
             header?: {
@@ -7952,7 +8184,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "current_status": "closed",
-                     *       "detail": "a case in status 'closed' cannot be visit",
+                     *       "detail": "the case is closed: it can be rated once it is resolved, once per resolution",
                      *       "status": 409,
                      *       "title": "Action not allowed in the current status",
                      *       "type": "/problems/invalid_transition"
@@ -7990,7 +8222,7 @@ export interface operations {
             };
         };
     };
-    withdraw: {
+    resident_withdraw_case: {
         parameters: {
             query?: never;
             header?: {
@@ -8061,7 +8293,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "current_status": "dispatched",
-                     *       "detail": "a case in status 'dispatched' cannot be cancel",
+                     *       "detail": "the case is dispatched: only a report that is not dispatched yet can be withdrawn; please call customer service",
                      *       "status": 409,
                      *       "title": "Action not allowed in the current status",
                      *       "type": "/problems/invalid_transition"
@@ -8099,7 +8331,7 @@ export interface operations {
             };
         };
     };
-    list_categories: {
+    resident_list_categories: {
         parameters: {
             query?: never;
             header?: never;
@@ -8172,7 +8404,7 @@ export interface operations {
             };
         };
     };
-    me: {
+    resident_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -8245,7 +8477,7 @@ export interface operations {
             };
         };
     };
-    change_password: {
+    resident_change_password: {
         parameters: {
             query?: never;
             header?: never;
@@ -8321,7 +8553,7 @@ export interface operations {
             };
         };
     };
-    list_properties: {
+    resident_list_properties: {
         parameters: {
             query?: never;
             header?: never;
@@ -8394,7 +8626,7 @@ export interface operations {
             };
         };
     };
-    get_property: {
+    resident_get_property: {
         parameters: {
             query?: never;
             header?: never;
@@ -8478,7 +8710,7 @@ export interface operations {
             };
         };
     };
-    breakdown: {
+    stats_breakdown: {
         parameters: {
             query: {
                 by: components["schemas"]["Dimension"];
@@ -8561,7 +8793,7 @@ export interface operations {
             };
         };
     };
-    report: {
+    stats_report: {
         parameters: {
             query: {
                 /** @example 2026-11 */
@@ -8646,7 +8878,7 @@ export interface operations {
             };
         };
     };
-    summary: {
+    stats_summary: {
         parameters: {
             query: {
                 /**
@@ -8735,7 +8967,7 @@ export interface operations {
             };
         };
     };
-    trend: {
+    stats_trend: {
         parameters: {
             query: {
                 /** @description `day` (default), `week` (from Monday) or `month`. */
@@ -8819,7 +9051,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    users_list: {
         parameters: {
             query?: {
                 role?: components["schemas"]["Role"];
@@ -8901,7 +9133,7 @@ export interface operations {
             };
         };
     };
-    create: {
+    users_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -8987,7 +9219,7 @@ export interface operations {
             };
         };
     };
-    get_one: {
+    users_get_one: {
         parameters: {
             query?: never;
             header?: never;
@@ -9071,7 +9303,7 @@ export interface operations {
             };
         };
     };
-    update: {
+    users_update: {
         parameters: {
             query?: never;
             header: {

@@ -46,7 +46,13 @@ describe("App", () => {
 
   it("shows the dashboard with the side menu, and switches language", async () => {
     setSession({ accessToken: "access-1", refreshToken: "refresh-1", expiresAt: 0 });
-    stubFetch({ "GET /api/v1/me": () => json(aUser()) });
+    stubFetch({
+      "GET /api/v1/me": () => json(aUser()),
+      // The dashboard's figures, trend and queue.
+      "GET /api/v1/stats/summary": () => problem(503),
+      "GET /api/v1/stats/trend": () => problem(503),
+      "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
+    });
     const user = renderAppAt("/");
 
     expect(await screen.findByTestId("dashboard-greeting")).toHaveTextContent("王管理，您好");

@@ -14,6 +14,7 @@ const DashboardRoute = lazy(() => import("./routes/dashboard"));
 const IntakeRoute = lazy(() => import("./routes/intake"));
 const QueuesRoute = lazy(() => import("./routes/queues"));
 const VisitsRoute = lazy(() => import("./routes/visits"));
+const CaseRoute = lazy(() => import("./routes/case"));
 const CustomersRoute = lazy(() => import("./routes/customers"));
 const StatisticsRoute = lazy(() => import("./routes/statistics"));
 const AdminRoute = lazy(() => import("./routes/admin"));
@@ -51,6 +52,7 @@ export function AppRoutes() {
           <Route path="intake" element={<IntakeRoute />} />
           <Route path="queues" element={<QueuesRoute />} />
           <Route path="visits" element={<VisitsRoute />} />
+          <Route path="cases/:id" element={<CaseRoute />} />
           <Route path="customers" element={<CustomersRoute />} />
           <Route path="statistics" element={<StatisticsRoute />} />
           <Route path="admin" element={<AdminRoute />} />

@@ -1,3 +1,4 @@
+import type { CaseDetail, CustomerDetail } from "@/lib/types";
 import type { User } from "@/lib/auth";
 import type { TokenResponse } from "@/lib/session";
 
@@ -25,5 +26,55 @@ export function tokens(n: number, user: User = aUser()): TokenResponse {
     token_type: "Bearer",
     expires_in: 900,
     user,
+  };
+}
+
+export function aCase(overrides: Partial<CaseDetail> = {}): CaseDetail {
+  return {
+    id: "0192f0c4-0000-7000-8000-0000000000c1",
+    number: "TS-20261125-0007",
+    kind: "complaint",
+    channel: "phone",
+    severity: "normal",
+    status: "registered",
+    project_id: "0192f0c4-0000-7000-8000-0000000000p1",
+    title: "楼上漏水",
+    description: "卫生间天花板漏水",
+    reported_at: "2026-11-25T08:00:00Z",
+    dispatch_count: 0,
+    overdue: false,
+    created_at: "2026-11-25T08:00:00Z",
+    updated_at: "2026-11-25T08:00:00Z",
+    version: 3,
+    work_orders: [],
+    visits: [],
+    attachments: [],
+    available_actions: ["verify", "dispatch", "cancel", "comment"],
+    ...overrides,
+  };
+}
+
+export function aCustomer(overrides: Partial<CustomerDetail> = {}): CustomerDetail {
+  return {
+    id: "0192f0c4-0000-7000-8000-0000000000d1",
+    name: "张三",
+    phones: ["13800138000"],
+    phones_masked: false,
+    properties: [
+      {
+        property_id: "0192f0c4-0000-7000-8000-0000000000e1",
+        project_id: "0192f0c4-0000-7000-8000-0000000000p1",
+        relation: "owner",
+        label: "3栋 1单元 502",
+      },
+    ],
+    tags: [],
+    notes: "",
+    version: 1,
+    created_at: "2026-11-25T08:00:00Z",
+    updated_at: "2026-11-25T08:00:00Z",
+    recent_cases: [],
+    repeat_complaint: false,
+    ...overrides,
   };
 }

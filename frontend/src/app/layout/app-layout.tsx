@@ -49,7 +49,7 @@ const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: "customers", icon: <TeamOutlined /> },
   { key: "statistics", icon: <BarChartOutlined /> },
   // The server enforces permissions; this only hides what the role cannot use.
-  { key: "admin", icon: <SettingOutlined />, roles: ["admin"] },
+  { key: "admin", icon: <SettingOutlined />, roles: ["admin", "manager"] },
 ];
 
 /** Below antd's `lg` breakpoint (992 px, i.e. tablets) the menu collapses to icons. */
@@ -102,7 +102,8 @@ export default function AppLayout() {
   }
   const user = me.data;
 
-  const section = location.pathname.split("/")[1] ?? "";
+  const first = location.pathname.split("/")[1] ?? "";
+  const section = first === "cases" ? "queues" : first;
   const menuItems: MenuProps["items"] = SECTIONS.filter((s) => !s.roles || s.roles.includes(user.role)).map(
     (s) => ({
       key: s.key,

@@ -1,7 +1,15 @@
+import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { PagePlaceholder } from "@/components/page-placeholder";
+import { Customers } from "@/features/customers/components/customers";
+import { usePageTitle } from "@/lib/page-title";
 
 export default function CustomersRoute() {
   const { t } = useTranslation();
-  return <PagePlaceholder title={t("pages.customers.title")} description={t("pages.customers.empty")} />;
+  usePageTitle(t("nav.customers"));
+  return (
+    <>
+      <Typography.Title level={3}>{t("pages.customers.title")}</Typography.Title>
+      <Customers />
+    </>
+  );
 }

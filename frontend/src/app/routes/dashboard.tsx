@@ -1,12 +1,45 @@
+import { Card, Col, Flex, Row } from "antd";
+import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
+import { CaseTable } from "@/features/cases/components/case-queues";
 import { Dashboard } from "@/features/dashboard/components/dashboard";
+import { DashboardFigures } from "@/features/statistics/components/dashboard-figures";
+import { TrendChart } from "@/features/statistics/components/statistics";
 import { useMe } from "@/lib/auth";
 import { usePageTitle } from "@/lib/page-title";
+
+const last30 = () => ({
+  from: dayjs().subtract(29, "day").format("YYYY-MM-DD"),
+  to: dayjs().format("YYYY-MM-DD"),
+});
 
 export default function DashboardRoute() {
   const { t } = useTranslation();
   const me = useMe();
   usePageTitle(t("nav.dashboard"));
   // The layout only renders its pages once the user is loaded.
-  return me.data ? <Dashboard user={me.data} /> : null;
+  if (!me.data) return null;
+  const staff = me.data.role !== "resident";
+  return (
+    <Flex vertical gap="large">
+      <Dashboard user={me.data} />
+      {staff && (
+        <>
+          <DashboardFigures />
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={10}>
+              <Card title={t("dashboard.trend")}>
+                <TrendChart period={last30()} height={260} />
+              </Card>
+            </Col>
+            <Col xs={24} xl={14}>
+              <Card title={t("dashboard.myQueue")}>
+                <CaseTable queue="mine" compact />
+              </Card>
+            </Col>
+          </Row>
+        </>
+      )}
+    </Flex>
+  );
 }

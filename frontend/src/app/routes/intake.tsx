@@ -1,7 +1,15 @@
+import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { PagePlaceholder } from "@/components/page-placeholder";
+import { IntakeForm } from "@/features/cases/components/intake-form";
+import { usePageTitle } from "@/lib/page-title";
 
 export default function IntakeRoute() {
   const { t } = useTranslation();
-  return <PagePlaceholder title={t("pages.intake.title")} description={t("pages.intake.empty")} />;
+  usePageTitle(t("nav.intake"));
+  return (
+    <>
+      <Typography.Title level={3}>{t("pages.intake.title")}</Typography.Title>
+      <IntakeForm />
+    </>
+  );
 }

@@ -1,7 +1,15 @@
+import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { PagePlaceholder } from "@/components/page-placeholder";
+import { CaseQueues } from "@/features/cases/components/case-queues";
+import { usePageTitle } from "@/lib/page-title";
 
 export default function QueuesRoute() {
   const { t } = useTranslation();
-  return <PagePlaceholder title={t("pages.queues.title")} description={t("pages.queues.empty")} />;
+  usePageTitle(t("nav.queues"));
+  return (
+    <>
+      <Typography.Title level={3}>{t("pages.queues.title")}</Typography.Title>
+      <CaseQueues />
+    </>
+  );
 }

@@ -1,7 +1,15 @@
+import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { PagePlaceholder } from "@/components/page-placeholder";
+import { Statistics } from "@/features/statistics/components/statistics";
+import { usePageTitle } from "@/lib/page-title";
 
 export default function StatisticsRoute() {
   const { t } = useTranslation();
-  return <PagePlaceholder title={t("pages.statistics.title")} description={t("pages.statistics.empty")} />;
+  usePageTitle(t("nav.statistics"));
+  return (
+    <>
+      <Typography.Title level={3}>{t("pages.statistics.title")}</Typography.Title>
+      <Statistics />
+    </>
+  );
 }

@@ -1,7 +1,15 @@
+import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { PagePlaceholder } from "@/components/page-placeholder";
+import { VisitWorklist } from "@/features/cases/components/visit-worklist";
+import { usePageTitle } from "@/lib/page-title";
 
 export default function VisitsRoute() {
   const { t } = useTranslation();
-  return <PagePlaceholder title={t("pages.visits.title")} description={t("pages.visits.empty")} />;
+  usePageTitle(t("nav.visits"));
+  return (
+    <>
+      <Typography.Title level={3}>{t("pages.visits.title")}</Typography.Title>
+      <VisitWorklist />
+    </>
+  );
 }

@@ -1,0 +1,85 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { App } from "antd";
+import { describe, expect, it } from "vitest";
+import { aCase } from "@/testing/data";
+import { json, problem, requestsTo, stubFetch } from "@/testing/fetch";
+import { renderWithProviders } from "@/testing/render";
+import { CaseDetailView } from "./case-detail";
+
+const empty = { items: [], next_cursor: null };
+const id = aCase().id;
+
+function reference() {
+  return {
+    "GET /api/v1/departments": () => json(empty),
+    "GET /api/v1/users": () => json(empty),
+    [`GET /api/v1/cases/${id}/events`]: () => json(empty),
+  };
+}
+
+describe("CaseDetailView", () => {
+  it("offers only the actions both the state and the role allow", async () => {
+    stubFetch({
+      ...reference(),
+      [`GET /api/v1/cases/${id}`]: () =>
+        json(
+          aCase({
+            status: "dispatched",
+            available_actions: ["accept", "resolve", "cancel", "comment", "reassign"],
+          }),
+        ),
+    });
+    renderWithProviders(
+      <App>
+        <CaseDetailView id={id} role="handler" />
+      </App>,
+    );
+
+    expect(await screen.findByTestId("case-number")).toHaveTextContent("TS-20261125-0007");
+    expect(screen.getByTestId("action-accept")).toBeInTheDocument();
+    expect(screen.getByTestId("action-resolve")).toBeInTheDocument();
+    expect(screen.getByTestId("action-comment")).toBeInTheDocument();
+    expect(screen.queryByTestId("action-cancel")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("action-reassign")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("action-dispatch")).not.toBeInTheDocument();
+  }, 30_000);
+
+  it("on 412 says someone else changed the case, reloads it and keeps what was typed", async () => {
+    const fetch = stubFetch({
+      ...reference(),
+      [`GET /api/v1/cases/${id}`]: [() => json(aCase({ version: 3 })), () => json(aCase({ version: 4 }))],
+      [`POST /api/v1/cases/${id}/verify`]: [
+        () => problem(412, { title: "Precondition failed" }),
+        () => json(aCase({ version: 5 })),
+      ],
+    });
+    const { user } = renderWithProviders(
+      <App>
+        <CaseDetailView id={id} role="agent" />
+      </App>,
+    );
+
+    await user.click(await screen.findByTestId("action-verify"));
+    const dialog = await screen.findByRole("dialog");
+    const note = within(dialog).getByLabelText("备注");
+    await user.type(note, "已电话核实");
+    await user.click(within(dialog).getByRole("button", { name: /提\s*交/ }));
+
+    expect(await within(dialog).findByText("他人已修改此工单")).toBeInTheDocument();
+    expect(note).toHaveValue("已电话核实");
+    await waitFor(() => {
+      expect(requestsTo(fetch, `GET /api/v1/cases/${id}`)).toHaveLength(2);
+    });
+    const [first] = requestsTo(fetch, `POST /api/v1/cases/${id}/verify`);
+    expect(first?.headers.get("If-Match")).toBe('"3"');
+
+    // Submitting again sends the reloaded version.
+    await user.click(within(dialog).getByRole("button", { name: /提\s*交/ }));
+    await waitFor(() => {
+      expect(requestsTo(fetch, `POST /api/v1/cases/${id}/verify`)).toHaveLength(2);
+    });
+    const second = requestsTo(fetch, `POST /api/v1/cases/${id}/verify`)[1];
+    expect(second?.headers.get("If-Match")).toBe('"4"');
+    expect(await second?.json()).toEqual({ note: "已电话核实" });
+  }, 30_000);
+});

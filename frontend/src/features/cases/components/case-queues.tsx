@@ -1,0 +1,161 @@
+import { Button, Card, Flex, Input, Select, Table, Tabs, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import {
+  CASE_KINDS,
+  CASE_STATUSES,
+  type CaseKind,
+  type CaseStatus,
+  type CaseSummary,
+  type Queue,
+  SEVERITIES,
+  type Severity,
+} from "@/lib/types";
+import { useCases } from "../api/cases";
+import { DueTime, SeverityTag, StatusTag } from "./case-tags";
+import { formatTime } from "./format";
+
+const QUEUES: readonly Queue[] = ["mine", "department", "unassigned", "awaiting_visit", "overdue"];
+
+/** A list of cases with "load more"; used by the queues and the dashboard. */
+export function CaseTable({
+  queue,
+  status,
+  kind,
+  severity,
+  q,
+  compact,
+}: {
+  queue?: Queue;
+  status?: CaseStatus;
+  kind?: CaseKind;
+  severity?: Severity;
+  q?: string;
+  compact?: boolean;
+}) {
+  const { t } = useTranslation();
+  const cases = useCases({ queue, status, kind, severity, q: q || undefined, limit: compact ? 10 : 25 });
+  const items: CaseSummary[] = cases.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Flex vertical gap="small">
+      <Table<CaseSummary>
+        rowKey="id"
+        size="small"
+        loading={cases.isPending}
+        dataSource={items}
+        pagination={false}
+        scroll={{ x: 720 }}
+        locale={{ emptyText: t("pages.queues.empty") }}
+        columns={[
+          {
+            key: "number",
+            title: t("case.field.number"),
+            render: (_, c) => (
+              <Link to={`/cases/${c.id}`} data-testid="case-link">
+                {c.number}
+              </Link>
+            ),
+          },
+          { key: "title", title: t("case.field.title"), dataIndex: "title", ellipsis: true },
+          { key: "kind", title: t("case.field.kind"), render: (_, c) => t(`case.kind.${c.kind}`) },
+          { key: "status", title: t("case.field.status"), render: (_, c) => <StatusTag status={c.status} /> },
+          {
+            key: "severity",
+            title: t("case.field.severity"),
+            render: (_, c) => <SeverityTag severity={c.severity} />,
+          },
+          {
+            key: "customer",
+            title: t("case.field.customer"),
+            render: (_, c) => [c.customer_name, c.property_label].filter(Boolean).join(" · ") || "—",
+            responsive: ["md"],
+          },
+          {
+            key: "due",
+            title: t("case.field.due"),
+            render: (_, c) => (
+              <DueTime
+                dueAt={c.due_at}
+                overdue={c.overdue}
+                done={c.status === "closed" || c.status === "cancelled"}
+              />
+            ),
+          },
+          {
+            key: "reported",
+            title: t("case.field.reportedAt"),
+            render: (_, c) => formatTime(c.reported_at),
+            responsive: ["lg"],
+          },
+        ]}
+      />
+      <Flex justify="space-between" align="center">
+        <Typography.Text type="secondary">{t("queues.count", { count: items.length })}</Typography.Text>
+        {cases.hasNextPage && (
+          <Button
+            loading={cases.isFetchingNextPage}
+            onClick={() => {
+              void cases.fetchNextPage();
+            }}
+          >
+            {t("common.loadMore")}
+          </Button>
+        )}
+      </Flex>
+    </Flex>
+  );
+}
+
+export function CaseQueues() {
+  const { t } = useTranslation();
+  const [queue, setQueue] = useState<Queue>("mine");
+  const [status, setStatus] = useState<CaseStatus>();
+  const [kind, setKind] = useState<CaseKind>();
+  const [severity, setSeverity] = useState<Severity>();
+  const [q, setQ] = useState("");
+  return (
+    <Card>
+      <Tabs
+        activeKey={queue}
+        onChange={(key) => {
+          setQueue(key as Queue);
+        }}
+        items={QUEUES.map((key) => ({ key, label: t(`queues.${key}`) }))}
+      />
+      <Flex wrap gap="small" style={{ marginBottom: 12 }}>
+        <Select<CaseStatus>
+          allowClear
+          placeholder={t("case.field.status")}
+          style={{ width: 140 }}
+          value={status}
+          onChange={setStatus}
+          options={CASE_STATUSES.map((s) => ({ value: s, label: t(`case.status.${s}`) }))}
+        />
+        <Select<CaseKind>
+          allowClear
+          placeholder={t("case.field.kind")}
+          style={{ width: 120 }}
+          value={kind}
+          onChange={setKind}
+          options={CASE_KINDS.map((k) => ({ value: k, label: t(`case.kind.${k}`) }))}
+        />
+        <Select<Severity>
+          allowClear
+          placeholder={t("case.field.severity")}
+          style={{ width: 120 }}
+          value={severity}
+          onChange={setSeverity}
+          options={SEVERITIES.map((s) => ({ value: s, label: t(`case.severity.${s}`) }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t("queues.searchPlaceholder")}
+          style={{ width: 240 }}
+          onSearch={setQ}
+        />
+      </Flex>
+      <CaseTable queue={queue} status={status} kind={kind} severity={severity} q={q} />
+    </Card>
+  );
+}

@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { api, unwrap } from "@/lib/api";
+
+export const customersQuery = (q: string) =>
+  queryOptions({
+    queryKey: ["customers", "list", q],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/customers", { params: { query: { q: q || undefined, limit: 50 } }, signal })),
+  });
+
+export const customerQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["customers", "detail", id],
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/customers/{id}", { params: { path: { id } }, signal })),
+  });
+
+export const useCustomers = (q: string) => useQuery(customersQuery(q));
+export const useCustomer = (id: string | null) =>
+  useQuery({ ...customerQuery(id ?? ""), enabled: id !== null });

@@ -1,0 +1,57 @@
+import type { Role } from "./auth";
+import type { CaseAction } from "./types";
+
+/**
+ * What each role may do to a case, as the UI offers it. The server decides (and answers 403);
+ * this only hides buttons a role could never use. `available_actions` says what the state allows.
+ */
+const ROLE_ACTIONS: Record<Role, readonly CaseAction[]> = {
+  admin: [
+    "verify",
+    "dispatch",
+    "accept",
+    "resolve",
+    "reply",
+    "visit",
+    "close_on_spot",
+    "cancel",
+    "comment",
+    "reassign",
+  ],
+  manager: [
+    "verify",
+    "dispatch",
+    "accept",
+    "resolve",
+    "reply",
+    "visit",
+    "close_on_spot",
+    "cancel",
+    "comment",
+    "reassign",
+  ],
+  supervisor: [
+    "verify",
+    "dispatch",
+    "accept",
+    "resolve",
+    "reply",
+    "visit",
+    "close_on_spot",
+    "cancel",
+    "comment",
+    "reassign",
+  ],
+  agent: ["verify", "dispatch", "reply", "visit", "close_on_spot", "cancel", "comment"],
+  steward: ["verify", "reply", "visit", "comment"],
+  handler: ["accept", "resolve", "comment"],
+  resident: [],
+};
+
+/** The actions to offer: allowed by the case's state and by the user's role. */
+export function allowedActions(role: Role, available: readonly CaseAction[]): CaseAction[] {
+  const mine = ROLE_ACTIONS[role];
+  return available.filter((action) => mine.includes(action));
+}
+
+export const isAdminRole = (role: Role) => role === "admin" || role === "manager";
