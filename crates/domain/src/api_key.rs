@@ -2,7 +2,9 @@
 
 /// A capability granted to an API key. (Written out rather than with `wire_enum!` because the
 /// wire names contain a colon, which the OpenAPI derive only picks up from plain string literals.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 pub enum ApiScope {
     /// Complaint statistics and the monthly report.
     #[serde(rename = "stats:read")]
@@ -19,7 +21,12 @@ pub enum ApiScope {
 }
 
 impl ApiScope {
-    pub const ALL: &'static [ApiScope] = &[ApiScope::StatsRead, ApiScope::CasesRead, ApiScope::WebhooksManage, ApiScope::PiiRead];
+    pub const ALL: &'static [ApiScope] = &[
+        ApiScope::StatsRead,
+        ApiScope::CasesRead,
+        ApiScope::WebhooksManage,
+        ApiScope::PiiRead,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -59,7 +66,10 @@ mod tests {
         assert_eq!(ApiScope::StatsRead.to_string(), "stats:read");
         assert_eq!(ApiScope::parse("stats_read"), None);
         for scope in ApiScope::ALL {
-            assert_eq!(serde_json::to_value(scope).ok(), Some(serde_json::Value::String(scope.as_str().to_owned())));
+            assert_eq!(
+                serde_json::to_value(scope).ok(),
+                Some(serde_json::Value::String(scope.as_str().to_owned()))
+            );
         }
     }
 
