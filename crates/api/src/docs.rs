@@ -75,6 +75,19 @@ fn problem(description: &str) -> RefOr<Response> {
     )
 }
 
+/// The operations of a path, whatever their method.
+fn operations(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    [
+        &mut item.get,
+        &mut item.post,
+        &mut item.put,
+        &mut item.patch,
+        &mut item.delete,
+    ]
+    .into_iter()
+    .flatten()
+}
+
 /// Adds the problem responses every operation can give, so handlers list only their own.
 pub fn apply_problem_responses(openapi: &mut OpenApiDoc) {
     name_operations(openapi);
@@ -84,16 +97,7 @@ pub fn apply_problem_responses(openapi: &mut OpenApiDoc) {
                 continue;
             }
             let has_id = path.contains('{');
-            for op in [
-                &mut item.get,
-                &mut item.post,
-                &mut item.put,
-                &mut item.patch,
-                &mut item.delete,
-            ]
-            .into_iter()
-            .flatten()
-            {
+            for op in operations(item) {
                 let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
                 let responses = &mut op.responses.responses;
                 let mut add = |code: &str, text: &str| {
@@ -126,16 +130,7 @@ fn name_operations(openapi: &mut OpenApiDoc) {
             continue;
         };
         let resource = rest.split('/').next().unwrap_or(rest).replace('-', "_");
-        for op in [
-            &mut item.get,
-            &mut item.post,
-            &mut item.put,
-            &mut item.patch,
-            &mut item.delete,
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for op in operations(item) {
             if let Some(id) = &op.operation_id {
                 if !id.starts_with("resident_") && !id.starts_with(&format!("{resource}_")) {
                     op.operation_id = Some(format!("{resource}_{id}"));
