@@ -18,6 +18,7 @@ const CaseRoute = lazy(() => import("./routes/case"));
 const CustomersRoute = lazy(() => import("./routes/customers"));
 const StatisticsRoute = lazy(() => import("./routes/statistics"));
 const AdminRoute = lazy(() => import("./routes/admin"));
+const ResidentRoute = lazy(() => import("./routes/resident"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
 
 function FullScreen({ children }: { children: ReactNode }) {
@@ -34,6 +35,14 @@ export function AppRoutes() {
           element={
             <FullScreen>
               <LoginRoute />
+            </FullScreen>
+          }
+        />
+        <Route
+          path="/resident/*"
+          element={
+            <FullScreen>
+              <ResidentRoute />
             </FullScreen>
           }
         />
