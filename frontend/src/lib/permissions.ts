@@ -5,43 +5,24 @@ import type { CaseAction } from "./types";
  * What each role may do to a case, as the UI offers it. The server decides (and answers 403);
  * this only hides buttons a role could never use. `available_actions` says what the state allows.
  */
+/** Every action on a case, in the order the console shows them. */
+export const CASE_ACTIONS: readonly CaseAction[] = [
+  "verify",
+  "dispatch",
+  "accept",
+  "resolve",
+  "reply",
+  "visit",
+  "close_on_spot",
+  "cancel",
+  "comment",
+  "reassign",
+];
+
 const ROLE_ACTIONS: Record<Role, readonly CaseAction[]> = {
-  admin: [
-    "verify",
-    "dispatch",
-    "accept",
-    "resolve",
-    "reply",
-    "visit",
-    "close_on_spot",
-    "cancel",
-    "comment",
-    "reassign",
-  ],
-  manager: [
-    "verify",
-    "dispatch",
-    "accept",
-    "resolve",
-    "reply",
-    "visit",
-    "close_on_spot",
-    "cancel",
-    "comment",
-    "reassign",
-  ],
-  supervisor: [
-    "verify",
-    "dispatch",
-    "accept",
-    "resolve",
-    "reply",
-    "visit",
-    "close_on_spot",
-    "cancel",
-    "comment",
-    "reassign",
-  ],
+  admin: CASE_ACTIONS,
+  manager: CASE_ACTIONS,
+  supervisor: CASE_ACTIONS,
   agent: ["verify", "dispatch", "reply", "visit", "close_on_spot", "cancel", "comment"],
   steward: ["verify", "reply", "visit", "comment"],
   handler: ["accept", "resolve", "comment"],

@@ -23,7 +23,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { api } from "@/lib/api";
 import { type Role } from "@/lib/auth";
-import { allowedActions } from "@/lib/permissions";
+import { allowedActions, CASE_ACTIONS } from "@/lib/permissions";
 import { errorMessage } from "@/lib/problem";
 import { useDepartments, useUsers } from "@/lib/reference";
 import type { CaseAction, CaseDetail } from "@/lib/types";
@@ -69,19 +69,8 @@ function AttachmentPreview({ caseId, attachment }: { caseId: string; attachment:
   );
 }
 
-const KNOWN_ACTIONS: readonly string[] = [
-  "verify",
-  "dispatch",
-  "accept",
-  "resolve",
-  "reply",
-  "visit",
-  "close_on_spot",
-  "cancel",
-  "comment",
-  "reassign",
-];
-const isCaseAction = (value: string): value is CaseAction => KNOWN_ACTIONS.includes(value);
+const isCaseAction = (value: string): value is CaseAction =>
+  (CASE_ACTIONS as readonly string[]).includes(value);
 
 export function CaseDetailView({ id, role }: { id: string; role: Role }) {
   const { t } = useTranslation();
