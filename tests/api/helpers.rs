@@ -131,6 +131,8 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
         api,
         worker_tick: std::time::Duration::from_millis(50),
         job_lease: std::time::Duration::from_secs(60),
+        job_backoff: std::time::Duration::from_millis(0),
+        webhook_timeout: std::time::Duration::from_secs(2),
     };
     let app = Application::build(settings).await.expect("application builds");
     let port = app.port();

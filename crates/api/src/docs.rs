@@ -24,6 +24,8 @@ Changes to versioned resources need `If-Match: \"<version>\"`; creates accept `I
         huiyin_store::cases::query::Queue,
         huiyin_store::cases::query::CaseSort,
         crate::routes::stats::ReportFormat,
+        huiyin_store::visits::VisitFilter,
+        huiyin_store::warnings::WarningStatus,
     )),
     modifiers(&Security),
     tags(
@@ -35,6 +37,11 @@ Changes to versioned resources need `If-Match: \"<version>\"`; creates accept `I
         (name = "audit", description = "Who viewed personal data and what was exported"),
         (name = "statistics", description = "Complaint statistics, the monthly report and the case export (staff or API keys)"),
         (name = "integrations", description = "API keys for third-party integrations"),
+        (name = "deadlines", description = "SLA policies per case kind × severity, the business calendar (holidays, make-up days) and escalation contacts per level (project → area → company)"),
+        (name = "visits", description = "Scheduled return visits (回访): repair contact and outcome checks, satisfaction visits"),
+        (name = "warnings", description = "Complaint warnings (投诉预警) and their rules"),
+        (name = "notifications", description = "The signed-in user's in-app notifications"),
+        (name = "webhooks", description = "Signed webhook deliveries of case and warning events (admin or an API key with `webhooks:manage`)"),
         (name = "resident", description = "The residents' mobile app (业主 App): activate a login, list your properties, \
 report and follow your own cases, attach photos, rate the result, withdraw. Use a resident access token \
 (`POST /api/v1/auth/login` with your phone number as `username`); staff tokens are refused here with 403."),

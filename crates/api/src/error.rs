@@ -249,6 +249,15 @@ fn transition_error(e: TransitionError) -> ApiError {
         TransitionError::SatisfactionRequired | TransitionError::SatisfactionWithoutContact => {
             ApiError::invalid("satisfaction", e.to_string())
         }
+        TransitionError::AlreadyPaused | TransitionError::NotPaused => conflict("paused", e.to_string()),
+        TransitionError::Level(_) => conflict("level", e.to_string()),
+    }
+}
+
+fn conflict(field: &str, message: String) -> ApiError {
+    ApiError::Conflict {
+        detail: message.clone(),
+        errors: FieldErrors::from([(field.to_owned(), vec![message])]),
     }
 }
 

@@ -31,6 +31,11 @@ fn api_v1(cfg: &mut ServiceConfig) {
     routes::api_keys::configure(cfg);
     routes::stats::configure(cfg);
     routes::jobs::configure(cfg);
+    routes::sla::configure(cfg);
+    routes::visits::configure(cfg);
+    routes::warnings::configure(cfg);
+    routes::notifications::configure(cfg);
+    routes::webhooks::configure(cfg);
     routes::resident::configure(cfg);
 }
 

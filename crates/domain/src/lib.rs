@@ -18,6 +18,8 @@ pub mod role;
 pub mod sla;
 pub mod stats;
 pub mod time;
+pub mod warning;
+pub mod webhook;
 
 /// Implements `as_str`, `parse`, `ALL` and `Display` for a fieldless enum whose
 /// wire form is a fixed snake_case string, so SQL, JSON and Rust agree on one

@@ -54,6 +54,18 @@ crate::wire_enum! {
         ApiKeyManage => "api_key_manage",
         /// See and retry background jobs.
         JobManage => "job_manage",
+        /// Stop and restart a case's deadline clocks while it waits on the customer.
+        CasePause => "case_pause",
+        /// Raise a case one level up the escalation ladder.
+        CaseEscalate => "case_escalate",
+        /// Lower a case's escalation level (managers decide).
+        CaseDeescalate => "case_deescalate",
+        /// Configure SLA policies, the business calendar, escalation contacts and warning rules.
+        SlaManage => "sla_manage",
+        /// Read and acknowledge complaint warnings (投诉预警).
+        WarningAck => "warning_ack",
+        /// Configure webhook subscriptions and redeliver.
+        WebhookManage => "webhook_manage",
     }
 }
 
@@ -64,7 +76,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
     match role {
         R::Admin => true,
         R::Resident => false,
-        R::Manager => !matches!(permission, P::ApiKeyManage | P::JobManage),
+        R::Manager => !matches!(permission, P::ApiKeyManage | P::JobManage | P::WebhookManage),
         R::Supervisor => !matches!(
             permission,
             P::OrgManage
@@ -74,6 +86,9 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseExport
                 | P::ApiKeyManage
                 | P::JobManage
+                | P::CaseDeescalate
+                | P::SlaManage
+                | P::WebhookManage
         ),
         R::Agent => matches!(
             permission,
@@ -90,6 +105,8 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseCloseOnSpot
                 | P::CaseCancel
                 | P::CaseComment
+                | P::CasePause
+                | P::CaseEscalate
         ),
         R::Steward => matches!(
             permission,
@@ -105,7 +122,13 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         ),
         R::Handler => matches!(
             permission,
-            P::OrgRead | P::CategoryRead | P::CustomerRead | P::CaseRead | P::CaseHandle | P::CaseComment
+            P::OrgRead
+                | P::CategoryRead
+                | P::CustomerRead
+                | P::CaseRead
+                | P::CaseHandle
+                | P::CaseComment
+                | P::CasePause
         ),
     }
 }
@@ -228,6 +251,29 @@ mod tests {
             );
             assert_eq!(allows(*role, P::ApiKeyManage), *role == Role::Admin, "{role}");
             assert_eq!(allows(*role, P::JobManage), *role == Role::Admin, "{role}");
+        }
+    }
+
+    #[test]
+    fn deadlines_and_the_ladder() {
+        for role in Role::ALL {
+            let is = |roles: &[Role]| roles.contains(role);
+            let managers = [Role::Admin, Role::Manager];
+            let supervisors = [Role::Admin, Role::Manager, Role::Supervisor];
+            assert_eq!(allows(*role, P::CaseDeescalate), is(&managers), "{role}");
+            assert_eq!(allows(*role, P::SlaManage), is(&managers), "{role}");
+            assert_eq!(allows(*role, P::WarningAck), is(&supervisors), "{role}");
+            assert_eq!(allows(*role, P::WebhookManage), *role == Role::Admin, "{role}");
+            assert_eq!(
+                allows(*role, P::CaseEscalate),
+                is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Agent]),
+                "{role}"
+            );
+            assert_eq!(
+                allows(*role, P::CasePause),
+                is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Agent, Role::Handler]),
+                "{role}"
+            );
         }
     }
 

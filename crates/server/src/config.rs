@@ -22,6 +22,10 @@ pub struct Settings {
     pub worker_tick: Duration,
     /// How long a claimed job is reserved for its worker before others may take it.
     pub job_lease: Duration,
+    /// The first retry delay of a failed job (doubling after each further failure, up to an hour).
+    pub job_backoff: Duration,
+    /// How long a webhook receiver has to answer.
+    pub webhook_timeout: Duration,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -87,6 +91,8 @@ impl Settings {
             api,
             worker_tick: Duration::from_millis(env_number("HUIYIN_WORKER_TICK_MS", 1000u64)?),
             job_lease: Duration::from_secs(env_number("HUIYIN_JOB_LEASE_SECS", 60u64)?),
+            job_backoff: Duration::from_millis(env_number("HUIYIN_JOB_BACKOFF_MS", 5000u64)?),
+            webhook_timeout: Duration::from_secs(env_number("HUIYIN_WEBHOOK_TIMEOUT_SECS", 10u64)?),
         })
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod bootstrap;
 pub mod config;
+pub mod deliveries;
 pub mod spa;
 pub mod startup;
 pub mod telemetry;

@@ -60,9 +60,11 @@ async fn main() -> std::process::ExitCode {
 fn worker_for(settings: &Settings, store: Store) -> Worker {
     let policy = QueuePolicy {
         lease: settings.job_lease,
+        backoff_base: settings.job_backoff,
         ..QueuePolicy::default()
     };
-    Worker::new(store, policy, settings.worker_tick, worker::default_handler())
+    let handler = worker::default_handler(store.clone(), settings.webhook_timeout);
+    Worker::new(store, policy, settings.worker_tick, handler)
 }
 
 async fn run() -> anyhow::Result<()> {

@@ -1,6 +1,8 @@
-//! The background worker: claims due jobs from the durable queue and runs them.
+//! The background worker: each tick it records deadline breaches (escalating once per level),
+//! notifies visits that fell due, then claims due jobs from the durable queue and runs them.
 //! `huiyin serve` runs one in-process (unless `--no-worker`); `huiyin worker` runs only this,
-//! so API and worker processes can be scaled separately.
+//! so API and worker processes can be scaled separately. Every step is safe with several
+//! workers on one database: sweeps write with version checks, jobs are claimed with leases.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -8,7 +10,7 @@ use std::time::Duration;
 use futures_util::future::BoxFuture;
 use huiyin_store::entity::job;
 use huiyin_store::jobs::{self, QueuePolicy};
-use huiyin_store::{Store, StoreResult};
+use huiyin_store::{now, sla, visits, warnings, webhooks, Store, StoreResult};
 
 /// Runs one job; an `Err` is recorded and the job retried with backoff.
 pub type Handler = Arc<dyn Fn(job::Model) -> BoxFuture<'static, Result<(), String>> + Send + Sync>;
@@ -21,13 +23,37 @@ pub struct Worker {
     pub policy: QueuePolicy,
     pub tick: Duration,
     pub batch: u64,
+    /// Whether each tick also sweeps deadlines and due visits (tests of the bare queue turn it off).
+    pub sweeps: bool,
     handler: Handler,
 }
 
-/// The job kinds this release knows. Deadline checks, scheduled visits and webhook deliveries
-/// register here as they arrive; an unknown kind fails and, after its attempts, ends dead.
-pub fn default_handler() -> Handler {
-    Arc::new(|job: job::Model| Box::pin(async move { Err(format!("no handler for job kind '{}'", job.kind)) }))
+/// The job kinds this release knows: webhook deliveries and complaint-warning checks. An
+/// unknown kind fails and, after its attempts, ends dead (visible in `GET /api/v1/jobs`).
+pub fn default_handler(store: Store, webhook_timeout: Duration) -> Handler {
+    let http = crate::deliveries::client(webhook_timeout);
+    Arc::new(move |job: job::Model| {
+        let store = store.clone();
+        let http = http.clone();
+        Box::pin(async move {
+            match job.kind.as_str() {
+                webhooks::DELIVER_JOB => crate::deliveries::deliver(&store, &http, &job).await,
+                warnings::EVALUATE_JOB => {
+                    let payload: serde_json::Value =
+                        serde_json::from_str(&job.payload).map_err(|e| format!("bad job payload: {e}"))?;
+                    let case_id = payload["case_id"]
+                        .as_str()
+                        .and_then(|s| s.parse().ok())
+                        .ok_or("job payload lacks case_id")?;
+                    warnings::evaluate_for_case(&store.db, case_id)
+                        .await
+                        .map(|_| ())
+                        .map_err(|e| e.to_string())
+                }
+                other => Err(format!("no handler for job kind '{other}'")),
+            }
+        })
+    })
 }
 
 impl Worker {
@@ -39,14 +65,21 @@ impl Worker {
             policy,
             tick,
             batch: 20,
+            sweeps: true,
             handler,
         }
     }
 
-    /// Claims and runs one batch; returns how many jobs ran.
+    /// One tick: sweeps, then one batch of jobs; returns how many things were done.
     pub async fn run_once(&self) -> StoreResult<usize> {
+        let mut done = 0;
+        if self.sweeps {
+            let at = now();
+            done += sla::deadlines::sweep(&self.store.db, at, 200).await?;
+            done += visits::notify_due(&self.store.db, at, 200).await?;
+        }
         let claimed = jobs::claim(&self.store.db, &self.id, self.batch, &self.policy).await?;
-        let count = claimed.len();
+        done += claimed.len();
         for job in claimed {
             let outcome = (self.handler)(job.clone()).await;
             match outcome {
@@ -61,7 +94,7 @@ impl Worker {
                 }
             }
         }
-        Ok(count)
+        Ok(done)
     }
 
     /// Runs until the process stops, polling every `tick` when idle.
@@ -71,7 +104,7 @@ impl Worker {
             match self.run_once().await {
                 Ok(n) if n > 0 => continue,
                 Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "worker could not claim jobs; retrying"),
+                Err(e) => tracing::warn!(error = %e, "worker could not do its rounds; retrying"),
             }
             tokio::time::sleep(self.tick).await;
         }

@@ -15,13 +15,19 @@ pub mod entity;
 pub mod error;
 pub mod idempotency;
 pub mod jobs;
+pub mod notifications;
 pub mod org;
 pub mod page;
 pub mod password;
 pub mod residents;
 pub mod seed;
+pub mod settings;
+pub mod sla;
 pub mod stats;
 pub mod validate;
+pub mod visits;
+pub mod warnings;
+pub mod webhooks;
 
 use std::time::Duration;
 

@@ -8,9 +8,14 @@ pub mod categories;
 pub mod customers;
 pub mod health;
 pub mod jobs;
+pub mod notifications;
 pub mod org;
 pub mod resident;
+pub mod sla;
 pub mod stats;
+pub mod visits;
+pub mod warnings;
+pub mod webhooks;
 
 use actix_web::http::header::ETAG;
 use actix_web::HttpResponse;

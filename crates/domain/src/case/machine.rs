@@ -16,6 +16,7 @@
 
 use super::{CaseKind, Satisfaction};
 use crate::permission::Permission;
+use crate::sla::escalation::{Level, LevelError};
 
 crate::wire_enum! {
     /// Where a case stands in its handling loop.
@@ -55,6 +56,10 @@ crate::wire_enum! {
         Cancel => "cancel",
         Comment => "comment",
         Reassign => "reassign",
+        Pause => "pause",
+        Resume => "resume",
+        Escalate => "escalate",
+        Deescalate => "deescalate",
     }
 }
 
@@ -70,6 +75,9 @@ impl CaseAction {
             CaseAction::Cancel => Permission::CaseCancel,
             CaseAction::Comment => Permission::CaseComment,
             CaseAction::Reassign => Permission::CaseReassign,
+            CaseAction::Pause | CaseAction::Resume => Permission::CasePause,
+            CaseAction::Escalate => Permission::CaseEscalate,
+            CaseAction::Deescalate => Permission::CaseDeescalate,
         }
     }
 }
@@ -91,6 +99,13 @@ pub enum Command {
     Cancel,
     Comment,
     Reassign,
+    /// Stop the deadline clocks while the case waits on the customer.
+    Pause,
+    Resume,
+    /// One level up the ladder (project → area → company).
+    Escalate,
+    /// One level down (managers only).
+    Deescalate,
 }
 
 impl Command {
@@ -106,6 +121,10 @@ impl Command {
             Command::Cancel => CaseAction::Cancel,
             Command::Comment => CaseAction::Comment,
             Command::Reassign => CaseAction::Reassign,
+            Command::Pause => CaseAction::Pause,
+            Command::Resume => CaseAction::Resume,
+            Command::Escalate => CaseAction::Escalate,
+            Command::Deescalate => CaseAction::Deescalate,
         }
     }
 }
@@ -146,6 +165,12 @@ pub enum TransitionError {
     SatisfactionRequired,
     #[error("a visit that did not reach the customer cannot record a satisfaction")]
     SatisfactionWithoutContact,
+    #[error("the case is already paused")]
+    AlreadyPaused,
+    #[error("the case is not paused")]
+    NotPaused,
+    #[error("{0}")]
+    Level(#[from] LevelError),
 }
 
 /// Decides whether `command` may happen to a case of `kind` in `status`, and what follows.
@@ -189,7 +214,54 @@ pub fn apply(kind: CaseKind, status: CaseStatus, command: Command) -> Result<Out
         (Command::Cancel, S::Registered) => outcome(S::Cancelled, W::None),
         (Command::Cancel, S::Dispatched | S::InProgress) => outcome(S::Cancelled, W::Cancel),
         (Command::Reassign, S::Dispatched | S::InProgress) => outcome(S::Dispatched, W::Reassign),
+        // The clock stops only while the case waits on us for something the customer must give.
+        (Command::Pause | Command::Resume, S::Registered | S::Dispatched | S::InProgress | S::Resolved) => {
+            outcome(status, W::None)
+        }
+        (Command::Escalate | Command::Deescalate, _) => outcome(status, W::None),
         _ => not_allowed,
+    }
+}
+
+/// The rules for the actions that change a case's clock or level rather than its status.
+/// Any other action on a paused case resumes it (the customer got back to us).
+pub fn check_flags(command: Command, paused: bool, level: Level) -> Result<(), TransitionError> {
+    match command {
+        Command::Pause if paused => Err(TransitionError::AlreadyPaused),
+        Command::Resume if !paused => Err(TransitionError::NotPaused),
+        Command::Escalate => level.raised().map(|_| ()).map_err(Into::into),
+        Command::Deescalate => level.lowered().map(|_| ()).map_err(Into::into),
+        _ => Ok(()),
+    }
+}
+
+/// The actions allowed now for a case in `status`, paused or not, at `level`.
+pub fn available_actions_now(kind: CaseKind, status: CaseStatus, paused: bool, level: Level) -> Vec<CaseAction> {
+    available_actions(kind, status)
+        .into_iter()
+        .filter(|action| check_flags(probe(*action), paused, level).is_ok())
+        .collect()
+}
+
+fn probe(action: CaseAction) -> Command {
+    match action {
+        CaseAction::Verify => Command::Verify,
+        CaseAction::Dispatch => Command::Dispatch,
+        CaseAction::Accept => Command::Accept,
+        CaseAction::Resolve => Command::Resolve,
+        CaseAction::Reply => Command::Reply,
+        CaseAction::Visit => Command::Visit {
+            reached: false,
+            satisfaction: None,
+        },
+        CaseAction::CloseOnSpot => Command::CloseOnSpot,
+        CaseAction::Cancel => Command::Cancel,
+        CaseAction::Comment => Command::Comment,
+        CaseAction::Reassign => Command::Reassign,
+        CaseAction::Pause => Command::Pause,
+        CaseAction::Resume => Command::Resume,
+        CaseAction::Escalate => Command::Escalate,
+        CaseAction::Deescalate => Command::Deescalate,
     }
 }
 
@@ -198,24 +270,7 @@ pub fn available_actions(kind: CaseKind, status: CaseStatus) -> Vec<CaseAction> 
     CaseAction::ALL
         .iter()
         .copied()
-        .filter(|action| {
-            let probe = match action {
-                CaseAction::Verify => Command::Verify,
-                CaseAction::Dispatch => Command::Dispatch,
-                CaseAction::Accept => Command::Accept,
-                CaseAction::Resolve => Command::Resolve,
-                CaseAction::Reply => Command::Reply,
-                CaseAction::Visit => Command::Visit {
-                    reached: false,
-                    satisfaction: None,
-                },
-                CaseAction::CloseOnSpot => Command::CloseOnSpot,
-                CaseAction::Cancel => Command::Cancel,
-                CaseAction::Comment => Command::Comment,
-                CaseAction::Reassign => Command::Reassign,
-            };
-            apply(kind, status, probe).is_ok()
-        })
+        .filter(|action| apply(kind, status, probe(*action)).is_ok())
         .collect()
 }
 
@@ -257,6 +312,12 @@ mod tests {
             (S::Visiting, DISSATISFIED, S::Dispatched),
             (S::Visiting, UNREACHED, S::Visiting),
         ];
+        let waiting_on_us = [S::Registered, S::Dispatched, S::InProgress, S::Resolved];
+        match command {
+            C::Pause | C::Resume if waiting_on_us.contains(&status) => return Some(status),
+            C::Escalate | C::Deescalate if !status.is_terminal() => return Some(status),
+            _ => {}
+        }
         if command == C::Comment {
             return Some(status);
         }
@@ -280,6 +341,10 @@ mod tests {
             C::Cancel,
             C::Comment,
             C::Reassign,
+            C::Pause,
+            C::Resume,
+            C::Escalate,
+            C::Deescalate,
         ]
     }
 
@@ -413,7 +478,11 @@ mod tests {
                 CaseAction::Dispatch,
                 CaseAction::CloseOnSpot,
                 CaseAction::Cancel,
-                CaseAction::Comment
+                CaseAction::Comment,
+                CaseAction::Pause,
+                CaseAction::Resume,
+                CaseAction::Escalate,
+                CaseAction::Deescalate
             ]
         );
         assert_eq!(
@@ -422,12 +491,67 @@ mod tests {
                 CaseAction::Verify,
                 CaseAction::Dispatch,
                 CaseAction::Cancel,
-                CaseAction::Comment
+                CaseAction::Comment,
+                CaseAction::Pause,
+                CaseAction::Resume,
+                CaseAction::Escalate,
+                CaseAction::Deescalate
             ]
         );
         assert_eq!(
             available_actions(CaseKind::Repair, S::Visiting),
-            vec![CaseAction::Visit, CaseAction::Comment]
+            vec![
+                CaseAction::Visit,
+                CaseAction::Comment,
+                CaseAction::Escalate,
+                CaseAction::Deescalate
+            ]
+        );
+    }
+
+    #[test]
+    fn flags_decide_pause_resume_and_the_ladder() {
+        assert_eq!(check_flags(C::Pause, false, Level::Project), Ok(()));
+        assert_eq!(
+            check_flags(C::Pause, true, Level::Project),
+            Err(TransitionError::AlreadyPaused)
+        );
+        assert_eq!(
+            check_flags(C::Resume, false, Level::Project),
+            Err(TransitionError::NotPaused)
+        );
+        assert_eq!(check_flags(C::Resume, true, Level::Project), Ok(()));
+        assert_eq!(
+            check_flags(C::Escalate, false, Level::Company),
+            Err(TransitionError::Level(LevelError::AlreadyAtTop))
+        );
+        assert_eq!(
+            check_flags(C::Deescalate, false, Level::Project),
+            Err(TransitionError::Level(LevelError::AlreadyAtBottom))
+        );
+        // Handling a paused case is allowed: it resumes the clock.
+        assert_eq!(check_flags(C::Resolve, true, Level::Area), Ok(()));
+        assert_eq!(
+            available_actions_now(CaseKind::Repair, S::InProgress, true, Level::Project),
+            vec![
+                CaseAction::Resolve,
+                CaseAction::Cancel,
+                CaseAction::Comment,
+                CaseAction::Reassign,
+                CaseAction::Resume,
+                CaseAction::Escalate
+            ]
+        );
+        assert_eq!(
+            available_actions_now(CaseKind::Repair, S::InProgress, false, Level::Company),
+            vec![
+                CaseAction::Resolve,
+                CaseAction::Cancel,
+                CaseAction::Comment,
+                CaseAction::Reassign,
+                CaseAction::Pause,
+                CaseAction::Deescalate
+            ]
         );
     }
 

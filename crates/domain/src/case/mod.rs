@@ -10,7 +10,8 @@ pub mod satisfaction;
 pub use facts::{CancelReason, ReplyMethod, Visibility, WorkOrderStatus};
 pub use kind::{CaseKind, Channel, Severity};
 pub use machine::{
-    apply, available_actions, CaseAction, CaseStatus, Command, Outcome, TransitionError, WorkOrderEffect,
+    apply, available_actions, available_actions_now, check_flags, CaseAction, CaseStatus, Command, Outcome,
+    TransitionError, WorkOrderEffect,
 };
 pub use number::CaseNumber;
 pub use satisfaction::Satisfaction;

@@ -6,11 +6,15 @@ use huiyin_domain::case::{
     apply, CancelReason, CaseAction, CaseStatus, Command, ReplyMethod, Satisfaction, Visibility, WorkOrderEffect,
     WorkOrderStatus,
 };
+use huiyin_domain::case::{check_flags, Severity, TransitionError};
 use huiyin_domain::role::Role;
-use huiyin_domain::sla::default_resolution_window;
+use huiyin_domain::sla::deadlines::shift_for_pause;
+use huiyin_domain::sla::escalation::Level;
+use huiyin_domain::webhook::WebhookEvent;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
+    TryIntoModel,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -20,8 +24,9 @@ use uuid::Uuid;
 use super::events::{self, NewEvent};
 use super::{kind_of, scope, status_of};
 use crate::entity::{case, department, user, visit, work_order};
+use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::validate::{optional, required};
-use crate::{new_id, now, Actor, StoreError, StoreResult};
+use crate::{new_id, now, sla, visits, webhooks, Actor, StoreError, StoreResult};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -103,6 +108,28 @@ pub struct ReassignCase {
     pub note: Option<String>,
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PauseCase {
+    /// What the case waits for from the customer (shown in the timeline).
+    #[schema(example = "业主出差，约定下周一上门。")]
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResumeCase {
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EscalateCase {
+    /// Why the case goes up a level.
+    #[schema(example = "业主多次来电，情绪激动，要求片区经理出面。")]
+    pub reason: String,
+}
+
 /// An action with its input.
 #[derive(Debug, Clone)]
 pub enum ActionInput {
@@ -116,6 +143,10 @@ pub enum ActionInput {
     Cancel(CancelCase),
     Comment(CommentCase),
     Reassign(ReassignCase),
+    Pause(PauseCase),
+    Resume(ResumeCase),
+    Escalate(EscalateCase),
+    Deescalate(EscalateCase),
 }
 
 impl ActionInput {
@@ -138,6 +169,10 @@ impl ActionInput {
             ActionInput::Cancel(_) => Command::Cancel,
             ActionInput::Comment(_) => Command::Comment,
             ActionInput::Reassign(_) => Command::Reassign,
+            ActionInput::Pause(_) => Command::Pause,
+            ActionInput::Resume(_) => Command::Resume,
+            ActionInput::Escalate(_) => Command::Escalate,
+            ActionInput::Deescalate(_) => Command::Deescalate,
         }
     }
 }
@@ -215,8 +250,17 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
     let kind = kind_of(&current)?;
     let status = status_of(&current)?;
     let outcome = apply(kind, status, input.command())?;
+    let level = Level::parse(&current.level).unwrap_or(Level::Project);
+    check_flags(input.command(), current.paused_at.is_some(), level)?;
+    let severity = Severity::parse(&current.severity).unwrap_or(Severity::Normal);
+    let terms = sla::terms_for(&txn, kind, severity).await?;
     let at = now();
     let mut model = current.clone().into_active_model();
+    let resumes = current.paused_at.is_some() && resumes_the_clock(&input);
+    if resumes {
+        resume(&txn, &mut model, &current, &terms, at).await?;
+    }
+    let mut escalated_to = None;
     model.status = Set(outcome.to.as_str().to_owned());
     model.updated_at = Set(at);
     model.version = Set(current.version + 1);
@@ -241,9 +285,9 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
             if d.due_at.is_some_and(|due| due <= at) {
                 return Err(StoreError::invalid("due_at", "must be in the future"));
             }
-            let severity = huiyin_domain::case::Severity::parse(&current.severity)
-                .unwrap_or(huiyin_domain::case::Severity::Normal);
-            let due = d.due_at.unwrap_or(at + default_resolution_window(kind, severity));
+            let due = d
+                .due_at
+                .unwrap_or_else(|| terms.clock.add(at, terms.durations.resolve()));
             let note = optional("note", d.note.as_deref(), 4000)?;
             let sequence = current.dispatch_count + 1;
             let order = open_work_order(
@@ -263,6 +307,7 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
             model.current_work_order_id = Set(Some(order.id));
             model.dispatch_count = Set(sequence);
             model.due_at = Set(Some(due));
+            model.resolve_breached = Set(false);
             if current.first_dispatched_at.is_none() {
                 model.first_dispatched_at = Set(Some(at));
             }
@@ -307,6 +352,9 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
                 wo.update(&txn).await?;
             }
             model.resolved_at = Set(Some(at));
+            model.reply_due_at = Set(Some(terms.clock.add(at, terms.durations.reply())));
+            model.reply_breached = Set(false);
+            visits::on_resolve(&txn, &current, &terms, at).await?;
             Change {
                 event_action: "resolve",
                 note: Some(result),
@@ -338,6 +386,9 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
             }
             .insert(&txn)
             .await?;
+            if v.reached {
+                visits::on_case_visit(&txn, current.id, actor, at, comment.as_deref()).await?;
+            }
             let mut payload = json!({"reached": v.reached, "satisfaction": v.satisfaction});
             if let Some(s) = v.satisfaction {
                 model.last_satisfaction = Set(Some(s.as_str().to_owned()));
@@ -356,9 +407,7 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
                     .as_ref()
                     .and_then(|o| o.assignee_id)
                     .or(current.assignee_id);
-                let severity = huiyin_domain::case::Severity::parse(&current.severity)
-                    .unwrap_or(huiyin_domain::case::Severity::Normal);
-                let due = at + default_resolution_window(kind, severity);
+                let due = terms.clock.add(at, terms.durations.resolve());
                 let sequence = current.dispatch_count + 1;
                 let order = open_work_order(
                     &txn,
@@ -379,6 +428,9 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
                 model.due_at = Set(Some(due));
                 model.resolved_at = Set(None);
                 model.replied_at = Set(None);
+                model.resolve_breached = Set(false);
+                model.reply_due_at = Set(None);
+                model.reply_breached = Set(false);
                 payload["second_dispatch"] = json!(true);
                 payload["work_order"] = json!(sequence);
                 payload["due_at"] = json!(due);
@@ -474,7 +526,44 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
                 visibility: Visibility::Internal,
             }
         }
+        ActionInput::Pause(p) => {
+            let reason = required("reason", &p.reason, 500)?;
+            model.paused_at = Set(Some(at));
+            model.pause_reason = Set(Some(reason.clone()));
+            Change {
+                event_action: "pause",
+                note: Some(reason),
+                payload: json!({}),
+                visibility: Visibility::Public,
+            }
+        }
+        ActionInput::Resume(r) => Change {
+            event_action: "resume",
+            note: optional("note", r.note.as_deref(), 4000)?,
+            payload: json!({"paused_at": current.paused_at, "pause_reason": current.pause_reason}),
+            visibility: Visibility::Public,
+        },
+        ActionInput::Escalate(e) | ActionInput::Deescalate(e) => {
+            let reason = required("reason", &e.reason, 2000)?;
+            let up = matches!(input, ActionInput::Escalate(_));
+            let to = if up { level.raised() } else { level.lowered() }.map_err(TransitionError::from)?;
+            model.level = Set(to.as_str().to_owned());
+            if up {
+                escalated_to = Some((to, reason.clone()));
+            }
+            Change {
+                event_action: if up { "escalate" } else { "deescalate" },
+                note: Some(reason),
+                payload: json!({"from_level": level, "to_level": to, "automatic": false}),
+                visibility: Visibility::Internal,
+            }
+        }
     };
+    if outcome.to.is_terminal() && !status.is_terminal() {
+        visits::on_case_finished(&txn, id).await?;
+    }
+    let projected = model.clone().try_into_model()?;
+    sla::deadlines::schedule(&mut model, &projected);
 
     // The version check is part of the UPDATE itself: of two concurrent actions one wins.
     let updated = case::Entity::update_many()
@@ -506,8 +595,120 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?
         .ok_or(StoreError::NotFound)?;
+    if let Some((to, reason)) = escalated_to {
+        sla::contacts::announce_escalation(&txn, &saved, level, to, &reason, false).await?;
+    }
+    announce(
+        &txn,
+        &current,
+        &saved,
+        &input,
+        outcome.from != outcome.to || outcome.second_dispatch,
+    )
+    .await?;
     txn.commit().await?;
     Ok(saved)
+}
+
+/// Actions that mean the customer got back to us: they restart a paused clock.
+fn resumes_the_clock(input: &ActionInput) -> bool {
+    !matches!(
+        input,
+        ActionInput::Comment(_)
+            | ActionInput::Pause(_)
+            | ActionInput::Escalate(_)
+            | ActionInput::Deescalate(_)
+            | ActionInput::Reassign(_)
+    )
+}
+
+/// Ends a pause: every deadline still ahead when it began gets back the time left on it then.
+async fn resume(
+    db: &impl ConnectionTrait,
+    model: &mut case::ActiveModel,
+    current: &case::Model,
+    terms: &sla::Terms,
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    let Some(paused_at) = current.paused_at else {
+        return Ok(());
+    };
+    let shift = |due: Option<DateTime<Utc>>| due.map(|d| shift_for_pause(&terms.clock, d, paused_at, at));
+    model.verify_due_at = Set(shift(current.verify_due_at));
+    model.dispatch_due_at = Set(shift(current.dispatch_due_at));
+    model.due_at = Set(shift(current.due_at));
+    model.reply_due_at = Set(shift(current.reply_due_at));
+    model.paused_at = Set(None);
+    model.pause_reason = Set(None);
+    if let Some(order_id) = current.current_work_order_id {
+        work_order::Entity::update_many()
+            .col_expr(work_order::Column::DueAt, Expr::value(shift(current.due_at)))
+            .filter(work_order::Column::Id.eq(order_id))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Tells people and integrations what the action changed (inside the action's transaction).
+async fn announce(
+    db: &impl ConnectionTrait,
+    before: &case::Model,
+    after: &case::Model,
+    input: &ActionInput,
+    status_changed: bool,
+) -> StoreResult<()> {
+    if status_changed {
+        webhooks::emit(
+            db,
+            WebhookEvent::CaseStatusChanged,
+            json!({"case_id": after.id, "number": after.number, "project_id": after.project_id,
+                   "from": before.status, "to": after.status, "action": input.action(), "dispatch_count": after.dispatch_count}),
+        )
+        .await?;
+    }
+    if let ActionInput::Visit(v) = input {
+        webhooks::emit(
+            db,
+            WebhookEvent::VisitRecorded,
+            json!({"case_id": after.id, "number": after.number, "project_id": after.project_id,
+                   "reached": v.reached, "satisfaction": v.satisfaction, "status": after.status}),
+        )
+        .await?;
+    }
+    let assigned = after.department_id.is_some()
+        && (after.dispatch_count != before.dispatch_count
+            || after.department_id != before.department_id
+            || (after.assignee_id != before.assignee_id
+                && after.assignee_id.is_some()
+                && !matches!(input, ActionInput::Accept)));
+    if assigned {
+        let recipients = match after.assignee_id {
+            Some(user) => vec![user],
+            None => user::Entity::find()
+                .filter(user::Column::DepartmentId.eq(after.department_id))
+                .filter(user::Column::Active.eq(true))
+                .filter(user::Column::Role.eq(Role::Handler.as_str()))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|u| u.id)
+                .collect(),
+        };
+        notifications::notify(
+            db,
+            &recipients,
+            &NewNotification {
+                kind: NotificationKind::Assigned,
+                title: format!("新工单 {}（第 {} 次派单）", after.number, after.dispatch_count),
+                body: after.title.clone(),
+                case_id: Some(after.id),
+                warning_id: None,
+            },
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -4,6 +4,8 @@ use chrono::{DateTime, Duration, Utc};
 use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity, Visibility};
 use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
+use huiyin_domain::sla::escalation::{initial_level, notify_on_registration, Level};
+use huiyin_domain::webhook::WebhookEvent;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -13,8 +15,9 @@ use super::events::{self, NewEvent};
 use super::numbering::next_number;
 use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
 use crate::entity::{case, category, customer, property};
+use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::validate::{bounded, required};
-use crate::{new_id, now, Actor, StoreError, StoreResult};
+use crate::{jobs, new_id, now, sla, visits, warnings, webhooks, Actor, StoreError, StoreResult};
 
 /// A caller not yet in the archive; matched to an existing customer by phone, or created.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -174,6 +177,11 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase)
     }
     let customer = resolve_customer(db, actor, &input, property.as_ref()).await?;
     let number = next_number(db, input.kind, at).await?.to_string();
+    // Deadlines run from registration (a letter's earlier date does not shorten them).
+    let terms = sla::terms_for(db, input.kind, input.severity).await?;
+    let verify_due = terms.clock.add(at, terms.durations.verify());
+    let dispatch_due = terms.clock.add(at, terms.durations.dispatch());
+    let level = initial_level(input.kind, input.severity);
     let (customer_id, customer_name, phones) = match &customer {
         Some((c, phones)) => (Some(c.id), Some(c.name.as_str()), phones.as_slice()),
         None => (None, None, &[][..]),
@@ -209,6 +217,18 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase)
         closed_on_spot: Set(false),
         last_satisfaction: Set(None),
         duplicate_of: Set(None),
+        verify_due_at: Set(Some(verify_due)),
+        dispatch_due_at: Set(Some(dispatch_due)),
+        reply_due_at: Set(None),
+        next_due_at: Set(Some(verify_due.min(dispatch_due))),
+        next_breach_at: Set(Some(verify_due.min(dispatch_due))),
+        verify_breached: Set(false),
+        dispatch_breached: Set(false),
+        resolve_breached: Set(false),
+        reply_breached: Set(false),
+        level: Set(level.as_str().to_owned()),
+        paused_at: Set(None),
+        pause_reason: Set(None),
         created_at: Set(at),
         updated_at: Set(at),
         version: Set(1),
@@ -229,5 +249,61 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase)
         },
     )
     .await?;
+    announce(db, &created, &terms, level).await?;
     Ok(created)
+}
+
+/// What registration sets in motion: scheduled visits, the people to tell at once, the
+/// integrations, and the warning rules (checked by the worker).
+async fn announce(
+    db: &impl ConnectionTrait,
+    created: &case::Model,
+    terms: &sla::Terms,
+    level: Level,
+) -> StoreResult<()> {
+    let kind = CaseKind::parse(&created.kind).unwrap_or(CaseKind::Complaint);
+    let severity = Severity::parse(&created.severity).unwrap_or(Severity::Normal);
+    visits::on_register(db, created, terms).await?;
+    if notify_on_registration(kind, severity) {
+        let who = sla::contacts::recipients(db, level, created.project_id).await?;
+        notifications::notify(
+            db,
+            &who,
+            &NewNotification {
+                kind: NotificationKind::UrgentCase,
+                title: format!(
+                    "{}案件 {}",
+                    if severity == Severity::Urgent {
+                        "紧急"
+                    } else {
+                        "重大投诉"
+                    },
+                    created.number
+                ),
+                body: created.title.clone(),
+                case_id: Some(created.id),
+                warning_id: None,
+            },
+        )
+        .await?;
+    }
+    webhooks::emit(
+        db,
+        WebhookEvent::CaseCreated,
+        serde_json::json!({"case_id": created.id, "number": created.number, "kind": created.kind,
+            "channel": created.channel, "severity": created.severity, "status": created.status,
+            "project_id": created.project_id, "level": created.level, "title": created.title}),
+    )
+    .await?;
+    if kind == CaseKind::Complaint {
+        jobs::enqueue(
+            db,
+            warnings::EVALUATE_JOB,
+            serde_json::json!({"case_id": created.id}),
+            None,
+            3,
+        )
+        .await?;
+    }
+    Ok(())
 }

@@ -62,8 +62,10 @@ pub struct ListCases {
     pub created_from: Option<DateTime<Utc>>,
     /// Created before (RFC 3339).
     pub created_to: Option<DateTime<Utc>>,
-    /// Only cases past their due time while still open.
+    /// Only cases past their earliest deadline still to be met (`true`), or only the others.
     pub overdue: Option<bool>,
+    /// Escalation level.
+    pub level: Option<huiyin_domain::sla::escalation::Level>,
     /// Number, title, description, customer name or phone (Chinese text included).
     pub q: Option<String>,
     pub queue: Option<Queue>,
@@ -76,10 +78,10 @@ fn statuses(values: &[CaseStatus]) -> Vec<String> {
     values.iter().map(|s| s.as_str().to_owned()).collect()
 }
 
+/// Past the earliest deadline still to be met. `next_due_at` is empty for closed, cancelled and
+/// paused cases, so they are never overdue.
 fn overdue_condition(at: DateTime<Utc>) -> Condition {
-    Condition::all()
-        .add(case::Column::Status.is_in(statuses(&OPEN_STATUSES)))
-        .add(case::Column::DueAt.lt(at))
+    Condition::all().add(case::Column::NextDueAt.lt(at))
 }
 
 pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) -> StoreResult<Page<CaseListItem>> {
@@ -97,6 +99,9 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) ->
     }
     if let Some(v) = query.kind {
         select = select.filter(case::Column::Kind.eq(v.as_str()));
+    }
+    if let Some(v) = query.level {
+        select = select.filter(case::Column::Level.eq(v.as_str()));
     }
     if let Some(v) = query.severity {
         select = select.filter(case::Column::Severity.eq(v.as_str()));
@@ -190,13 +195,13 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) ->
                 select = select.filter(after_due_cursor(cursor)?);
             }
             let rows = select
-                .order_by_with_nulls(case::Column::DueAt, Order::Asc, NullOrdering::Last)
+                .order_by_with_nulls(case::Column::NextDueAt, Order::Asc, NullOrdering::Last)
                 .order_by_asc(case::Column::Id)
                 .limit(limit + 1)
                 .all(db)
                 .await?;
             page::finish(rows, limit, |r| {
-                format!("{}|{}", r.due_at.map(|d| d.to_rfc3339()).unwrap_or_default(), r.id)
+                format!("{}|{}", r.next_due_at.map(|d| d.to_rfc3339()).unwrap_or_default(), r.id)
             })
         }
     };
@@ -207,7 +212,7 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) ->
     })
 }
 
-/// Keyset condition for (due_at ASC NULLS LAST, id ASC).
+/// Keyset condition for (next_due_at ASC NULLS LAST, id ASC).
 fn after_due_cursor(cursor: &str) -> StoreResult<Condition> {
     let bad = || StoreError::invalid("cursor", "is not a cursor this server issued");
     let decoded = page::decode(cursor)?;
@@ -215,20 +220,20 @@ fn after_due_cursor(cursor: &str) -> StoreResult<Condition> {
     let id: Uuid = id.parse().map_err(|_| bad())?;
     if due.is_empty() {
         return Ok(Condition::all()
-            .add(case::Column::DueAt.is_null())
+            .add(case::Column::NextDueAt.is_null())
             .add(case::Column::Id.gt(id)));
     }
     let due = DateTime::parse_from_rfc3339(due)
         .map_err(|_| bad())?
         .with_timezone(&Utc);
     Ok(Condition::any()
-        .add(case::Column::DueAt.gt(due))
+        .add(case::Column::NextDueAt.gt(due))
         .add(
             Condition::all()
-                .add(case::Column::DueAt.eq(due))
+                .add(case::Column::NextDueAt.eq(due))
                 .add(case::Column::Id.gt(id)),
         )
-        .add(case::Column::DueAt.is_null()))
+        .add(case::Column::NextDueAt.is_null()))
 }
 
 async fn list_items(db: &impl ConnectionTrait, cases: Vec<case::Model>) -> StoreResult<Vec<CaseListItem>> {
@@ -334,8 +339,8 @@ pub async fn recent_for_customer(
         .await?)
 }
 
-/// Whether the case is past due while still open.
+/// Whether the case is past its earliest deadline still to be met (never while paused).
 pub fn is_overdue(model: &case::Model, at: DateTime<Utc>) -> bool {
-    let open = CaseStatus::parse(&model.status).is_some_and(|s| OPEN_STATUSES.contains(&s));
-    huiyin_domain::sla::is_overdue(model.due_at, open, at)
+    let open = CaseStatus::parse(&model.status).is_some_and(|s| !s.is_terminal());
+    huiyin_domain::sla::is_overdue(model.next_due_at, open, at)
 }

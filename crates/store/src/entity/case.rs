@@ -37,6 +37,21 @@ pub struct Model {
     pub closed_on_spot: bool,
     pub last_satisfaction: Option<String>,
     pub duplicate_of: Option<Uuid>,
+    pub verify_due_at: Option<DateTimeUtc>,
+    pub dispatch_due_at: Option<DateTimeUtc>,
+    pub reply_due_at: Option<DateTimeUtc>,
+    /// The earliest deadline still to be met; `None` while paused or when nothing is due.
+    pub next_due_at: Option<DateTimeUtc>,
+    /// The earliest deadline whose breach is still to be recorded (what the sweep looks for).
+    pub next_breach_at: Option<DateTimeUtc>,
+    pub verify_breached: bool,
+    pub dispatch_breached: bool,
+    pub resolve_breached: bool,
+    pub reply_breached: bool,
+    /// Escalation level: `project`, `area` or `company`.
+    pub level: String,
+    pub paused_at: Option<DateTimeUtc>,
+    pub pause_reason: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

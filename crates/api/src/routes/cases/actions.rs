@@ -4,8 +4,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
 use huiyin_store::cases::actions::{
-    self, ActionInput, CancelCase, CloseOnSpot, CommentCase, DispatchCase, ReassignCase, ReplyCase, ResolveCase,
-    VerifyCase, VisitCase,
+    self, ActionInput, CancelCase, CloseOnSpot, CommentCase, DispatchCase, EscalateCase, PauseCase, ReassignCase,
+    ReplyCase, ResolveCase, ResumeCase, VerifyCase, VisitCase,
 };
 use huiyin_store::cases::query;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -28,7 +28,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(close_on_spot)
         .service(cancel)
         .service(comment)
-        .service(reassign);
+        .service(reassign)
+        .service(pause)
+        .service(resume)
+        .service(escalate)
+        .service(deescalate);
 }
 
 async fn act(
@@ -128,6 +132,35 @@ case_action!(
     ReassignCase,
     ActionInput::Reassign,
     "Moves the open work order to another department or person; it must be accepted again."
+);
+
+case_action!(
+    pause,
+    "/cases/{id}/pause",
+    PauseCase,
+    ActionInput::Pause,
+    "Stops the deadline clocks while the case waits on the customer; the reason shows in the timeline. Any handling action (or `resume`) restarts them, giving back the time that was left."
+);
+case_action!(
+    resume,
+    "/cases/{id}/resume",
+    ResumeCase,
+    ActionInput::Resume,
+    "Restarts the deadline clocks of a paused case."
+);
+case_action!(
+    escalate,
+    "/cases/{id}/escalate",
+    EscalateCase,
+    ActionInput::Escalate,
+    "Raises the case one level (project → area → company) with a reason and notifies that level's people."
+);
+case_action!(
+    deescalate,
+    "/cases/{id}/deescalate",
+    EscalateCase,
+    ActionInput::Deescalate,
+    "Lowers the case one level (managers only)."
 );
 
 /// The handler takes the work order (the body may be empty or `{}`).

@@ -2,13 +2,16 @@
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::{
-    available_actions, CaseAction, CaseKind, CaseStatus, Channel, Satisfaction, Severity, Visibility, WorkOrderStatus,
+    available_actions_now, CaseAction, CaseKind, CaseStatus, Channel, Satisfaction, Severity, Visibility,
+    WorkOrderStatus,
 };
 use huiyin_domain::phone::mask;
+use huiyin_domain::sla::escalation::Level;
 use huiyin_store::cases::query::is_overdue;
 use huiyin_store::cases::{CaseListItem, CaseRecord};
 use huiyin_store::customers::property_label;
 use huiyin_store::entity::{attachment, case, case_event, visit, work_order};
+use huiyin_store::sla::deadlines::deadlines_of;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -38,9 +41,17 @@ pub struct CaseSummary {
     pub assignee_id: Option<Uuid>,
     /// How many times a work order went out; above 1 means a second dispatch (二次派单).
     pub dispatch_count: i32,
+    /// The resolution deadline of the current work order.
     pub due_at: Option<DateTime<Utc>>,
-    /// Past `due_at` while still registered, dispatched or in progress.
+    /// The earliest deadline still to be met (verify, dispatch, resolve or reply); queues sort
+    /// by it. Empty while paused.
+    pub next_due_at: Option<DateTime<Utc>>,
+    /// Past `next_due_at` while the case is open (never while paused).
     pub overdue: bool,
+    /// Escalation level: `project`, `area` or `company`.
+    pub level: Level,
+    /// The deadline clocks are stopped while the case waits on the customer.
+    pub paused: bool,
     pub last_satisfaction: Option<Satisfaction>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -90,6 +101,44 @@ pub struct AttachmentResponse {
     pub url: String,
 }
 
+/// One deadline of a case.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DeadlineResponse {
+    pub due_at: Option<DateTime<Utc>>,
+    /// The step has happened (or the case has ended).
+    pub met: bool,
+    /// The deadline passed before the step happened (recorded once, and escalated).
+    pub breached: bool,
+}
+
+/// The case's deadlines (时限), set by its SLA policy.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DeadlinesResponse {
+    pub verify: DeadlineResponse,
+    pub dispatch: DeadlineResponse,
+    pub resolve: DeadlineResponse,
+    pub reply: DeadlineResponse,
+    pub paused_at: Option<DateTime<Utc>>,
+    pub pause_reason: Option<String>,
+}
+
+fn deadlines(case: &case::Model) -> DeadlinesResponse {
+    let d = deadlines_of(case);
+    let one = |s: &huiyin_domain::sla::deadlines::DeadlineState| DeadlineResponse {
+        due_at: s.due_at,
+        met: s.met,
+        breached: s.breached,
+    };
+    DeadlinesResponse {
+        verify: one(&d.verify),
+        dispatch: one(&d.dispatch),
+        resolve: one(&d.resolve),
+        reply: one(&d.reply),
+        paused_at: case.paused_at,
+        pause_reason: case.pause_reason.clone(),
+    }
+}
+
 /// The whole case: summary, details, work orders, visits, attachments, and what can be done next.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct CaseResponse {
@@ -105,6 +154,7 @@ pub struct CaseResponse {
     pub replied_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
     pub duplicate_of: Option<Uuid>,
+    pub deadlines: DeadlinesResponse,
     pub current_work_order: Option<WorkOrderResponse>,
     pub work_orders: Vec<WorkOrderResponse>,
     pub visits: Vec<VisitResponse>,
@@ -117,7 +167,8 @@ pub struct CaseResponse {
 pub struct CaseEventResponse {
     pub id: Uuid,
     pub actor_id: Option<Uuid>,
-    /// `register`, `verify`, `dispatch`, `accept`, `resolve`, `reply`, `visit`, `close_on_spot`, `cancel`, `comment`, `reassign`.
+    /// `register`, `verify`, `dispatch`, `accept`, `resolve`, `reply`, `visit`, `close_on_spot`, `cancel`, `comment`, `reassign`,
+    /// `pause`, `resume`, `escalate`, `deescalate`, `breach` (a deadline passed), `visit_check` (a scheduled check call).
     pub action: String,
     pub from_status: Option<CaseStatus>,
     pub to_status: Option<CaseStatus>,
@@ -156,7 +207,10 @@ pub fn summary(model: &case::Model, customer_name: Option<String>, property_labe
         assignee_id: model.assignee_id,
         dispatch_count: model.dispatch_count,
         due_at: model.due_at,
+        next_due_at: model.next_due_at,
         overdue: is_overdue(model, Utc::now()),
+        level: parse(&model.level, Level::parse, Level::Project),
+        paused: model.paused_at.is_some(),
         last_satisfaction: model.last_satisfaction.as_deref().and_then(Satisfaction::parse),
         created_at: model.created_at,
         updated_at: model.updated_at,
@@ -268,10 +322,16 @@ pub fn case_response(record: CaseRecord, show_pii: bool) -> CaseResponse {
         replied_at: case.replied_at,
         closed_at: case.closed_at,
         duplicate_of: case.duplicate_of,
+        deadlines: deadlines(&case),
         current_work_order: current,
         work_orders: work_orders.into_iter().map(WorkOrderResponse::from).collect(),
         visits: visits.into_iter().map(VisitResponse::from).collect(),
         attachments: attachments.into_iter().map(attachment_response).collect(),
-        available_actions: available_actions(kind, status),
+        available_actions: available_actions_now(
+            kind,
+            status,
+            case.paused_at.is_some(),
+            parse(&case.level, Level::parse, Level::Project),
+        ),
     }
 }

@@ -1,11 +1,18 @@
-//! Deadlines (时限). Until configurable SLA policies exist, a dispatch without an explicit
-//! due time gets the default resolution window for the case's severity.
+//! Deadlines (时限) and what happens when they pass.
+//!
+//! - [`policy`]: how long each step may take, per case kind × severity, and on which clock.
+//! - [`deadlines`]: a case's due times, which are met, which are breached, pausing.
+//! - [`escalation`]: the ladder project → area → company.
+
+pub mod deadlines;
+pub mod escalation;
+pub mod policy;
 
 use chrono::{DateTime, Duration, Utc};
 
 use crate::case::{CaseKind, Severity};
 
-/// How long the responsible department has to resolve a dispatched case by default.
+/// How long the responsible department has to resolve a dispatched case when no policy says.
 pub fn default_resolution_window(kind: CaseKind, severity: Severity) -> Duration {
     match (severity, kind) {
         (Severity::Urgent, _) => Duration::hours(4),

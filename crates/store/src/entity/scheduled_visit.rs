@@ -1,0 +1,25 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "scheduled_visits")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub case_id: Uuid,
+    pub project_id: Uuid,
+    pub purpose: String,
+    pub due_at: DateTimeUtc,
+    pub status: String,
+    pub notified_at: Option<DateTimeUtc>,
+    pub done_at: Option<DateTimeUtc>,
+    pub done_by: Option<Uuid>,
+    pub reached: Option<bool>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub note: Option<String>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,170 @@
+//! In-app notifications per user: escalations, assignments, due visits, warnings.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::entity::notification;
+use crate::page::{self, Page};
+use crate::{new_id, now, StoreError, StoreResult};
+
+huiyin_domain::wire_enum! {
+    /// Why a notification was sent.
+    pub enum NotificationKind {
+        /// A case reached the recipient's escalation level.
+        Escalated => "escalated",
+        /// A work order was dispatched or reassigned to the recipient or their department.
+        Assigned => "assigned",
+        /// A scheduled return visit is due.
+        VisitDue => "visit_due",
+        /// A complaint warning fired.
+        Warning => "warning",
+        /// An urgent case, or a major complaint, was registered.
+        UrgentCase => "urgent_case",
+    }
+}
+
+/// What to tell whom.
+#[derive(Debug, Clone)]
+pub struct NewNotification {
+    pub kind: NotificationKind,
+    pub title: String,
+    pub body: String,
+    pub case_id: Option<Uuid>,
+    pub warning_id: Option<Uuid>,
+}
+
+/// Writes one notification per distinct recipient (in the caller's transaction).
+pub async fn notify(db: &impl ConnectionTrait, recipients: &[Uuid], note: &NewNotification) -> StoreResult<usize> {
+    let mut seen = std::collections::BTreeSet::new();
+    let at = now();
+    for user_id in recipients {
+        if !seen.insert(*user_id) {
+            continue;
+        }
+        notification::ActiveModel {
+            id: Set(new_id()),
+            user_id: Set(*user_id),
+            kind: Set(note.kind.as_str().to_owned()),
+            title: Set(note.title.clone()),
+            body: Set(note.body.clone()),
+            case_id: Set(note.case_id),
+            warning_id: Set(note.warning_id),
+            created_at: Set(at),
+            read_at: Set(None),
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(seen.len())
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct NotificationQuery {
+    /// Only unread ones.
+    pub unread: Option<bool>,
+    /// 1–200, default 50.
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct NotificationList {
+    pub items: Vec<NotificationView>,
+    pub next_cursor: Option<String>,
+    /// How many of the user's notifications are unread in all.
+    pub unread: u64,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct NotificationView {
+    pub id: Uuid,
+    pub kind: NotificationKind,
+    #[schema(example = "案件 TS-20261126-0003 已升级至片区级")]
+    pub title: String,
+    pub body: String,
+    pub case_id: Option<Uuid>,
+    pub warning_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+fn view(n: notification::Model) -> NotificationView {
+    NotificationView {
+        id: n.id,
+        kind: NotificationKind::parse(&n.kind).unwrap_or(NotificationKind::Warning),
+        title: n.title,
+        body: n.body,
+        case_id: n.case_id,
+        warning_id: n.warning_id,
+        created_at: n.created_at,
+        read_at: n.read_at,
+    }
+}
+
+/// The user's notifications, newest first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    query: &NotificationQuery,
+) -> StoreResult<NotificationList> {
+    let limit = page::limit(query.limit)?;
+    let mut select = notification::Entity::find().filter(notification::Column::UserId.eq(user_id));
+    if query.unread == Some(true) {
+        select = select.filter(notification::Column::ReadAt.is_null());
+    }
+    if let Some(cursor) = &query.cursor {
+        // Ids are time-ordered, so "older than the cursor" is "id below it".
+        select = select.filter(notification::Column::Id.lt(page::decode_uuid(cursor)?));
+    }
+    let rows = select
+        .order_by_desc(notification::Column::Id)
+        .limit(limit + 1)
+        .all(db)
+        .await?;
+    let Page { items, next_cursor } = page::finish(rows, limit, |n| n.id.to_string());
+    let unread = notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .count(db)
+        .await?;
+    Ok(NotificationList {
+        items: items.into_iter().map(view).collect(),
+        next_cursor,
+        unread,
+    })
+}
+
+/// Marks one of the user's notifications read (NotFound for anyone else's).
+pub async fn mark_read(db: &impl ConnectionTrait, user_id: Uuid, id: Uuid) -> StoreResult<NotificationView> {
+    let found = notification::Entity::find_by_id(id)
+        .filter(notification::Column::UserId.eq(user_id))
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    if found.read_at.is_some() {
+        return Ok(view(found));
+    }
+    let mut model: notification::ActiveModel = found.into();
+    model.read_at = Set(Some(now()));
+    Ok(view(model.update(db).await?))
+}
+
+/// Marks all of the user's notifications read; returns how many changed.
+pub async fn mark_all_read(db: &impl ConnectionTrait, user_id: Uuid) -> StoreResult<u64> {
+    let result = notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(now()))
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}

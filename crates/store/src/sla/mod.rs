@@ -1,0 +1,32 @@
+//! Deadlines that act: SLA policies, the business calendar, escalation contacts, and the
+//! per-case deadline bookkeeping with the sweep that records breaches and escalates.
+
+pub mod calendar;
+pub mod contacts;
+pub mod deadlines;
+pub mod policies;
+
+use huiyin_domain::calendar::Clock;
+use huiyin_domain::case::{CaseKind, Severity};
+use huiyin_domain::sla::policy::SlaDurations;
+use sea_orm::ConnectionTrait;
+
+use crate::StoreResult;
+
+/// The durations that apply to a case and the clock they run on.
+#[derive(Debug, Clone)]
+pub struct Terms {
+    pub durations: SlaDurations,
+    pub clock: Clock,
+}
+
+/// Looks up the policy for `kind` × `severity` and the clock it asks for.
+pub async fn terms_for(db: &impl ConnectionTrait, kind: CaseKind, severity: Severity) -> StoreResult<Terms> {
+    let durations = policies::durations_for(db, kind, severity).await?;
+    let clock = if durations.business_hours {
+        Clock::Business(calendar::load(db).await?.0.to_calendar())
+    } else {
+        Clock::Continuous
+    };
+    Ok(Terms { durations, clock })
+}

@@ -1,0 +1,448 @@
+//! Scheduled return visits (回访计划): repairs get a contact check (report + 24 h) and an
+//! outcome check (report + 48 h); every resolved complaint or repair gets a satisfaction visit.
+//! A visit due and not done is overdue; the worker notifies when one falls due.
+
+use chrono::{DateTime, Utc};
+use huiyin_domain::case::{CaseKind, CaseStatus, Visibility};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+use crate::cases::events::{self, NewEvent};
+use crate::entity::{case, scheduled_visit};
+use crate::notifications::{self, NewNotification, NotificationKind};
+use crate::page::{self, Page};
+use crate::sla::Terms;
+use crate::validate::optional;
+use crate::{new_id, now, Actor, StoreError, StoreResult};
+
+huiyin_domain::wire_enum! {
+    /// What a scheduled return visit checks.
+    pub enum VisitPurpose {
+        /// Repairs, report + 24 h: did someone contact the customer?
+        ContactCheck => "contact_check",
+        /// Repairs, report + 48 h: is the repair done?
+        OutcomeCheck => "outcome_check",
+        /// After resolution: how satisfied is the customer (recorded with the case's `visit` action)?
+        Satisfaction => "satisfaction",
+    }
+}
+
+huiyin_domain::wire_enum! {
+    /// Which scheduled visits to list.
+    pub enum VisitFilter {
+        /// Not yet done, whether or not the due time has come.
+        Due => "due",
+        /// Not done and past the due time.
+        Overdue => "overdue",
+        Done => "done",
+    }
+}
+
+pub const PENDING: &str = "pending";
+pub const DONE: &str = "done";
+pub const CANCELLED: &str = "cancelled";
+
+async fn schedule(
+    db: &impl ConnectionTrait,
+    case: &case::Model,
+    purpose: VisitPurpose,
+    due_at: DateTime<Utc>,
+) -> StoreResult<()> {
+    scheduled_visit::ActiveModel {
+        id: Set(new_id()),
+        case_id: Set(case.id),
+        project_id: Set(case.project_id),
+        purpose: Set(purpose.as_str().to_owned()),
+        due_at: Set(due_at),
+        status: Set(PENDING.to_owned()),
+        notified_at: Set(None),
+        done_at: Set(None),
+        done_by: Set(None),
+        reached: Set(None),
+        note: Set(None),
+        created_at: Set(now()),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// At registration: a repair's contact and outcome checks, counted from the report.
+pub async fn on_register(db: &impl ConnectionTrait, case: &case::Model, terms: &Terms) -> StoreResult<()> {
+    if CaseKind::parse(&case.kind) == Some(CaseKind::Repair) {
+        let from = case.created_at;
+        schedule(
+            db,
+            case,
+            VisitPurpose::ContactCheck,
+            terms.clock.add(from, terms.durations.contact_check()),
+        )
+        .await?;
+        schedule(
+            db,
+            case,
+            VisitPurpose::OutcomeCheck,
+            terms.clock.add(from, terms.durations.outcome_check()),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// At resolution of a complaint or repair: the satisfaction visit.
+pub async fn on_resolve(
+    db: &impl ConnectionTrait,
+    case: &case::Model,
+    terms: &Terms,
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    if matches!(
+        CaseKind::parse(&case.kind),
+        Some(CaseKind::Complaint | CaseKind::Repair)
+    ) {
+        let pending = scheduled_visit::Entity::find()
+            .filter(scheduled_visit::Column::CaseId.eq(case.id))
+            .filter(scheduled_visit::Column::Purpose.eq(VisitPurpose::Satisfaction.as_str()))
+            .filter(scheduled_visit::Column::Status.eq(PENDING))
+            .one(db)
+            .await?;
+        if pending.is_none() {
+            let due = terms.clock.add(at, terms.durations.satisfaction_visit());
+            schedule(db, case, VisitPurpose::Satisfaction, due).await?;
+        }
+    }
+    Ok(())
+}
+
+/// A return visit that reached the customer was recorded on the case: its satisfaction visit is done.
+pub async fn on_case_visit(
+    db: &impl ConnectionTrait,
+    case_id: Uuid,
+    actor: &Actor,
+    at: DateTime<Utc>,
+    comment: Option<&str>,
+) -> StoreResult<()> {
+    scheduled_visit::Entity::update_many()
+        .col_expr(scheduled_visit::Column::Status, Expr::value(DONE))
+        .col_expr(scheduled_visit::Column::DoneAt, Expr::value(at))
+        .col_expr(scheduled_visit::Column::DoneBy, Expr::value(actor.user_id))
+        .col_expr(scheduled_visit::Column::Reached, Expr::value(true))
+        .col_expr(scheduled_visit::Column::Note, Expr::value(comment.map(str::to_owned)))
+        .filter(scheduled_visit::Column::CaseId.eq(case_id))
+        .filter(scheduled_visit::Column::Purpose.eq(VisitPurpose::Satisfaction.as_str()))
+        .filter(scheduled_visit::Column::Status.eq(PENDING))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The case was closed or cancelled: visits not yet made are no longer needed.
+pub async fn on_case_finished(db: &impl ConnectionTrait, case_id: Uuid) -> StoreResult<()> {
+    scheduled_visit::Entity::update_many()
+        .col_expr(scheduled_visit::Column::Status, Expr::value(CANCELLED))
+        .filter(scheduled_visit::Column::CaseId.eq(case_id))
+        .filter(scheduled_visit::Column::Status.eq(PENDING))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct VisitQuery {
+    /// `due` (not yet done, default), `overdue` (not done, past due) or `done`.
+    pub status: Option<VisitFilter>,
+    pub purpose: Option<VisitPurpose>,
+    pub project_id: Option<Uuid>,
+    pub case_id: Option<Uuid>,
+    /// 1–200, default 50.
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ScheduledVisitView {
+    pub id: Uuid,
+    pub case_id: Uuid,
+    #[schema(example = "BX-20261126-0002")]
+    pub case_number: String,
+    pub case_title: String,
+    pub case_status: CaseStatus,
+    pub project_id: Uuid,
+    pub purpose: VisitPurpose,
+    pub due_at: DateTime<Utc>,
+    /// `pending`, `done` or `cancelled`.
+    #[schema(example = "pending")]
+    pub status: String,
+    /// Pending and past its due time.
+    pub overdue: bool,
+    pub done_at: Option<DateTime<Utc>>,
+    pub done_by: Option<Uuid>,
+    pub reached: Option<bool>,
+    pub note: Option<String>,
+}
+
+fn view(v: scheduled_visit::Model, case: Option<&case::Model>, at: DateTime<Utc>) -> ScheduledVisitView {
+    ScheduledVisitView {
+        id: v.id,
+        case_id: v.case_id,
+        case_number: case.map(|c| c.number.clone()).unwrap_or_default(),
+        case_title: case.map(|c| c.title.clone()).unwrap_or_default(),
+        case_status: case
+            .and_then(|c| CaseStatus::parse(&c.status))
+            .unwrap_or(CaseStatus::Registered),
+        project_id: v.project_id,
+        purpose: VisitPurpose::parse(&v.purpose).unwrap_or(VisitPurpose::Satisfaction),
+        overdue: v.status == PENDING && v.due_at < at,
+        due_at: v.due_at,
+        status: v.status,
+        done_at: v.done_at,
+        done_by: v.done_by,
+        reached: v.reached,
+        note: v.note,
+    }
+}
+
+fn in_scope(actor: &Actor) -> Condition {
+    match actor.project_filter() {
+        None => Condition::all(),
+        Some(ids) => Condition::all().add(scheduled_visit::Column::ProjectId.is_in(ids.to_vec())),
+    }
+}
+
+/// The worklist: pending visits by due time (oldest first), done ones newest first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    query: &VisitQuery,
+) -> StoreResult<Page<ScheduledVisitView>> {
+    let limit = page::limit(query.limit)?;
+    let at = now();
+    let filter = query.status.unwrap_or(VisitFilter::Due);
+    let mut select = scheduled_visit::Entity::find().filter(in_scope(actor));
+    if let Some(purpose) = query.purpose {
+        select = select.filter(scheduled_visit::Column::Purpose.eq(purpose.as_str()));
+    }
+    if let Some(project) = query.project_id {
+        select = select.filter(scheduled_visit::Column::ProjectId.eq(project));
+    }
+    if let Some(case_id) = query.case_id {
+        select = select.filter(scheduled_visit::Column::CaseId.eq(case_id));
+    }
+    let cursor = query.cursor.as_deref().map(page::decode).transpose()?;
+    let rows = match filter {
+        VisitFilter::Due | VisitFilter::Overdue => {
+            select = select.filter(scheduled_visit::Column::Status.eq(PENDING));
+            if filter == VisitFilter::Overdue {
+                select = select.filter(scheduled_visit::Column::DueAt.lt(at));
+            }
+            if let Some(cursor) = cursor {
+                let (due, id) = parse_cursor(&cursor)?;
+                select = select.filter(
+                    Condition::any().add(scheduled_visit::Column::DueAt.gt(due)).add(
+                        Condition::all()
+                            .add(scheduled_visit::Column::DueAt.eq(due))
+                            .add(scheduled_visit::Column::Id.gt(id)),
+                    ),
+                );
+            }
+            select
+                .order_by_asc(scheduled_visit::Column::DueAt)
+                .order_by_asc(scheduled_visit::Column::Id)
+                .limit(limit + 1)
+                .all(db)
+                .await?
+        }
+        VisitFilter::Done => {
+            select = select.filter(scheduled_visit::Column::Status.eq(DONE));
+            if let Some(cursor) = cursor {
+                let (due, id) = parse_cursor(&cursor)?;
+                select = select.filter(
+                    Condition::any().add(scheduled_visit::Column::DueAt.lt(due)).add(
+                        Condition::all()
+                            .add(scheduled_visit::Column::DueAt.eq(due))
+                            .add(scheduled_visit::Column::Id.lt(id)),
+                    ),
+                );
+            }
+            select
+                .order_by_desc(scheduled_visit::Column::DueAt)
+                .order_by_desc(scheduled_visit::Column::Id)
+                .limit(limit + 1)
+                .all(db)
+                .await?
+        }
+    };
+    let page = page::finish(rows, limit, |v| format!("{}|{}", v.due_at.to_rfc3339(), v.id));
+    let case_ids: Vec<Uuid> = page.items.iter().map(|v| v.case_id).collect();
+    let cases = case::Entity::find()
+        .filter(case::Column::Id.is_in(case_ids))
+        .all(db)
+        .await?;
+    Ok(Page {
+        items: page
+            .items
+            .into_iter()
+            .map(|v| {
+                let c = cases.iter().find(|c| c.id == v.case_id);
+                view(v, c, at)
+            })
+            .collect(),
+        next_cursor: page.next_cursor,
+    })
+}
+
+fn parse_cursor(cursor: &str) -> StoreResult<(DateTime<Utc>, Uuid)> {
+    let bad = || StoreError::invalid("cursor", "is not a cursor this server issued");
+    let (due, id) = cursor.split_once('|').ok_or_else(bad)?;
+    Ok((
+        DateTime::parse_from_rfc3339(due)
+            .map_err(|_| bad())?
+            .with_timezone(&Utc),
+        id.parse().map_err(|_| bad())?,
+    ))
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordVisitCheck {
+    /// Whether the customer was reached.
+    pub reached: bool,
+    /// What the customer said (e.g. "维修师傅已联系，约好明早上门").
+    pub note: Option<String>,
+}
+
+/// Records a contact or outcome check. Satisfaction visits are recorded with the case's
+/// `visit` action, which also decides the case's next step.
+pub async fn record<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+    input: RecordVisitCheck,
+) -> StoreResult<ScheduledVisitView> {
+    let txn = db.begin().await?;
+    let visit = scheduled_visit::Entity::find_by_id(id)
+        .filter(in_scope(actor))
+        .one(&txn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    if visit.purpose == VisitPurpose::Satisfaction.as_str() {
+        return Err(StoreError::Conflict {
+            field: "purpose".into(),
+            message: "record a satisfaction visit with the case's visit action".into(),
+        });
+    }
+    if visit.status != PENDING {
+        return Err(StoreError::Conflict {
+            field: "status".into(),
+            message: format!("this visit is already {}", visit.status),
+        });
+    }
+    let note = optional("note", input.note.as_deref(), 2000)?;
+    let at = now();
+    let mut model = visit.clone().into_active_model();
+    model.status = Set(DONE.to_owned());
+    model.done_at = Set(Some(at));
+    model.done_by = Set(Some(actor.user_id));
+    model.reached = Set(Some(input.reached));
+    model.note = Set(note.clone());
+    let saved = model.update(&txn).await?;
+    let case = case::Entity::find_by_id(visit.case_id).one(&txn).await?;
+    let status = case.as_ref().and_then(|c| CaseStatus::parse(&c.status));
+    events::append(
+        &txn,
+        NewEvent {
+            case_id: visit.case_id,
+            actor_id: Some(actor.user_id),
+            action: "visit_check",
+            from: status,
+            to: status,
+            note,
+            payload: json!({"purpose": visit.purpose, "reached": input.reached, "scheduled_visit_id": visit.id}),
+            visibility: Visibility::Internal,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(view(saved, case.as_ref(), at))
+}
+
+/// Notifies about visits that have fallen due (once each): the case's registrar, else the
+/// project's people at project level.
+pub async fn notify_due<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    at: DateTime<Utc>,
+    limit: u64,
+) -> StoreResult<usize> {
+    let due = scheduled_visit::Entity::find()
+        .filter(scheduled_visit::Column::Status.eq(PENDING))
+        .filter(scheduled_visit::Column::NotifiedAt.is_null())
+        .filter(scheduled_visit::Column::DueAt.lte(at))
+        .order_by_asc(scheduled_visit::Column::DueAt)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let mut count = 0;
+    for visit in due {
+        let txn = db.begin().await?;
+        let claimed = scheduled_visit::Entity::update_many()
+            .col_expr(scheduled_visit::Column::NotifiedAt, Expr::value(at))
+            .filter(scheduled_visit::Column::Id.eq(visit.id))
+            .filter(scheduled_visit::Column::NotifiedAt.is_null())
+            .exec(&txn)
+            .await?;
+        if claimed.rows_affected == 0 {
+            continue;
+        }
+        if let Some(case) = case::Entity::find_by_id(visit.case_id).one(&txn).await? {
+            let registrar = match case.created_by {
+                Some(id) => crate::entity::user::Entity::find_by_id(id)
+                    .one(&txn)
+                    .await?
+                    .filter(|u| u.active && u.role != huiyin_domain::role::Role::Resident.as_str()),
+                None => None,
+            };
+            let recipients = match registrar {
+                Some(user) => vec![user.id],
+                // Reported through the app: the project's people take the visit.
+                None => {
+                    crate::sla::contacts::recipients(
+                        &txn,
+                        huiyin_domain::sla::escalation::Level::Project,
+                        case.project_id,
+                    )
+                    .await?
+                }
+            };
+            let purpose = VisitPurpose::parse(&visit.purpose).unwrap_or(VisitPurpose::Satisfaction);
+            let what = match purpose {
+                VisitPurpose::ContactCheck => "联系确认回访",
+                VisitPurpose::OutcomeCheck => "维修结果回访",
+                VisitPurpose::Satisfaction => "满意度回访",
+            };
+            notifications::notify(
+                &txn,
+                &recipients,
+                &NewNotification {
+                    kind: NotificationKind::VisitDue,
+                    title: format!("案件 {} 的{}已到期", case.number, what),
+                    body: case.title.clone(),
+                    case_id: Some(case.id),
+                    warning_id: None,
+                },
+            )
+            .await?;
+        }
+        txn.commit().await?;
+        count += 1;
+    }
+    Ok(count)
+}
