@@ -17,15 +17,30 @@ export const CASE_ACTIONS: readonly CaseAction[] = [
   "cancel",
   "comment",
   "reassign",
+  "pause",
+  "resume",
+  "escalate",
+  "deescalate",
 ];
 
 const ROLE_ACTIONS: Record<Role, readonly CaseAction[]> = {
   admin: CASE_ACTIONS,
   manager: CASE_ACTIONS,
-  supervisor: CASE_ACTIONS,
-  agent: ["verify", "dispatch", "reply", "visit", "close_on_spot", "cancel", "comment"],
+  supervisor: CASE_ACTIONS.filter((action) => action !== "deescalate"),
+  agent: [
+    "verify",
+    "dispatch",
+    "reply",
+    "visit",
+    "close_on_spot",
+    "cancel",
+    "comment",
+    "pause",
+    "resume",
+    "escalate",
+  ],
   steward: ["verify", "reply", "visit", "comment"],
-  handler: ["accept", "resolve", "comment"],
+  handler: ["accept", "resolve", "comment", "pause", "resume"],
   resident: [],
 };
 
@@ -36,3 +51,13 @@ export function allowedActions(role: Role, available: readonly CaseAction[]): Ca
 }
 
 export const isAdminRole = (role: Role) => role === "admin" || role === "manager";
+
+/** SLA policies, business calendar, escalation contacts and warning rules. */
+export const canConfigureDeadlines = isAdminRole;
+
+/** Webhook subscriptions. */
+export const canManageWebhooks = (role: Role) => role === "admin";
+
+/** Reading and acknowledging complaint warnings. */
+export const canHandleWarnings = (role: Role) =>
+  role === "admin" || role === "manager" || role === "supervisor";

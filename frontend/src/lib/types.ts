@@ -21,6 +21,14 @@ export type Customer = Schemas["CustomerResponse"];
 export type Summary = Schemas["Summary"];
 export type Ratio = Schemas["Ratio"];
 export type Dimension = Schemas["Dimension"];
+export type Level = Schemas["Level"];
+export type CaseEvent = Schemas["CaseEventResponse"];
+export type VisitPurpose = Schemas["VisitPurpose"];
+export type VisitFilter = Schemas["VisitFilter"];
+export type ScheduledVisit = Schemas["ScheduledVisitView"];
+
+export const LEVELS: readonly Level[] = ["project", "area", "company"];
+export const VISIT_PURPOSES: readonly VisitPurpose[] = ["contact_check", "outcome_check", "satisfaction"];
 
 export const CASE_KINDS: readonly CaseKind[] = [
   "complaint",

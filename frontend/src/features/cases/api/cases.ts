@@ -70,6 +70,10 @@ export interface ActionBodies {
   cancel: Body<"/api/v1/cases/{id}/cancel">;
   comment: Body<"/api/v1/cases/{id}/comment">;
   reassign: Body<"/api/v1/cases/{id}/reassign">;
+  pause: Body<"/api/v1/cases/{id}/pause">;
+  resume: Body<"/api/v1/cases/{id}/resume">;
+  escalate: Body<"/api/v1/cases/{id}/escalate">;
+  deescalate: Body<"/api/v1/cases/{id}/deescalate">;
 }
 
 export type ActionRequest = {
@@ -99,6 +103,14 @@ function post(id: string, version: number, request: ActionRequest) {
       return api.POST("/api/v1/cases/{id}/comment", { params, body: request.body });
     case "reassign":
       return api.POST("/api/v1/cases/{id}/reassign", { params, body: request.body });
+    case "pause":
+      return api.POST("/api/v1/cases/{id}/pause", { params, body: request.body });
+    case "resume":
+      return api.POST("/api/v1/cases/{id}/resume", { params, body: request.body });
+    case "escalate":
+      return api.POST("/api/v1/cases/{id}/escalate", { params, body: request.body });
+    case "deescalate":
+      return api.POST("/api/v1/cases/{id}/deescalate", { params, body: request.body });
   }
 }
 
@@ -115,6 +127,7 @@ export function useCaseAction() {
       queryClient.setQueryData(caseQuery(updated.id).queryKey, updated);
       void queryClient.invalidateQueries({ queryKey: ["cases", "events", updated.id] });
       void queryClient.invalidateQueries({ queryKey: ["cases", "list"] });
+      void queryClient.invalidateQueries({ queryKey: ["visits"] });
     },
     onError: (_error, { id }) => {
       void queryClient.invalidateQueries({ queryKey: ["cases", "detail", id] });

@@ -27,6 +27,7 @@ interface ActionValues {
   duplicate_of?: string;
   body?: string;
   visibility?: "internal" | "public";
+  why?: string;
 }
 
 const orNull = (value: string | undefined) => (value && value.trim() !== "" ? value : null);
@@ -85,6 +86,12 @@ function toRequest(action: CaseAction, v: ActionValues): ActionRequest {
           note: orNull(v.note),
         },
       };
+    case "pause":
+    case "escalate":
+    case "deescalate":
+      return { action, body: { reason: v.why ?? "" } };
+    case "resume":
+      return { action, body: { note: orNull(v.note) } };
   }
 }
 
@@ -232,6 +239,20 @@ function Fields({ action }: { action: CaseAction }) {
             <Input.TextArea rows={2} />
           </Form.Item>
         </>
+      );
+    case "pause":
+    case "escalate":
+    case "deescalate":
+      return (
+        <Form.Item name="why" label={t("case.field.why")} rules={required}>
+          <Input.TextArea rows={3} data-testid="field-why" />
+        </Form.Item>
+      );
+    case "resume":
+      return (
+        <Form.Item name="note" label={t("case.field.note")}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
       );
     case "comment":
       return (

@@ -1,5 +1,6 @@
 import { PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -26,11 +27,11 @@ import { type Role } from "@/lib/auth";
 import { allowedActions, CASE_ACTIONS } from "@/lib/permissions";
 import { errorMessage } from "@/lib/problem";
 import { useDepartments, useUsers } from "@/lib/reference";
-import type { CaseAction, CaseDetail } from "@/lib/types";
+import type { CaseAction, CaseDetail, CaseEvent } from "@/lib/types";
 import { formatTime } from "./format";
 import { useCase, useCaseEvents, useUploadAttachment } from "../api/cases";
 import { ActionModal } from "./action-modal";
-import { DueTime, SeverityTag, StatusTag } from "./case-tags";
+import { DeadlineMark, DueTime, LevelTag, SeverityTag, StatusTag } from "./case-tags";
 
 type Attachment = CaseDetail["attachments"][number];
 
@@ -72,6 +73,15 @@ function AttachmentPreview({ caseId, attachment }: { caseId: string; attachment:
 const isCaseAction = (value: string): value is CaseAction =>
   (CASE_ACTIONS as readonly string[]).includes(value);
 
+const DEADLINES = ["verify", "dispatch", "resolve", "reply"] as const;
+
+/** The deadlines a `breach` event names (`payload.deadlines`). */
+function breachedIn(event: CaseEvent): string[] {
+  const payload = event.payload as Record<string, unknown>;
+  const list = payload["deadlines"];
+  return Array.isArray(list) ? list.filter((d): d is string => typeof d === "string") : [];
+}
+
 export function CaseDetailView({ id, role }: { id: string; role: Role }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -90,8 +100,15 @@ export function CaseDetailView({ id, role }: { id: string; role: Role }) {
     departments.data?.items.find((d) => d.id === depId)?.name ?? "—";
   const person = (userId?: string | null) =>
     users.data?.items.find((u) => u.id === userId)?.display_name ?? "—";
-  const actionLabel = (name: string) =>
-    name === "register" ? t("case.event.register") : isCaseAction(name) ? t(`case.action.${name}`) : name;
+  const actionLabel = (name: string) => {
+    if (name === "register" || name === "breach" || name === "visit_check") return t(`case.event.${name}`);
+    return isCaseAction(name) ? t(`case.action.${name}`) : name;
+  };
+  const deadlineName = (name: string) =>
+    (DEADLINES as readonly string[]).includes(name)
+      ? t(`deadline.kind.${name as (typeof DEADLINES)[number]}`)
+      : name;
+  const ended = c.status === "closed" || c.status === "cancelled";
 
   return (
     <Flex vertical gap="middle">
@@ -104,6 +121,12 @@ export function CaseDetailView({ id, role }: { id: string; role: Role }) {
             <StatusTag status={c.status} />
             <Tag>{t(`case.kind.${c.kind}`)}</Tag>
             <SeverityTag severity={c.severity} />
+            <LevelTag level={c.level} />
+            {c.paused && (
+              <Tag color="warning" data-testid="paused-tag">
+                {t("case.paused")}
+              </Tag>
+            )}
           </Space>
           <Space wrap>
             {actions.map((a) => (
@@ -121,6 +144,16 @@ export function CaseDetailView({ id, role }: { id: string; role: Role }) {
             ))}
           </Space>
         </Flex>
+        {c.paused && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="paused-alert"
+            message={t("case.pausedSince", { time: formatTime(c.deadlines.paused_at) })}
+            description={c.deadlines.pause_reason}
+          />
+        )}
         <Typography.Title level={5}>{c.title}</Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{c.description}</Typography.Paragraph>
         <Descriptions
@@ -161,6 +194,22 @@ export function CaseDetailView({ id, role }: { id: string; role: Role }) {
             { key: "reported", label: t("case.field.reportedAt"), children: formatTime(c.reported_at) },
           ]}
         />
+        <Descriptions
+          size="small"
+          title={t("deadline.title")}
+          style={{ marginTop: 12 }}
+          column={{ xs: 1, sm: 2, lg: 4 }}
+          data-testid="deadlines"
+          items={DEADLINES.map((name) => ({
+            key: name,
+            label: t(`deadline.kind.${name}`),
+            children: (
+              <span data-testid={`deadline-${name}`}>
+                <DeadlineMark deadline={c.deadlines[name]} paused={c.paused || ended} />
+              </span>
+            ),
+          }))}
+        />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
@@ -169,7 +218,7 @@ export function CaseDetailView({ id, role }: { id: string; role: Role }) {
               <Timeline
                 items={events.data.items.map((e) => ({
                   key: e.id,
-                  color: e.visibility === "internal" ? "gray" : "blue",
+                  color: e.action === "breach" ? "red" : e.visibility === "internal" ? "gray" : "blue",
                   children: (
                     <div data-testid="timeline-entry">
                       <Space wrap>
@@ -182,6 +231,11 @@ export function CaseDetailView({ id, role }: { id: string; role: Role }) {
                           {formatTime(e.created_at)} · {person(e.actor_id)}
                         </Typography.Text>
                       </Space>
+                      {e.action === "breach" && breachedIn(e).length > 0 && (
+                        <Typography.Text type="danger" style={{ display: "block", marginTop: 4 }}>
+                          {t("case.breachOf", { deadlines: breachedIn(e).map(deadlineName).join("、") })}
+                        </Typography.Text>
+                      )}
                       {e.note && (
                         <Typography.Paragraph
                           type={e.visibility === "internal" ? "secondary" : undefined}
