@@ -1,7 +1,6 @@
 import {
   AuditOutlined,
   BarChartOutlined,
-  BellOutlined,
   DashboardOutlined,
   FormOutlined,
   LogoutOutlined,
@@ -14,16 +13,13 @@ import {
 import {
   App as AntApp,
   Avatar,
-  Badge,
   Button,
   Dropdown,
-  Empty,
   Flex,
   Grid,
   Layout,
   Menu,
   type MenuProps,
-  Popover,
   Result,
   Tag,
   theme,
@@ -33,6 +29,7 @@ import { type ReactNode, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { LanguageSwitch } from "@/components/language-switch";
+import { NotificationsBell } from "@/features/notifications/components/notifications-bell";
 import { type Role, useLogout, useMe } from "@/lib/auth";
 import { errorMessage } from "@/lib/problem";
 import { ErrorBoundary } from "../error-boundary";
@@ -54,22 +51,6 @@ const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
 
 /** Below antd's `lg` breakpoint (992 px, i.e. tablets) the menu collapses to icons. */
 const COLLAPSE_BELOW = 992;
-
-function NotificationsBell() {
-  const { t } = useTranslation();
-  return (
-    <Popover
-      trigger="click"
-      placement="bottomRight"
-      title={t("header.notifications")}
-      content={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("header.noNotifications")} />}
-    >
-      <Badge count={0} size="small">
-        <Button type="text" icon={<BellOutlined />} aria-label={t("header.notifications")} />
-      </Badge>
-    </Popover>
-  );
-}
 
 export default function AppLayout() {
   const { t } = useTranslation();

@@ -8,12 +8,13 @@ import {
   type CaseKind,
   type CaseStatus,
   type CaseSummary,
+  type Level,
   type Queue,
   SEVERITIES,
   type Severity,
 } from "@/lib/types";
 import { useCases } from "../api/cases";
-import { DueTime, SeverityTag, StatusTag } from "./case-tags";
+import { Countdown, LevelTag, SeverityTag, StatusTag } from "./case-tags";
 import { formatTime } from "./format";
 
 const QUEUES: readonly Queue[] = ["mine", "department", "unassigned", "awaiting_visit", "overdue"];
@@ -24,6 +25,7 @@ export function CaseTable({
   status,
   kind,
   severity,
+  level,
   q,
   compact,
 }: {
@@ -31,11 +33,20 @@ export function CaseTable({
   status?: CaseStatus;
   kind?: CaseKind;
   severity?: Severity;
+  level?: Level;
   q?: string;
   compact?: boolean;
 }) {
   const { t } = useTranslation();
-  const cases = useCases({ queue, status, kind, severity, q: q || undefined, limit: compact ? 10 : 25 });
+  const cases = useCases({
+    queue,
+    status,
+    kind,
+    severity,
+    level,
+    q: q || undefined,
+    limit: compact ? 10 : 25,
+  });
   const items: CaseSummary[] = cases.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Flex vertical gap="small">
@@ -66,6 +77,12 @@ export function CaseTable({
             render: (_, c) => <SeverityTag severity={c.severity} />,
           },
           {
+            key: "level",
+            title: t("case.field.level"),
+            render: (_, c) => <LevelTag level={c.level} />,
+            responsive: ["sm"],
+          },
+          {
             key: "customer",
             title: t("case.field.customer"),
             render: (_, c) => [c.customer_name, c.property_label].filter(Boolean).join(" · ") || "—",
@@ -73,14 +90,13 @@ export function CaseTable({
           },
           {
             key: "due",
-            title: t("case.field.due"),
-            render: (_, c) => (
-              <DueTime
-                dueAt={c.due_at}
-                overdue={c.overdue}
-                done={c.status === "closed" || c.status === "cancelled"}
-              />
-            ),
+            title: t("case.field.nextDue"),
+            render: (_, c) =>
+              c.status === "closed" || c.status === "cancelled" ? (
+                "—"
+              ) : (
+                <Countdown dueAt={c.next_due_at} paused={c.paused} />
+              ),
           },
           {
             key: "reported",
@@ -113,6 +129,7 @@ export function CaseQueues() {
   const [status, setStatus] = useState<CaseStatus>();
   const [kind, setKind] = useState<CaseKind>();
   const [severity, setSeverity] = useState<Severity>();
+  const [level, setLevel] = useState<Level>();
   const [q, setQ] = useState("");
   return (
     <Card>
@@ -148,6 +165,15 @@ export function CaseQueues() {
           onChange={setSeverity}
           options={SEVERITIES.map((s) => ({ value: s, label: t(`case.severity.${s}`) }))}
         />
+        <Select<Level>
+          allowClear
+          placeholder={t("queues.escalated")}
+          style={{ width: 140 }}
+          value={level}
+          onChange={setLevel}
+          data-testid="level-filter"
+          options={(["area", "company"] as const).map((l) => ({ value: l, label: t(`case.level.${l}`) }))}
+        />
         <Input.Search
           allowClear
           placeholder={t("queues.searchPlaceholder")}
@@ -155,7 +181,7 @@ export function CaseQueues() {
           onSearch={setQ}
         />
       </Flex>
-      <CaseTable queue={queue} status={status} kind={kind} severity={severity} q={q} />
+      <CaseTable queue={queue} status={status} kind={kind} severity={severity} level={level} q={q} />
     </Card>
   );
 }

@@ -1,104 +1,220 @@
-import { App, Button, Card, Flex, Table, Typography } from "antd";
+import { App, Button, Card, Flex, Input, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { errorMessage } from "@/lib/problem";
-import { type CaseSummary, type Satisfaction, SATISFACTIONS } from "@/lib/types";
-import { useCaseAction, useCases } from "../api/cases";
-import { StatusTag } from "./case-tags";
+import {
+  type Satisfaction,
+  SATISFACTIONS,
+  type ScheduledVisit,
+  VISIT_PURPOSES,
+  type VisitFilter,
+  type VisitPurpose,
+} from "@/lib/types";
+import { useRecordSatisfaction, useRecordVisitCheck, useVisits } from "../api/visits";
+import { Countdown, StatusTag } from "./case-tags";
 import { formatTime } from "./format";
 
-/** Cases awaiting a return visit; one click records a reached visit with a satisfaction. */
-export function VisitWorklist() {
+const TABS: readonly VisitFilter[] = ["due", "overdue", "done"];
+
+const PURPOSE_COLORS: Record<VisitPurpose, string> = {
+  contact_check: "blue",
+  outcome_check: "cyan",
+  satisfaction: "purple",
+};
+
+/** Contact and outcome checks: a note and "reached" / "not reached", recorded on the visit. */
+function CheckRecorder({ visit }: { visit: ScheduledVisit }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const cases = useCases({ queue: "awaiting_visit", limit: 25 });
-  const run = useCaseAction();
-  const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
-
-  const record = (c: CaseSummary, satisfaction: Satisfaction) => {
-    run.mutate(
-      {
-        id: c.id,
-        version: c.version,
-        request: { action: "visit", body: { reached: true, satisfaction, comment: null } },
-      },
+  const [note, setNote] = useState("");
+  const record = useRecordVisitCheck();
+  const send = (reached: boolean) => {
+    record.mutate(
+      { id: visit.id, body: { reached, note: note.trim() === "" ? null : note } },
       {
         onSuccess: () => {
-          void message.success(t("visits.recorded", { number: c.number }));
+          void message.success(t("visits.recorded", { number: visit.case_number }));
         },
         onError: (error) => {
           void message.error(errorMessage(error, t));
-          void cases.refetch();
         },
       },
     );
   };
+  return (
+    <Space.Compact style={{ width: "100%" }}>
+      <Input
+        size="small"
+        placeholder={t("visits.notePlaceholder")}
+        value={note}
+        data-testid="check-note"
+        onChange={(e) => {
+          setNote(e.target.value);
+        }}
+      />
+      <Button
+        size="small"
+        type="primary"
+        loading={record.isPending}
+        data-testid="check-reached"
+        onClick={() => {
+          send(true);
+        }}
+      >
+        {t("visits.reached")}
+      </Button>
+      <Button
+        size="small"
+        disabled={record.isPending}
+        data-testid="check-unreached"
+        onClick={() => {
+          send(false);
+        }}
+      >
+        {t("visits.unreached")}
+      </Button>
+    </Space.Compact>
+  );
+}
+
+/** Satisfaction visits: one click records a reached visit through the case's `visit` action. */
+function SatisfactionRecorder({ visit }: { visit: ScheduledVisit }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const record = useRecordSatisfaction();
+  const send = (satisfaction: Satisfaction) => {
+    record.mutate(
+      { caseId: visit.case_id, satisfaction },
+      {
+        onSuccess: () => {
+          void message.success(t("visits.recorded", { number: visit.case_number }));
+        },
+        onError: (error) => {
+          void message.error(errorMessage(error, t));
+        },
+      },
+    );
+  };
+  return (
+    <Flex wrap gap={4}>
+      {SATISFACTIONS.map((s) => (
+        <Button
+          key={s}
+          size="small"
+          danger={s.includes("dissatisfied")}
+          disabled={record.isPending}
+          data-testid={`visit-${s}`}
+          onClick={() => {
+            send(s);
+          }}
+        >
+          {t(`case.satisfaction.${s}`)}
+        </Button>
+      ))}
+    </Flex>
+  );
+}
+
+function Outcome({ visit }: { visit: ScheduledVisit }) {
+  const { t } = useTranslation();
+  return (
+    <Space wrap size={4}>
+      {visit.reached === false ? (
+        <Tag>{t("case.notReached")}</Tag>
+      ) : (
+        <Tag color="green">{t("visits.reached")}</Tag>
+      )}
+      <Typography.Text type="secondary">{formatTime(visit.done_at)}</Typography.Text>
+      {visit.note && <span>{visit.note}</span>}
+    </Space>
+  );
+}
+
+/** The return-visit worklist: scheduled visits due, overdue or done, by purpose. */
+export function VisitWorklist() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<VisitFilter>("due");
+  const [purpose, setPurpose] = useState<VisitPurpose>();
+  const visits = useVisits({ status, purpose, limit: 25 });
+  const items = visits.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Card>
-      <Typography.Paragraph type="secondary">{t("visits.hint")}</Typography.Paragraph>
-      <Table<CaseSummary>
+      <Tabs
+        activeKey={status}
+        onChange={(key) => {
+          setStatus(key as VisitFilter);
+        }}
+        items={TABS.map((key) => ({ key, label: t(`visits.tab.${key}`) }))}
+      />
+      <Flex wrap gap="small" align="center" style={{ marginBottom: 12 }}>
+        <Select<VisitPurpose>
+          allowClear
+          placeholder={t("visits.purpose")}
+          style={{ width: 160 }}
+          value={purpose}
+          onChange={setPurpose}
+          data-testid="purpose-filter"
+          options={VISIT_PURPOSES.map((p) => ({ value: p, label: t(`visits.purposes.${p}`) }))}
+        />
+        <Typography.Text type="secondary">{t("visits.hint")}</Typography.Text>
+      </Flex>
+      <Table<ScheduledVisit>
         rowKey="id"
         size="small"
-        loading={cases.isPending}
+        loading={visits.isPending}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={{ x: 900 }}
         locale={{ emptyText: t("pages.visits.empty") }}
         columns={[
           {
             key: "number",
             title: t("case.field.number"),
-            render: (_, c) => <Link to={`/cases/${c.id}`}>{c.number}</Link>,
+            render: (_, v) => <Link to={`/cases/${v.case_id}`}>{v.case_number}</Link>,
           },
-          { key: "title", title: t("case.field.title"), dataIndex: "title", ellipsis: true },
+          { key: "title", title: t("case.field.title"), dataIndex: "case_title", ellipsis: true },
           {
-            key: "customer",
-            title: t("case.field.customer"),
-            render: (_, c) => [c.customer_name, c.property_label].filter(Boolean).join(" · ") || "—",
+            key: "purpose",
+            title: t("visits.purpose"),
+            render: (_, v) => (
+              <Tag color={PURPOSE_COLORS[v.purpose]}>{t(`visits.purposes.${v.purpose}`)}</Tag>
+            ),
           },
           {
             key: "status",
             title: t("case.field.status"),
-            render: (_, c) => <StatusTag status={c.status} />,
+            render: (_, v) => <StatusTag status={v.case_status} />,
             responsive: ["md"],
           },
           {
-            key: "reported",
-            title: t("case.field.reportedAt"),
-            render: (_, c) => formatTime(c.reported_at),
-            responsive: ["lg"],
+            key: "due",
+            title: t("visits.dueAt"),
+            render: (_, v) =>
+              v.status === "pending" ? <Countdown dueAt={v.due_at} /> : formatTime(v.due_at),
           },
           {
-            key: "visit",
-            title: t("case.field.satisfaction"),
-            render: (_, c) => (
-              <Flex wrap gap={4}>
-                {SATISFACTIONS.map((s) => (
-                  <Button
-                    key={s}
-                    size="small"
-                    danger={s.includes("dissatisfied")}
-                    disabled={run.isPending}
-                    data-testid={`visit-${s}`}
-                    onClick={() => {
-                      record(c, s);
-                    }}
-                  >
-                    {t(`case.satisfaction.${s}`)}
-                  </Button>
-                ))}
-              </Flex>
-            ),
+            key: "record",
+            title: t("visits.record"),
+            width: 340,
+            render: (_, v) =>
+              v.status !== "pending" ? (
+                <Outcome visit={v} />
+              ) : v.purpose === "satisfaction" ? (
+                <SatisfactionRecorder visit={v} />
+              ) : (
+                <CheckRecorder visit={v} />
+              ),
           },
         ]}
       />
-      {cases.hasNextPage && (
+      {visits.hasNextPage && (
         <Button
           style={{ marginTop: 12 }}
-          loading={cases.isFetchingNextPage}
+          loading={visits.isFetchingNextPage}
           onClick={() => {
-            void cases.fetchNextPage();
+            void visits.fetchNextPage();
           }}
         >
           {t("common.loadMore")}
