@@ -4,6 +4,7 @@ mod helpers;
 
 mod auth;
 mod cases;
+mod deadlines;
 mod jobs;
 mod openapi;
 mod org;
@@ -11,3 +12,4 @@ mod platform;
 mod problems;
 mod resident;
 mod stats;
+mod webhooks;

@@ -83,7 +83,7 @@ pub async fn durations_for(db: &impl ConnectionTrait, kind: CaseKind, severity: 
 async fn check(db: &impl ConnectionTrait, input: &SlaPolicyInput, except: Option<Uuid>) -> StoreResult<()> {
     if let Some(field) = input.durations.invalid_field() {
         return Err(StoreError::invalid(
-            field,
+            format!("durations.{field}"),
             format!(
                 "must be between 1 second and {} seconds",
                 huiyin_domain::sla::policy::MAX_SECS
