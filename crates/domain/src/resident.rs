@@ -309,6 +309,8 @@ pub fn event_title(action: &str, facts: EventFacts<'_>) -> Option<Bilingual> {
             }
             _ => Bilingual::new("已取消", "Cancelled"),
         },
+        "pause" => Bilingual::new("等待您的确认，处理时限暂停计时", "On hold until we hear from you"),
+        "resume" => Bilingual::new("继续处理", "Back in progress"),
         "comment" if facts.by_resident => Bilingual::new("您的留言", "Your note"),
         "comment" => Bilingual::new("客服中心留言", "Note from customer service"),
         _ => return None,
@@ -491,6 +493,13 @@ mod tests {
         assert_eq!(rated.map(|t| t.zh), Some("您的评价：不满意，已安排再次整改".to_owned()));
         assert_eq!(event_title("verify", EventFacts::default()), None);
         assert_eq!(event_title("reassign", EventFacts::default()), None);
+        // Escalations and breaches are internal matters; a pause is the resident's business.
+        assert_eq!(event_title("escalate", EventFacts::default()), None);
+        assert_eq!(event_title("breach", EventFacts::default()), None);
+        assert_eq!(
+            event_title("pause", EventFacts::default()).map(|t| t.en),
+            Some("On hold until we hear from you".to_owned())
+        );
         for action in [
             "register",
             "dispatch",
