@@ -564,6 +564,32 @@ async fn repairs_schedule_visits_and_resolution_schedules_the_satisfaction_visit
             .len(),
         0
     );
+    // A repair resolved before anyone made the contact check: the check is moot and goes away.
+    let mut body = complaint(&w);
+    body["kind"] = json!("repair");
+    let quick = new_case(app, &w.agent.1, body).await;
+    let quick = act_ok(
+        app,
+        &w.agent.1,
+        &quick,
+        "dispatch",
+        json!({"department_id": w.engineering}),
+    )
+    .await;
+    act_ok(app, &handler.1, &quick, "resolve", json!({"result": "当天修好"})).await;
+    let left = app
+        .get(
+            &format!("/api/v1/visits?status=due&case_id={}", quick["id"].as_str().unwrap()),
+            &w.agent.1,
+        )
+        .await;
+    let left: Vec<&str> = left.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["purpose"].as_str().unwrap())
+        .collect();
+    assert_eq!(left, ["satisfaction", "outcome_check"], "soonest due first");
 }
 
 async fn warnings_fire_once_per_window_and_are_acknowledged(app: &TestApp) {

@@ -96,13 +96,21 @@ pub async fn on_register(db: &impl ConnectionTrait, case: &case::Model, terms: &
     Ok(())
 }
 
-/// At resolution of a complaint or repair: the satisfaction visit.
+/// At resolution of a complaint or repair: the satisfaction visit. A contact check not yet
+/// made is moot once the repair is done, and is cancelled.
 pub async fn on_resolve(
     db: &impl ConnectionTrait,
     case: &case::Model,
     terms: &Terms,
     at: DateTime<Utc>,
 ) -> StoreResult<()> {
+    scheduled_visit::Entity::update_many()
+        .col_expr(scheduled_visit::Column::Status, Expr::value(CANCELLED))
+        .filter(scheduled_visit::Column::CaseId.eq(case.id))
+        .filter(scheduled_visit::Column::Purpose.eq(VisitPurpose::ContactCheck.as_str()))
+        .filter(scheduled_visit::Column::Status.eq(PENDING))
+        .exec(db)
+        .await?;
     if matches!(
         CaseKind::parse(&case.kind),
         Some(CaseKind::Complaint | CaseKind::Repair)
