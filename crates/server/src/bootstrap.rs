@@ -18,8 +18,13 @@ pub async fn ensure_admin(store: &Store, demo: bool) -> anyhow::Result<()> {
     if demo {
         seed::seed_demo(&store.db, DEMO_ADMIN.1).await?;
         println!(
-            "Demo data created. Log in as {} / {} (other demo accounts: see README).",
-            DEMO_ADMIN.0, DEMO_ADMIN.1
+            "Demo data created. Log in as {} / {}; other staff (password {}): manager, supervisor, agent, \
+             agent2, steward, handler, security, cleaning, greening, service; resident app: {} / {}.",
+            DEMO_ADMIN.0,
+            DEMO_ADMIN.1,
+            seed::DEMO_PASSWORD,
+            seed::DEMO_RESIDENT_PHONE,
+            seed::DEMO_PASSWORD
         );
         return Ok(());
     }
