@@ -18,6 +18,8 @@ const CaseRoute = lazy(() => import("./routes/case"));
 const CustomersRoute = lazy(() => import("./routes/customers"));
 const StatisticsRoute = lazy(() => import("./routes/statistics"));
 const AdminRoute = lazy(() => import("./routes/admin"));
+const DeadlinesRoute = lazy(() => import("./routes/deadlines"));
+const WarningsRoute = lazy(() => import("./routes/warnings"));
 const ResidentRoute = lazy(() => import("./routes/resident"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
 
@@ -65,6 +67,8 @@ export function AppRoutes() {
           <Route path="customers" element={<CustomersRoute />} />
           <Route path="statistics" element={<StatisticsRoute />} />
           <Route path="admin" element={<AdminRoute />} />
+          <Route path="deadlines" element={<DeadlinesRoute />} />
+          <Route path="warnings" element={<WarningsRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

@@ -1,7 +1,9 @@
 import {
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  FieldTimeOutlined,
   FormOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
@@ -36,7 +38,16 @@ import { ErrorBoundary } from "../error-boundary";
 import { PageLoading } from "../page-loading";
 import { RouteError } from "../route-error";
 
-type Section = "dashboard" | "intake" | "queues" | "visits" | "customers" | "statistics" | "admin";
+type Section =
+  | "dashboard"
+  | "intake"
+  | "queues"
+  | "visits"
+  | "customers"
+  | "statistics"
+  | "warnings"
+  | "admin"
+  | "deadlines";
 
 const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: "dashboard", icon: <DashboardOutlined /> },
@@ -46,7 +57,9 @@ const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: "customers", icon: <TeamOutlined /> },
   { key: "statistics", icon: <BarChartOutlined /> },
   // The server enforces permissions; this only hides what the role cannot use.
+  { key: "warnings", icon: <AlertOutlined />, roles: ["admin", "manager", "supervisor"] },
   { key: "admin", icon: <SettingOutlined />, roles: ["admin", "manager"] },
+  { key: "deadlines", icon: <FieldTimeOutlined />, roles: ["admin", "manager"] },
 ];
 
 /** Below antd's `lg` breakpoint (992 px, i.e. tablets) the menu collapses to icons. */

@@ -1,0 +1,11 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap } from "@/lib/api";
+
+export function useAcknowledgeWarning() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, note }: { id: string; note: string | null }) =>
+      unwrap(api.POST("/api/v1/warnings/{id}/acknowledge", { params: { path: { id } }, body: { note } })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["warnings"] }),
+  });
+}

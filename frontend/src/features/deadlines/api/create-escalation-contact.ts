@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { components } from "@/api/schema";
+import { api, unwrap } from "@/lib/api";
+
+export type CreateEscalationContact = components["schemas"]["CreateEscalationContact"];
+
+export function useCreateEscalationContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateEscalationContact) => unwrap(api.POST("/api/v1/escalation-contacts", { body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["escalation-contacts"] }),
+  });
+}

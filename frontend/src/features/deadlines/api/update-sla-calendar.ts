@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { components } from "@/api/schema";
+import { api, unwrap } from "@/lib/api";
+
+export type BusinessCalendar = components["schemas"]["BusinessCalendar"];
+
+export function useUpdateSlaCalendar() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ etag, body }: { etag: string; body: BusinessCalendar }) =>
+      unwrap(api.PUT("/api/v1/sla-calendar", { params: { header: { "If-Match": etag } }, body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["sla-calendar"] }),
+  });
+}

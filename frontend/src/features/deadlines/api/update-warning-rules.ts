@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { components } from "@/api/schema";
+import { api, unwrap } from "@/lib/api";
+
+export type WarningRules = components["schemas"]["WarningRules"];
+
+export function useUpdateWarningRules() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ etag, body }: { etag: string; body: WarningRules }) =>
+      unwrap(api.PUT("/api/v1/warning-rules", { params: { header: { "If-Match": etag } }, body })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["warning-rules"] }),
+  });
+}

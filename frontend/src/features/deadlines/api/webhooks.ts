@@ -1,0 +1,10 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { api, unwrap } from "@/lib/api";
+
+export const webhooksQuery = () =>
+  queryOptions({
+    queryKey: ["webhooks"],
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/webhooks", { signal })),
+  });
+
+export const useWebhooks = () => useQuery(webhooksQuery());
