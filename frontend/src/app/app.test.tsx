@@ -13,6 +13,13 @@ function renderAppAt(path: string) {
   return user;
 }
 
+/** What the signed-in layout and the dashboard ask for besides the page itself. */
+const shell = {
+  "GET /api/v1/notifications": () => json({ items: [], next_cursor: null, unread: 0 }),
+  "GET /api/v1/visits": () => json({ items: [], next_cursor: null }),
+  "GET /api/v1/warnings": () => json({ items: [], next_cursor: null }),
+};
+
 describe("App", () => {
   // Load the lazy screens once up front, so that no single test pays for it (slow on 2 cores).
   beforeAll(async () => {
@@ -27,6 +34,7 @@ describe("App", () => {
 
   it("sends a visitor to the login page and back to where they were going", async () => {
     stubFetch({
+      ...shell,
       "POST /api/v1/auth/login": () => json(tokens(1, aUser({ display_name: "李主管", role: "supervisor" }))),
       "GET /api/v1/me": () => json(aUser({ display_name: "李主管", role: "supervisor" })),
     });
@@ -47,6 +55,7 @@ describe("App", () => {
   it("shows the dashboard with the side menu, and switches language", async () => {
     setSession({ accessToken: "access-1", refreshToken: "refresh-1", expiresAt: 0 });
     stubFetch({
+      ...shell,
       "GET /api/v1/me": () => json(aUser()),
       // The dashboard's figures, trend and queue.
       "GET /api/v1/stats/summary": () => problem(503),
@@ -71,7 +80,13 @@ describe("App", () => {
 
   it("shows a 404 page for unknown addresses", async () => {
     setSession({ accessToken: "access-1", refreshToken: "refresh-1", expiresAt: 0 });
-    stubFetch({ "GET /api/v1/me": () => json(aUser()) });
+    stubFetch({
+      ...shell,
+      "GET /api/v1/me": () => json(aUser()),
+      "GET /api/v1/stats/summary": () => problem(503),
+      "GET /api/v1/stats/trend": () => problem(503),
+      "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
+    });
     const user = renderAppAt("/no/such/page");
 
     expect(await screen.findByText("页面不存在")).toBeInTheDocument();
@@ -82,7 +97,11 @@ describe("App", () => {
   it("logs out: revokes the refresh token and lands on the plain login page", async () => {
     setSession({ accessToken: "access-1", refreshToken: "refresh-1", expiresAt: 0 });
     const fetch = stubFetch({
+      ...shell,
       "GET /api/v1/me": () => json(aUser()),
+      "GET /api/v1/stats/summary": () => problem(503),
+      "GET /api/v1/stats/trend": () => problem(503),
+      "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
       "POST /api/v1/auth/logout": () => new Response(null, { status: 204 }),
     });
     const user = renderAppAt("/dashboard");
@@ -100,6 +119,7 @@ describe("App", () => {
   it("goes to the login page when the session has expired for good", async () => {
     setSession({ accessToken: "access-1", refreshToken: "refresh-1", expiresAt: 0 });
     stubFetch({
+      ...shell,
       "GET /api/v1/me": () => problem(401),
       "POST /api/v1/auth/refresh": () => problem(401),
     });

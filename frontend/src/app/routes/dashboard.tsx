@@ -3,10 +3,12 @@ import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { CaseTable } from "@/features/cases/components/case-queues";
 import { Dashboard } from "@/features/dashboard/components/dashboard";
+import { DeadlineCards } from "@/features/dashboard/components/deadline-cards";
 import { DashboardFigures } from "@/features/statistics/components/dashboard-figures";
 import { TrendChart } from "@/features/statistics/components/statistics";
 import { useMe } from "@/lib/auth";
 import { usePageTitle } from "@/lib/page-title";
+import { canHandleWarnings } from "@/lib/permissions";
 
 const last30 = () => ({
   from: dayjs().subtract(29, "day").format("YYYY-MM-DD"),
@@ -26,6 +28,7 @@ export default function DashboardRoute() {
       {staff && (
         <>
           <DashboardFigures />
+          <DeadlineCards warnings={canHandleWarnings(me.data.role)} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={10}>
               <Card title={t("dashboard.trend")}>

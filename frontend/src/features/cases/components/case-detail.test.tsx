@@ -82,4 +82,76 @@ describe("CaseDetailView", () => {
     expect(second?.headers.get("If-Match")).toBe('"4"');
     expect(await second?.json()).toEqual({ note: "已电话核实" });
   }, 30_000);
+
+  it("shows a breached deadline in red, the level and the pause, and only the new actions the role has", async () => {
+    stubFetch({
+      ...reference(),
+      [`GET /api/v1/cases/${id}`]: () =>
+        json(
+          aCase({
+            status: "dispatched",
+            level: "area",
+            paused: true,
+            overdue: false,
+            available_actions: ["resolve", "comment", "resume", "escalate", "deescalate"],
+            deadlines: {
+              verify: { due_at: "2026-11-25T10:00:00Z", met: true, breached: false },
+              dispatch: { due_at: "2026-11-25T12:00:00Z", met: true, breached: true },
+              resolve: { due_at: "2026-11-25T14:00:00Z", met: false, breached: true },
+              reply: { due_at: null, met: false, breached: false },
+              paused_at: "2026-11-25T15:00:00Z",
+              pause_reason: "业主出差，约定下周一上门",
+            },
+          }),
+        ),
+    });
+    renderWithProviders(
+      <App>
+        <CaseDetailView id={id} role="agent" />
+      </App>,
+    );
+
+    expect(await screen.findByTestId("level-tag")).toHaveTextContent("片区级");
+    expect(screen.getByTestId("paused-tag")).toHaveTextContent("已暂停");
+    expect(screen.getByTestId("paused-alert")).toHaveTextContent("业主出差，约定下周一上门");
+    const resolve = screen.getByTestId("deadline-resolve");
+    expect(within(resolve).getByTestId("deadline-breached")).toHaveTextContent("已超时");
+    expect(within(screen.getByTestId("deadline-verify")).getByTestId("deadline-met")).toHaveTextContent(
+      "已按时完成",
+    );
+    expect(within(screen.getByTestId("deadline-dispatch")).getByTestId("deadline-met")).toHaveTextContent(
+      "超时完成",
+    );
+    // An agent may resume and escalate, but only managers may de-escalate; resolving is the handler's.
+    expect(screen.getByTestId("action-resume")).toBeInTheDocument();
+    expect(screen.getByTestId("action-escalate")).toBeInTheDocument();
+    expect(screen.queryByTestId("action-deescalate")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("action-resolve")).not.toBeInTheDocument();
+  }, 30_000);
+
+  it("escalates with a reason", async () => {
+    const fetch = stubFetch({
+      ...reference(),
+      [`GET /api/v1/cases/${id}`]: () => json(aCase({ available_actions: ["escalate", "pause", "comment"] })),
+      [`POST /api/v1/cases/${id}/escalate`]: () => json(aCase({ level: "area", version: 4 })),
+    });
+    const { user } = renderWithProviders(
+      <App>
+        <CaseDetailView id={id} role="supervisor" />
+      </App>,
+    );
+
+    await user.click(await screen.findByTestId("action-escalate"));
+    const dialog = await screen.findByRole("dialog");
+    await user.type(within(dialog).getByTestId("field-why"), "业主多次来电");
+    await user.click(within(dialog).getByRole("button", { name: /提\s*交/ }));
+
+    await waitFor(() => {
+      expect(requestsTo(fetch, `POST /api/v1/cases/${id}/escalate`)).toHaveLength(1);
+    });
+    const [post] = requestsTo(fetch, `POST /api/v1/cases/${id}/escalate`);
+    expect(post?.headers.get("If-Match")).toBe('"3"');
+    expect(await post?.json()).toEqual({ reason: "业主多次来电" });
+    expect(await screen.findByTestId("level-tag")).toHaveTextContent("片区级");
+  }, 30_000);
 });
