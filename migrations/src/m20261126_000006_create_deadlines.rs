@@ -27,6 +27,7 @@ enum Cases {
     ResolveBreached,
     ReplyBreached,
     Level,
+    PeakLevel,
     PausedAt,
     PauseReason,
     Status,
@@ -166,6 +167,11 @@ impl MigrationTrait for Migration {
             boolean_false(Cases::ResolveBreached),
             boolean_false(Cases::ReplyBreached),
             ColumnDef::new(Cases::Level)
+                .string()
+                .not_null()
+                .default("project")
+                .to_owned(),
+            ColumnDef::new(Cases::PeakLevel)
                 .string()
                 .not_null()
                 .default("project")
@@ -433,6 +439,7 @@ impl MigrationTrait for Migration {
             Cases::ResolveBreached.into_iden(),
             Cases::ReplyBreached.into_iden(),
             Cases::Level.into_iden(),
+            Cases::PeakLevel.into_iden(),
             Cases::PausedAt.into_iden(),
             Cases::PauseReason.into_iden(),
         ] {

@@ -339,6 +339,7 @@ async fn manual_escalation_and_manager_only_deescalation(app: &TestApp) {
     )
     .await;
     assert_eq!(down["level"], "project");
+    assert_eq!(down["peak_level"], "area", "the peak survives de-escalation");
     act(app, &w.manager.1, &down, "deescalate", json!({"reason": "again"}))
         .await
         .assert_problem(409, Some("level"));

@@ -1750,6 +1750,8 @@ export interface components {
             description: string;
             /** Format: uuid */
             duplicate_of?: string | null;
+            /** @description The highest escalation level the case ever reached. */
+            peak_level: components["schemas"]["Level"];
             /** Format: date-time */
             replied_at?: string | null;
             /** Format: date-time */

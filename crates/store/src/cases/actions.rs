@@ -548,6 +548,7 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
             let up = matches!(input, ActionInput::Escalate(_));
             let to = if up { level.raised() } else { level.lowered() }.map_err(TransitionError::from)?;
             model.level = Set(to.as_str().to_owned());
+            model.peak_level = Set(sla::deadlines::peak(&current.peak_level, to).as_str().to_owned());
             if up {
                 escalated_to = Some((to, reason.clone()));
             }

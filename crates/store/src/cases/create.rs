@@ -227,6 +227,7 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase)
         resolve_breached: Set(false),
         reply_breached: Set(false),
         level: Set(level.as_str().to_owned()),
+        peak_level: Set(level.as_str().to_owned()),
         paused_at: Set(None),
         pause_reason: Set(None),
         created_at: Set(at),

@@ -50,6 +50,8 @@ pub struct Model {
     pub reply_breached: bool,
     /// Escalation level: `project`, `area` or `company`.
     pub level: String,
+    /// The highest level the case ever reached (statistics count escalations by it).
+    pub peak_level: String,
     pub paused_at: Option<DateTimeUtc>,
     pub pause_reason: Option<String>,
     pub created_at: DateTimeUtc,

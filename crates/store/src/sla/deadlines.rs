@@ -55,6 +55,11 @@ pub fn schedule(model: &mut case::ActiveModel, projected: &case::Model) {
     model.next_breach_at = Set(deadlines.next_breach());
 }
 
+/// The higher of a case's peak level and a level it just reached.
+pub fn peak(stored: &str, reached: Level) -> Level {
+    Level::parse(stored).unwrap_or(Level::Project).max(reached)
+}
+
 /// Records the breaches of every case whose next deadline has passed; returns how many cases
 /// were escalated or flagged.
 pub async fn sweep<C: ConnectionTrait + TransactionTrait>(db: &C, at: DateTime<Utc>, limit: u64) -> StoreResult<usize> {
@@ -112,6 +117,7 @@ async fn record_breaches<C: ConnectionTrait + TransactionTrait>(
     let to = after_breach(from, breached.len());
     if let Some(level) = to {
         model.level = Set(level.as_str().to_owned());
+        model.peak_level = Set(peak(&current.peak_level, level).as_str().to_owned());
     }
     model.version = Set(current.version + 1);
     model.updated_at = Set(at);

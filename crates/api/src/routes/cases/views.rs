@@ -154,6 +154,8 @@ pub struct CaseResponse {
     pub replied_at: Option<DateTime<Utc>>,
     pub closed_at: Option<DateTime<Utc>>,
     pub duplicate_of: Option<Uuid>,
+    /// The highest escalation level the case ever reached.
+    pub peak_level: Level,
     pub deadlines: DeadlinesResponse,
     pub current_work_order: Option<WorkOrderResponse>,
     pub work_orders: Vec<WorkOrderResponse>,
@@ -322,6 +324,7 @@ pub fn case_response(record: CaseRecord, show_pii: bool) -> CaseResponse {
         replied_at: case.replied_at,
         closed_at: case.closed_at,
         duplicate_of: case.duplicate_of,
+        peak_level: parse(&case.peak_level, Level::parse, Level::Project),
         deadlines: deadlines(&case),
         current_work_order: current,
         work_orders: work_orders.into_iter().map(WorkOrderResponse::from).collect(),
