@@ -158,6 +158,31 @@ describe("a complaint from intake to closed, with a second dispatch", () => {
     await page.getByRole("menuitem", { name: /管理/ }).click();
     await page.getByRole("cell", { name: "handler", exact: true }).waitFor();
     await screenshot(page, "24-admin");
+
+    // Deadline settings: a new SLA policy, durations typed in hours, sent in seconds.
+    await page.getByRole("menuitem", { name: /时限设置/ }).click();
+    await page.waitForURL(/\/deadlines$/);
+    await page.getByTestId("policy-new").click();
+    const policy = page.locator(".ant-modal-content");
+    await policy.waitFor();
+    await choose(page, policy.getByTestId("policy-kind"), "表扬");
+    await choose(page, policy.getByTestId("policy-severity"), "紧急");
+    const verifyHours = policy.getByTestId("duration-verify_secs").getByRole("spinbutton", { name: "小时" });
+    await verifyHours.fill("2");
+    const createdPolicy = page.waitForResponse(
+      (r) => r.url().endsWith("/api/v1/sla-policies") && r.request().method() === "POST",
+    );
+    await page.locator("#policy-submit").click();
+    const policyResponse = await createdPolicy;
+    expect(policyResponse.status()).toBe(201);
+    expect(JSON.parse(policyResponse.request().postData() ?? "{}")).toMatchObject({
+      kind: "praise",
+      severity: "urgent",
+      durations: { verify_secs: 7200 },
+    });
+    await policy.waitFor({ state: "detached" });
+    await page.getByRole("row", { name: /表扬.*紧急.*2 小时/ }).waitFor();
+    await screenshot(page, "25-sla-policies");
     await page.goto(caseUrl);
     await statusIs(page, "已关闭");
 
