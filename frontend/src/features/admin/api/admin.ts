@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { paths } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
 
@@ -12,13 +12,43 @@ export type CreateUserBody = Json<"/api/v1/users", "post">;
 export type CreateDepartmentBody = Json<"/api/v1/departments", "post">;
 export type CreateCategoryBody = Json<"/api/v1/categories", "post">;
 export type CreateApiKeyBody = Json<"/api/v1/api-keys", "post">;
+export type CreateProjectBody = Json<"/api/v1/projects", "post">;
+export type CreateAreaBody = Json<"/api/v1/areas", "post">;
+export type CreatePropertyBody = Json<"/api/v1/properties", "post">;
+export type UpdateUserBody = Json<"/api/v1/users/{id}", "patch">;
+export type UpdateDepartmentBody = Json<"/api/v1/departments/{id}", "patch">;
+export type UpdateCategoryBody = Json<"/api/v1/categories/{id}", "patch">;
+export type UpdatePropertyBody = Json<"/api/v1/properties/{id}", "patch">;
+export type UpdateProjectBody = Json<"/api/v1/projects/{id}", "patch">;
+export type UpdateAreaBody = Json<"/api/v1/areas/{id}", "patch">;
 
-export const adminUsersQuery = () =>
+/** What every edit sends: the record, the version it was read at (for If-Match) and the changes. */
+export interface Patch<B> {
+  id: string;
+  version: number;
+  body: B;
+}
+
+const ifMatch = (version: number) => ({ "If-Match": `"${version}"` });
+
+export const adminUsersQuery = (q = "") =>
   queryOptions({
-    queryKey: ["users", "admin"],
-    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/users", { params: { query: { limit: 200 } }, signal })),
+    queryKey: ["users", "admin", q],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/users", { params: { query: { limit: 200, q: q || undefined } }, signal })),
+    placeholderData: keepPreviousData,
   });
-export const useAdminUsers = () => useQuery(adminUsersQuery());
+export const useAdminUsers = (q = "") => useQuery(adminUsersQuery(q));
+
+export const areaListQuery = (projectId: string | undefined) =>
+  queryOptions({
+    queryKey: ["areas", projectId ?? null],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/areas", { params: { query: { project_id: projectId, limit: 200 } }, signal })),
+  });
+/** Areas of a project, or of all projects; `enabled: false` until they are needed. */
+export const useAreaList = (projectId: string | undefined, enabled = true) =>
+  useQuery({ ...areaListQuery(projectId), enabled });
 
 export const apiKeysQuery = () =>
   queryOptions({
@@ -27,16 +57,21 @@ export const apiKeysQuery = () =>
   });
 export const useApiKeys = () => useQuery(apiKeysQuery());
 
-export const propertyListQuery = (projectId: string | undefined) =>
+export const propertyListQuery = (projectId: string | undefined, q = "") =>
   queryOptions({
-    queryKey: ["properties", "admin", projectId ?? null],
+    queryKey: ["properties", "admin", projectId ?? null, q],
     queryFn: ({ signal }) =>
       unwrap(
-        api.GET("/api/v1/properties", { params: { query: { project_id: projectId, limit: 200 } }, signal }),
+        api.GET("/api/v1/properties", {
+          params: { query: { project_id: projectId, q: q || undefined, limit: 200 } },
+          signal,
+        }),
       ),
     enabled: Boolean(projectId),
+    placeholderData: keepPreviousData,
   });
-export const usePropertyList = (projectId: string | undefined) => useQuery(propertyListQuery(projectId));
+export const usePropertyList = (projectId: string | undefined, q = "") =>
+  useQuery(propertyListQuery(projectId, q));
 
 function useInvalidate(...keys: string[][]) {
   const queryClient = useQueryClient();
@@ -57,9 +92,95 @@ export function useSetUserActive() {
     mutationFn: ({ id, version, active }: { id: string; version: number; active: boolean }) =>
       unwrap(
         api.PATCH("/api/v1/users/{id}", {
-          params: { path: { id }, header: { "If-Match": `"${version}"` } },
+          params: { path: { id }, header: ifMatch(version) },
           body: { active },
         }),
+      ),
+    onSuccess,
+  });
+}
+
+export function useUpdateUser() {
+  const onSuccess = useInvalidate(["users"]);
+  return useMutation({
+    mutationFn: ({ id, version, body }: Patch<UpdateUserBody>) =>
+      unwrap(api.PATCH("/api/v1/users/{id}", { params: { path: { id }, header: ifMatch(version) }, body })),
+    onSuccess,
+  });
+}
+
+export function useUpdateDepartment() {
+  const onSuccess = useInvalidate(["departments"]);
+  return useMutation({
+    mutationFn: ({ id, version, body }: Patch<UpdateDepartmentBody>) =>
+      unwrap(
+        api.PATCH("/api/v1/departments/{id}", { params: { path: { id }, header: ifMatch(version) }, body }),
+      ),
+    onSuccess,
+  });
+}
+
+export function useUpdateCategory() {
+  const onSuccess = useInvalidate(["categories"]);
+  return useMutation({
+    mutationFn: ({ id, version, body }: Patch<UpdateCategoryBody>) =>
+      unwrap(
+        api.PATCH("/api/v1/categories/{id}", { params: { path: { id }, header: ifMatch(version) }, body }),
+      ),
+    onSuccess,
+  });
+}
+
+export function useCreateProject() {
+  const onSuccess = useInvalidate(["projects"]);
+  return useMutation({
+    mutationFn: (body: CreateProjectBody) => unwrap(api.POST("/api/v1/projects", { body })),
+    onSuccess,
+  });
+}
+
+export function useUpdateProject() {
+  const onSuccess = useInvalidate(["projects"]);
+  return useMutation({
+    mutationFn: ({ id, version, body }: Patch<UpdateProjectBody>) =>
+      unwrap(
+        api.PATCH("/api/v1/projects/{id}", { params: { path: { id }, header: ifMatch(version) }, body }),
+      ),
+    onSuccess,
+  });
+}
+
+export function useCreateArea() {
+  const onSuccess = useInvalidate(["areas"]);
+  return useMutation({
+    mutationFn: (body: CreateAreaBody) => unwrap(api.POST("/api/v1/areas", { body })),
+    onSuccess,
+  });
+}
+
+export function useUpdateArea() {
+  const onSuccess = useInvalidate(["areas"]);
+  return useMutation({
+    mutationFn: ({ id, version, body }: Patch<UpdateAreaBody>) =>
+      unwrap(api.PATCH("/api/v1/areas/{id}", { params: { path: { id }, header: ifMatch(version) }, body })),
+    onSuccess,
+  });
+}
+
+export function useCreateProperty() {
+  const onSuccess = useInvalidate(["properties"]);
+  return useMutation({
+    mutationFn: (body: CreatePropertyBody) => unwrap(api.POST("/api/v1/properties", { body })),
+    onSuccess,
+  });
+}
+
+export function useUpdateProperty() {
+  const onSuccess = useInvalidate(["properties"]);
+  return useMutation({
+    mutationFn: ({ id, version, body }: Patch<UpdatePropertyBody>) =>
+      unwrap(
+        api.PATCH("/api/v1/properties/{id}", { params: { path: { id }, header: ifMatch(version) }, body }),
       ),
     onSuccess,
   });
