@@ -1,8 +1,8 @@
 import { Alert, Button, Empty, Flex, Form, Input, Modal, Table, type TableColumnsType } from "antd";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, applyFieldErrors, errorDetail, errorMessage } from "@/lib/problem";
-import { changedFields } from "../utils/changes";
+import { changedFields, sameValue } from "../utils/changes";
 
 /** A row of a resource. Editable ones also carry the `version` that onUpdate sends in If-Match. */
 export interface Row {
@@ -72,6 +72,25 @@ function ResourceForm<R extends Row, V extends object>({
   const [initialValues] = useState(() =>
     mode === "edit" && row && toForm ? toForm(row) : panel.createInitial,
   );
+  // The row's values the form was last based on: an edit sends only what differs from them.
+  const baseline = useRef(initialValues);
+
+  // After a reload (a 412, or another tab's change), the fields the user has not touched take
+  // the fresh values and what they typed stays; the next save is computed against the fresh row.
+  useEffect(() => {
+    if (mode !== "edit" || !row || !toForm) return;
+    const fresh = toForm(row);
+    const before = baseline.current;
+    if (!before) return;
+    const current = form.getFieldsValue();
+    const updates: Partial<V> = {};
+    for (const key of Object.keys(current) as (keyof V)[]) {
+      if (sameValue(current[key], before[key])) updates[key] = fresh[key];
+    }
+    if (Object.keys(updates).length > 0)
+      form.setFieldsValue(updates as Parameters<typeof form.setFieldsValue>[0]);
+    baseline.current = fresh;
+  }, [mode, row, toForm, form]);
 
   const fail = (error: unknown) => {
     if (error instanceof ApiError && error.status === 412) {
@@ -89,8 +108,8 @@ function ResourceForm<R extends Row, V extends object>({
   const submit = (values: V) => {
     let call: Promise<unknown> | undefined;
     if (mode === "create") call = onCreate?.(values);
-    else if (row && toForm && onUpdate) {
-      const changes = changedFields(values, toForm(row));
+    else if (row && onUpdate && baseline.current) {
+      const changes = changedFields(values, baseline.current);
       if (Object.keys(changes).length === 0) {
         onClose();
         return;

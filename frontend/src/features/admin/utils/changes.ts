@@ -1,10 +1,18 @@
+/** A form value as the API means it: an emptied input or a cleared select is null. */
+function normal(value: unknown): unknown {
+  return value === "" || value === undefined ? null : value;
+}
+
+/** Whether two form values mean the same to the API. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(normal(a)) === JSON.stringify(normal(b));
+}
+
 /** The fields of `values` that differ from `before`; an emptied or cleared field is sent as null. */
-export function changedFields<V extends object>(values: V, before: V): Partial<V> {
+export function changedFields<V extends object>(values: V, before: Partial<V>): Partial<V> {
   const changes: Partial<V> = {};
   for (const key of Object.keys(values) as (keyof V)[]) {
-    const now = values[key] === "" ? null : (values[key] ?? null);
-    const was = before[key] === "" ? null : (before[key] ?? null);
-    if (JSON.stringify(now) !== JSON.stringify(was)) changes[key] = now as V[keyof V];
+    if (!sameValue(values[key], before[key])) changes[key] = normal(values[key]) as V[keyof V];
   }
   return changes;
 }
