@@ -99,7 +99,12 @@ function ResourceForm<R extends Row, V extends object>({
       return;
     }
     const rest = applyFieldErrors(form, error);
-    const detail = [errorDetail(error), ...rest.map((r) => `${r.name.join(".")}: ${r.errors.join(" ")}`)]
+    // A validation problem's `detail` repeats its field errors, which now sit next to their fields.
+    const hasFields = error instanceof ApiError && Boolean(error.problem?.errors);
+    const detail = [
+      hasFields ? null : errorDetail(error),
+      ...rest.map((r) => `${r.name.join(".")}: ${r.errors.join(" ")}`),
+    ]
       .filter(Boolean)
       .join("; ");
     setNotice({ type: "error", title: errorMessage(error, t), detail: detail || undefined });
