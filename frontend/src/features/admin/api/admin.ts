@@ -68,7 +68,8 @@ export const propertyListQuery = (projectId: string | undefined, q = "") =>
         }),
       ),
     enabled: Boolean(projectId),
-    placeholderData: keepPreviousData,
+    // Keep the rows while a search runs; with no project chosen there are none.
+    placeholderData: projectId ? keepPreviousData : undefined,
   });
 export const usePropertyList = (projectId: string | undefined, q = "") =>
   useQuery(propertyListQuery(projectId, q));

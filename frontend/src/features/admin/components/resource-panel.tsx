@@ -4,6 +4,14 @@ import { useTranslation } from "react-i18next";
 import { ApiError, applyFieldErrors, errorDetail, errorMessage } from "@/lib/problem";
 import { changedFields, sameValue } from "../utils/changes";
 
+/** The part of a list query's result the panel uses. */
+export interface ListQuery<R> {
+  data?: { items: R[] };
+  isFetching: boolean;
+  error: unknown;
+  refetch: () => Promise<unknown>;
+}
+
 /** A row of a resource. Editable ones also carry the `version` that onUpdate sends in If-Match. */
 export interface Row {
   id: string;
@@ -20,11 +28,8 @@ export interface ResourcePanelProps<R extends Row, V extends object> {
   title: string;
   /** For test ids: `admin-<name>-…`. */
   name: string;
-  rows: R[] | undefined;
-  loading: boolean;
-  error?: unknown;
-  /** Refetches the rows: after a 412 the edit form reads the fresh version from them. */
-  reload: () => Promise<unknown>;
+  /** The rows' query; after a 412 it is refetched and the edit form reads the fresh version. */
+  list: ListQuery<R>;
   columns: TableColumnsType<R>;
   /** The form items; `row` is the edited row in edit mode. */
   fields: (mode: Mode, row?: R) => ReactNode;
@@ -81,7 +86,7 @@ function ResourceForm<R extends Row, V extends object>({
     if (mode !== "edit" || !row || !toForm) return;
     const fresh = toForm(row);
     const before = baseline.current;
-    if (!before) return;
+    if (!before || sameValue(fresh, before)) return;
     const current = form.getFieldsValue();
     const updates: Partial<V> = {};
     for (const key of Object.keys(current) as (keyof V)[]) {
@@ -95,7 +100,7 @@ function ResourceForm<R extends Row, V extends object>({
   const fail = (error: unknown) => {
     if (error instanceof ApiError && error.status === 412) {
       setNotice({ type: "warning", title: t("admin.staleTitle"), detail: t("admin.staleBody") });
-      void panel.reload();
+      void panel.list.refetch();
       return;
     }
     const rest = applyFieldErrors(form, error);
@@ -170,7 +175,8 @@ function ResourceForm<R extends Row, V extends object>({
 export function ResourcePanel<R extends Row, V extends object>(props: ResourcePanelProps<R, V>) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<{ mode: Mode; id?: string } | null>(null);
-  const { rows, loading, error, search, toolbar, rowActions, onCreate, onUpdate, toForm, name } = props;
+  const { list, search, toolbar, rowActions, onCreate, onUpdate, toForm, name } = props;
+  const rows = list.data?.items;
   const editable = Boolean(onUpdate && toForm);
   const columns: TableColumnsType<R> =
     editable || rowActions
@@ -230,16 +236,16 @@ export function ResourcePanel<R extends Row, V extends object>(props: ResourcePa
           </Button>
         )}
       </Flex>
-      {error !== undefined && error !== null && (
+      {list.error !== null && list.error !== undefined && (
         <Alert
           type="error"
           showIcon
-          message={errorMessage(error, t)}
+          message={errorMessage(list.error, t)}
           action={
             <Button
               size="small"
               onClick={() => {
-                void props.reload();
+                void list.refetch();
               }}
             >
               {t("common.retry")}
@@ -250,7 +256,7 @@ export function ResourcePanel<R extends Row, V extends object>(props: ResourcePa
       <Table<R>
         rowKey="id"
         size="small"
-        loading={loading}
+        loading={list.isFetching}
         dataSource={rows}
         columns={columns}
         pagination={(rows?.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
