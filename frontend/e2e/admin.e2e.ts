@@ -155,7 +155,12 @@ describe("administration", () => {
     await row(page, `${department}再改`).getByTestId("admin-departments-edit").click();
     await dialog(page).getByLabel("名称").fill(" ");
     expect(await save(page, "PATCH", "/api/v1/departments/")).toBe(422);
-    await dialog(page).locator(".ant-form-item-has-error").filter({ hasText: "名称" }).waitFor();
+    await dialog(page)
+      .locator(".ant-form-item-has-error")
+      .filter({ hasText: "名称" })
+      .getByText("must not be empty")
+      .waitFor();
+    await page.waitForTimeout(400); // let the message finish sliding in
     await screenshot(page, "44-admin-field-error");
     await dialog(page)
       .getByRole("button", { name: /取\s*消/ })
