@@ -1,7 +1,7 @@
 import { App, Button, Form, Input, Popconfirm, Select, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "@/lib/problem";
+import { ApiError, errorMessage } from "@/lib/problem";
 import { useDepartments, useProjects } from "@/lib/reference";
 import {
   type CreateUserBody,
@@ -118,6 +118,8 @@ export function Users() {
               {
                 onError: (error) => {
                   void message.error(errorMessage(error, t));
+                  // Someone else changed the account: show its current state (and version).
+                  if (error instanceof ApiError && error.status === 412) void users.refetch();
                 },
               },
             );
