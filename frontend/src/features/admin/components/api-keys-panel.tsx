@@ -1,10 +1,10 @@
 import { Alert, Button, Flex, Form, Input, Popconfirm, Select, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type CreateApiKeyBody, useApiKeys, useCreateApiKey, useRevokeApiKey } from "../api/admin";
-import { ResourcePanel } from "./resource-panel";
 import type { components } from "@/api/schema";
+import { type CreateApiKeyBody, useApiKeys, useCreateApiKey, useRevokeApiKey } from "../api/api-keys";
 import { useRequired } from "../utils/form";
+import { ResourcePanel } from "./resource-panel";
 
 type Schemas = components["schemas"];
 

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
 import { useProjects, useUsers } from "@/lib/reference";
-import { type CreateAreaBody, useAreaList, useCreateArea, useUpdateArea } from "../api/admin";
+import { type CreateAreaBody, useAreaList, useCreateArea, useUpdateArea } from "../api/areas";
 import { pick } from "../utils/changes";
 import { options, useRequired } from "../utils/form";
 import { ProjectFilter } from "./project-filter";

@@ -2,7 +2,7 @@ import { Form, Input, InputNumber, Switch, Tag, TreeSelect } from "antd";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
 import { useCategories } from "@/lib/reference";
-import { type CreateCategoryBody, useCreateCategory, useUpdateCategory } from "../api/admin";
+import { type CreateCategoryBody, useCreateCategory, useUpdateCategory } from "../api/categories";
 import { pick } from "../utils/changes";
 import { useRequired } from "../utils/form";
 import { ResourcePanel } from "./resource-panel";

@@ -2,7 +2,7 @@ import { Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
 import { useProjects } from "@/lib/reference";
-import { type CreateProjectBody, useCreateProject, useUpdateProject } from "../api/admin";
+import { type CreateProjectBody, useCreateProject, useUpdateProject } from "../api/projects";
 import { useRequired } from "../utils/form";
 import { ResourcePanel } from "./resource-panel";
 

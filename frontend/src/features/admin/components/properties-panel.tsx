@@ -1,20 +1,20 @@
 import { Alert, App, Button, Card, Flex, Form, Input, List, Select, Typography, Upload } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { components } from "@/api/schema";
 import { ApiError, errorMessage } from "@/lib/problem";
+import { useAreaList } from "../api/areas";
 import {
   type CreatePropertyBody,
-  useAreaList,
   useCreateProperty,
   useImportProperties,
   usePropertyList,
   useUpdateProperty,
-} from "../api/admin";
+} from "../api/properties";
 import { pick } from "../utils/changes";
-import { ResourcePanel } from "./resource-panel";
-import type { components } from "@/api/schema";
-import { ProjectFilter } from "./project-filter";
 import { options, useRequired } from "../utils/form";
+import { ProjectFilter } from "./project-filter";
+import { ResourcePanel } from "./resource-panel";
 
 type Schemas = components["schemas"];
 

@@ -1,6 +1,8 @@
 import { App, Button, Form, Input, Popconfirm, Select, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { components } from "@/api/schema";
+import type { Role } from "@/lib/auth";
 import { ApiError, errorMessage } from "@/lib/problem";
 import { useDepartments, useProjects } from "@/lib/reference";
 import {
@@ -9,12 +11,10 @@ import {
   useCreateUser,
   useSetUserActive,
   useUpdateUser,
-} from "../api/admin";
+} from "../api/users";
 import { pick } from "../utils/changes";
-import { ResourcePanel } from "./resource-panel";
-import type { Role } from "@/lib/auth";
-import type { components } from "@/api/schema";
 import { options, useRequired } from "../utils/form";
+import { ResourcePanel } from "./resource-panel";
 
 type Schemas = components["schemas"];
 
