@@ -31,6 +31,17 @@ async function save(page: Page, method: string, path: string): Promise<number> {
   return (await response).status();
 }
 
+/** Opens a tab of the admin screen and waits until it is the selected one. */
+async function openTab(page: Page, name: string) {
+  const tab = page.getByRole("tab", { name, exact: true });
+  await expect
+    .poll(async () => {
+      await tab.click();
+      return tab.getAttribute("aria-selected");
+    })
+    .toBe("true");
+}
+
 /** The table row holding `text`, in the visible tab. */
 function row(page: Page, text: string): Locator {
   return page.locator(".ant-tabs-tabpane-active .ant-table-row", { hasText: text });
@@ -89,7 +100,7 @@ describe("administration", () => {
     await page.getByRole("cell", { name: "handler", exact: true }).waitFor();
 
     // A project.
-    await page.getByRole("tab", { name: "项目" }).click();
+    await openTab(page, "项目");
     await page.getByTestId("admin-projects-create").click();
     await dialog(page).getByLabel("名称").fill(projectName);
     await dialog(page).getByLabel("编码").fill(`E2E${stamp}`);
@@ -100,7 +111,7 @@ describe("administration", () => {
     await screenshot(page, "40-admin-project-created");
 
     // An area of that project.
-    await page.getByRole("tab", { name: "片区" }).click();
+    await openTab(page, "片区");
     await page.getByTestId("admin-areas-create").click();
     await choose(page, dialog(page).getByLabel("项目"), projectName);
     await dialog(page).getByLabel("名称").fill(areaName);
@@ -111,7 +122,7 @@ describe("administration", () => {
     await screenshot(page, "41-admin-area-created");
 
     // A department, created then renamed.
-    await page.getByRole("tab", { name: "部门" }).click();
+    await openTab(page, "部门");
     await page.getByTestId("admin-departments-create").click();
     await dialog(page).getByLabel("名称").fill(department);
     await dialog(page).getByLabel("类型").fill("cleaning");
@@ -165,10 +176,12 @@ describe("administration", () => {
     await dialog(page)
       .getByRole("button", { name: /取\s*消/ })
       .click();
+    await dialog(page).waitFor({ state: "detached" });
 
     // Tablet width: the tables scroll inside the card, the page does not.
     await page.setViewportSize({ width: 768, height: 1024 });
-    await page.getByRole("tab", { name: "用户" }).click();
+    await page.waitForTimeout(300); // the side menu collapses
+    await openTab(page, "用户");
     const search = page.locator(".ant-tabs-tabpane-active").getByPlaceholder("搜索");
     await search.fill("agent");
     await search.press("Enter");
