@@ -13,6 +13,8 @@ async function choose(page: Page, select: Locator, option: string | RegExp) {
   });
   await item.first().waitFor();
   await item.first().click();
+  // Wait for the list to close: while it fades out it can cover the next field.
+  await item.first().waitFor({ state: "hidden" });
 }
 
 /** Opens an action's modal, lets `fill` fill it, submits, and waits for the case to update. */

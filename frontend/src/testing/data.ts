@@ -44,6 +44,7 @@ export function aCase(overrides: Partial<CaseDetail> = {}): CaseDetail {
     dispatch_count: 0,
     overdue: false,
     level: "project",
+    peak_level: "project",
     paused: false,
     next_due_at: "2026-11-25T16:00:00Z",
     deadlines: {

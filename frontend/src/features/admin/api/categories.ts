@@ -1,0 +1,26 @@
+import { useMutation } from "@tanstack/react-query";
+import { api, unwrap } from "@/lib/api";
+import { type Json, type Patch, ifMatch, useInvalidate } from "./shared";
+
+export type CreateCategoryBody = Json<"/api/v1/categories", "post">;
+
+export type UpdateCategoryBody = Json<"/api/v1/categories/{id}", "patch">;
+
+export function useUpdateCategory() {
+  const onSuccess = useInvalidate(["categories"]);
+  return useMutation({
+    mutationFn: ({ id, version, body }: Patch<UpdateCategoryBody>) =>
+      unwrap(
+        api.PATCH("/api/v1/categories/{id}", { params: { path: { id }, header: ifMatch(version) }, body }),
+      ),
+    onSuccess,
+  });
+}
+
+export function useCreateCategory() {
+  const onSuccess = useInvalidate(["categories"]);
+  return useMutation({
+    mutationFn: (body: CreateCategoryBody) => unwrap(api.POST("/api/v1/categories", { body })),
+    onSuccess,
+  });
+}

@@ -1,0 +1,26 @@
+import { useMutation } from "@tanstack/react-query";
+import { api, unwrap } from "@/lib/api";
+import { type Json, type Patch, ifMatch, useInvalidate } from "./shared";
+
+export type CreateDepartmentBody = Json<"/api/v1/departments", "post">;
+
+export type UpdateDepartmentBody = Json<"/api/v1/departments/{id}", "patch">;
+
+export function useUpdateDepartment() {
+  const onSuccess = useInvalidate(["departments"]);
+  return useMutation({
+    mutationFn: ({ id, version, body }: Patch<UpdateDepartmentBody>) =>
+      unwrap(
+        api.PATCH("/api/v1/departments/{id}", { params: { path: { id }, header: ifMatch(version) }, body }),
+      ),
+    onSuccess,
+  });
+}
+
+export function useCreateDepartment() {
+  const onSuccess = useInvalidate(["departments"]);
+  return useMutation({
+    mutationFn: (body: CreateDepartmentBody) => unwrap(api.POST("/api/v1/departments", { body })),
+    onSuccess,
+  });
+}

@@ -1,0 +1,26 @@
+import { useMutation } from "@tanstack/react-query";
+import { api, unwrap } from "@/lib/api";
+import { type Json, type Patch, ifMatch, useInvalidate } from "./shared";
+
+export type CreateProjectBody = Json<"/api/v1/projects", "post">;
+
+export type UpdateProjectBody = Json<"/api/v1/projects/{id}", "patch">;
+
+export function useCreateProject() {
+  const onSuccess = useInvalidate(["projects"]);
+  return useMutation({
+    mutationFn: (body: CreateProjectBody) => unwrap(api.POST("/api/v1/projects", { body })),
+    onSuccess,
+  });
+}
+
+export function useUpdateProject() {
+  const onSuccess = useInvalidate(["projects"]);
+  return useMutation({
+    mutationFn: ({ id, version, body }: Patch<UpdateProjectBody>) =>
+      unwrap(
+        api.PATCH("/api/v1/projects/{id}", { params: { path: { id }, header: ifMatch(version) }, body }),
+      ),
+    onSuccess,
+  });
+}
