@@ -4156,13 +4156,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file */
+            /** @description The file, with the content type it was recognised as on upload */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": number[];
+                    "image/jpeg": number[];
+                    "image/png": number[];
+                    "image/webp": number[];
+                    "application/pdf": number[];
                 };
             };
             /** @description Malformed request (bad JSON, bad header or identifier) */
@@ -8579,13 +8582,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file, with its recognised content type */
+            /** @description The file, with the content type it was recognised as on upload */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": number[];
+                    "image/jpeg": number[];
+                    "image/png": number[];
+                    "image/webp": number[];
+                    "application/pdf": number[];
                 };
             };
             /** @description Malformed request (bad JSON, bad header or identifier) */
