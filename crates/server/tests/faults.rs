@@ -13,6 +13,8 @@
 //! then the newest `/usr/lib/postgresql/*/bin`. `initdb` refuses to run as root, so when the
 //! tests run as root the cluster belongs to the `postgres` user (`runuser`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test binary: failing loudly is the point
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -175,7 +177,6 @@ impl Drop for PgCluster {
 struct Server {
     child: Child,
     base: String,
-    data_dir: PathBuf,
     log: PathBuf,
 }
 
@@ -218,7 +219,6 @@ impl Server {
         Server {
             child,
             base: format!("http://127.0.0.1:{port}"),
-            data_dir: data_dir.to_owned(),
             log,
         }
     }
