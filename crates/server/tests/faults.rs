@@ -320,7 +320,8 @@ fn assert_problem(status: u16, content_type: &str, body: &str, expected: u16) {
 
 // ---------------------------------------------------------------------------------------------
 
-/// One logical creation: retried with the same key until it is answered 201.
+/// One logical creation: retried with the same key until it is answered 201. A creation that
+/// needed retries is sent once more afterwards: the replay must name the same case.
 async fn create_until_created(
     client: &reqwest::Client,
     base: &str,
@@ -330,44 +331,47 @@ async fn create_until_created(
     outage_answers: &Mutex<Vec<(u16, String, String)>>,
 ) -> Option<String> {
     let key = Uuid::now_v7().to_string();
-    let mut first_id: Option<String> = None;
-    while Instant::now() < give_up {
-        let sent = client
+    let send = || {
+        client
             .post(format!("{base}/api/v1/cases"))
             .bearer_auth(token)
             .header("Idempotency-Key", &key)
             .timeout(Duration::from_secs(15))
             .json(body)
             .send()
-            .await;
-        match sent {
-            Ok(response) => {
-                let status = response.status().as_u16();
-                let content_type = response
-                    .headers()
-                    .get("content-type")
-                    .and_then(|v| v.to_str().ok())
-                    .unwrap_or_default()
-                    .to_owned();
-                let text = response.text().await.unwrap_or_default();
-                if status == 201 {
-                    let id = serde_json::from_str::<Value>(&text)
-                        .ok()
-                        .and_then(|v| v["id"].as_str().map(str::to_owned));
-                    let id = id.unwrap_or_else(|| panic!("201 without id: {text}"));
-                    // A replay of the same key must give the same case.
-                    if let Some(first) = &first_id {
-                        assert_eq!(first, &id);
-                    }
-                    first_id = Some(id);
-                    return first_id;
-                }
-                if let Ok(mut answers) = outage_answers.lock() {
-                    answers.push((status, content_type, text));
-                }
+    };
+    let created_id = |text: &str| {
+        serde_json::from_str::<Value>(text)
+            .ok()
+            .and_then(|v| v["id"].as_str().map(str::to_owned))
+            .unwrap_or_else(|| panic!("201 without id: {text}"))
+    };
+    let mut retried = false;
+    while Instant::now() < give_up {
+        let response = send()
+            .await
+            .unwrap_or_else(|e| panic!("the server must answer while the database is down: {e:?}"));
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let text = response.text().await.unwrap_or_default();
+        if status == 201 {
+            let id = created_id(&text);
+            if retried {
+                let replay = send().await.expect("replay");
+                assert_eq!(replay.status().as_u16(), 201);
+                assert_eq!(created_id(&replay.text().await.unwrap_or_default()), id);
             }
-            Err(e) => panic!("the server must answer while the database is down, not fail the request: {e:?}"),
+            return Some(id);
         }
+        if let Ok(mut answers) = outage_answers.lock() {
+            answers.push((status, content_type, text));
+        }
+        retried = true;
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     None
