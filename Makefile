@@ -75,7 +75,7 @@ schemathesis:
 	cargo build -p huiyin
 	scripts/schemathesis.sh $(BIN_DEBUG)
 
-# The long hostile-input run (about 15-20 minutes on 2 cores): the property tests with many
+# The long hostile-input run (about 20 minutes on 2 cores): the property tests with many
 # more cases, then Schemathesis with many more examples per operation.
 FUZZ_CASES ?= 20000
 FUZZ_EXAMPLES ?= 300

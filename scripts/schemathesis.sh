@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Property-based API testing with Schemathesis against the real server and its live
 # /api/v1/openapi.json: a fresh demo database (SQLite) in a temp dir, then every operation as
-# the admin (staff JWT), the resident's operations as the demo resident (resident JWT), and the
-# integration operations with an API key (X-API-Key). Checks: no 5xx, status codes, content
-# types and bodies exactly as documented.
+# the admin (staff JWT) and as the demo resident (resident JWT), and the statistics and export
+# operations with an API key (X-API-Key).
+# Checks: no 5xx, status codes, content types and bodies exactly as documented.
 #
-#   scripts/schemathesis.sh path/to/huiyin               bounded run for `make test` (about 2 minutes)
+#   scripts/schemathesis.sh path/to/huiyin               bounded run for `make test` (about 2½ minutes)
 #   SCHEMATHESIS_EXAMPLES=300 scripts/schemathesis.sh …   long run (`make fuzz`)
 #
 # Any failure exits non-zero; the reproducing curl commands are printed and the server log's
@@ -65,8 +65,11 @@ run() {
 		--generation-database none --generation-with-security-parameters false \
 		--request-timeout 30 --no-color --workers 2 "$@") || failed=1
 }
+# The admin and the resident on every operation (what a resident may not do must be refused as
+# documented too); the API key on the operations that accept one. (On the others, with no
+# bearer token, Schemathesis 4.32.5 tries to bootstrap a login of its own and crashes.)
 run admin -H "Authorization: Bearer $admin"
-run resident -H "Authorization: Bearer $resident" --include-path-regex '^/api/v1/(resident/|auth/)'
+run resident -H "Authorization: Bearer $resident"
 run "API key" -H "X-API-Key: $api_key" --include-path-regex '^/api/v1/(stats|export)/'
 
 if [ "$failed" != 0 ]; then
