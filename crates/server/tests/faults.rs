@@ -34,10 +34,33 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-fn temp_dir(name: &str) -> PathBuf {
+/// A directory under the system temp dir, removed when dropped (also when a test fails).
+struct TempDir(PathBuf);
+
+impl std::ops::Deref for TempDir {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for TempDir {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_dir(name: &str) -> TempDir {
     let dir = std::env::temp_dir().join(format!("huiyin-{name}-{}", Uuid::now_v7().simple()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    TempDir(dir)
 }
 
 fn is_root() -> bool {
@@ -63,7 +86,7 @@ fn run(command: &mut Command) -> String {
 // A throw-away PostgreSQL cluster.
 
 struct PgCluster {
-    dir: PathBuf,
+    dir: TempDir,
     bin: PathBuf,
     port: u16,
     as_postgres: bool,
@@ -112,7 +135,7 @@ impl PgCluster {
         let dir = temp_dir("pg");
         let as_postgres = is_root();
         if as_postgres {
-            run(Command::new("chown").args(["-R", "postgres:"]).arg(&dir));
+            run(Command::new("chown").args(["-R", "postgres:"]).arg(dir.as_os_str()));
         }
         let cluster = PgCluster {
             dir,
@@ -167,7 +190,6 @@ impl Drop for PgCluster {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status();
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 
@@ -533,7 +555,6 @@ async fn postgres_outage_under_load_loses_and_duplicates_nothing() {
     );
     db.close().await.ok();
     drop(server);
-    let _ = std::fs::remove_dir_all(&data_dir);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -670,7 +691,6 @@ async fn sigterm_lets_in_flight_requests_finish_refuses_new_ones_and_exits_zero(
     assert_eq!(count_cases(&url).await, 6);
     assert_eq!(integrity_check(&url).await, "ok");
     drop(server);
-    let _ = std::fs::remove_dir_all(&data_dir);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -752,7 +772,6 @@ async fn sqlite_disk_full_gives_clear_errors_and_a_sound_database() {
     assert_eq!(integrity_check(&url).await, "ok");
     assert_eq!(count_cases(&url).await, created, "every 201 is stored, nothing else");
     drop(server);
-    let _ = std::fs::remove_dir_all(&data_dir);
 }
 
 #[tokio::test]
@@ -808,6 +827,4 @@ async fn sqlite_read_only_data_dir_is_refused_clearly_and_left_intact() {
     );
     assert_eq!(integrity_check(&url).await, "ok");
     assert_eq!(count_cases(&url).await, before);
-    let _ = std::fs::remove_dir_all(&data_dir);
-    let _ = std::fs::remove_dir_all(&bin_dir);
 }
