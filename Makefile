@@ -13,13 +13,14 @@ BIN_DEBUG := $(CARGO_TARGET_DIR)/debug/huiyin
 BIN_RELEASE := $(CARGO_TARGET_DIR)/release/huiyin
 NPM := npm --prefix frontend --no-audit --no-fund
 
-.PHONY: help run build frontend-deps frontend-build frontend-check test test-rust lint fmt openapi api-types e2e chromium clean-test-dbs bench
+.PHONY: help run build frontend-deps frontend-build frontend-check test test-rust lint fmt openapi api-types e2e chromium clean-test-dbs bench schemathesis fuzz
 
 help:
 	@echo "make run      build everything and serve Huiyin with demo data on http://127.0.0.1:8080"
 	@echo "make test     run the whole test suite (what CI runs)"
 	@echo "make openapi  regenerate openapi/openapi.json and the frontend's API types"
 	@echo "make fmt      format the Rust code"
+	@echo "make fuzz     long hostile-input run: many more property-test cases and Schemathesis examples"
 
 frontend-deps: frontend/node_modules/.package-lock.json
 
@@ -68,7 +69,22 @@ e2e: chromium frontend-build
 	cargo build -p huiyin
 	scripts/e2e.sh $(BIN_DEBUG)
 
-test: lint test-rust frontend-check e2e
+# Schemathesis against the live server's OpenAPI document (pinned, installed into a venv under
+# ~/.cache by scripts/schemathesis-venv.sh). A bounded run here; `make fuzz` runs a long one.
+schemathesis:
+	cargo build -p huiyin
+	scripts/schemathesis.sh $(BIN_DEBUG)
+
+# The long hostile-input run (about 20 minutes on 2 cores): the property tests with many
+# more cases, then Schemathesis with many more examples per operation.
+FUZZ_CASES ?= 20000
+FUZZ_EXAMPLES ?= 300
+fuzz:
+	PROPTEST_CASES=$(FUZZ_CASES) cargo test --locked -p huiyin-domain -p huiyin-store properties
+	cargo build -p huiyin
+	SCHEMATHESIS_EXAMPLES=$(FUZZ_EXAMPLES) scripts/schemathesis.sh $(BIN_DEBUG)
+
+test: lint test-rust frontend-check e2e schemathesis
 	@echo "all checks passed"
 
 # Test databases left behind by an interrupted run.

@@ -106,12 +106,20 @@ pub fn apply_problem_responses(openapi: &mut OpenApiDoc) {
             let has_id = path.contains('{');
             for op in operations(item) {
                 let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+                let json_body = op
+                    .request_body
+                    .as_ref()
+                    .is_some_and(|b| b.content.contains_key("application/json"));
                 let responses = &mut op.responses.responses;
                 let mut add = |code: &str, text: &str| {
                     responses.entry(code.to_owned()).or_insert_with(|| problem(text));
                 };
                 add("400", "Malformed request (bad JSON, bad header or identifier)");
                 add("422", "Validation failed; `errors` names each offending field");
+                if json_body {
+                    add("413", "The JSON body is larger than 256 KiB");
+                    add("415", "The body is not sent as `Content-Type: application/json`");
+                }
                 if secured {
                     add("401", "Missing, invalid or expired access token");
                     add("403", "Authenticated but not allowed");

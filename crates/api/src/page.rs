@@ -8,6 +8,7 @@ use utoipa::IntoParams;
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Items per page, 1..=200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     /// `next_cursor` from the previous page.
     pub cursor: Option<String>,

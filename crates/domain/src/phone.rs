@@ -19,6 +19,8 @@ pub enum PhoneError {
     WrongLength,
     #[error("a mainland mobile number has 11 digits starting with 13-19")]
     InvalidMobile,
+    #[error("a number after the country code cannot start with 00")]
+    InvalidPrefix,
 }
 
 const MIN_DIGITS: usize = 5;
@@ -59,14 +61,19 @@ impl Phone {
             }
             return Ok(Phone(format!("+{digits}")));
         }
-        // "86" followed by a mobile number is the country code written without "+".
-        if digits.len() == 13 && digits.starts_with("861") {
-            return Self::mainland(&digits[2..]);
-        }
         Self::mainland(&digits)
     }
 
     fn mainland(national: &str) -> Result<Self, PhoneError> {
+        // "86" followed by a mobile number is the country code written without "+" (or twice).
+        if national.len() == 13 && national.starts_with("861") {
+            return Self::mainland(&national[2..]);
+        }
+        // "00" is the international prefix: a national number that starts with it would read
+        // back as a foreign number.
+        if national.starts_with("00") {
+            return Err(PhoneError::InvalidPrefix);
+        }
         if national.starts_with('1') {
             let second = national.as_bytes().get(1).copied().unwrap_or(b'0');
             if national.len() != 11 || !(b'3'..=b'9').contains(&second) {
@@ -129,6 +136,7 @@ mod tests {
             "+86 138 0013 8000",
             "0086 13800138000",
             "8613800138000",
+            "+86 86 13800138000",
             "(+86) 138.0013.8000",
             "  13800138000  ",
             "138\u{3000}0013\u{3000}8000",
@@ -164,6 +172,7 @@ mod tests {
         assert_eq!(norm("1234"), Err(PhoneError::InvalidMobile));
         assert_eq!(norm("+1234567890123456"), Err(PhoneError::WrongLength));
         assert_eq!(norm("０１２"), Err(PhoneError::InvalidCharacter));
+        assert_eq!(norm("+86 00123456"), Err(PhoneError::InvalidPrefix));
     }
 
     #[test]
@@ -174,5 +183,107 @@ mod tests {
         assert_eq!(mask("96166"), "***66");
         assert_eq!(mask("12"), "**");
         assert_eq!(mask(""), "");
+    }
+}
+
+/// Property tests: arbitrary input never panics, the canonical form is a fixed point, and
+/// every way of writing a number that people use lands on the same canonical form.
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A separator people type between digit groups.
+    fn separator() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec!["", "", " ", "-", ".", "\u{3000}", "  "])
+    }
+
+    /// `digits` with random separators between them and optional parentheses around the start.
+    fn written(digits: String) -> impl Strategy<Value = String> {
+        let n = digits.len();
+        (prop::collection::vec(separator(), n), any::<bool>(), " {0,2}").prop_map(move |(seps, paren, pad)| {
+            let mut out = String::from(pad.as_str());
+            for (i, (c, sep)) in digits.chars().zip(seps).enumerate() {
+                if paren && i == 0 {
+                    out.push('(');
+                }
+                out.push(c);
+                if paren && i == 2 {
+                    out.push(')');
+                }
+                if i + 1 < n {
+                    out.push_str(sep);
+                }
+            }
+            out.push_str(&pad);
+            out
+        })
+    }
+
+    fn mobile() -> impl Strategy<Value = String> {
+        "1[3-9][0-9]{9}"
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(raw in any::<String>()) {
+            let _ = Phone::parse(&raw);
+        }
+
+        #[test]
+        fn never_panics_on_phone_like_text(raw in "[0-9 +().\\-\u{3000}]{0,24}") {
+            let _ = Phone::parse(&raw);
+        }
+
+        #[test]
+        fn normalising_is_idempotent(raw in "[+]?[0-9 ().\\-]{0,22}") {
+            if let Ok(phone) = Phone::parse(&raw) {
+                prop_assert_eq!(Phone::parse(phone.as_str()), Ok(phone.clone()), "from {:?}", raw);
+            }
+        }
+
+        #[test]
+        fn normalising_is_idempotent_around_country_codes(raw in "(\\+|00|\\+ ?86|0086|86)? ?(0|00|86|861[3-9])?[0-9]{0,12}") {
+            if let Ok(phone) = Phone::parse(&raw) {
+                prop_assert_eq!(Phone::parse(phone.as_str()), Ok(phone.clone()), "from {:?}", raw);
+            }
+        }
+
+        #[test]
+        fn canonical_form_is_digits_with_an_optional_plus(raw in "[+]?[0-9 ().\\-]{0,22}") {
+            if let Ok(phone) = Phone::parse(&raw) {
+                let digits = phone.as_str().strip_prefix('+').unwrap_or(phone.as_str());
+                prop_assert!(digits.bytes().all(|b| b.is_ascii_digit()), "{}", phone);
+                prop_assert!((MIN_DIGITS..=MAX_DIGITS).contains(&digits.len()), "{}", phone);
+                if phone.as_str().starts_with('1') {
+                    prop_assert_eq!(phone.as_str().len(), 11);
+                }
+            }
+        }
+
+        #[test]
+        fn a_mobile_written_any_way_is_the_same_number(
+            (number, body) in mobile().prop_flat_map(|n| (Just(n.clone()), written(n))),
+            prefix in prop::sample::select(vec!["", "+86", "+86 ", "0086", "0086-", "86", "(+86) "]),
+        ) {
+            let raw = format!("{prefix}{body}");
+            prop_assert_eq!(Phone::parse(&raw).map(Phone::into_string), Ok(number), "from {:?}", raw);
+        }
+
+        #[test]
+        fn foreign_numbers_keep_their_country_code(
+            number in "[1-79][0-9]{4,13}",
+            international in prop::sample::select(vec!["+", "00", "+ "]),
+        ) {
+            prop_assume!(!number.starts_with("86"));
+            let raw = format!("{international}{number}");
+            prop_assert_eq!(Phone::parse(&raw).map(Phone::into_string), Ok(format!("+{number}")));
+        }
+
+        #[test]
+        fn masking_keeps_the_length_and_never_panics(raw in any::<String>()) {
+            prop_assert_eq!(mask(&raw).chars().count(), raw.chars().count());
+        }
     }
 }

@@ -52,6 +52,9 @@ impl Settings {
             .with_context(|| format!("cannot create data directory {}", data_dir.display()))?;
         let database_url =
             env("DATABASE_URL").unwrap_or_else(|| format!("sqlite://{}/huiyin.db?mode=rwc", data_dir.display()));
+        if let Some(dir) = sqlite_dir(&database_url).filter(|dir| dir.is_dir()) {
+            ensure_writable(&dir)?;
+        }
         let jwt_secret = match env("HUIYIN_JWT_SECRET") {
             Some(secret) if secret.len() >= 32 => secret.into_bytes(),
             Some(_) => anyhow::bail!("HUIYIN_JWT_SECRET must be at least 32 characters"),
@@ -95,6 +98,37 @@ impl Settings {
             webhook_timeout: Duration::from_secs(env_number("HUIYIN_WEBHOOK_TIMEOUT_SECS", 10u64)?),
         })
     }
+}
+
+/// The directory of a `sqlite://` database file (`None` for other databases and in-memory SQLite).
+fn sqlite_dir(database_url: &str) -> Option<PathBuf> {
+    let path = database_url
+        .strip_prefix("sqlite://")
+        .or_else(|| database_url.strip_prefix("sqlite:"))?;
+    let path = path.split('?').next().unwrap_or(path);
+    if path.is_empty() || path == ":memory:" {
+        return None;
+    }
+    let parent = Path::new(path).parent()?;
+    Some(if parent.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        parent.to_owned()
+    })
+}
+
+/// SQLite writes its journal beside the database file: a read-only directory would otherwise
+/// surface later as an obscure "readonly database" on the first write, so fail at start-up instead.
+fn ensure_writable(dir: &Path) -> anyhow::Result<()> {
+    let probe = dir.join(format!(".huiyin-write-test-{}", std::process::id()));
+    std::fs::write(&probe, b"")
+        .and_then(|()| std::fs::remove_file(&probe))
+        .with_context(|| {
+            format!(
+                "the database directory {} is not writable (SQLite keeps its database and journal there)",
+                dir.display()
+            )
+        })
 }
 
 /// The signing secret survives restarts (so sessions do too) without anyone having to set one.

@@ -61,6 +61,7 @@ pub struct ListCustomers {
     /// A phone number (any notation), part of a name, or a room such as `1201` or `3栋 2单元 1201`.
     pub q: Option<String>,
     pub property_id: Option<Uuid>,
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

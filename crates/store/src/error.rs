@@ -68,10 +68,26 @@ impl StoreError {
 
 fn is_connection_error(e: &sea_orm::sqlx::Error) -> bool {
     use sea_orm::sqlx::Error as E;
-    matches!(
-        e,
-        E::Io(_) | E::PoolTimedOut | E::PoolClosed | E::WorkerCrashed | E::Tls(_)
-    )
+    match e {
+        E::Io(_) | E::PoolTimedOut | E::PoolClosed | E::WorkerCrashed | E::Tls(_) => true,
+        E::Database(db) => is_unavailable_code(db.as_ref()),
+        _ => false,
+    }
+}
+
+/// Database errors that say "not now" rather than "not this request": the server is shutting
+/// down or starting up, or the storage is full or read-only. Retrying later may succeed.
+fn is_unavailable_code(db: &dyn sea_orm::sqlx::error::DatabaseError) -> bool {
+    let Some(code) = db.code() else {
+        return false;
+    };
+    if db.try_downcast_ref::<sea_orm::sqlx::sqlite::SqliteError>().is_some() {
+        // Primary result codes: SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL.
+        return code.parse::<i32>().is_ok_and(|c| matches!(c & 0xff, 8 | 10 | 13));
+    }
+    // SQLSTATE class 53 (insufficient resources: disk full, out of memory, too many
+    // connections), 57P01-57P03 (shutting down, crashed, cannot connect now), 25006 (read-only).
+    code.starts_with("53") || matches!(&*code, "57P01" | "57P02" | "57P03" | "25006")
 }
 
 impl From<DbErr> for StoreError {

@@ -54,6 +54,7 @@ pub struct ListAudit {
     pub actor_id: Option<Uuid>,
     pub subject_id: Option<Uuid>,
     pub action: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

@@ -59,6 +59,7 @@ crate::list_response!(JobList, JobResponse);
 pub struct ListJobs {
     /// `queued`, `running`, `done` or `dead`.
     pub status: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

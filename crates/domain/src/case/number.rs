@@ -116,3 +116,59 @@ mod tests {
         }
     }
 }
+
+/// Property tests: arbitrary input never panics, printing then parsing gives the number back,
+/// and whatever parses prints in the canonical form.
+#[cfg(test)]
+mod properties {
+    use chrono::Datelike;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn case_number() -> impl Strategy<Value = CaseNumber> {
+        (
+            prop::sample::select(CaseKind::ALL.to_vec()),
+            // Every day of years 1000-9999: the date part is always eight digits.
+            NaiveDate::from_ymd_opt(1000, 1, 1).map_or(0, |d| d.num_days_from_ce())
+                ..=NaiveDate::from_ymd_opt(9999, 12, 31).map_or(0, |d| d.num_days_from_ce()),
+            1..=u32::MAX,
+        )
+            .prop_filter_map("a calendar day", |(kind, days, sequence)| {
+                NaiveDate::from_num_days_from_ce_opt(days).map(|day| CaseNumber { kind, day, sequence })
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(raw in any::<String>()) {
+            let _ = raw.parse::<CaseNumber>();
+        }
+
+        #[test]
+        fn never_panics_on_number_like_text(raw in "[A-Za-z]{0,3}-?[0-9+\\-]{0,10}-?[0-9]{0,12}") {
+            let _ = raw.parse::<CaseNumber>();
+        }
+
+        #[test]
+        fn parse_after_format_round_trips(number in case_number()) {
+            let text = number.to_string();
+            prop_assert_eq!(text.parse::<CaseNumber>(), Ok(number), "{}", text);
+            prop_assert_eq!(text.to_lowercase().parse::<CaseNumber>(), Ok(number));
+            prop_assert_eq!(format!("  {text}\t").parse::<CaseNumber>(), Ok(number));
+        }
+
+        #[test]
+        fn what_parses_prints_canonically(raw in "[A-Za-z]{2}-[0-9]{8}-[0-9]{4,11}") {
+            if let Ok(number) = raw.parse::<CaseNumber>() {
+                let printed = number.to_string();
+                prop_assert_eq!(printed.parse::<CaseNumber>(), Ok(number));
+                // Only zeros beyond the four-digit minimum may be dropped.
+                let (head, seq) = raw.rsplit_once('-').unwrap_or_default();
+                let seq = seq.trim_start_matches('0');
+                let expected = format!("{}-{:0>4}", head.to_ascii_uppercase(), seq);
+                prop_assert_eq!(printed, expected);
+            }
+        }
+    }
+}

@@ -70,6 +70,7 @@ pub struct ListCases {
     pub q: Option<String>,
     pub queue: Option<Queue>,
     pub sort: Option<CaseSort>,
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

@@ -47,6 +47,7 @@ pub struct ListProperties {
     /// Matches building, unit or room.
     pub q: Option<String>,
     /// 1..=200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

@@ -61,6 +61,7 @@ pub struct ListUsers {
     pub active: Option<bool>,
     /// Matches username or display name.
     pub q: Option<String>,
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

@@ -78,6 +78,7 @@ pub struct ListResidentCases {
     /// One or more statuses, comma-separated: `registered,dispatched`.
     pub status: Option<String>,
     /// Items per page, 1..=200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     /// `next_cursor` from the previous page.
     pub cursor: Option<String>,

@@ -144,7 +144,16 @@ pub async fn store_file(
 }
 
 /// Downloads an attachment with its recognised content type.
-#[utoipa::path(tag = "cases", responses((status = 200, description = "The file", content_type = "application/octet-stream", body = Vec<u8>)), security(("bearer" = [])))]
+#[utoipa::path(
+    tag = "cases",
+    responses((status = 200, description = "The file, with the content type it was recognised as on upload", content(
+        (Vec<u8> = "image/jpeg"),
+        (Vec<u8> = "image/png"),
+        (Vec<u8> = "image/webp"),
+        (Vec<u8> = "application/pdf")
+    ))),
+    security(("bearer" = []))
+)]
 #[get("/cases/{id}/attachments/{attachment_id}")]
 async fn download(
     req: HttpRequest,

@@ -120,6 +120,7 @@ async fn get_one(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>
 #[into_params(parameter_in = Query)]
 pub struct EventsQuery {
     /// 1..=200 (default 200).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

@@ -52,6 +52,7 @@ crate::list_response!(AreaList, AreaResponse);
 #[into_params(parameter_in = Query)]
 pub struct ListAreas {
     pub project_id: Option<Uuid>,
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

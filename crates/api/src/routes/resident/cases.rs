@@ -185,8 +185,17 @@ async fn upload(
 }
 
 /// Downloads a photo or document you attached to one of your cases.
-#[utoipa::path(tag = "resident", operation_id = "resident_download_attachment", responses((status = 200, description = "The file, with its recognised content type",
-    content_type = "application/octet-stream", body = Vec<u8>)), security(("bearer" = [])))]
+#[utoipa::path(
+    tag = "resident",
+    operation_id = "resident_download_attachment",
+    responses((status = 200, description = "The file, with the content type it was recognised as on upload", content(
+        (Vec<u8> = "image/jpeg"),
+        (Vec<u8> = "image/png"),
+        (Vec<u8> = "image/webp"),
+        (Vec<u8> = "application/pdf")
+    ))),
+    security(("bearer" = []))
+)]
 #[get("/resident/cases/{id}/attachments/{attachment_id}")]
 async fn download(
     req: HttpRequest,
