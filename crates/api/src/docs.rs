@@ -98,41 +98,50 @@ fn operations(item: &mut utoipa::openapi::PathItem) -> impl Iterator<Item = &mut
 /// Adds the problem responses every operation can give, so handlers list only their own.
 pub fn apply_problem_responses(openapi: &mut OpenApiDoc) {
     name_operations(openapi);
-    {
-        for (path, item) in openapi.paths.paths.iter_mut() {
-            if !path.starts_with("/api/") {
-                continue;
+    for (path, item) in openapi.paths.paths.iter_mut() {
+        if !path.starts_with("/api/") {
+            continue;
+        }
+        let has_id = path.contains('{');
+        for op in operations(item) {
+            let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+            let versioned = op
+                .parameters
+                .as_ref()
+                .is_some_and(|ps| ps.iter().any(|p| p.name.eq_ignore_ascii_case("If-Match")));
+            let json_body = op
+                .request_body
+                .as_ref()
+                .is_some_and(|b| b.content.contains_key("application/json"));
+            let responses = &mut op.responses.responses;
+            let mut add = |code: &str, text: &str| {
+                responses.entry(code.to_owned()).or_insert_with(|| problem(text));
+            };
+            add("400", "Malformed request (bad JSON, bad header or identifier)");
+            add("422", "Validation failed; `errors` names each offending field");
+            if json_body {
+                add("413", "The JSON body is larger than 256 KiB");
+                add("415", "The body is not sent as `Content-Type: application/json`");
             }
-            let has_id = path.contains('{');
-            for op in operations(item) {
-                let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
-                let json_body = op
-                    .request_body
-                    .as_ref()
-                    .is_some_and(|b| b.content.contains_key("application/json"));
-                let responses = &mut op.responses.responses;
-                let mut add = |code: &str, text: &str| {
-                    responses.entry(code.to_owned()).or_insert_with(|| problem(text));
-                };
-                add("400", "Malformed request (bad JSON, bad header or identifier)");
-                add("422", "Validation failed; `errors` names each offending field");
-                if json_body {
-                    add("413", "The JSON body is larger than 256 KiB");
-                    add("415", "The body is not sent as `Content-Type: application/json`");
-                }
-                if secured {
-                    add("401", "Missing, invalid or expired access token");
-                    add("403", "Authenticated but not allowed");
-                }
-                if has_id {
-                    add("404", "Does not exist or is outside your scope");
-                }
+            if secured {
+                add("401", "Missing, invalid or expired access token");
+                add("403", "Authenticated but not allowed");
+            }
+            if has_id {
+                add("404", "Does not exist or is outside your scope");
+            }
+            if versioned {
                 add(
-                    "500",
-                    "Unexpected error (details are in the server log, never in the body)",
+                    "412",
+                    "Someone else changed it since you read it (`current_version`); reload",
                 );
-                add("503", "The database is unavailable; retry later");
+                add("428", "`If-Match` is required");
             }
+            add(
+                "500",
+                "Unexpected error (details are in the server log, never in the body)",
+            );
+            add("503", "The database is unavailable; retry later");
         }
     }
 }

@@ -8230,6 +8230,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description This person is already a contact for that level and project */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The JSON body is larger than 256 KiB */
             413: {
                 headers: {
@@ -11270,6 +11279,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The JSON body is larger than 256 KiB */
             413: {
                 headers: {
@@ -11290,6 +11308,15 @@ export interface operations {
             };
             /** @description Validation failed; `errors` names each offending field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11438,6 +11465,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A policy for this kind and severity exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The JSON body is larger than 256 KiB */
             413: {
                 headers: {
@@ -11547,6 +11583,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Another policy has this kind and severity */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The JSON body is larger than 256 KiB */
             413: {
                 headers: {
@@ -11567,6 +11621,15 @@ export interface operations {
             };
             /** @description Validation failed; `errors` names each offending field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12553,6 +12616,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Already recorded, or a satisfaction visit (record it with the case's visit action) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The JSON body is larger than 256 KiB */
             413: {
                 headers: {
@@ -12724,6 +12796,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The JSON body is larger than 256 KiB */
             413: {
                 headers: {
@@ -12744,6 +12825,15 @@ export interface operations {
             };
             /** @description Validation failed; `errors` names each offending field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12906,6 +12996,15 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already acknowledged */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13356,6 +13455,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The JSON body is larger than 256 KiB */
             413: {
                 headers: {
@@ -13376,6 +13484,15 @@ export interface operations {
             };
             /** @description Validation failed; `errors` names each offending field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

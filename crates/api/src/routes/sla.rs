@@ -49,7 +49,7 @@ async fn list_policies(state: web::Data<AppState>, user: AuthUser) -> ApiResult<
 }
 
 /// Adds a policy (409 when one for the same kind and severity exists).
-#[utoipa::path(tag = "deadlines", request_body = SlaPolicyInput, responses((status = 201, body = SlaPolicyView)), security(("bearer" = [])))]
+#[utoipa::path(tag = "deadlines", request_body = SlaPolicyInput, responses((status = 201, body = SlaPolicyView), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "A policy for this kind and severity exists")), security(("bearer" = [])))]
 #[post("/sla-policies")]
 async fn create_policy(
     state: web::Data<AppState>,
@@ -65,7 +65,7 @@ async fn create_policy(
 /// Replaces a policy. Cases keep the due times they already have; new steps use the new durations.
 #[utoipa::path(tag = "deadlines", request_body = SlaPolicyInput,
     params(("If-Match" = String, Header, description = "The policy version you last read")),
-    responses((status = 200, body = SlaPolicyView)), security(("bearer" = [])))]
+    responses((status = 200, body = SlaPolicyView), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "Another policy has this kind and severity")), security(("bearer" = [])))]
 #[put("/sla-policies/{id}")]
 async fn update_policy(
     state: web::Data<AppState>,
@@ -130,7 +130,7 @@ async fn list_contacts(state: web::Data<AppState>, user: AuthUser) -> ApiResult<
     }))
 }
 
-#[utoipa::path(tag = "deadlines", request_body = CreateEscalationContact, responses((status = 201, body = EscalationContactList)), security(("bearer" = [])))]
+#[utoipa::path(tag = "deadlines", request_body = CreateEscalationContact, responses((status = 201, body = EscalationContactList), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "This person is already a contact for that level and project")), security(("bearer" = [])))]
 #[post("/escalation-contacts")]
 async fn create_contact(
     state: web::Data<AppState>,

@@ -28,7 +28,7 @@ async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<Visi
 }
 
 /// Records a contact or outcome check (409 for a satisfaction visit: use the case's `visit` action).
-#[utoipa::path(tag = "visits", request_body = RecordVisitCheck, responses((status = 200, body = ScheduledVisitView)), security(("bearer" = [])))]
+#[utoipa::path(tag = "visits", request_body = RecordVisitCheck, responses((status = 200, body = ScheduledVisitView), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "Already recorded, or a satisfaction visit (record it with the case's visit action)")), security(("bearer" = [])))]
 #[post("/visits/{id}/record")]
 async fn record(
     state: web::Data<AppState>,

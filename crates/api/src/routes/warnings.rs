@@ -32,7 +32,7 @@ async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<Warn
 }
 
 /// A supervisor acknowledges a warning with what is being done (409 when already acknowledged).
-#[utoipa::path(tag = "warnings", request_body = AcknowledgeWarning, responses((status = 200, body = WarningView)), security(("bearer" = [])))]
+#[utoipa::path(tag = "warnings", request_body = AcknowledgeWarning, responses((status = 200, body = WarningView), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "Already acknowledged")), security(("bearer" = [])))]
 #[post("/warnings/{id}/acknowledge")]
 async fn acknowledge(
     state: web::Data<AppState>,
