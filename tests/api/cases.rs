@@ -3,6 +3,7 @@ use std::collections::HashSet;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
+use crate::case_steps::{act, act_ok, new_case, version};
 use crate::db_tests;
 use crate::helpers::{Reply, TestApp};
 
@@ -48,32 +49,6 @@ async fn world(app: &TestApp) -> World {
         handler,
         agent,
     }
-}
-
-fn version(reply: &Reply) -> i64 {
-    reply.body["version"]
-        .as_i64()
-        .unwrap_or_else(|| panic!("no version in {}", reply.text))
-}
-
-async fn act(app: &TestApp, token: &str, case: &Value, action: &str, body: Value) -> Reply {
-    let path = format!("/api/v1/cases/{}/{action}", case["id"].as_str().unwrap());
-    let etag = format!("\"{}\"", case["version"]);
-    app.send(Method::POST, &path, Some(token), Some(body), &[("if-match", &etag)])
-        .await
-}
-
-async fn act_ok(app: &TestApp, token: &str, case: &Value, action: &str, body: Value) -> Value {
-    let reply = act(app, token, case, action, body).await;
-    assert_eq!(reply.status, StatusCode::OK, "{action}: {}", reply.text);
-    assert_eq!(reply.header("etag"), Some(format!("\"{}\"", version(&reply))));
-    reply.body
-}
-
-async fn new_case(app: &TestApp, token: &str, body: Value) -> Value {
-    let reply = app.post("/api/v1/cases", token, body).await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
-    reply.body
 }
 
 fn repair(w: &World) -> Value {

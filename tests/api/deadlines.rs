@@ -10,8 +10,9 @@ use huiyin_store::Store;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
+use crate::case_steps::{act, act_ok, new_case};
 use crate::db_tests;
-use crate::helpers::{Reply, TestApp};
+use crate::helpers::TestApp;
 
 db_tests!(
     a_breach_escalates_exactly_once_per_level,
@@ -87,28 +88,9 @@ pub async fn fast_policy(app: &TestApp, verify: i64, dispatch: i64) {
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
 }
 
-pub async fn new_case(app: &TestApp, token: &str, body: Value) -> Value {
-    let reply = app.post("/api/v1/cases", token, body).await;
-    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
-    reply.body
-}
-
 fn complaint(w: &World) -> Value {
     json!({"kind": "complaint", "channel": "phone", "property_id": w.property,
            "customer": {"name": "李女士", "phone": "13900139000"}, "title": "楼上漏水", "description": "卫生间渗水"})
-}
-
-async fn act(app: &TestApp, token: &str, case: &Value, action: &str, body: Value) -> Reply {
-    let path = format!("/api/v1/cases/{}/{action}", case["id"].as_str().unwrap());
-    let etag = format!("\"{}\"", case["version"]);
-    app.send(Method::POST, &path, Some(token), Some(body), &[("if-match", &etag)])
-        .await
-}
-
-async fn act_ok(app: &TestApp, token: &str, case: &Value, action: &str, body: Value) -> Value {
-    let reply = act(app, token, case, action, body).await;
-    assert_eq!(reply.status, StatusCode::OK, "{action}: {}", reply.text);
-    reply.body
 }
 
 async fn fetch(app: &TestApp, case: &Value) -> Value {

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod auth;
+mod case_steps;
 mod cases;
 mod deadlines;
 mod jobs;

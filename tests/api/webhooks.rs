@@ -10,8 +10,9 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
+use crate::case_steps::new_case;
 use crate::db_tests;
-use crate::deadlines::{drain, new_case, worker, world};
+use crate::deadlines::{drain, worker, world};
 use crate::helpers::TestApp;
 
 db_tests!(
