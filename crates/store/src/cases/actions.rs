@@ -506,6 +506,7 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?
         .ok_or(StoreError::NotFound)?;
+    crate::stats::rollup::refresh(&txn, id).await?;
     txn.commit().await?;
     Ok(saved)
 }

@@ -229,5 +229,6 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase)
         },
     )
     .await?;
+    crate::stats::rollup::refresh(db, created.id).await?;
     Ok(created)
 }

@@ -127,6 +127,7 @@ fn filter(
         project_id,
         area_id,
         kind,
+        scan: false,
     })
 }
 
@@ -212,6 +213,7 @@ async fn report(
         project_id: q.project_id,
         area_id: q.area_id,
         kind: q.kind,
+        scan: false,
     };
     let report: MonthlyReport = monthly(&state.store.db, q.month.trim(), &f).await?;
     let name = format!("huiyin-report-{}", report.month);
