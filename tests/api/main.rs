@@ -11,3 +11,4 @@ mod platform;
 mod problems;
 mod resident;
 mod stats;
+mod stats_rollups;

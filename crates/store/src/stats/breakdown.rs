@@ -179,7 +179,11 @@ pub async fn breakdown(db: &impl ConnectionTrait, filter: &StatsFilter, by: Dime
             let mut parts = rolled_groups(db, filter, by, &span).await?;
             if !own_rows {
                 for edge in span.edges() {
-                    parts.extend(raw_groups(db, filter, by, edge, false).await?);
+                    for (key, mut sums) in raw_groups(db, filter, by, edge, false).await? {
+                        // Counted once below, over the whole period.
+                        sums.overdue = 0;
+                        parts.push((key, sums));
+                    }
                 }
             }
             for (key, sums) in parts {
