@@ -26,7 +26,10 @@ use uuid::Uuid;
 use crate::db_tests;
 use crate::helpers::TestApp;
 
-db_tests!(rollups_equal_a_scan_of_the_cases_as_cases_change);
+db_tests!(
+    rollups_equal_a_scan_of_the_cases_as_cases_change,
+    current_counts_follow_the_case_load
+);
 
 fn t(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -411,4 +414,139 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
         .unwrap();
     assert_eq!(before, after);
     assert_rollups_match_scan(app, &w, area, "after a rebuild").await;
+}
+
+async fn create_now(app: &TestApp, w: &World, at: DateTime<Utc>, kind: CaseKind, project: &str) -> (Uuid, i32) {
+    let input = CreateCase {
+        kind,
+        channel: Channel::Phone,
+        category_id: None,
+        severity: Severity::Normal,
+        customer_id: None,
+        customer: None,
+        property_id: None,
+        project_id: Some(project.parse().unwrap()),
+        title: "dashboard".into(),
+        description: "dashboard".into(),
+        reported_at: None,
+    };
+    let created = at_time(at, async {
+        let txn = app.store.db.begin().await.unwrap();
+        let c = create::create(&txn, &w.admin, input).await.unwrap();
+        txn.commit().await.unwrap();
+        c
+    })
+    .await;
+    (created.id, created.version)
+}
+
+async fn step_at(app: &TestApp, w: &World, case: &mut (Uuid, i32), at: DateTime<Utc>, input: ActionInput) {
+    let saved = at_time(at, actions::perform(&app.store.db, &w.admin, case.0, case.1, input))
+        .await
+        .unwrap();
+    case.1 = saved.version;
+}
+
+async fn current_counts_follow_the_case_load(app: &TestApp) {
+    let project = app.project("翠湖花园").await;
+    let other = app.project("锦绣江南").await;
+    let engineering: Uuid = app.department("工程部", "engineering").await.parse().unwrap();
+    let admin_id = app.get("/api/v1/me", &app.admin_token).await.body["id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let w = World {
+        admin: Actor::load(&app.store.db, admin_id).await.unwrap().unwrap(),
+        engineering,
+        security: engineering,
+        project: project.clone(),
+        properties: vec![],
+    };
+    // Moments earlier today (Beijing business day), in order.
+    let now = Utc::now();
+    let today_start = rollup::beijing_start(rollup::beijing_date(now));
+    let p = |k: i32| today_start + (now - today_start) * k / 10;
+    let e = w.engineering;
+    // Registered, not dispatched.
+    create_now(app, &w, p(1), CaseKind::Repair, &project).await;
+    // Dispatched with a due time already past: overdue.
+    let mut b = create_now(app, &w, p(2), CaseKind::Repair, &project).await;
+    step_at(
+        app,
+        &w,
+        &mut b,
+        p(3),
+        ActionInput::Dispatch(DispatchCase {
+            department_id: e,
+            assignee_id: None,
+            due_at: Some(p(4)),
+            note: None,
+        }),
+    )
+    .await;
+    // Closed on the spot: registered today but not open.
+    let mut c = create_now(app, &w, p(5), CaseKind::Inquiry, &project).await;
+    step_at(
+        app,
+        &w,
+        &mut c,
+        p(6),
+        ActionInput::CloseOnSpot(CloseOnSpot {
+            answer: "answered".into(),
+        }),
+    )
+    .await;
+    // Registered yesterday, now waiting for its return visit.
+    let yesterday = today_start - chrono::Duration::hours(3);
+    let mut d = create_now(app, &w, yesterday, CaseKind::Complaint, &project).await;
+    step_at(
+        app,
+        &w,
+        &mut d,
+        yesterday + chrono::Duration::minutes(10),
+        ActionInput::Dispatch(DispatchCase {
+            department_id: e,
+            assignee_id: None,
+            due_at: Some(now + chrono::Duration::days(2)),
+            note: None,
+        }),
+    )
+    .await;
+    step_at(app, &w, &mut d, yesterday + chrono::Duration::minutes(20), resolve()).await;
+    step_at(app, &w, &mut d, yesterday + chrono::Duration::minutes(30), reply()).await;
+    // Another project's new case.
+    create_now(app, &w, p(7), CaseKind::Repair, &other).await;
+
+    let counts = |v: &serde_json::Value| {
+        [
+            v["open"].as_i64().unwrap(),
+            v["registered_today"].as_i64().unwrap(),
+            v["unassigned"].as_i64().unwrap(),
+            v["overdue"].as_i64().unwrap(),
+            v["awaiting_visit"].as_i64().unwrap(),
+        ]
+    };
+    let all = app.get("/api/v1/stats/current", &app.admin_token).await;
+    assert_eq!(all.status, StatusCode::OK, "{}", all.text);
+    assert_eq!(counts(&all.body), [4, 4, 2, 1, 1]);
+    let one = app
+        .get(&format!("/api/v1/stats/current?project_id={project}"), &app.admin_token)
+        .await;
+    assert_eq!(counts(&one.body), [3, 3, 1, 1, 1]);
+
+    // A manager of the other project sees only that project, and nothing of the first.
+    let (_, manager) = app.user("other_manager", "manager", None, &[&other]).await;
+    let scoped = app.get("/api/v1/stats/current", &manager).await;
+    assert_eq!(scoped.status, StatusCode::OK, "{}", scoped.text);
+    assert_eq!(counts(&scoped.body), [1, 1, 1, 0, 0]);
+    app.get(&format!("/api/v1/stats/current?project_id={project}"), &manager)
+        .await
+        .assert_problem(404, None);
+    // Agents have no statistics permission.
+    let (_, agent) = app.user("agent_x", "agent", None, &[&project]).await;
+    assert_eq!(
+        app.get("/api/v1/stats/current", &agent).await.status,
+        StatusCode::FORBIDDEN
+    );
 }
