@@ -71,6 +71,13 @@ e2e: chromium frontend-build
 test: lint test-rust frontend-check e2e
 	@echo "all checks passed"
 
+# The statistics benchmark (not part of `make test`): 1,000,000 generated cases in the PostgreSQL
+# database huiyin_bench, the release server, oha. BENCH_REUSE=1 keeps an existing data set.
+bench:
+	cargo build --release -p huiyin
+	@command -v oha >/dev/null || cargo install --locked oha
+	scripts/bench/run.sh $(BIN_RELEASE)
+
 # Test databases left behind by an interrupted run.
 clean-test-dbs:
 	psql -h 127.0.0.1 -U postgres -d postgres -Atc "select datname from pg_database where datname like 'huiyin_test_%'" \
