@@ -20,6 +20,7 @@ help:
 	@echo "make test     run the whole test suite (what CI runs)"
 	@echo "make openapi  regenerate openapi/openapi.json and the frontend's API types"
 	@echo "make fmt      format the Rust code"
+	@echo "make bench    statistics benchmark on 1,000,000 generated cases (PostgreSQL, release build)"
 
 frontend-deps: frontend/node_modules/.package-lock.json
 
