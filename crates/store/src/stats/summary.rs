@@ -226,7 +226,7 @@ async fn rolled_summary(db: &impl ConnectionTrait, filter: &StatsFilter, span: &
     let mut total = Sums::default();
     let mut by_kind = BTreeMap::new();
     let mut closed_in_period = 0;
-    for row in rolled::grouped(db, filter, "", "r.kind AS k", "r.kind", |sql| span.push_rows(sql)).await? {
+    for row in rolled::grouped(db, filter, "", "r.kind AS k", "r.kind", span.rows()).await? {
         let (sums, closed_in, _) = rolled::read(&row)?;
         if sums.created != 0 {
             by_kind.insert(row.try_get::<String>("", "k")?, sums.created);
@@ -238,14 +238,14 @@ async fn rolled_summary(db: &impl ConnectionTrait, filter: &StatsFilter, span: &
         .await?
         .overdue;
     let mut by_status = BTreeMap::new();
-    for row in rolled::grouped(db, filter, "status", "r.dkey AS k", "r.dkey", |sql| span.push_rows(sql)).await? {
+    for row in rolled::grouped(db, filter, "status", "r.dkey AS k", "r.dkey", span.rows()).await? {
         let (sums, _, _) = rolled::read(&row)?;
         if sums.created != 0 {
             by_status.insert(row.try_get::<String>("", "k")?, sums.created);
         }
     }
     let mut open_at_end = 0;
-    for row in rolled::grouped(db, filter, "", "", "", |sql| span.push_rows_before_end(sql)).await? {
+    for row in rolled::grouped(db, filter, "", "", "", span.rows_before_end()).await? {
         let (sums, _, ended) = rolled::read(&row)?;
         open_at_end += sums.created - ended;
     }

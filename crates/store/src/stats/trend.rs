@@ -131,11 +131,7 @@ async fn rolled_points(
     let mut created = vec![Sums::default(); list.len()];
     let mut closed = vec![0i64; list.len()];
     let starts: Vec<i32> = list.iter().map(|b| day_number(b.label)).collect();
-    for row in rolled::grouped(db, filter, "", "r.day AS d", "r.grain, r.day", |sql| {
-        span.push_rows(sql)
-    })
-    .await?
-    {
+    for row in rolled::grouped(db, filter, "", "r.day AS d", "r.grain, r.day", span.rows()).await? {
         let day: i32 = row.try_get("", "d")?;
         let (sums, closed_in, _) = rolled::read(&row)?;
         let i = starts.partition_point(|s| *s <= day);
