@@ -156,7 +156,7 @@ async fn raw_points(
     let created = raw_created(db, filter, list, false).await?;
     let mut closed = vec![0i64; list.len()];
     let mut sql = Sql::new(backend);
-    push_buckets(&mut sql, &list);
+    push_buckets(&mut sql, list);
     sql.push("SELECT b.i AS i, COUNT(*) AS n FROM b JOIN cases c ON c.closed_at >= b.s AND c.closed_at < b.e WHERE c.status = 'closed'");
     filter.push_conditions(&mut sql);
     sql.push(" GROUP BY b.i");
