@@ -1,6 +1,6 @@
 //! `GET /api/v1/stats/trend`: a time series over the period's buckets, gaps filled with zero.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use huiyin_domain::stats::{buckets, Bucket, Interval};
 use sea_orm::{ConnectionTrait, DatabaseBackend};
 use serde::{Deserialize, Serialize};
@@ -141,8 +141,20 @@ async fn rolled_points(
         created[i - 1].add(&sums);
         closed[i - 1] += closed_in;
     }
-    for (slot, live) in created.iter_mut().zip(raw_created(db, filter, list, true).await?) {
-        slot.overdue = live.overdue;
+    // Overdue cases are few: fetch their registration times (through the partial index on
+    // unfinished cases) and count them into the buckets here.
+    let at = now();
+    let mut sql = Sql::new(db.get_database_backend());
+    sql.push("SELECT c.created_at AS t FROM cases c WHERE");
+    filter.push_cohort(&mut sql);
+    push_overdue_only(&mut sql, at);
+    let bounds: Vec<DateTime<Utc>> = list.iter().map(|b| b.start).collect();
+    for row in db.query_all(sql.statement()).await? {
+        let t: DateTime<Utc> = row.try_get("", "t")?;
+        let i = bounds.partition_point(|s| *s <= t);
+        if i > 0 {
+            created[i - 1].overdue += 1;
+        }
     }
     Ok((created, closed))
 }
