@@ -21,6 +21,7 @@ help:
 	@echo "make openapi  regenerate openapi/openapi.json and the frontend's API types"
 	@echo "make fmt      format the Rust code"
 	@echo "make fuzz     long hostile-input run: many more property-test cases and Schemathesis examples"
+	@echo "make bench    statistics benchmark on 1,000,000 generated cases (PostgreSQL, release build)"
 
 frontend-deps: frontend/node_modules/.package-lock.json
 
@@ -86,6 +87,13 @@ fuzz:
 
 test: lint test-rust frontend-check e2e schemathesis
 	@echo "all checks passed"
+
+# The statistics benchmark (not part of `make test`): 1,000,000 generated cases in the PostgreSQL
+# database huiyin_bench, the release server, oha. BENCH_REUSE=1 keeps an existing data set.
+bench:
+	cargo build --release -p huiyin
+	@command -v oha >/dev/null || cargo install --locked oha
+	scripts/bench/run.sh $(BIN_RELEASE)
 
 # Test databases left behind by an interrupted run.
 clean-test-dbs:

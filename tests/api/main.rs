@@ -13,4 +13,5 @@ mod platform;
 mod problems;
 mod resident;
 mod stats;
+mod stats_rollups;
 mod webhooks;
