@@ -10,6 +10,7 @@ mod m20261126_000003_create_resident_accounts;
 mod m20261126_000004_create_api_keys;
 mod m20261126_000005_create_jobs;
 mod m20261126_000006_create_deadlines;
+mod m20261126_000010_create_stats_rollups;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_create_api_keys::Migration),
             Box::new(m20261126_000005_create_jobs::Migration),
             Box::new(m20261126_000006_create_deadlines::Migration),
+            Box::new(m20261126_000010_create_stats_rollups::Migration),
         ]
     }
 }

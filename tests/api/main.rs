@@ -13,3 +13,4 @@ mod problems;
 mod resident;
 mod stats;
 mod webhooks;
+mod stats_rollups;

@@ -1,4 +1,4 @@
-//! `huiyin`: serve, migrate, create-admin, seed-demo, openapi.
+//! `huiyin`: serve, migrate, create-admin, seed-demo, stats-rebuild, openapi.
 
 use clap::{Parser, Subcommand};
 use huiyin::worker::{self, Worker};
@@ -42,6 +42,8 @@ enum Command {
     },
     /// Fill an empty database with the demo organisation and a month of cases.
     SeedDemo,
+    /// Recompute the statistics roll-ups from the cases (after a bulk load, or as a check).
+    StatsRebuild,
     /// Print the OpenAPI document.
     Openapi,
 }
@@ -115,6 +117,14 @@ async fn run() -> anyhow::Result<()> {
         Command::SeedDemo => {
             huiyin_store::seed::seed_demo(&store.db, bootstrap::DEMO_ADMIN.1).await?;
             println!("Demo data created.");
+        }
+        Command::StatsRebuild => {
+            let started = std::time::Instant::now();
+            let n = huiyin_store::stats::rollup::rebuild_all(&store.db).await?;
+            println!(
+                "Rebuilt the statistics roll-ups of {n} cases in {:.1} s.",
+                started.elapsed().as_secs_f64()
+            );
         }
         Command::Openapi => {}
     }

@@ -80,7 +80,8 @@ impl Store {
         huiyin_migration::Migrator::up(&self.db, None)
             .await
             .map_err(StoreError::from_db)?;
-        categories::ensure_defaults(&self.db).await
+        categories::ensure_defaults(&self.db).await?;
+        stats::rollup::build_if_missing(&self.db).await
     }
 
     /// True while the database answers a trivial query.

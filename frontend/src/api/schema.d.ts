@@ -1175,6 +1175,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case load right now, for the console dashboard: open, registered today (Beijing day),
+         *     unassigned, overdue and awaiting a return visit.
+         */
+        get: operations["stats_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/report": {
         parameters: {
             query?: never;
@@ -2095,6 +2115,38 @@ export interface components {
         CreatedApiKey: components["schemas"]["ApiKeyResponse"] & {
             /** @description The secret. Store it now: it cannot be shown again. */
             key: string;
+        };
+        CurrentCounts: {
+            /**
+             * Format: date-time
+             * @description The moment the counts were taken.
+             */
+            at: string;
+            /**
+             * Format: int64
+             * @description Resolved and replied, waiting for the return visit (status `visiting`).
+             */
+            awaiting_visit: number;
+            /**
+             * Format: int64
+             * @description Cases neither closed nor cancelled.
+             */
+            open: number;
+            /**
+             * Format: int64
+             * @description Registered, dispatched or in progress, and past their due time (as `overdue` in the figures).
+             */
+            overdue: number;
+            /**
+             * Format: int64
+             * @description Cases registered today (the Beijing business day), whatever their status now.
+             */
+            registered_today: number;
+            /**
+             * Format: int64
+             * @description Registered and not yet dispatched.
+             */
+            unassigned: number;
         };
         /** @description A customer with their recent cases (newest first), for the intake screen. */
         CustomerDetail: components["schemas"]["CustomerResponse"] & {
@@ -10955,6 +11007,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Breakdown"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stats_current: {
+        parameters: {
+            query?: {
+                project_id?: string;
+                area_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentCounts"];
                 };
             };
             /** @description Malformed request (bad JSON, bad header or identifier) */

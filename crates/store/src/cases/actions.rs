@@ -606,6 +606,7 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
         outcome.from != outcome.to || outcome.second_dispatch,
     )
     .await?;
+    crate::stats::rollup::refresh(&txn, id).await?;
     txn.commit().await?;
     Ok(saved)
 }

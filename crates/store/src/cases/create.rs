@@ -250,6 +250,7 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase)
     )
     .await?;
     announce(db, &created, &terms, level).await?;
+    crate::stats::rollup::refresh(db, created.id).await?;
     Ok(created)
 }
 

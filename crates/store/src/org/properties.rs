@@ -1,6 +1,7 @@
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
 };
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
@@ -93,13 +94,15 @@ pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreRes
     Ok(found)
 }
 
-pub async fn update(
-    db: &impl ConnectionTrait,
+pub async fn update<C: ConnectionTrait + TransactionTrait>(
+    conn: &C,
     actor: &Actor,
     id: Uuid,
     version: i32,
     input: UpdateProperty,
 ) -> StoreResult<property::Model> {
+    let txn = conn.begin().await?;
+    let db = &txn;
     let current = get(db, actor, id).await?;
     version_matches(version, current.version)?;
     let mut model: property::ActiveModel = current.clone().into();
@@ -118,7 +121,7 @@ pub async fn update(
     }
     model.updated_at = Set(now());
     model.version = Set(current.version + 1);
-    super::save_versioned::<property::Entity, _>(
+    let saved = super::save_versioned::<property::Entity, _>(
         db,
         model,
         property::Column::Id,
@@ -131,7 +134,13 @@ pub async fn update(
     .map_err(|e| match e {
         StoreError::Db(err) => unique_as_conflict(err, "room", DUPLICATE),
         other => other,
-    })
+    })?;
+    if saved.building != current.building {
+        // The building decides the cases' group in the `building` breakdown.
+        crate::stats::rollup::refresh_property(db, id).await?;
+    }
+    txn.commit().await?;
+    Ok(saved)
 }
 
 /// Properties in scope, ordered by building, unit, room (then id), paged by id within that order.

@@ -4,12 +4,14 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::figures::{push_columns, read_sums, Figures, Sums};
+use super::rolled::{self, push_overdue_only, Span};
 use super::sql::Sql;
 use super::summary::PeriodInfo;
 use super::StatsFilter;
@@ -69,8 +71,18 @@ fn key_of(by: Dimension) -> Key {
     }
 }
 
-pub async fn breakdown(db: &impl ConnectionTrait, filter: &StatsFilter, by: Dimension) -> StoreResult<Breakdown> {
-    filter.check_scope()?;
+type GroupKey = (Option<String>, Option<Uuid>);
+
+/// Groups of the cases created in `[start, end)` (with the filter's other conditions), from the
+/// cases table; with `overdue_only`, only the open cases past their due time.
+async fn raw_groups(
+    db: &impl ConnectionTrait,
+    filter: &StatsFilter,
+    by: Dimension,
+    (start, end): (DateTime<Utc>, DateTime<Utc>),
+    overdue_only: bool,
+) -> StoreResult<Vec<(GroupKey, Sums)>> {
+    let at = now();
     let mut sql = Sql::new(db.get_database_backend());
     let key = key_of(by);
     let (select_key, group, join) = match key {
@@ -83,16 +95,109 @@ pub async fn breakdown(db: &impl ConnectionTrait, filter: &StatsFilter, by: Dime
         ),
     };
     sql.push(&format!("SELECT {select_key}, "));
-    push_columns(&mut sql, now());
+    push_columns(&mut sql, at);
     sql.push(&format!(" FROM cases c{join} WHERE"));
-    filter.push_cohort(&mut sql);
+    filter.push_cohort_between(&mut sql, start, end);
+    if overdue_only {
+        push_overdue_only(&mut sql, at);
+    }
     sql.push(&format!(" GROUP BY {group}"));
     let mut rows = Vec::new();
     for row in db.query_all(sql.statement()).await? {
         let text: Option<String> = row.try_get("", "k_text")?;
         let id: Option<Uuid> = row.try_get("", "k_id")?;
-        rows.push((text, id, read_sums(&row)?));
+        let key = match (&key, text, id) {
+            (Key::Building, Some(building), Some(project)) => (Some(building), Some(project)),
+            (Key::Building, _, _) => (None, None),
+            (_, text, id) => (text, id),
+        };
+        rows.push((key, read_sums(&row)?));
     }
+    Ok(rows)
+}
+
+/// The roll-up rows' groups: project, area and kind are columns of every row (day and month
+/// grain); the other dimensions have month rows of their own.
+async fn rolled_groups(
+    db: &impl ConnectionTrait,
+    filter: &StatsFilter,
+    by: Dimension,
+    span: &Span,
+) -> StoreResult<Vec<(GroupKey, Sums)>> {
+    let (dim, column) = match by {
+        Dimension::Project => ("", "r.project_id"),
+        Dimension::Area => ("", "r.area_id"),
+        Dimension::Kind => ("", "r.kind"),
+        Dimension::Category => ("category", "r.dkey"),
+        Dimension::Channel => ("channel", "r.dkey"),
+        Dimension::Severity => ("severity", "r.dkey"),
+        Dimension::Department => ("department", "r.dkey"),
+        Dimension::Assignee => ("assignee", "r.dkey"),
+        Dimension::Building => ("building", "r.dkey"),
+    };
+    let rows = rolled::grouped(db, filter, dim, &format!("{column} AS k"), column, |sql| {
+        if dim.is_empty() {
+            span.push_rows(sql)
+        } else {
+            span.push_month_rows(sql)
+        }
+    })
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let key = match by {
+            Dimension::Project | Dimension::Area => {
+                let id: Uuid = row.try_get("", "k")?;
+                (None, (!id.is_nil()).then_some(id))
+            }
+            _ => {
+                let text: String = row.try_get("", "k")?;
+                match (by, text.as_str()) {
+                    (_, "") => (None, None),
+                    (Dimension::Kind | Dimension::Channel | Dimension::Severity, _) => (Some(text), None),
+                    (Dimension::Building, _) => match text.split_once('/') {
+                        Some((project, building)) => (Some(building.to_owned()), project.parse().ok()),
+                        None => (None, None),
+                    },
+                    _ => (None, text.parse().ok()),
+                }
+            }
+        };
+        out.push((key, rolled::read(&row)?.0));
+    }
+    Ok(out)
+}
+
+pub async fn breakdown(db: &impl ConnectionTrait, filter: &StatsFilter, by: Dimension) -> StoreResult<Breakdown> {
+    filter.check_scope()?;
+    let whole = (filter.period.start, filter.period.end);
+    let own_rows = matches!(by, Dimension::Project | Dimension::Area | Dimension::Kind);
+    let span = Span::of_filter(filter, true).filter(|span| own_rows || span.has_months());
+    let rows: Vec<(GroupKey, Sums)> = match span {
+        Some(span) => {
+            let mut merged: HashMap<GroupKey, Sums> = HashMap::new();
+            let mut parts = rolled_groups(db, filter, by, &span).await?;
+            if !own_rows {
+                for edge in span.edges() {
+                    for (key, mut sums) in raw_groups(db, filter, by, edge, false).await? {
+                        // Counted once below, over the whole period.
+                        sums.overdue = 0;
+                        parts.push((key, sums));
+                    }
+                }
+            }
+            for (key, sums) in parts {
+                merged.entry(key).or_default().add(&sums);
+            }
+            for (key, sums) in raw_groups(db, filter, by, whole, true).await? {
+                merged.entry(key).or_default().overdue += sums.overdue;
+            }
+            merged.into_iter().filter(|(_, s)| s.created != 0).collect()
+        }
+        None => raw_groups(db, filter, by, whole, false).await?,
+    };
+    let key = key_of(by);
+    let rows: Vec<(Option<String>, Option<Uuid>, Sums)> = rows.into_iter().map(|((t, i), s)| (t, i, s)).collect();
     let ids: Vec<Uuid> = rows.iter().filter_map(|(_, id, _)| *id).collect();
     let names = labels(db, by, &ids).await?;
     let mut total = Sums::default();

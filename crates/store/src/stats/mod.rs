@@ -4,13 +4,17 @@
 //! always add up to the summary. The exact definitions are in the README.
 
 pub mod breakdown;
+pub mod current;
 pub mod export;
 pub mod figures;
 pub mod report;
+pub mod rolled;
+pub mod rollup;
 pub mod sql;
 pub mod summary;
 pub mod trend;
 
+use chrono::{DateTime, Utc};
 use huiyin_domain::case::CaseKind;
 use huiyin_domain::stats::Period;
 use uuid::Uuid;
@@ -27,6 +31,8 @@ pub struct StatsFilter {
     pub project_id: Option<Uuid>,
     pub area_id: Option<Uuid>,
     pub kind: Option<CaseKind>,
+    /// Compute everything from the cases table, ignoring the roll-ups (cross-checks and tests).
+    pub scan: bool,
 }
 
 impl StatsFilter {
@@ -40,11 +46,16 @@ impl StatsFilter {
 
     /// Appends ` AND …` conditions on alias `c` (cases) for everything but the period.
     pub fn push_conditions(&self, sql: &mut Sql) {
+        self.push_conditions_on(sql, "c");
+    }
+
+    /// The same conditions on another table with `project_id`, `area_id` and `kind` columns.
+    pub fn push_conditions_on(&self, sql: &mut Sql, alias: &str) {
         if let Some(allowed) = &self.allowed_projects {
             if allowed.is_empty() {
                 sql.push(" AND 1 = 0");
             } else {
-                sql.push(" AND c.project_id IN (");
+                sql.push(&format!(" AND {alias}.project_id IN ("));
                 for (i, id) in allowed.iter().enumerate() {
                     if i > 0 {
                         sql.push(", ");
@@ -55,22 +66,27 @@ impl StatsFilter {
             }
         }
         if let Some(project) = self.project_id {
-            sql.push(" AND c.project_id = ").bind(project);
+            sql.push(&format!(" AND {alias}.project_id = ")).bind(project);
         }
         if let Some(area) = self.area_id {
-            sql.push(" AND c.area_id = ").bind(area);
+            sql.push(&format!(" AND {alias}.area_id = ")).bind(area);
         }
         if let Some(kind) = self.kind {
-            sql.push(" AND c.kind = ").bind(kind.as_str());
+            sql.push(&format!(" AND {alias}.kind = ")).bind(kind.as_str());
         }
     }
 
     /// The cohort condition: created in the period plus the filters.
     pub fn push_cohort(&self, sql: &mut Sql) {
+        self.push_cohort_between(sql, self.period.start, self.period.end);
+    }
+
+    /// The cohort condition for a part `[start, end)` of the period.
+    pub fn push_cohort_between(&self, sql: &mut Sql, start: DateTime<Utc>, end: DateTime<Utc>) {
         sql.push(" c.created_at >= ")
-            .bind_time(self.period.start)
+            .bind_time(start)
             .push(" AND c.created_at < ")
-            .bind_time(self.period.end);
+            .bind_time(end);
         self.push_conditions(sql);
     }
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::figures::{push_columns, read_sums, Figures, Sums};
+use super::rolled::{self, push_overdue_only, Span};
 use super::sql::Sql;
 use super::StatsFilter;
 use crate::{now, StoreError, StoreResult};
@@ -62,13 +63,29 @@ pub struct Summary {
     pub open_at_end: i64,
 }
 
-/// The cohort's sums (one row).
+/// The cohort's sums (one row), from the cases table.
 pub async fn sums(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<Sums> {
+    raw_sums(db, filter, filter.period.start, filter.period.end, false).await
+}
+
+/// Sums over the cases created in `[start, end)` (with the filter's other conditions); with
+/// `overdue_only`, only over the open cases past their due time (for the live `overdue`).
+pub async fn raw_sums(
+    db: &impl ConnectionTrait,
+    filter: &StatsFilter,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    overdue_only: bool,
+) -> StoreResult<Sums> {
+    let at = now();
     let mut sql = Sql::new(db.get_database_backend());
     sql.push("SELECT ");
-    push_columns(&mut sql, now());
+    push_columns(&mut sql, at);
     sql.push(" FROM cases c WHERE");
-    filter.push_cohort(&mut sql);
+    filter.push_cohort_between(&mut sql, start, end);
+    if overdue_only {
+        push_overdue_only(&mut sql, at);
+    }
     let row = db
         .query_one(sql.statement())
         .await?
@@ -102,21 +119,35 @@ async fn count(db: &impl ConnectionTrait, build: impl FnOnce(&mut Sql)) -> Store
     Ok(row.try_get::<i64>("", "n")?)
 }
 
+/// Exact medians. From `stats_case_facts` (each case's three durations, kept by the roll-up
+/// refresh, read through a covering index) unless the filter asks for a scan of the cases.
 async fn medians(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<Medians> {
     let backend = db.get_database_backend();
     let probe = Sql::new(backend);
-    let dispatch = probe.seconds("c.created_at", "c.first_dispatched_at");
-    let resolve = probe.seconds("c.created_at", "c.resolved_at");
-    let close = format!(
-        "CASE WHEN c.status = 'closed' THEN {} END",
-        probe.seconds("c.created_at", "c.closed_at")
-    );
+    let (table, dispatch, resolve, close) = if filter.scan {
+        (
+            "cases",
+            probe.seconds("c.created_at", "c.first_dispatched_at"),
+            probe.seconds("c.created_at", "c.resolved_at"),
+            format!(
+                "CASE WHEN c.status = 'closed' THEN {} END",
+                probe.seconds("c.created_at", "c.closed_at")
+            ),
+        )
+    } else {
+        (
+            "stats_case_facts",
+            "c.d_secs".to_owned(),
+            "c.r_secs".to_owned(),
+            "c.c_secs".to_owned(),
+        )
+    };
     let to_hours = |s: Option<f64>| s.map(|s| (s / 3600.0 * 100.0).round() / 100.0);
     if backend == DatabaseBackend::Postgres {
         let mut sql = Sql::new(backend);
         let pct = |e: &str| format!("percentile_cont(0.5) WITHIN GROUP (ORDER BY {e})");
         sql.push(&format!(
-            "SELECT {} AS d, {} AS r, {} AS c FROM cases c WHERE",
+            "SELECT {} AS d, {} AS r, {} AS c FROM {table} c WHERE",
             pct(&dispatch),
             pct(&resolve),
             pct(&close)
@@ -135,7 +166,7 @@ async fn medians(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult
     // SQLite has no percentile function; the embedded database is small enough to sort in memory.
     let mut sql = Sql::new(backend);
     sql.push(&format!(
-        "SELECT {dispatch} AS d, {resolve} AS r, {close} AS c FROM cases c WHERE"
+        "SELECT {dispatch} AS d, {resolve} AS r, {close} AS c FROM {table} c WHERE"
     ));
     filter.push_cohort(&mut sql);
     let (mut d, mut r, mut c) = (Vec::new(), Vec::new(), Vec::new());
@@ -153,6 +184,9 @@ async fn medians(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult
 
 pub async fn summary(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<Summary> {
     filter.check_scope()?;
+    if let Some(span) = Span::of_filter(filter, true) {
+        return rolled_summary(db, filter, &span).await;
+    }
     let sums = sums(db, filter).await?;
     let closed_in_period = count(db, |sql| {
         sql.push("SELECT COUNT(*) AS n FROM cases c WHERE c.status = 'closed' AND c.closed_at >= ")
@@ -181,6 +215,46 @@ pub async fn summary(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreRe
         medians: medians(db, filter).await?,
         by_kind: counts_by(db, filter, "kind").await?,
         by_status: counts_by(db, filter, "status").await?,
+        closed_in_period,
+        open_at_end,
+    })
+}
+
+/// The summary from the roll-ups: one grouped sum (by kind), the statuses, the open cases at the
+/// end, the live overdue count and the medians.
+async fn rolled_summary(db: &impl ConnectionTrait, filter: &StatsFilter, span: &Span) -> StoreResult<Summary> {
+    let mut total = Sums::default();
+    let mut by_kind = BTreeMap::new();
+    let mut closed_in_period = 0;
+    for row in rolled::grouped(db, filter, "", "r.kind AS k", "r.kind", |sql| span.push_rows(sql)).await? {
+        let (sums, closed_in, _) = rolled::read(&row)?;
+        if sums.created != 0 {
+            by_kind.insert(row.try_get::<String>("", "k")?, sums.created);
+        }
+        total.add(&sums);
+        closed_in_period += closed_in;
+    }
+    total.overdue = raw_sums(db, filter, filter.period.start, filter.period.end, true)
+        .await?
+        .overdue;
+    let mut by_status = BTreeMap::new();
+    for row in rolled::grouped(db, filter, "status", "r.dkey AS k", "r.dkey", |sql| span.push_rows(sql)).await? {
+        let (sums, _, _) = rolled::read(&row)?;
+        if sums.created != 0 {
+            by_status.insert(row.try_get::<String>("", "k")?, sums.created);
+        }
+    }
+    let mut open_at_end = 0;
+    for row in rolled::grouped(db, filter, "", "", "", |sql| span.push_rows_before_end(sql)).await? {
+        let (sums, _, ended) = rolled::read(&row)?;
+        open_at_end += sums.created - ended;
+    }
+    Ok(Summary {
+        period: PeriodInfo::of(filter),
+        figures: Figures::from(&total),
+        medians: medians(db, filter).await?,
+        by_kind,
+        by_status,
         closed_in_period,
         open_at_end,
     })

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::figures::{push_columns, read_sums, Figures, Sums};
+use super::rolled::{self, push_overdue_only, Span};
+use super::rollup::day_number;
 use super::sql::Sql;
 use super::summary::PeriodInfo;
 use super::StatsFilter;
@@ -69,33 +71,10 @@ pub async fn trend(db: &impl ConnectionTrait, filter: &StatsFilter, interval: Tr
             TrendInterval::Month => Interval::Month,
         },
     );
-    let backend = db.get_database_backend();
-    let mut created = vec![Sums::default(); list.len()];
-    let mut sql = Sql::new(backend);
-    push_buckets(&mut sql, &list);
-    sql.push("SELECT b.i AS i, ");
-    push_columns(&mut sql, now());
-    sql.push(" FROM b JOIN cases c ON c.created_at >= b.s AND c.created_at < b.e WHERE 1 = 1");
-    filter.push_conditions(&mut sql);
-    sql.push(" GROUP BY b.i");
-    for row in db.query_all(sql.statement()).await? {
-        let i: i64 = row.try_get("", "i")?;
-        if let Some(slot) = created.get_mut(i as usize) {
-            *slot = read_sums(&row)?;
-        }
-    }
-    let mut closed = vec![0i64; list.len()];
-    let mut sql = Sql::new(backend);
-    push_buckets(&mut sql, &list);
-    sql.push("SELECT b.i AS i, COUNT(*) AS n FROM b JOIN cases c ON c.closed_at >= b.s AND c.closed_at < b.e WHERE c.status = 'closed'");
-    filter.push_conditions(&mut sql);
-    sql.push(" GROUP BY b.i");
-    for row in db.query_all(sql.statement()).await? {
-        let i: i64 = row.try_get("", "i")?;
-        if let Some(slot) = closed.get_mut(i as usize) {
-            *slot = row.try_get("", "n")?;
-        }
-    }
+    let (created, closed) = match Span::of_filter(filter, interval == TrendInterval::Month) {
+        Some(span) => rolled_points(db, filter, &list, &span).await?,
+        None => raw_points(db, filter, &list).await?,
+    };
     let points = list
         .iter()
         .zip(created.iter().zip(closed))
@@ -110,4 +89,86 @@ pub async fn trend(db: &impl ConnectionTrait, filter: &StatsFilter, interval: Tr
         period: PeriodInfo::of(filter),
         points,
     })
+}
+
+/// Per bucket: the cohort sums over the cases created in it (with `overdue_only`, only over the
+/// open cases past their due time), from the cases table.
+async fn raw_created(
+    db: &impl ConnectionTrait,
+    filter: &StatsFilter,
+    list: &[Bucket],
+    overdue_only: bool,
+) -> StoreResult<Vec<Sums>> {
+    let at = now();
+    let mut created = vec![Sums::default(); list.len()];
+    let mut sql = Sql::new(db.get_database_backend());
+    push_buckets(&mut sql, list);
+    sql.push("SELECT b.i AS i, ");
+    push_columns(&mut sql, at);
+    sql.push(" FROM b JOIN cases c ON c.created_at >= b.s AND c.created_at < b.e WHERE 1 = 1");
+    filter.push_conditions(&mut sql);
+    if overdue_only {
+        push_overdue_only(&mut sql, at);
+    }
+    sql.push(" GROUP BY b.i");
+    for row in db.query_all(sql.statement()).await? {
+        let i: i64 = row.try_get("", "i")?;
+        if let Some(slot) = created.get_mut(i as usize) {
+            *slot = read_sums(&row)?;
+        }
+    }
+    Ok(created)
+}
+
+/// From the roll-up rows (day rows, and month rows for whole months when the buckets are
+/// months): each row falls in the bucket holding its date; `overdue` is counted live.
+async fn rolled_points(
+    db: &impl ConnectionTrait,
+    filter: &StatsFilter,
+    list: &[Bucket],
+    span: &Span,
+) -> StoreResult<(Vec<Sums>, Vec<i64>)> {
+    let mut created = vec![Sums::default(); list.len()];
+    let mut closed = vec![0i64; list.len()];
+    let starts: Vec<i32> = list.iter().map(|b| day_number(b.label)).collect();
+    for row in rolled::grouped(db, filter, "", "r.day AS d", "r.grain, r.day", |sql| {
+        span.push_rows(sql)
+    })
+    .await?
+    {
+        let day: i32 = row.try_get("", "d")?;
+        let (sums, closed_in, _) = rolled::read(&row)?;
+        let i = starts.partition_point(|s| *s <= day);
+        if i == 0 {
+            continue;
+        }
+        created[i - 1].add(&sums);
+        closed[i - 1] += closed_in;
+    }
+    for (slot, live) in created.iter_mut().zip(raw_created(db, filter, list, true).await?) {
+        slot.overdue = live.overdue;
+    }
+    Ok((created, closed))
+}
+
+async fn raw_points(
+    db: &impl ConnectionTrait,
+    filter: &StatsFilter,
+    list: &[Bucket],
+) -> StoreResult<(Vec<Sums>, Vec<i64>)> {
+    let backend = db.get_database_backend();
+    let created = raw_created(db, filter, list, false).await?;
+    let mut closed = vec![0i64; list.len()];
+    let mut sql = Sql::new(backend);
+    push_buckets(&mut sql, &list);
+    sql.push("SELECT b.i AS i, COUNT(*) AS n FROM b JOIN cases c ON c.closed_at >= b.s AND c.closed_at < b.e WHERE c.status = 'closed'");
+    filter.push_conditions(&mut sql);
+    sql.push(" GROUP BY b.i");
+    for row in db.query_all(sql.statement()).await? {
+        let i: i64 = row.try_get("", "i")?;
+        if let Some(slot) = closed.get_mut(i as usize) {
+            *slot = row.try_get("", "n")?;
+        }
+    }
+    Ok((created, closed))
 }

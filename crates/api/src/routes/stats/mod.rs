@@ -12,6 +12,7 @@ use huiyin_domain::case::CaseKind;
 use huiyin_domain::permission::Permission;
 use huiyin_domain::stats::{parse_tz, Period, PeriodError};
 use huiyin_store::stats::breakdown::{breakdown as store_breakdown, Breakdown, Dimension};
+use huiyin_store::stats::current::{current as store_current, CurrentCounts};
 use huiyin_store::stats::report::{monthly, MonthlyReport};
 use huiyin_store::stats::summary::{summary as store_summary, Summary};
 use huiyin_store::stats::trend::{trend as store_trend, Trend, TrendInterval};
@@ -26,7 +27,11 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(summary).service(breakdown).service(trend).service(report);
+    cfg.service(summary)
+        .service(breakdown)
+        .service(trend)
+        .service(report)
+        .service(current);
     export::configure(cfg);
 }
 
@@ -79,6 +84,14 @@ pub struct TrendQuery {
     pub kind: Option<CaseKind>,
 }
 
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CurrentQuery {
+    pub project_id: Option<Uuid>,
+    pub area_id: Option<Uuid>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportFormat {
@@ -127,6 +140,7 @@ fn filter(
         project_id,
         area_id,
         kind,
+        scan: false,
     })
 }
 
@@ -164,6 +178,16 @@ async fn trend(state: web::Data<AppState>, caller: Caller, q: web::Query<TrendQu
     require_stats(&caller)?;
     let f = filter(&caller, q.from, q.to, q.tz.as_deref(), q.project_id, q.area_id, q.kind)?;
     Ok(HttpResponse::Ok().json(store_trend(&state.store.db, &f, q.interval.unwrap_or_default()).await?))
+}
+
+/// The case load right now, for the console dashboard: open, registered today (Beijing day),
+/// unassigned, overdue and awaiting a return visit.
+#[utoipa::path(tag = "statistics", params(CurrentQuery), responses((status = 200, body = CurrentCounts)), security(("bearer" = []), ("api_key" = [])))]
+#[get("/stats/current")]
+async fn current(state: web::Data<AppState>, caller: Caller, q: web::Query<CurrentQuery>) -> ApiResult<HttpResponse> {
+    require_stats(&caller)?;
+    let counts = store_current(&state.store.db, caller.allowed_projects(), q.project_id, q.area_id).await?;
+    Ok(HttpResponse::Ok().json(counts))
 }
 
 fn wanted_format(req: &HttpRequest, explicit: Option<ReportFormat>) -> ReportFormat {
@@ -212,6 +236,7 @@ async fn report(
         project_id: q.project_id,
         area_id: q.area_id,
         kind: q.kind,
+        scan: false,
     };
     let report: MonthlyReport = monthly(&state.store.db, q.month.trim(), &f).await?;
     let name = format!("huiyin-report-{}", report.month);
