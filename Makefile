@@ -20,6 +20,7 @@ help:
 	@echo "make test     run the whole test suite (what CI runs)"
 	@echo "make openapi  regenerate openapi/openapi.json and the frontend's API types"
 	@echo "make fmt      format the Rust code"
+	@echo "make bench    statistics benchmark on 1,000,000 generated cases (PostgreSQL, release build)"
 
 frontend-deps: frontend/node_modules/.package-lock.json
 
@@ -70,6 +71,13 @@ e2e: chromium frontend-build
 
 test: lint test-rust frontend-check e2e
 	@echo "all checks passed"
+
+# The statistics benchmark (not part of `make test`): 1,000,000 generated cases in the PostgreSQL
+# database huiyin_bench, the release server, oha. BENCH_REUSE=1 keeps an existing data set.
+bench:
+	cargo build --release -p huiyin
+	@command -v oha >/dev/null || cargo install --locked oha
+	scripts/bench/run.sh $(BIN_RELEASE)
 
 # Test databases left behind by an interrupted run.
 clean-test-dbs:

@@ -190,7 +190,6 @@ async fn assert_rollups_match_scan(app: &TestApp, w: &World, area: Uuid, moment:
         .figures
         .created;
     assert!(created > 0, "the periods hold cases");
-    let _ = w;
 }
 
 async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {

@@ -1,4 +1,4 @@
-//! `huiyin`: serve, migrate, create-admin, seed-demo, stats-rebuild, openapi.
+//! `huiyin`: serve, migrate, create-admin, seed-demo, stats-rebuild, stats-check, openapi.
 
 use clap::{Parser, Subcommand};
 use huiyin::worker::{self, Worker};
@@ -44,6 +44,9 @@ enum Command {
     SeedDemo,
     /// Recompute the statistics roll-ups from the cases (after a bulk load, or as a check).
     StatsRebuild,
+    /// Compute the statistics from the roll-ups and from a scan of the cases, compare and time them
+    /// (the last whole month and the twelve whole months before it, Beijing time).
+    StatsCheck,
     /// Print the OpenAPI document.
     Openapi,
 }
@@ -125,6 +128,29 @@ async fn run() -> anyhow::Result<()> {
                 "Rebuilt the statistics roll-ups of {n} cases in {:.1} s.",
                 started.elapsed().as_secs_f64()
             );
+        }
+        Command::StatsCheck => {
+            use chrono::{Datelike, Months};
+            let today = huiyin_store::stats::rollup::beijing_date(huiyin_store::now());
+            let this_month = today.with_day(1).unwrap_or(today);
+            let month_from = this_month.checked_sub_months(Months::new(1)).unwrap_or(this_month);
+            let year_from = this_month.checked_sub_months(Months::new(12)).unwrap_or(this_month);
+            let to = this_month.pred_opt().unwrap_or(this_month);
+            let month = month_from.format("%Y-%m").to_string();
+            let mut all_equal = true;
+            println!("| call | roll-ups ms | scan ms | equal |\n|---|---:|---:|---|");
+            for (label, from, report) in [("month", month_from, Some(month.as_str())), ("year", year_from, None)] {
+                for line in huiyin_store::stats::check::compare(&store.db, label, from, to, report).await? {
+                    all_equal &= line.equal;
+                    println!(
+                        "| {} | {:.1} | {:.1} | {} |",
+                        line.call, line.rolled_ms, line.scan_ms, line.equal
+                    );
+                }
+            }
+            if !all_equal {
+                anyhow::bail!("the roll-ups disagree with a scan of the cases");
+            }
         }
         Command::Openapi => {}
     }

@@ -4,6 +4,7 @@
 //! always add up to the summary. The exact definitions are in the README.
 
 pub mod breakdown;
+pub mod check;
 pub mod current;
 pub mod export;
 pub mod figures;

@@ -449,42 +449,120 @@ pub async fn rebuild(db: &impl ConnectionTrait) -> StoreResult<u64> {
     let mut count = 0u64;
     let backend = db.get_database_backend();
     loop {
-        let mut select = case::Entity::find().order_by_asc(case::Column::Id).limit(2000);
+        let mut select = case::Entity::find().order_by_asc(case::Column::Id).limit(5000);
         if let Some(id) = after {
             select = select.filter(case::Column::Id.gt(id));
         }
         let page = select.all(db).await?;
         let Some(last) = page.last() else { break };
         after = Some(last.id);
-        // 9 parameters a row: 1,000 rows a statement.
-        for chunk in page.chunks(1000) {
-            let mut sql = Sql::new(backend);
-            sql.push(&format!("INSERT INTO stats_case_facts ({FACT_COLUMNS}) VALUES "));
-            for (i, c) in chunk.iter().enumerate() {
-                if i > 0 {
-                    sql.push(", ");
-                }
-                let facts = Facts::of(c, c.property_id.and_then(|p| buildings.get(&p)));
-                push_fact_values(&mut sql, c.id, &facts)?;
-                for (key, vals) in facts.contributions() {
-                    let slot = totals.entry(key).or_insert([0; N]);
-                    for (s, v) in slot.iter_mut().zip(vals) {
-                        *s += v;
-                    }
+        let mut facts_rows = Vec::with_capacity(page.len());
+        for c in &page {
+            let facts = Facts::of(c, c.property_id.and_then(|p| buildings.get(&p)));
+            for (key, vals) in facts.contributions() {
+                let slot = totals.entry(key).or_insert([0; N]);
+                for (s, v) in slot.iter_mut().zip(vals) {
+                    *s += v;
                 }
             }
-            db.execute(sql.statement()).await?;
+            facts_rows.push((c.id, facts));
+        }
+        if backend == DatabaseBackend::Postgres {
+            let mut json = Vec::with_capacity(facts_rows.len());
+            for (id, facts) in &facts_rows {
+                let [d, r, c] = facts.durations();
+                let text =
+                    serde_json::to_string(facts).map_err(|e| StoreError::invalid("stats_case_facts", e.to_string()))?;
+                json.push(serde_json::json!({
+                    "case_id": id, "created_at": facts.created_at, "project_id": facts.project_id,
+                    "area_id": facts.area_id, "kind": facts.kind, "d_secs": d, "r_secs": r, "c_secs": c,
+                    "facts": text,
+                }));
+            }
+            insert_json(
+                db,
+                "stats_case_facts",
+                "case_id uuid, created_at timestamptz, project_id uuid, area_id uuid, kind text, d_secs float8, \
+                 r_secs float8, c_secs float8, facts text",
+                json,
+            )
+            .await?;
+        } else {
+            // 9 parameters a row: 1,000 rows a statement.
+            for chunk in facts_rows.chunks(1000) {
+                let mut sql = Sql::new(backend);
+                sql.push(&format!("INSERT INTO stats_case_facts ({FACT_COLUMNS}) VALUES "));
+                for (i, (id, facts)) in chunk.iter().enumerate() {
+                    if i > 0 {
+                        sql.push(", ");
+                    }
+                    push_fact_values(&mut sql, *id, facts)?;
+                }
+                db.execute(sql.statement()).await?;
+            }
         }
         count += page.len() as u64;
     }
     let mut rows: Vec<(&Key, &Vals)> = totals.iter().collect();
     rows.sort_by(|a, b| a.0.cmp(b.0));
-    upsert(db, &rows).await?;
+    if backend == DatabaseBackend::Postgres {
+        let mut spec = "grain text, dim text, day int, project_id uuid, area_id uuid, kind text, dkey text".to_owned();
+        for column in SUMS {
+            spec.push_str(&format!(", {column} bigint"));
+        }
+        for chunk in rows.chunks(5000) {
+            let json = chunk
+                .iter()
+                .map(|(key, vals)| {
+                    let mut row = serde_json::Map::new();
+                    row.insert("grain".into(), key.grain.into());
+                    row.insert("dim".into(), key.dim.into());
+                    row.insert("day".into(), key.day.into());
+                    row.insert("project_id".into(), key.project_id.to_string().into());
+                    row.insert("area_id".into(), key.area_id.to_string().into());
+                    row.insert("kind".into(), key.kind.clone().into());
+                    row.insert("dkey".into(), key.dkey.clone().into());
+                    for (column, v) in SUMS.iter().zip(vals.iter()) {
+                        row.insert((*column).into(), (*v).into());
+                    }
+                    serde_json::Value::Object(row)
+                })
+                .collect();
+            insert_json(db, "stats_rollups", &spec, json).await?;
+        }
+    } else {
+        upsert(db, &rows).await?;
+    }
     if backend == DatabaseBackend::Postgres {
         db.execute_unprepared("ANALYZE stats_rollups").await?;
         db.execute_unprepared("ANALYZE stats_case_facts").await?;
     }
     Ok(count)
+}
+
+/// PostgreSQL bulk insert: the rows as one JSON parameter (`spec`: `name type, …`).
+async fn insert_json(
+    db: &impl ConnectionTrait,
+    table: &str,
+    spec: &str,
+    rows: Vec<serde_json::Value>,
+) -> StoreResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<&str> = spec
+        .split(',')
+        .filter_map(|item| item.split_whitespace().next())
+        .collect();
+    let names = names.join(", ");
+    let mut sql = Sql::new(db.get_database_backend());
+    sql.push(&format!(
+        "INSERT INTO {table} ({names}) SELECT {names} FROM json_to_recordset("
+    ))
+    .bind(serde_json::Value::Array(rows).to_string())
+    .push(&format!("::json) AS x({spec})"));
+    db.execute(sql.statement()).await?;
+    Ok(())
 }
 
 /// Builds the roll-ups once for a database whose cases predate them (the first start after the
