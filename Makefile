@@ -78,6 +78,7 @@ bench:
 	cargo build --release -p huiyin
 	@command -v oha >/dev/null || cargo install --locked oha
 	scripts/bench/run.sh $(BIN_RELEASE)
+	$(MAKE) bench-load
 
 # Test databases left behind by an interrupted run.
 clean-test-dbs:
