@@ -93,7 +93,7 @@ measure() {
   json=$(wrk -t"$THREADS" -c"$clients" -d"${SECONDS_EACH}s" --timeout 10s -s "$script" "$BASE" | grep '^{')
   if [ "$(jq '.non2xx + .errors' <<<"$json")" != 0 ]; then
     echo "$label: failed requests: $json"
-    tail -20 "$DATA"/server-*.log
+    tail -n 20 "$DATA"/server-*.log
     exit 1
   fi
   jq -r --arg name "$label" --arg c "$clients" \
@@ -171,13 +171,14 @@ echo "|---|---:|---:|---:|---:|" | tee -a "$OUT"
 psql "$PG/$DB" -qAt -v ON_ERROR_STOP=1 -c "DROP TABLE IF EXISTS bench_properties" \
   -c "CREATE TABLE bench_properties AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id FROM properties" \
   -c "ALTER TABLE bench_properties ADD PRIMARY KEY (i)" >/dev/null
-STATEMENTS=$(grep -cE '^(SELECT|INSERT|BEGIN|COMMIT)' scripts/bench/create.pgbench)
+PGBENCH_SCRIPT=${BENCH_PGBENCH_SCRIPT:-scripts/bench/create.pgbench}
+STATEMENTS=$(grep -cE "^(SELECT|INSERT|BEGIN|COMMIT)" "$PGBENCH_SCRIPT")
 for clients in 16 64; do
   rps=$([ "$clients" = 16 ] && echo "$CREATE_16" || echo "$CREATE_64")
   tps=$(pgbench -n -M prepared -j "$THREADS" -c "$clients" -T "$SECONDS_EACH" \
     -D actor="$(psql "$PG/$DB" -qAt -c "SELECT id FROM users WHERE username = 'bench'")" \
-    -f scripts/bench/create.pgbench "$PG/$DB" 2>&1 | awk '/^tps/ {print $3}')
-  [ -n "$tps" ] || { echo "pgbench failed"; exit 1; }
+    -f "$PGBENCH_SCRIPT" "$PG/$DB" 2>&1 | tee "$DATA/pgbench.log" | awk '/^tps/ {print $3}') || true
+  [ -n "$tps" ] || { echo "pgbench failed:"; grep -i error "$DATA/pgbench.log" | head -3; exit 1; }
   awk -v n="$STATEMENTS" -v c="$clients" -v t="$tps" -v r="$rps" \
     'BEGIN {printf "| create (%d statements) | %d | %.0f | %.0f | %.0f %% |\n", n, c, t, r, 100 * r / t}' |
     tee -a "$OUT"
