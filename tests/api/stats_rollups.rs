@@ -49,7 +49,11 @@ async fn create_at(app: &TestApp, w: &World, at: &str, kind: CaseKind, i: usize)
         kind,
         channel: channels[i % channels.len()],
         category_id: None,
-        severity: if i % 4 == 0 { Severity::Urgent } else { Severity::Normal },
+        severity: if i.is_multiple_of(4) {
+            Severity::Urgent
+        } else {
+            Severity::Normal
+        },
         customer_id: None,
         customer: None,
         property_id: (i % 5 != 4).then(|| w.properties[i % w.properties.len()].parse().unwrap()),
@@ -253,7 +257,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     let e = w.engineering;
     let mut c0 = cases[0];
     step(
-        &app,
+        app,
         &w,
         &mut c0,
         "2026-09-17T01:00:00Z",
@@ -261,7 +265,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     )
     .await;
     step(
-        &app,
+        app,
         &w,
         &mut c0,
         "2026-09-17T02:00:00Z",
@@ -272,7 +276,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     step(app, &w, &mut c0, "2026-10-02T03:00:00Z", resolve()).await;
     step(app, &w, &mut c0, "2026-10-02T04:00:00Z", reply()).await;
     step(
-        &app,
+        app,
         &w,
         &mut c0,
         "2026-10-03T04:00:00Z",
@@ -283,7 +287,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     step(app, &w, &mut c0, "2026-10-04T05:00:00Z", resolve()).await;
     step(app, &w, &mut c0, "2026-10-04T06:00:00Z", reply()).await;
     step(
-        &app,
+        app,
         &w,
         &mut c0,
         "2026-11-01T06:00:00Z",
@@ -293,7 +297,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
 
     let mut c1 = cases[1];
     step(
-        &app,
+        app,
         &w,
         &mut c1,
         "2026-09-16T17:00:00Z",
@@ -301,7 +305,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     )
     .await;
     step(
-        &app,
+        app,
         &w,
         &mut c1,
         "2026-09-17T00:00:00Z",
@@ -315,7 +319,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
 
     let mut c2 = cases[2];
     step(
-        &app,
+        app,
         &w,
         &mut c2,
         "2026-10-01T01:00:00Z",
@@ -329,7 +333,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
 
     let mut c3 = cases[3];
     step(
-        &app,
+        app,
         &w,
         &mut c3,
         "2026-09-30T16:40:00Z",
@@ -341,7 +345,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
 
     let mut c5 = cases[5];
     step(
-        &app,
+        app,
         &w,
         &mut c5,
         "2026-10-10T02:00:00Z",
@@ -353,7 +357,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
 
     let mut c6 = cases[6];
     step(
-        &app,
+        app,
         &w,
         &mut c6,
         "2026-10-20T09:00:00Z",
@@ -361,7 +365,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     )
     .await;
     step(
-        &app,
+        app,
         &w,
         &mut c6,
         "2026-10-22T09:00:00Z",
@@ -375,7 +379,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
 
     let mut c7 = cases[7];
     step(
-        &app,
+        app,
         &w,
         &mut c7,
         "2026-10-31T15:37:00Z",

@@ -135,14 +135,8 @@ async fn rolled_groups(
         Dimension::Assignee => ("assignee", "r.dkey"),
         Dimension::Building => ("building", "r.dkey"),
     };
-    let rows = rolled::grouped(db, filter, dim, &format!("{column} AS k"), column, |sql| {
-        if dim.is_empty() {
-            span.push_rows(sql)
-        } else {
-            span.push_month_rows(sql)
-        }
-    })
-    .await?;
+    let parts = if dim.is_empty() { span.rows() } else { span.month_rows() };
+    let rows = rolled::grouped(db, filter, dim, &format!("{column} AS k"), column, parts).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let key = match by {

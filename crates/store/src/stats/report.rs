@@ -50,7 +50,6 @@ pub struct MonthlyReport {
 }
 
 pub async fn monthly(db: &impl ConnectionTrait, month: &str, filter: &StatsFilter) -> StoreResult<MonthlyReport> {
-    let current = summary(db, filter).await?;
     let previous_filter = StatsFilter {
         period: filter
             .period
@@ -58,7 +57,13 @@ pub async fn monthly(db: &impl ConnectionTrait, month: &str, filter: &StatsFilte
             .map_err(|e| crate::StoreError::invalid("month", e.to_string()))?,
         ..filter.clone()
     };
-    let previous = summary(db, &previous_filter).await?;
+    // Independent queries: on a pooled PostgreSQL connection they run side by side.
+    let (current, previous, categories, buildings) = tokio::try_join!(
+        summary(db, filter),
+        summary(db, &previous_filter),
+        breakdown(db, filter, Dimension::Category),
+        breakdown(db, filter, Dimension::Building),
+    )?;
     let change = Change {
         created: current.figures.created,
         previous_created: previous.figures.created,
@@ -71,9 +76,9 @@ pub async fn monthly(db: &impl ConnectionTrait, month: &str, filter: &StatsFilte
             _ => None,
         },
     };
-    let mut top_categories = breakdown(db, filter, Dimension::Category).await?.groups;
+    let mut top_categories = categories.groups;
     top_categories.truncate(10);
-    let mut top_buildings = breakdown(db, filter, Dimension::Building).await?.groups;
+    let mut top_buildings = buildings.groups;
     top_buildings.retain(|g| g.key.is_some());
     top_buildings.truncate(10);
     let mut select = case::Entity::find()

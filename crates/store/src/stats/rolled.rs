@@ -76,54 +76,34 @@ impl Span {
             .collect()
     }
 
-    /// ` (…)`: the rows of this span (alias `r`).
-    pub fn push_rows(&self, sql: &mut Sql) {
-        let (f, mf, mt, t) = (
-            day_number(self.from),
-            day_number(self.month_from),
-            day_number(self.month_to),
-            day_number(self.to),
-        );
-        sql.push(" ((r.grain = 'd' AND ((r.day >= ")
-            .bind(f)
-            .push(" AND r.day < ")
-            .bind(mf)
-            .push(") OR (r.day >= ")
-            .bind(mt)
-            .push(" AND r.day < ")
-            .bind(t)
-            .push(")))");
+    /// The rows of this span as `(grain, first day, day after)` ranges: each is a range of the
+    /// primary key, so PostgreSQL reads them by index (one OR-ed condition would make it scan).
+    pub fn rows(&self) -> Vec<Part> {
+        let mut parts = vec![
+            ("d", day_number(self.from), day_number(self.month_from)),
+            ("d", day_number(self.month_to), day_number(self.to)),
+        ];
         if self.has_months() {
-            sql.push(" OR (r.grain = 'm' AND r.day >= ")
-                .bind(mf)
-                .push(" AND r.day < ")
-                .bind(mt)
-                .push(")");
+            parts.push(("m", day_number(self.month_from), day_number(self.month_to)));
         }
-        sql.push(")");
+        parts.retain(|(_, a, b)| a < b);
+        parts
     }
 
-    /// ` (…)`: only the month rows of this span.
-    pub fn push_month_rows(&self, sql: &mut Sql) {
-        sql.push(" (r.grain = 'm' AND r.day >= ")
-            .bind(day_number(self.month_from))
-            .push(" AND r.day < ")
-            .bind(day_number(self.month_to))
-            .push(")");
+    /// Only the month rows of this span.
+    pub fn month_rows(&self) -> Vec<Part> {
+        vec![("m", day_number(self.month_from), day_number(self.month_to))]
     }
 
-    /// ` (…)`: every row before the period's end (each day once), for `open_at_end`.
-    pub fn push_rows_before_end(&self, sql: &mut Sql) {
-        let month = first_of_month(self.to);
-        sql.push(" ((r.grain = 'm' AND r.day < ")
-            .bind(day_number(month))
-            .push(") OR (r.grain = 'd' AND r.day >= ")
-            .bind(day_number(month))
-            .push(" AND r.day < ")
-            .bind(day_number(self.to))
-            .push("))");
+    /// Every row before the period's end (each day once), for `open_at_end`.
+    pub fn rows_before_end(&self) -> Vec<Part> {
+        let month = day_number(first_of_month(self.to));
+        vec![("m", 0, month), ("d", month, day_number(self.to))]
     }
 }
+
+/// `(grain, first day, day after)`.
+pub type Part = (&'static str, i32, i32);
 
 fn sum_int(backend: DatabaseBackend, column: &str) -> String {
     match backend {
@@ -159,26 +139,40 @@ pub fn read(row: &QueryResult) -> StoreResult<(Sums, i64, i64)> {
     ))
 }
 
-/// `SELECT {select}, <columns> FROM stats_rollups r WHERE r.dim = '{dim}' AND <rows> AND
-/// <filter> GROUP BY {group}`.
+/// `SELECT {select}, <columns> FROM (<rows of dim in each part, filtered>) r GROUP BY {group}`.
 pub async fn grouped(
     db: &impl ConnectionTrait,
     filter: &StatsFilter,
     dim: &str,
     select: &str,
     group: &str,
-    rows: impl FnOnce(&mut Sql),
+    parts: Vec<Part>,
 ) -> StoreResult<Vec<QueryResult>> {
+    if parts.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut sql = Sql::new(db.get_database_backend());
     sql.push("SELECT ");
     if !select.is_empty() {
         sql.push(select).push(", ");
     }
     push_columns(&mut sql);
-    sql.push(" FROM stats_rollups r WHERE r.dim = ").bind(dim.to_owned());
-    sql.push(" AND");
-    rows(&mut sql);
-    filter.push_conditions_on(&mut sql, "r");
+    sql.push(" FROM (");
+    for (i, (grain, first, after)) in parts.into_iter().enumerate() {
+        if i > 0 {
+            sql.push(" UNION ALL ");
+        }
+        sql.push("SELECT * FROM stats_rollups r WHERE r.grain = ")
+            .bind(grain)
+            .push(" AND r.dim = ")
+            .bind(dim.to_owned())
+            .push(" AND r.day >= ")
+            .bind(first)
+            .push(" AND r.day < ")
+            .bind(after);
+        filter.push_conditions_on(&mut sql, "r");
+    }
+    sql.push(") r");
     if !group.is_empty() {
         sql.push(" GROUP BY ").push(group);
     }

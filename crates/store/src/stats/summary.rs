@@ -223,10 +223,18 @@ pub async fn summary(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreRe
 /// The summary from the roll-ups: one grouped sum (by kind), the statuses, the open cases at the
 /// end, the live overdue count and the medians.
 async fn rolled_summary(db: &impl ConnectionTrait, filter: &StatsFilter, span: &Span) -> StoreResult<Summary> {
+    // Independent queries: on a pooled PostgreSQL connection they run side by side.
+    let (by_kind_rows, overdue, status_rows, end_rows, medians) = tokio::try_join!(
+        rolled::grouped(db, filter, "", "r.kind AS k", "r.kind", span.rows()),
+        raw_sums(db, filter, filter.period.start, filter.period.end, true),
+        rolled::grouped(db, filter, "status", "r.dkey AS k", "r.dkey", span.rows()),
+        rolled::grouped(db, filter, "", "", "", span.rows_before_end()),
+        medians(db, filter),
+    )?;
     let mut total = Sums::default();
     let mut by_kind = BTreeMap::new();
     let mut closed_in_period = 0;
-    for row in rolled::grouped(db, filter, "", "r.kind AS k", "r.kind", |sql| span.push_rows(sql)).await? {
+    for row in by_kind_rows {
         let (sums, closed_in, _) = rolled::read(&row)?;
         if sums.created != 0 {
             by_kind.insert(row.try_get::<String>("", "k")?, sums.created);
@@ -234,25 +242,23 @@ async fn rolled_summary(db: &impl ConnectionTrait, filter: &StatsFilter, span: &
         total.add(&sums);
         closed_in_period += closed_in;
     }
-    total.overdue = raw_sums(db, filter, filter.period.start, filter.period.end, true)
-        .await?
-        .overdue;
+    total.overdue = overdue.overdue;
     let mut by_status = BTreeMap::new();
-    for row in rolled::grouped(db, filter, "status", "r.dkey AS k", "r.dkey", |sql| span.push_rows(sql)).await? {
+    for row in status_rows {
         let (sums, _, _) = rolled::read(&row)?;
         if sums.created != 0 {
             by_status.insert(row.try_get::<String>("", "k")?, sums.created);
         }
     }
     let mut open_at_end = 0;
-    for row in rolled::grouped(db, filter, "", "", "", |sql| span.push_rows_before_end(sql)).await? {
+    for row in end_rows {
         let (sums, _, ended) = rolled::read(&row)?;
         open_at_end += sums.created - ended;
     }
     Ok(Summary {
         period: PeriodInfo::of(filter),
         figures: Figures::from(&total),
-        medians: medians(db, filter).await?,
+        medians,
         by_kind,
         by_status,
         closed_in_period,

@@ -1,6 +1,6 @@
 //! `GET /api/v1/stats/trend`: a time series over the period's buckets, gaps filled with zero.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use huiyin_domain::stats::{buckets, Bucket, Interval};
 use sea_orm::{ConnectionTrait, DatabaseBackend};
 use serde::{Deserialize, Serialize};
@@ -131,11 +131,7 @@ async fn rolled_points(
     let mut created = vec![Sums::default(); list.len()];
     let mut closed = vec![0i64; list.len()];
     let starts: Vec<i32> = list.iter().map(|b| day_number(b.label)).collect();
-    for row in rolled::grouped(db, filter, "", "r.day AS d", "r.grain, r.day", |sql| {
-        span.push_rows(sql)
-    })
-    .await?
-    {
+    for row in rolled::grouped(db, filter, "", "r.day AS d", "r.grain, r.day", span.rows()).await? {
         let day: i32 = row.try_get("", "d")?;
         let (sums, closed_in, _) = rolled::read(&row)?;
         let i = starts.partition_point(|s| *s <= day);
@@ -145,8 +141,20 @@ async fn rolled_points(
         created[i - 1].add(&sums);
         closed[i - 1] += closed_in;
     }
-    for (slot, live) in created.iter_mut().zip(raw_created(db, filter, list, true).await?) {
-        slot.overdue = live.overdue;
+    // Overdue cases are few: fetch their registration times (through the partial index on
+    // unfinished cases) and count them into the buckets here.
+    let at = now();
+    let mut sql = Sql::new(db.get_database_backend());
+    sql.push("SELECT c.created_at AS t FROM cases c WHERE");
+    filter.push_cohort(&mut sql);
+    push_overdue_only(&mut sql, at);
+    let bounds: Vec<DateTime<Utc>> = list.iter().map(|b| b.start).collect();
+    for row in db.query_all(sql.statement()).await? {
+        let t: DateTime<Utc> = row.try_get("", "t")?;
+        let i = bounds.partition_point(|s| *s <= t);
+        if i > 0 {
+            created[i - 1].overdue += 1;
+        }
     }
     Ok((created, closed))
 }
@@ -160,7 +168,7 @@ async fn raw_points(
     let created = raw_created(db, filter, list, false).await?;
     let mut closed = vec![0i64; list.len()];
     let mut sql = Sql::new(backend);
-    push_buckets(&mut sql, &list);
+    push_buckets(&mut sql, list);
     sql.push("SELECT b.i AS i, COUNT(*) AS n FROM b JOIN cases c ON c.closed_at >= b.s AND c.closed_at < b.e WHERE c.status = 'closed'");
     filter.push_conditions(&mut sql);
     sql.push(" GROUP BY b.i");
