@@ -12,5 +12,5 @@ mod platform;
 mod problems;
 mod resident;
 mod stats;
-mod webhooks;
 mod stats_rollups;
+mod webhooks;
