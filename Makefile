@@ -13,7 +13,7 @@ BIN_DEBUG := $(CARGO_TARGET_DIR)/debug/huiyin
 BIN_RELEASE := $(CARGO_TARGET_DIR)/release/huiyin
 NPM := npm --prefix frontend --no-audit --no-fund
 
-.PHONY: help run build frontend-deps frontend-build frontend-check test test-rust lint fmt openapi api-types e2e chromium clean-test-dbs bench schemathesis fuzz
+.PHONY: help run build frontend-deps frontend-build frontend-check test test-rust lint fmt openapi api-types e2e chromium clean-test-dbs bench bench-load schemathesis fuzz
 
 help:
 	@echo "make run      build everything and serve Huiyin with demo data on http://127.0.0.1:8080"
@@ -94,8 +94,19 @@ bench:
 	cargo build --release -p huiyin
 	@command -v oha >/dev/null || cargo install --locked oha
 	scripts/bench/run.sh $(BIN_RELEASE)
+	$(MAKE) bench-load
 
 # Test databases left behind by an interrupted run.
 clean-test-dbs:
 	psql -h 127.0.0.1 -U postgres -d postgres -Atc "select datname from pg_database where datname like 'huiyin_test_%'" \
 		| xargs -r -I{} psql -h 127.0.0.1 -U postgres -d postgres -c 'DROP DATABASE IF EXISTS "{}" WITH (FORCE)'
+
+# The load benchmark (not part of `make test`; the second half of `make bench`, after the
+# statistics): creates, queue pages, case detail and customer lookup under wrk against the
+# release server on PostgreSQL, and pgbench replaying one create's SQL as the limit. See README.
+bench-load:
+	cargo build --release -p huiyin
+	@command -v wrk >/dev/null || { echo "installing wrk"; \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi; }
+	@command -v pgbench >/dev/null || { echo "pgbench is missing (Debian: postgresql-client)"; exit 1; }
+	scripts/bench/load.sh $(BIN_RELEASE)

@@ -11,6 +11,7 @@ mod m20261126_000004_create_api_keys;
 mod m20261126_000005_create_jobs;
 mod m20261126_000006_create_deadlines;
 mod m20261126_000010_create_stats_rollups;
+mod m20261126_000020_create_case_queue_index;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_create_jobs::Migration),
             Box::new(m20261126_000006_create_deadlines::Migration),
             Box::new(m20261126_000010_create_stats_rollups::Migration),
+            Box::new(m20261126_000020_create_case_queue_index::Migration),
         ]
     }
 }

@@ -6,15 +6,16 @@ use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
 use huiyin_domain::sla::escalation::{initial_level, notify_on_registration, Level};
 use huiyin_domain::webhook::WebhookEvent;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::events::{self, NewEvent};
 use super::numbering::next_number;
+use super::CaseRecord;
 use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
-use crate::entity::{case, category, customer, property};
+use crate::entity::{case, category, customer, customer_phone, property};
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::validate::{bounded, required};
 use crate::{jobs, new_id, now, sla, visits, warnings, webhooks, Actor, StoreError, StoreResult};
@@ -70,12 +71,15 @@ fn search_text(number: &str, title: &str, description: &str, customer_name: Opti
     text
 }
 
+/// The customer, the phones for the case's search text, and all their phones (for the answer).
+type Resolved = (customer::Model, Vec<String>, Vec<String>);
+
 async fn resolve_customer(
     db: &impl ConnectionTrait,
     actor: &Actor,
     input: &CreateCase,
     property: Option<&property::Model>,
-) -> StoreResult<Option<(customer::Model, Vec<String>)>> {
+) -> StoreResult<Option<Resolved>> {
     match (&input.customer_id, &input.customer) {
         (Some(_), Some(_)) => Err(StoreError::invalid(
             "customer",
@@ -86,7 +90,7 @@ async fn resolve_customer(
                 StoreError::NotFound => StoreError::invalid("customer_id", "no such customer"),
                 other => other,
             })?;
-            Ok(Some((record.customer, record.phones)))
+            Ok(Some((record.customer, record.phones.clone(), record.phones)))
         }
         (None, Some(inline)) => {
             let phone = Phone::parse(&inline.phone)
@@ -97,7 +101,15 @@ async fn resolve_customer(
                     .one(db)
                     .await?
                     .ok_or(StoreError::NotFound)?;
-                return Ok(Some((found, vec![phone])));
+                let all = customer_phone::Entity::find()
+                    .filter(customer_phone::Column::CustomerId.eq(found.id))
+                    .order_by_asc(customer_phone::Column::Position)
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .map(|p| p.phone)
+                    .collect();
+                return Ok(Some((found, vec![phone], all)));
             }
             let record = customers::create_in(
                 db,
@@ -124,7 +136,7 @@ async fn resolve_customer(
                 },
                 other => other,
             })?;
-            Ok(Some((record.customer, record.phones)))
+            Ok(Some((record.customer, record.phones.clone(), record.phones)))
         }
         (None, None) => Ok(None),
     }
@@ -132,6 +144,17 @@ async fn resolve_customer(
 
 /// Registers a case inside the caller's transaction; returns the new row.
 pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase) -> StoreResult<case::Model> {
+    Ok(create_record(db, actor, input).await?.case)
+}
+
+/// Registers a case inside the caller's transaction; returns the whole new case as
+/// [`super::query::record`] would read it back (no work orders, visits or attachments yet),
+/// without reading it back.
+///
+/// The day's number-sequence row and the statistics roll-up rows stay locked from the number to
+/// the commit, so concurrent registrations queue there: every lookup is done before the number
+/// is taken, and nothing is read back after the insert (`make bench-load`, README).
+pub async fn create_record(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase) -> StoreResult<CaseRecord> {
     let title = required("title", &input.title, 200)?;
     let description = bounded("description", &input.description, 10_000)?;
     let at = now();
@@ -169,21 +192,22 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase)
         (None, Some(_)) => return Err(StoreError::invalid("project_id", "no such project")),
         (None, None) => return Err(StoreError::invalid("project_id", "give a property_id or a project_id")),
     };
-    if let Some(category_id) = input.category_id {
-        match category::Entity::find_by_id(category_id).one(db).await? {
-            Some(c) if c.active => {}
+    let category = match input.category_id {
+        Some(category_id) => match category::Entity::find_by_id(category_id).one(db).await? {
+            Some(c) if c.active => Some(c),
             _ => return Err(StoreError::invalid("category_id", "no such active category")),
-        }
-    }
+        },
+        None => None,
+    };
     let customer = resolve_customer(db, actor, &input, property.as_ref()).await?;
-    let number = next_number(db, input.kind, at).await?.to_string();
     // Deadlines run from registration (a letter's earlier date does not shorten them).
     let terms = sla::terms_for(db, input.kind, input.severity).await?;
+    let number = next_number(db, input.kind, at).await?.to_string();
     let verify_due = terms.clock.add(at, terms.durations.verify());
     let dispatch_due = terms.clock.add(at, terms.durations.dispatch());
     let level = initial_level(input.kind, input.severity);
     let (customer_id, customer_name, phones) = match &customer {
-        Some((c, phones)) => (Some(c.id), Some(c.name.as_str()), phones.as_slice()),
+        Some((c, phones, _)) => (Some(c.id), Some(c.name.as_str()), phones.as_slice()),
         None => (None, None, &[][..]),
     };
     let created = case::ActiveModel {
@@ -251,8 +275,21 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase)
     )
     .await?;
     announce(db, &created, &terms, level).await?;
-    crate::stats::rollup::refresh(db, created.id).await?;
-    Ok(created)
+    crate::stats::rollup::add_new(db, &created, property.as_ref()).await?;
+    let (customer, customer_phones) = match customer {
+        Some((c, _, all)) => (Some(c), all),
+        None => (None, vec![]),
+    };
+    Ok(CaseRecord {
+        case: created,
+        customer,
+        customer_phones,
+        property,
+        category,
+        work_orders: vec![],
+        visits: vec![],
+        attachments: vec![],
+    })
 }
 
 /// What registration sets in motion: scheduled visits, the people to tell at once, the

@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# `make bench-load` (the second half of `make bench`): the everyday calls under load against the
+# release server on loopback, PostgreSQL, with wrk (bounded by time: BENCH_SECONDS a measurement).
+#   1. a 10,000-case database ${DB}_10k (scripts/bench/generate.sql -v cases=10000, always fresh)
+#      and the 1,000,000-case database $DB (huiyin_bench, the statistics benchmark's; reused when it
+#      holds the data set, generated the same way as scripts/bench/run.sh otherwise);
+#   2. on both: the queue (open cases of one department by due time, 50 a page), first and tenth page;
+#   3. on the 1M database: case creation (a new phone complaint a request, each with its own
+#      Idempotency-Key) at 16 and 64 clients, case detail, its timeline, customer lookup by phone;
+#   4. the limit: pgbench replaying the SQL of one case creation (scripts/bench/create.pgbench,
+#      written from the PostgreSQL statement log of a real create) at 16 and 64 clients;
+#   5. the server's peak RSS (VmHWM). A table goes to stdout and to $BENCH_LOAD_OUT.
+# Environment: BENCH_PG (server URL without database), BENCH_DB (huiyin_bench), BENCH_CASES
+# (1000000), BENCH_SECONDS (10), BENCH_LOAD_PORT (18090), BENCH_GENERATE (the generator).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+BIN=${1:?usage: load.sh path/to/release/huiyin}
+BIN=$(realpath "$BIN")
+PG=${BENCH_PG:-postgres://postgres@127.0.0.1:5432}
+DB=${BENCH_DB:-huiyin_bench}
+CASES=${BENCH_CASES:-1000000}
+SECONDS_EACH=${BENCH_SECONDS:-10}
+PORT=${BENCH_LOAD_PORT:-18090}
+GENERATE=${BENCH_GENERATE:-scripts/bench/generate.sql}
+OUT=${BENCH_LOAD_OUT:-target-bench-load.md}
+THREADS=$(nproc)
+DATA=$(mktemp -d)
+export BENCH_LUA_DIR=$PWD/scripts/bench
+export HUIYIN_DATA_DIR="$DATA" RUST_LOG=${RUST_LOG:-warn}
+export HUIYIN_JWT_SECRET=bench-secret-bench-secret-bench-secret-0001 HUIYIN_ACCESS_TTL_SECS=7200
+PSQL=(psql "$PG/postgres" -v ON_ERROR_STOP=1 -qAt)
+SERVER=
+trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+
+command -v wrk >/dev/null || { echo "wrk is missing (make bench-load installs it)"; exit 1; }
+[ -f "$GENERATE" ] || { echo "$GENERATE is missing (it comes with the statistics benchmark)"; exit 1; }
+
+# $1 database, $2 number of cases: fresh, migrated, generated, rolled up.
+generate() {
+  echo "== generating $1 ($2 cases)"
+  "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
+  DATABASE_URL="$PG/$1" "$BIN" migrate
+  local start=$(date +%s)
+  psql "$PG/$1" -v ON_ERROR_STOP=1 -q -v cases="$2" -f "$GENERATE" >/dev/null
+  DATABASE_URL="$PG/$1" "$BIN" stats-rebuild
+  psql "$PG/$1" -qc "VACUUM ANALYZE"
+  echo "== generated $1 in $(($(date +%s) - start)) s"
+}
+
+count_cases() {
+  psql "$PG/$1" -qAt -c "SELECT count(*) FROM cases" 2>/dev/null || echo 0
+}
+
+# generate.sql leaves the deadline columns empty; open cases have a next deadline (their due
+# time), and the queue sorts by it.
+fill_deadlines() {
+  psql "$PG/$1" -qAt -v ON_ERROR_STOP=1 -c "UPDATE cases SET next_due_at = due_at
+    WHERE next_due_at IS NULL AND due_at IS NOT NULL AND status IN ('dispatched', 'in_progress')" \
+    -c "ANALYZE cases" >/dev/null
+}
+
+start_server() {
+  DATABASE_URL="$PG/$1" "$BIN" serve --no-worker --bind "127.0.0.1:$PORT" >"$DATA/server-$1.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 150); do
+    curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  BASE="http://127.0.0.1:$PORT"
+  psql "$PG/$1" -qAt -c "DELETE FROM users WHERE username = 'bench'" >/dev/null
+  DATABASE_URL="$PG/$1" "$BIN" create-admin --username bench --password load-test-secret-2026 >/dev/null
+  BENCH_TOKEN=$(curl -fs -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d '{"username": "bench", "password": "load-test-secret-2026"}' | jq -r .access_token)
+  export BENCH_TOKEN
+}
+
+stop_server() {
+  PEAK_RSS=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER/status")
+  kill "$SERVER"
+  wait "$SERVER" 2>/dev/null || true
+  SERVER=
+}
+
+api() {
+  curl -fsS -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/api/v1$1"
+}
+
+# $1 label, $2 clients, $3 wrk script; a short warm-up, then the measurement as a table row.
+measure() {
+  local label=$1 clients=$2 script=$3 json
+  wrk -t"$THREADS" -c"$clients" -d2s -s "$script" "$BASE" >/dev/null
+  json=$(wrk -t"$THREADS" -c"$clients" -d"${SECONDS_EACH}s" --timeout 10s -s "$script" "$BASE" | grep '^{')
+  if [ "$(jq '.non2xx + .errors' <<<"$json")" != 0 ]; then
+    echo "$label: failed requests: $json"
+    tail -n 20 "$DATA"/server-*.log
+    exit 1
+  fi
+  jq -r --arg name "$label" --arg c "$clients" \
+    '"| \($name) | \($c) | \(.rps | round) | \(.p50) | \(.p99) | \(.requests) |"' <<<"$json" | tee -a "$OUT"
+  LAST_RPS=$(jq .rps <<<"$json")
+}
+
+# $1 label, $2 path: the path alone, 16 clients.
+measure_path() {
+  echo "$2" >"$DATA/paths"
+  BENCH_PATHS="$DATA/paths" measure "$1" 16 scripts/bench/load-get.lua
+}
+
+# $1 database, $2 label: first and tenth page of one department's open cases by due time.
+queue() {
+  local department query cursor
+  department=$(psql "$PG/$1" -qAt -c "SELECT department_id FROM cases WHERE status IN ('dispatched', 'in_progress')
+    GROUP BY department_id ORDER BY count(*) DESC, department_id LIMIT 1")
+  query="/cases?department_id=$department&status=registered,dispatched,in_progress&sort=due&limit=50"
+  cursor=
+  for _ in $(seq 1 9); do
+    cursor=$(api "$query${cursor:+&cursor=$cursor}" | jq -r '.next_cursor // empty' | jq -Rr @uri)
+    [ -n "$cursor" ] || break
+  done
+  measure_path "queue, first page ($2)" "/api/v1$query"
+  if [ -n "$cursor" ]; then
+    measure_path "queue, tenth page ($2)" "/api/v1$query&cursor=$cursor"
+  else
+    echo "| queue, tenth page ($2) | – | – | – | – | (the department has fewer than 500 open cases) |" | tee -a "$OUT"
+  fi
+}
+
+[ "$(count_cases "${DB}_10k")" -ge 10000 ] || generate "${DB}_10k" 10000
+[ "$(count_cases "$DB")" -ge "$CASES" ] || generate "$DB" "$CASES"
+fill_deadlines "${DB}_10k"
+fill_deadlines "$DB"
+
+{
+  echo
+  echo "Load benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "$("${PSQL[@]}" -c 'SHOW server_version'), release build on loopback, wrk -t$THREADS, ${SECONDS_EACH} s a row after a 2 s warm-up;"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared);"
+  echo "$(count_cases "$DB") cases in $DB, $(count_cases "${DB}_10k") in ${DB}_10k. Latency in ms."
+  echo
+  echo "| call | clients | req/s | p50 | p99 | requests |"
+  echo "|---|---:|---:|---:|---:|---:|"
+} | tee -a "$OUT"
+
+start_server "${DB}_10k"
+queue "${DB}_10k" 10k
+stop_server
+
+start_server "$DB"
+queue "$DB" 1M
+psql "$PG/$DB" -qAt -c "SELECT id FROM properties ORDER BY id" >"$DATA/properties"
+export BENCH_PROPERTIES="$DATA/properties"
+measure "create a case" 16 scripts/bench/load-create.lua
+CREATE_16=$LAST_RPS
+measure "create a case" 64 scripts/bench/load-create.lua
+CREATE_64=$LAST_RPS
+psql "$PG/$DB" -qAt -c "SELECT '/api/v1/cases/' || id FROM cases ORDER BY id DESC LIMIT 1000" >"$DATA/paths"
+BENCH_PATHS="$DATA/paths" measure "case detail" 16 scripts/bench/load-get.lua
+sed -i 's|$|/events|' "$DATA/paths"
+BENCH_PATHS="$DATA/paths" measure "case timeline" 16 scripts/bench/load-get.lua
+for i in $(seq 1 1000); do printf '/api/v1/customers?q=139%08d\n' $((RANDOM * 3 % 100000)); done >"$DATA/paths"
+BENCH_PATHS="$DATA/paths" measure "customer by phone" 16 scripts/bench/load-get.lua
+stop_server
+echo | tee -a "$OUT"
+echo "Server peak RSS (VmHWM) over the 1M run: $PEAK_RSS MiB." | tee -a "$OUT"
+
+# The limit: the same statements as one create, straight from pgbench, same database.
+echo | tee -a "$OUT"
+echo "| pgbench: the SQL of one create | clients | tx/s | Huiyin create req/s | Huiyin / pgbench |" | tee -a "$OUT"
+echo "|---|---:|---:|---:|---:|" | tee -a "$OUT"
+psql "$PG/$DB" -qAt -v ON_ERROR_STOP=1 -c "DROP TABLE IF EXISTS bench_properties" \
+  -c "CREATE TABLE bench_properties AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id FROM properties" \
+  -c "ALTER TABLE bench_properties ADD PRIMARY KEY (i)" >/dev/null
+PGBENCH_SCRIPT=${BENCH_PGBENCH_SCRIPT:-scripts/bench/create.pgbench}
+STATEMENTS=$(grep -cE "^(SELECT|INSERT|BEGIN|COMMIT)" "$PGBENCH_SCRIPT")
+for clients in 16 64; do
+  rps=$([ "$clients" = 16 ] && echo "$CREATE_16" || echo "$CREATE_64")
+  tps=$(pgbench -n -M prepared -j "$THREADS" -c "$clients" -T "$SECONDS_EACH" \
+    -D actor="$(psql "$PG/$DB" -qAt -c "SELECT id FROM users WHERE username = 'bench'")" \
+    -f "$PGBENCH_SCRIPT" "$PG/$DB" 2>&1 | tee "$DATA/pgbench.log" | awk '/^tps/ {print $3}') || true
+  [ -n "$tps" ] || { echo "pgbench failed:"; grep -i error "$DATA/pgbench.log" | head -3; exit 1; }
+  awk -v n="$STATEMENTS" -v c="$clients" -v t="$tps" -v r="$rps" \
+    'BEGIN {printf "| create (%d statements) | %d | %.0f | %.0f | %.0f %% |\n", n, c, t, r, 100 * r / t}' |
+    tee -a "$OUT"
+done
