@@ -59,6 +59,8 @@ describe("App", () => {
       "GET /api/v1/me": () => json(aUser()),
       // The dashboard's figures, trend and queue.
       "GET /api/v1/stats/summary": () => problem(503),
+      "GET /api/v1/stats/current": () => problem(503),
+      "GET /api/v1/stats/breakdown": () => problem(503),
       "GET /api/v1/stats/trend": () => problem(503),
       "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
     });
@@ -84,6 +86,8 @@ describe("App", () => {
       ...shell,
       "GET /api/v1/me": () => json(aUser()),
       "GET /api/v1/stats/summary": () => problem(503),
+      "GET /api/v1/stats/current": () => problem(503),
+      "GET /api/v1/stats/breakdown": () => problem(503),
       "GET /api/v1/stats/trend": () => problem(503),
       "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
     });
@@ -100,6 +104,8 @@ describe("App", () => {
       ...shell,
       "GET /api/v1/me": () => json(aUser()),
       "GET /api/v1/stats/summary": () => problem(503),
+      "GET /api/v1/stats/current": () => problem(503),
+      "GET /api/v1/stats/breakdown": () => problem(503),
       "GET /api/v1/stats/trend": () => problem(503),
       "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
       "POST /api/v1/auth/logout": () => new Response(null, { status: 204 }),

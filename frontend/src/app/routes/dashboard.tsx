@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CaseTable } from "@/features/cases/components/case-queues";
 import { Dashboard } from "@/features/dashboard/components/dashboard";
 import { DeadlineCards } from "@/features/dashboard/components/deadline-cards";
-import { DashboardFigures } from "@/features/statistics/components/dashboard-figures";
+import { DashboardFigures, TopCategories } from "@/features/statistics/components/dashboard-figures";
 import { TrendChart } from "@/features/statistics/components/statistics";
 import { useMe } from "@/lib/auth";
 import { usePageTitle } from "@/lib/page-title";
@@ -33,6 +33,9 @@ export default function DashboardRoute() {
             <Col xs={24} xl={10}>
               <Card title={t("dashboard.trend")}>
                 <TrendChart period={last30()} height={260} />
+              </Card>
+              <Card title={t("dashboard.topCategories")} style={{ marginTop: 16 }}>
+                <TopCategories />
               </Card>
             </Col>
             <Col xs={24} xl={14}>

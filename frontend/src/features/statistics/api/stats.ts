@@ -30,7 +30,16 @@ export const trendQuery = ({ from, to }: Period) =>
       unwrap(api.GET("/api/v1/stats/trend", { params: { query: { from, to, interval: "day" } }, signal })),
   });
 
+/** The case load right now (open, registered today, overdue, awaiting a visit), refreshed every minute. */
+export const currentQuery = () =>
+  queryOptions({
+    queryKey: ["stats", "current"],
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/stats/current", { signal })),
+    refetchInterval: 60_000,
+  });
+
 export const useSummary = (period: Period) => useQuery(summaryQuery(period));
+export const useCurrent = () => useQuery(currentQuery());
 export const useBreakdown = (period: Period, by: Dimension) => useQuery(breakdownQuery(period, by));
 export const useTrend = (period: Period) => useQuery(trendQuery(period));
 

@@ -1,25 +1,17 @@
-import { Card, Col, Row, Statistic } from "antd";
-import dayjs from "dayjs";
+import { Card, Col, List, Row, Statistic, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { percent, thisMonth, useSummary } from "../api/stats";
+import { percent, thisMonth, useBreakdown, useCurrent, useSummary } from "../api/stats";
 
-/** Today's counts and this month's rates for the dashboard. */
+/** Today's case load (from `/stats/current`) and this month's rates for the dashboard. */
 export function DashboardFigures() {
   const { t } = useTranslation();
-  const today = dayjs().format("YYYY-MM-DD");
-  const todays = useSummary({ from: today, to: today });
-  // Open, overdue and awaiting-visit cases over the past year (the summary counts cases created in the period).
-  const year = useSummary({ from: dayjs().subtract(1, "year").format("YYYY-MM-DD"), to: today });
+  const now = useCurrent();
   const month = useSummary(thisMonth());
   const cards = [
-    { key: "todayNew", title: t("dashboard.todayNew"), value: todays.data?.created },
-    { key: "open", title: t("dashboard.open"), value: year.data?.open },
-    { key: "overdue", title: t("dashboard.overdue"), value: year.data?.overdue, danger: true },
-    {
-      key: "awaitingVisit",
-      title: t("dashboard.awaitingVisit"),
-      value: year.data?.by_status.visiting ?? (year.data ? 0 : undefined),
-    },
+    { key: "todayNew", title: t("dashboard.todayNew"), value: now.data?.registered_today },
+    { key: "open", title: t("dashboard.open"), value: now.data?.open },
+    { key: "overdue", title: t("dashboard.overdue"), value: now.data?.overdue, danger: true },
+    { key: "awaitingVisit", title: t("dashboard.awaitingVisit"), value: now.data?.awaiting_visit },
     {
       key: "sat",
       title: t("dashboard.monthSatisfaction"),
@@ -48,5 +40,27 @@ export function DashboardFigures() {
         </Col>
       ))}
     </Row>
+  );
+}
+
+/** This month's five categories with the most cases. */
+export function TopCategories() {
+  const { t } = useTranslation();
+  const breakdown = useBreakdown(thisMonth(), "category");
+  // Groups come sorted by cases created, most first.
+  const rows = (breakdown.data?.groups ?? []).slice(0, 5);
+  return (
+    <List
+      size="small"
+      loading={breakdown.isLoading}
+      dataSource={rows}
+      locale={{ emptyText: t("dashboard.noCases") }}
+      renderItem={(row) => (
+        <List.Item data-testid="top-category">
+          <Typography.Text>{row.label ?? t("stats.unknown")}</Typography.Text>
+          <Typography.Text strong>{row.created}</Typography.Text>
+        </List.Item>
+      )}
+    />
   );
 }
