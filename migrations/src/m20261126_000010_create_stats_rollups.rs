@@ -45,7 +45,7 @@ enum StatsCaseFacts {
 
 /// The summed columns of `stats_rollups`, all 64-bit integers (durations in microseconds, so
 /// adding and subtracting them stays exact).
-const SUM_COLUMNS: [&str; 21] = [
+const SUM_COLUMNS: [&str; 23] = [
     "created",
     "closed",
     "cancelled",
@@ -67,6 +67,8 @@ const SUM_COLUMNS: [&str; 21] = [
     "close_us",
     "closed_in",
     "ended",
+    "escalated_area",
+    "escalated_company",
 ];
 
 fn double_null<T: IntoIden>(name: T) -> ColumnDef {

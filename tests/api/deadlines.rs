@@ -217,6 +217,23 @@ async fn a_breach_escalates_exactly_once_per_level(app: &TestApp) {
     .await;
     assert_eq!(dispatched["overdue"], false, "{dispatched}");
     assert_eq!(dispatched["deadlines"]["dispatch"]["met"], true);
+    // The worker's escalations reach the statistics (kept in the same transaction).
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .format("%Y-%m-%d")
+        .to_string();
+    let summary = app
+        .get(
+            &format!("/api/v1/stats/summary?from={today}&to={today}"),
+            &app.admin_token,
+        )
+        .await;
+    assert_eq!(
+        summary.body["escalations"],
+        json!({"area": 1, "company": 1}),
+        "{}",
+        summary.text
+    );
 }
 
 async fn a_paused_case_does_not_breach_and_gets_its_time_back(app: &TestApp) {
@@ -359,6 +376,24 @@ async fn manual_escalation_and_manager_only_deescalation(app: &TestApp) {
             .count(),
         0,
         "the configured contact replaces the default area contacts"
+    );
+    // The statistics count cases by the highest level they reached, also after de-escalation.
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .format("%Y-%m-%d")
+        .to_string();
+    let summary = app
+        .get(
+            &format!("/api/v1/stats/summary?from={today}&to={today}"),
+            &app.admin_token,
+        )
+        .await;
+    assert_eq!(summary.status, StatusCode::OK, "{}", summary.text);
+    assert_eq!(
+        summary.body["escalations"],
+        json!({"area": 2, "company": 1}),
+        "{}",
+        summary.text
     );
 }
 

@@ -2303,6 +2303,13 @@ export interface components {
             user_id: string;
             user_name?: string | null;
         };
+        /** @description Cases escalated to the area level or above, and to the company level. */
+        Escalations: {
+            /** Format: int64 */
+            area: number;
+            /** Format: int64 */
+            company: number;
+        };
         ExportPage: {
             items: components["schemas"]["ExportedCaseResponse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -2339,6 +2346,8 @@ export interface components {
              * @description Cases created in the period.
              */
             created: number;
+            /** @description Cases that reached each escalation level (by the highest level they ever reached). */
+            escalations: components["schemas"]["Escalations"];
             /** @description Closed on the spot, over cases not cancelled. */
             first_contact_resolution: components["schemas"]["Ratio"];
             /** @description Resolved by their due time, over resolved cases that had one. */

@@ -169,6 +169,7 @@ async fn record_breaches<C: ConnectionTrait + TransactionTrait>(
         )
         .await?;
         announce_escalation(&txn, &projected, from, level, &reason, true).await?;
+        crate::stats::rollup::refresh(&txn, id).await?;
     }
     txn.commit().await?;
     Ok(true)

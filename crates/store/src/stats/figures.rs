@@ -32,6 +32,8 @@ pub struct Sums {
     pub resolve_seconds: f64,
     pub resolved: i64,
     pub close_seconds: f64,
+    pub escalated_area: i64,
+    pub escalated_company: i64,
 }
 
 impl Sums {
@@ -55,6 +57,8 @@ impl Sums {
         self.resolve_seconds += other.resolve_seconds;
         self.resolved += other.resolved;
         self.close_seconds += other.close_seconds;
+        self.escalated_area += other.escalated_area;
+        self.escalated_company += other.escalated_company;
     }
 }
 
@@ -82,6 +86,11 @@ pub fn push_columns(sql: &mut Sql, now: DateTime<Utc>) {
     sql.push(&format!("{} AS closed_on_spot, ", count("c.closed_on_spot")));
     sql.push(&format!("{} AS dispatched, ", count("c.dispatch_count >= 1")));
     sql.push(&format!("{} AS second_dispatched, ", count("c.dispatch_count >= 2")));
+    sql.push(&format!(
+        "{} AS escalated_area, {} AS escalated_company, ",
+        count("c.peak_level IN ('area', 'company')"),
+        count("c.peak_level = 'company'")
+    ));
     sql.push(&format!("COALESCE(SUM(CASE WHEN {OPEN} AND c.due_at < "));
     sql.bind_time(now);
     sql.push(" THEN 1 ELSE 0 END), 0) AS overdue, ");
@@ -147,6 +156,8 @@ pub fn read_sums(row: &QueryResult) -> StoreResult<Sums> {
         resolve_seconds: get(row, "resolve_seconds")?,
         resolved: get(row, "resolved")?,
         close_seconds: get(row, "close_seconds")?,
+        escalated_area: get(row, "escalated_area")?,
+        escalated_company: get(row, "escalated_company")?,
     })
 }
 
@@ -198,6 +209,15 @@ pub struct Figures {
     pub average_hours_to_dispatch: Option<f64>,
     pub average_hours_to_resolve: Option<f64>,
     pub average_hours_to_close: Option<f64>,
+    /// Cases that reached each escalation level (by the highest level they ever reached).
+    pub escalations: Escalations,
+}
+
+/// Cases escalated to the area level or above, and to the company level.
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct Escalations {
+    pub area: i64,
+    pub company: i64,
 }
 
 fn hours(seconds: f64, count: i64) -> Option<f64> {
@@ -227,6 +247,10 @@ impl From<&Sums> for Figures {
             average_hours_to_dispatch: hours(s.dispatch_seconds, s.dispatched),
             average_hours_to_resolve: hours(s.resolve_seconds, s.resolved),
             average_hours_to_close: hours(s.close_seconds, s.closed),
+            escalations: Escalations {
+                area: s.escalated_area,
+                company: s.escalated_company,
+            },
         }
     }
 }

@@ -26,7 +26,7 @@ use crate::entity::{case, property};
 use crate::{StoreError, StoreResult};
 
 /// The summed columns, in storage order.
-pub const SUMS: [&str; 21] = [
+pub const SUMS: [&str; 23] = [
     "created",
     "closed",
     "cancelled",
@@ -48,6 +48,8 @@ pub const SUMS: [&str; 21] = [
     "close_us",
     "closed_in",
     "ended",
+    "escalated_area",
+    "escalated_company",
 ];
 const N: usize = SUMS.len();
 pub type Vals = [i64; N];
@@ -70,6 +72,8 @@ const RESOLVED: usize = 17;
 const CLOSE_US: usize = 18;
 const CLOSED_IN: usize = 19;
 const ENDED: usize = 20;
+const ESCALATED_AREA: usize = 21;
+const ESCALATED_COMPANY: usize = 22;
 
 /// Breakdown dimensions stored with their own key (month grain only). Project, area and kind are
 /// columns of every row.
@@ -121,6 +125,9 @@ pub struct Facts {
     pub closed_at: Option<DateTime<Utc>>,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub last_satisfaction: Option<String>,
+    /// The highest escalation level reached (facts stored before it existed read as project).
+    #[serde(default)]
+    pub peak_level: String,
 }
 
 impl Facts {
@@ -146,6 +153,7 @@ impl Facts {
             closed_at: c.closed_at,
             cancelled_at: c.cancelled_at,
             last_satisfaction: c.last_satisfaction.clone(),
+            peak_level: c.peak_level.clone(),
         }
     }
 
@@ -177,6 +185,8 @@ impl Facts {
         v[CLOSED_ON_SPOT] = one(self.closed_on_spot);
         v[DISPATCHED] = one(self.dispatch_count >= 1);
         v[SECOND_DISPATCHED] = one(self.dispatch_count >= 2);
+        v[ESCALATED_AREA] = one(self.peak_level == "area" || self.peak_level == "company");
+        v[ESCALATED_COMPANY] = one(self.peak_level == "company");
         let verify_due = !self.closed_on_spot && !cancelled;
         v[VERIFY_DUE] = one(verify_due);
         v[VERIFY_ON_TIME] = one(verify_due

@@ -47,6 +47,16 @@ fn summary_rows(report: &MonthlyReport) -> Vec<(&'static str, &'static str, Stri
         ),
         ("二次派单率", "Second-dispatch rate", pct(f.second_dispatch.rate)),
         (
+            "升级至片区级及以上",
+            "Escalated to area or above",
+            f.escalations.area.to_string(),
+        ),
+        (
+            "升级至公司级",
+            "Escalated to company",
+            f.escalations.company.to_string(),
+        ),
+        (
             "平均派单时长（小时）",
             "Average hours to dispatch",
             opt(f.average_hours_to_dispatch),
