@@ -261,24 +261,22 @@ pub async fn emit(db: &impl ConnectionTrait, event: WebhookEvent, data: serde_js
     }
     let at = now();
     for hook in &subscribers {
-        let id = new_id();
-        let payload = json!({"id": id, "event": event, "occurred_at": at, "data": data});
-        insert_delivery(db, hook.id, event, &payload, at).await?;
+        let payload = json!({"event": event, "occurred_at": at, "data": data});
+        insert_delivery(db, hook.id, event, payload, at).await?;
     }
     Ok(subscribers.len())
 }
 
+/// Writes a delivery (its body carries the delivery's own id) and the job that sends it.
 async fn insert_delivery(
     db: &impl ConnectionTrait,
     webhook_id: Uuid,
     event: WebhookEvent,
-    payload: &serde_json::Value,
+    mut payload: serde_json::Value,
     at: DateTime<Utc>,
 ) -> StoreResult<webhook_delivery::Model> {
-    let id = payload["id"]
-        .as_str()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(new_id);
+    let id = new_id();
+    payload["id"] = json!(id);
     let delivery = webhook_delivery::ActiveModel {
         id: Set(id),
         webhook_id: Set(webhook_id),
@@ -308,10 +306,9 @@ pub async fn redeliver(db: &impl ConnectionTrait, webhook_id: Uuid, delivery_id:
     let event = WebhookEvent::parse(&original.event).ok_or(StoreError::NotFound)?;
     let mut payload: serde_json::Value = serde_json::from_str(&original.payload).unwrap_or(json!({}));
     let at = now();
-    payload["id"] = json!(new_id());
     payload["redelivery_of"] = json!(original.id);
     Ok(delivery_view(
-        insert_delivery(db, webhook_id, event, &payload, at).await?,
+        insert_delivery(db, webhook_id, event, payload, at).await?,
     ))
 }
 
