@@ -12,6 +12,7 @@ mod m20261126_000005_create_jobs;
 mod m20261126_000006_create_deadlines;
 mod m20261126_000010_create_stats_rollups;
 mod m20261126_000020_create_case_queue_index;
+mod m20261126_000030_create_median_histograms;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000006_create_deadlines::Migration),
             Box::new(m20261126_000010_create_stats_rollups::Migration),
             Box::new(m20261126_000020_create_case_queue_index::Migration),
+            Box::new(m20261126_000030_create_median_histograms::Migration),
         ]
     }
 }

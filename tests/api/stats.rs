@@ -247,6 +247,14 @@ async fn october(app: &TestApp, f: &Fixture) {
         dispatch(f, Some("2026-10-21T02:00:00Z")),
     )
     .await;
+    // G is the customer's second complaint within 30 days (after A): a warning fires in October.
+    let fired = at_time(
+        t("2026-10-20T02:30:00Z"),
+        huiyin_store::warnings::evaluate_for_case(&app.store.db, g.0),
+    )
+    .await
+    .unwrap();
+    assert_eq!(fired, 1, "the repeat-customer warning");
     // Another project's case, invisible to a key restricted to the first project.
     create_at(
         app,
@@ -388,6 +396,23 @@ async fn figures_match_the_hand_computed_fixture(app: &TestApp) {
     assert_eq!(report.body["change"]["created_change"], 1.0);
     assert_eq!(report.body["overdue"].as_array().unwrap().len(), 1);
     assert_eq!(report.body["top_buildings"][0]["created"], 2);
+    assert_eq!(report.body["warnings_fired"], 1);
+    assert_eq!(report.body["warnings"][0]["rule"], "repeat_customer");
+    assert_eq!(report.body["warnings"][0]["fired_at"], "2026-10-20T02:30:00Z");
+    let september = app
+        .get(
+            &format!("/api/v1/stats/report?month=2026-09&project_id={}", f.project),
+            token,
+        )
+        .await;
+    assert_eq!(september.body["warnings_fired"], 0, "{}", september.text);
+    let elsewhere = app
+        .get(
+            &format!("/api/v1/stats/report?month=2026-10&project_id={}", f.other_project),
+            token,
+        )
+        .await;
+    assert_eq!(elsewhere.body["warnings_fired"], 0, "another project's report");
     let csv = app
         .client
         .get(app.url(&format!(
@@ -405,6 +430,9 @@ async fn figures_match_the_hand_computed_fixture(app: &TestApp) {
         .contains("huiyin-report-2026-10.csv"));
     let text = csv.text().await.unwrap();
     assert!(text.contains("新增工单,Cases created,4"), "{text}");
+    assert!(text.contains("本月预警,Warnings fired,1"), "{text}");
+    assert!(text.contains("# 本月预警 Warnings fired"), "{text}");
+    assert!(text.contains("repeat_customer"), "{text}");
     let xlsx = app
         .client
         .get(app.url(&format!("/api/v1/stats/report?month=2026-10&project_id={}", f.project)))

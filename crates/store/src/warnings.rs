@@ -37,7 +37,7 @@ pub async fn save_rules(db: &impl ConnectionTrait, rules: &WarningRules, expecte
     settings::put(db, settings::WARNING_RULES, rules, expected_version).await
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
 pub struct WarningView {
     pub id: Uuid,
     pub rule: WarningRule,

@@ -2477,6 +2477,14 @@ export interface components {
             top_buildings: components["schemas"]["Group"][];
             /** @description The ten categories with most cases. */
             top_categories: components["schemas"]["Group"][];
+            /** @description The warnings fired during the month, oldest first (at most 200). */
+            warnings: components["schemas"]["WarningView"][];
+            /**
+             * Format: int64
+             * @description Warnings fired during the month in the report's projects (warnings belong to a project,
+             *     not to an area or kind, so those filters do not narrow them).
+             */
+            warnings_fired: number;
         };
         /**
          * @description Why a notification was sent.

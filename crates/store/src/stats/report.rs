@@ -1,7 +1,7 @@
 //! `GET /api/v1/stats/report?month=YYYY-MM`: the monthly complaint analysis as one document.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -10,7 +10,8 @@ use super::breakdown::{breakdown, Dimension, Group};
 use super::summary::{summary, Summary};
 use super::StatsFilter;
 use crate::cases::OPEN_STATUSES;
-use crate::entity::{case, department};
+use crate::entity::{case, department, warning};
+use crate::warnings::{self, WarningView};
 use crate::{now, StoreResult};
 
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
@@ -47,6 +48,32 @@ pub struct MonthlyReport {
     pub top_buildings: Vec<Group>,
     /// Cases of the month still open after their due time (at most 200, longest overdue first).
     pub overdue: Vec<OverdueCase>,
+    /// Warnings fired during the month in the report's projects (warnings belong to a project,
+    /// not to an area or kind, so those filters do not narrow them).
+    pub warnings_fired: u64,
+    /// The warnings fired during the month, oldest first (at most 200).
+    pub warnings: Vec<WarningView>,
+}
+
+/// Warnings fired in the period, in the filter's projects: how many, and the first 200.
+async fn warnings_fired(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<(u64, Vec<WarningView>)> {
+    let mut select = warning::Entity::find()
+        .filter(warning::Column::FiredAt.gte(filter.period.start))
+        .filter(warning::Column::FiredAt.lt(filter.period.end));
+    if let Some(allowed) = &filter.allowed_projects {
+        select = select.filter(warning::Column::ProjectId.is_in(allowed.clone()));
+    }
+    if let Some(project) = filter.project_id {
+        select = select.filter(warning::Column::ProjectId.eq(project));
+    }
+    let total = select.clone().count(db).await?;
+    let first = select
+        .order_by_asc(warning::Column::FiredAt)
+        .order_by_asc(warning::Column::Id)
+        .limit(200)
+        .all(db)
+        .await?;
+    Ok((total, first.into_iter().map(warnings::view).collect()))
 }
 
 pub async fn monthly(db: &impl ConnectionTrait, month: &str, filter: &StatsFilter) -> StoreResult<MonthlyReport> {
@@ -58,11 +85,12 @@ pub async fn monthly(db: &impl ConnectionTrait, month: &str, filter: &StatsFilte
         ..filter.clone()
     };
     // Independent queries: on a pooled PostgreSQL connection they run side by side.
-    let (current, previous, categories, buildings) = tokio::try_join!(
+    let (current, previous, categories, buildings, (warnings_fired, warnings)) = tokio::try_join!(
         summary(db, filter),
         summary(db, &previous_filter),
         breakdown(db, filter, Dimension::Category),
         breakdown(db, filter, Dimension::Building),
+        warnings_fired(db, filter),
     )?;
     let change = Change {
         created: current.figures.created,
@@ -127,5 +155,7 @@ pub async fn monthly(db: &impl ConnectionTrait, month: &str, filter: &StatsFilte
         top_categories,
         top_buildings,
         overdue,
+        warnings_fired,
+        warnings,
     })
 }

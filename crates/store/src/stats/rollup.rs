@@ -7,7 +7,9 @@
 //!   dkey)`: grain `d` (a Beijing day, `day = yyyymmdd`) or `m` (a Beijing month,
 //!   `day = yyyymm01`); dim `''` (no further key), `status`, or one breakdown dimension
 //!   (`category`, `channel`, `severity`, `department`, `assignee`, `building`, month grain only).
-//!   Durations are summed in microseconds, so adding and subtracting stays exact.
+//!   Durations are summed in microseconds, so adding and subtracting stays exact. Dims
+//!   `h_dispatch`, `h_resolve`, `h_close` (month grain, area nil) are histograms of the three
+//!   durations for the exact medians (`medians.rs`).
 //!
 //! [`refresh`] recomputes one case's facts, subtracts the old contribution, adds the new one (one
 //! multi-row upsert in key order, so concurrent writers lock rows in the same order) and stores
@@ -17,6 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use huiyin_domain::case::Satisfaction;
+use huiyin_domain::stats::median::{bucket_key, duration_bucket};
 use sea_orm::{ConnectionTrait, DatabaseBackend, EntityTrait, QueryOrder, QuerySelect, Statement, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -78,6 +81,11 @@ const ESCALATED_COMPANY: usize = 22;
 /// Breakdown dimensions stored with their own key (month grain only). Project, area and kind are
 /// columns of every row.
 pub const DIMS: [&str; 6] = ["category", "channel", "severity", "department", "assignee", "building"];
+
+/// Month histograms of the three durations, `(dim, stats_case_facts column)`: the row's `dkey` is
+/// the duration's bucket (`huiyin_domain::stats::median`) and `created` counts the cases in it.
+/// They are kept per project and kind only (area is nil), which keeps a year's histogram small.
+pub const HISTOGRAMS: [(&str, &str); 3] = [("h_dispatch", "d_secs"), ("h_resolve", "r_secs"), ("h_close", "c_secs")];
 
 /// The business day is Beijing time (UTC+8 all year since 1991).
 pub const BEIJING_OFFSET_HOURS: i64 = 8;
@@ -252,6 +260,16 @@ impl Facts {
         }
         for dim in DIMS {
             out.push((self.key("m", created, dim), cohort));
+        }
+        for ((dim, _), secs) in HISTOGRAMS.into_iter().zip(self.durations()) {
+            if let Some(secs) = secs {
+                let key = Key {
+                    area_id: Uuid::nil(),
+                    dkey: bucket_key(duration_bucket(secs)),
+                    ..self.key("m", created, dim)
+                };
+                out.push((key, single(CREATED)));
+            }
         }
         if self.status == "closed" {
             if let Some(closed) = self.closed_at {

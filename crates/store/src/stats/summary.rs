@@ -3,12 +3,12 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use huiyin_domain::stats::median;
-use sea_orm::{ConnectionTrait, DatabaseBackend};
+use sea_orm::ConnectionTrait;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::figures::{push_columns, read_sums, Figures, Sums};
+use super::medians::medians;
 use super::rolled::{self, push_overdue_only, Span};
 use super::sql::Sql;
 use super::StatsFilter;
@@ -117,69 +117,6 @@ async fn count(db: &impl ConnectionTrait, build: impl FnOnce(&mut Sql)) -> Store
         .await?
         .ok_or_else(|| StoreError::invalid("stats", "no result"))?;
     Ok(row.try_get::<i64>("", "n")?)
-}
-
-/// Exact medians. From `stats_case_facts` (each case's three durations, kept by the roll-up
-/// refresh, read through a covering index) unless the filter asks for a scan of the cases.
-async fn medians(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<Medians> {
-    let backend = db.get_database_backend();
-    let probe = Sql::new(backend);
-    let (table, dispatch, resolve, close) = if filter.scan {
-        (
-            "cases",
-            probe.seconds("c.created_at", "c.first_dispatched_at"),
-            probe.seconds("c.created_at", "c.resolved_at"),
-            format!(
-                "CASE WHEN c.status = 'closed' THEN {} END",
-                probe.seconds("c.created_at", "c.closed_at")
-            ),
-        )
-    } else {
-        (
-            "stats_case_facts",
-            "c.d_secs".to_owned(),
-            "c.r_secs".to_owned(),
-            "c.c_secs".to_owned(),
-        )
-    };
-    let to_hours = |s: Option<f64>| s.map(|s| (s / 3600.0 * 100.0).round() / 100.0);
-    if backend == DatabaseBackend::Postgres {
-        let mut sql = Sql::new(backend);
-        let pct = |e: &str| format!("percentile_cont(0.5) WITHIN GROUP (ORDER BY {e})");
-        sql.push(&format!(
-            "SELECT {} AS d, {} AS r, {} AS c FROM {table} c WHERE",
-            pct(&dispatch),
-            pct(&resolve),
-            pct(&close)
-        ));
-        filter.push_cohort(&mut sql);
-        let row = db
-            .query_one(sql.statement())
-            .await?
-            .ok_or_else(|| StoreError::invalid("stats", "no result"))?;
-        return Ok(Medians {
-            median_hours_to_dispatch: to_hours(row.try_get::<Option<f64>>("", "d")?),
-            median_hours_to_resolve: to_hours(row.try_get::<Option<f64>>("", "r")?),
-            median_hours_to_close: to_hours(row.try_get::<Option<f64>>("", "c")?),
-        });
-    }
-    // SQLite has no percentile function; the embedded database is small enough to sort in memory.
-    let mut sql = Sql::new(backend);
-    sql.push(&format!(
-        "SELECT {dispatch} AS d, {resolve} AS r, {close} AS c FROM {table} c WHERE"
-    ));
-    filter.push_cohort(&mut sql);
-    let (mut d, mut r, mut c) = (Vec::new(), Vec::new(), Vec::new());
-    for row in db.query_all(sql.statement()).await? {
-        d.extend(row.try_get::<Option<f64>>("", "d")?);
-        r.extend(row.try_get::<Option<f64>>("", "r")?);
-        c.extend(row.try_get::<Option<f64>>("", "c")?);
-    }
-    Ok(Medians {
-        median_hours_to_dispatch: to_hours(median(&mut d)),
-        median_hours_to_resolve: to_hours(median(&mut r)),
-        median_hours_to_close: to_hours(median(&mut c)),
-    })
 }
 
 pub async fn summary(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<Summary> {

@@ -30,6 +30,7 @@ fn summary_rows(report: &MonthlyReport) -> Vec<(&'static str, &'static str, Stri
         ("未关闭", "Open", f.open.to_string()),
         ("超时未办结", "Overdue", f.overdue.to_string()),
         ("本月关闭（含往月）", "Closed in month", s.closed_in_period.to_string()),
+        ("本月预警", "Warnings fired", report.warnings_fired.to_string()),
         ("月末未结", "Open at month end", s.open_at_end.to_string()),
         ("满意率", "Satisfaction rate", pct(f.satisfaction.rate)),
         (
@@ -133,6 +134,36 @@ fn overdue_rows(report: &MonthlyReport) -> Vec<[String; 5]> {
         .collect()
 }
 
+const WARNING_HEADER: [&str; 6] = [
+    "时间 Fired at",
+    "规则 Rule",
+    "标题 Title",
+    "说明 Detail",
+    "工单数 Cases",
+    "处理 Acknowledged",
+];
+
+fn warning_rows(report: &MonthlyReport) -> Vec<[String; 6]> {
+    report
+        .warnings
+        .iter()
+        .map(|w| {
+            [
+                w.fired_at.to_rfc3339(),
+                w.rule.as_str().to_owned(),
+                w.title.clone(),
+                w.detail.clone(),
+                w.case_ids.len().to_string(),
+                match (&w.acknowledged_at, &w.ack_note) {
+                    (Some(at), Some(note)) => format!("{} {note}", at.to_rfc3339()),
+                    (Some(at), None) => at.to_rfc3339(),
+                    (None, _) => "未处理 open".to_owned(),
+                },
+            ]
+        })
+        .collect()
+}
+
 pub fn csv(report: &MonthlyReport) -> ApiResult<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
     let fail = |e: csv::Error| ApiError::Internal(Box::new(e));
@@ -155,6 +186,12 @@ pub fn csv(report: &MonthlyReport) -> ApiResult<Vec<u8>> {
     writer.write_record(["# 超时工单 Overdue cases"]).map_err(fail)?;
     writer.write_record(OVERDUE_HEADER).map_err(fail)?;
     for row in overdue_rows(report) {
+        writer.write_record(row).map_err(fail)?;
+    }
+    writer.write_record([""]).map_err(fail)?;
+    writer.write_record(["# 本月预警 Warnings fired"]).map_err(fail)?;
+    writer.write_record(WARNING_HEADER).map_err(fail)?;
+    for row in warning_rows(report) {
         writer.write_record(row).map_err(fail)?;
     }
     let mut bytes = "\u{feff}".as_bytes().to_vec(); // a BOM so spreadsheet programs read UTF-8 Chinese correctly
@@ -213,6 +250,8 @@ pub fn xlsx(report: &MonthlyReport) -> ApiResult<Vec<u8>> {
         )?;
         let overdue = book.add_worksheet().set_name("超时 Overdue")?;
         write_table(overdue, &bold, OVERDUE_HEADER, overdue_rows(report).into_iter())?;
+        let warnings = book.add_worksheet().set_name("预警 Warnings")?;
+        write_table(warnings, &bold, WARNING_HEADER, warning_rows(report).into_iter())?;
         book.save_to_buffer()
     };
     build().map_err(|e| ApiError::Internal(Box::new(e)))

@@ -5,6 +5,8 @@
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
+pub mod median;
+
 /// Statistics default to the business time zone.
 pub const DEFAULT_TZ: &str = "Asia/Shanghai";
 
