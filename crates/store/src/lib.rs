@@ -42,6 +42,11 @@ pub use sea_orm::DatabaseConnection as Db;
 #[derive(Clone)]
 pub struct Store {
     pub db: DatabaseConnection,
+    /// PostgreSQL: a small pool of its own for case numbers, taken in short transactions outside
+    /// the registering one (`cases::numbering`). A pool of its own, because a registration holds
+    /// a connection of `db` while it waits for its number: with one shared pool, enough
+    /// concurrent registrations would hold every connection and wait for one forever.
+    numbers: Option<DatabaseConnection>,
 }
 
 impl Store {
@@ -74,7 +79,27 @@ impl Store {
                     .map_err(StoreError::from_db)?;
             }
         }
-        Ok(Store { db })
+        let numbers = if sqlite {
+            None
+        } else {
+            let mut options = ConnectOptions::new(url.to_owned());
+            options
+                .max_connections(4)
+                .min_connections(1)
+                .connect_timeout(Duration::from_secs(5))
+                .acquire_timeout(Duration::from_secs(3))
+                .sqlx_logging(false);
+            Some(Database::connect(options).await.map_err(StoreError::from_db)?)
+        };
+        Ok(Store { db, numbers })
+    }
+
+    /// Where registrations take their case numbers from (see `cases::numbering`).
+    pub fn numbers(&self) -> cases::numbering::Numbers<'_> {
+        match &self.numbers {
+            Some(pool) => cases::numbering::Numbers::Separate(pool),
+            None => cases::numbering::Numbers::InTransaction,
+        }
     }
 
     /// Applies every pending migration.

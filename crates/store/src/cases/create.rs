@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::events::{self, NewEvent};
-use super::numbering::next_number;
+use super::numbering::Numbers;
 use super::CaseRecord;
 use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
 use crate::entity::{case, category, customer, customer_phone, property};
@@ -142,19 +142,24 @@ async fn resolve_customer(
     }
 }
 
-/// Registers a case inside the caller's transaction; returns the new row.
+/// Registers a case inside the caller's transaction (its number too); returns the new row.
 pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase) -> StoreResult<case::Model> {
-    Ok(create_record(db, actor, input).await?.case)
+    Ok(create_record(db, actor, input, Numbers::InTransaction).await?.case)
 }
 
 /// Registers a case inside the caller's transaction; returns the whole new case as
 /// [`super::query::record`] would read it back (no work orders, visits or attachments yet),
 /// without reading it back.
 ///
-/// The day's number-sequence row and the statistics roll-up rows stay locked from the number to
-/// the commit, so concurrent registrations queue there: every lookup is done before the number
-/// is taken, and nothing is read back after the insert (`make bench-load`, README).
-pub async fn create_record(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase) -> StoreResult<CaseRecord> {
+/// Rows every registration updates stay locked until the commit, so concurrent registrations
+/// queue there: the number is taken after every lookup and check (from `numbers`: see
+/// [`Numbers`]), and nothing is read back after the insert (`make bench-load`, README).
+pub async fn create_record(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    input: CreateCase,
+    numbers: Numbers<'_>,
+) -> StoreResult<CaseRecord> {
     let title = required("title", &input.title, 200)?;
     let description = bounded("description", &input.description, 10_000)?;
     let at = now();
@@ -202,7 +207,7 @@ pub async fn create_record(db: &impl ConnectionTrait, actor: &Actor, input: Crea
     let customer = resolve_customer(db, actor, &input, property.as_ref()).await?;
     // Deadlines run from registration (a letter's earlier date does not shorten them).
     let terms = sla::terms_for(db, input.kind, input.severity).await?;
-    let number = next_number(db, input.kind, at).await?.to_string();
+    let number = numbers.take(db, input.kind, at).await?.to_string();
     let verify_due = terms.clock.add(at, terms.durations.verify());
     let dispatch_due = terms.clock.add(at, terms.durations.dispatch());
     let level = initial_level(input.kind, input.severity);

@@ -75,7 +75,7 @@ async fn create(
     let actor = user.0.clone();
     let show_pii = actor.may(Permission::PiiView);
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
-        let record = huiyin_store::cases::create::create_record(txn, &actor, body).await?;
+        let record = huiyin_store::cases::create::create_record(txn, &actor, body, state.store.numbers()).await?;
         let response = case_response(record, show_pii);
         Ok(Answer {
             status: 201,
