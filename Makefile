@@ -102,11 +102,10 @@ clean-test-dbs:
 		| xargs -r -I{} psql -h 127.0.0.1 -U postgres -d postgres -c 'DROP DATABASE IF EXISTS "{}" WITH (FORCE)'
 
 # The load benchmark (not part of `make test`; the second half of `make bench`, after the
-# statistics): creates, queue pages, case detail and customer lookup under wrk against the
+# statistics): creates, queue pages, case detail and customer lookup under oha against the
 # release server on PostgreSQL, and pgbench replaying one create's SQL as the limit. See README.
 bench-load:
 	cargo build --release -p huiyin
-	@command -v wrk >/dev/null || { echo "installing wrk"; \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi; }
+	@command -v oha >/dev/null || cargo install --locked oha
 	@command -v pgbench >/dev/null || { echo "pgbench is missing (Debian: postgresql-client)"; exit 1; }
 	scripts/bench/load.sh $(BIN_RELEASE)

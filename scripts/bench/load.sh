@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # `make bench-load` (the second half of `make bench`): the everyday calls under load against the
-# release server on loopback, PostgreSQL, with wrk (bounded by time: BENCH_SECONDS a measurement).
+# release server on loopback, PostgreSQL, with oha (bounded by time: BENCH_SECONDS a measurement).
 #   1. a 10,000-case database ${DB}_10k (scripts/bench/generate.sql -v cases=10000, always fresh)
 #      and the 1,000,000-case database $DB (huiyin_bench, the statistics benchmark's; reused when it
 #      holds the data set, generated the same way as scripts/bench/run.sh otherwise);
 #   2. on both: the queue (open cases of one department by due time, 50 a page), first and tenth page;
-#   3. on the 1M database: case creation (a new phone complaint a request, each with its own
-#      Idempotency-Key) at 16 and 64 clients, case detail, its timeline, customer lookup by phone;
+#   3. on the 1M database: case creation (a new phone complaint a request: oha sends the lines of a
+#      generated file of bodies, random customer and property each) at 16 and 64 clients, and at 64
+#      connections with a fixed arrival rate (half the saturated rate, latency corrected for
+#      coordinated omission); case detail, its timeline, customer lookup by phone (oha
+#      --urls-from-file);
 #   4. the limit: pgbench replaying the SQL of one case creation (scripts/bench/create.pgbench,
 #      written from the PostgreSQL statement log of a real create) at 16 and 64 clients;
 #   5. the server's peak RSS (VmHWM). A table goes to stdout and to $BENCH_LOAD_OUT.
@@ -26,14 +29,13 @@ GENERATE=${BENCH_GENERATE:-scripts/bench/generate.sql}
 OUT=${BENCH_LOAD_OUT:-target-bench-load.md}
 THREADS=$(nproc)
 DATA=$(mktemp -d)
-export BENCH_LUA_DIR=$PWD/scripts/bench
 export HUIYIN_DATA_DIR="$DATA" RUST_LOG=${RUST_LOG:-warn}
 export HUIYIN_JWT_SECRET=bench-secret-bench-secret-bench-secret-0001 HUIYIN_ACCESS_TTL_SECS=7200
 PSQL=(psql "$PG/postgres" -v ON_ERROR_STOP=1 -qAt)
 SERVER=
 trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 
-command -v wrk >/dev/null || { echo "wrk is missing (make bench-load installs it)"; exit 1; }
+command -v oha >/dev/null || { echo "oha is missing (make bench-load installs it)"; exit 1; }
 [ -f "$GENERATE" ] || { echo "$GENERATE is missing (it comes with the statistics benchmark)"; exit 1; }
 
 # $1 database, $2 number of cases: fresh, migrated, generated, rolled up.
@@ -86,25 +88,37 @@ api() {
   curl -fsS -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/api/v1$1"
 }
 
-# $1 label, $2 clients, $3 wrk script; a short warm-up, then the measurement as a table row.
+# $1 label, $2 clients, then oha's arguments (target, method, body, rate). A 2 s warm-up, then
+# BENCH_SECONDS of measurement as a table row; any answer other than 2xx, or any connection
+# error, stops the benchmark.
 measure() {
-  local label=$1 clients=$2 script=$3 json
-  wrk -t"$THREADS" -c"$clients" -d2s -s "$script" "$BASE" >/dev/null
-  json=$(wrk -t"$THREADS" -c"$clients" -d"${SECONDS_EACH}s" --timeout 10s -s "$script" "$BASE" | grep '^{')
-  if [ "$(jq '.non2xx + .errors' <<<"$json")" != 0 ]; then
-    echo "$label: failed requests: $json"
+  local label=$1 clients=$2 json
+  shift 2
+  oha -z 2s -c "$clients" --no-tui --output-format quiet -H "Authorization: Bearer $BENCH_TOKEN" "$@" >/dev/null
+  json=$(oha -z "${SECONDS_EACH}s" -c "$clients" --no-tui --output-format json -t 10s \
+    -H "Authorization: Bearer $BENCH_TOKEN" "$@")
+  if [ "$(jq '[.statusCodeDistribution | to_entries[] | select(.key | startswith("2") | not) | .value] | add // 0' <<<"$json")" != 0 ] ||
+    [ "$(jq '[.errorDistribution[]] | add // 0' <<<"$json")" != 0 ]; then
+    echo "$label: failed requests: $(jq -c '{statusCodeDistribution, errorDistribution}' <<<"$json")"
     tail -n 20 "$DATA"/server-*.log
     exit 1
   fi
-  jq -r --arg name "$label" --arg c "$clients" \
-    '"| \($name) | \($c) | \(.rps | round) | \(.p50) | \(.p99) | \(.requests) |"' <<<"$json" | tee -a "$OUT"
-  LAST_RPS=$(jq .rps <<<"$json")
+  jq -r --arg name "$label" --arg c "$clients" '
+    def ms: . * 1000 | . * 10 | round / 10;
+    "| \($name) | \($c) | \(.summary.requestsPerSec | round) | \(.latencyPercentiles.p50 | ms) | \(.latencyPercentiles.p99 | ms) | \([.statusCodeDistribution[]] | add) |"' \
+    <<<"$json" | tee -a "$OUT"
+  LAST_RPS=$(jq .summary.requestsPerSec <<<"$json")
 }
 
 # $1 label, $2 path: the path alone, 16 clients.
 measure_path() {
-  echo "$2" >"$DATA/paths"
-  BENCH_PATHS="$DATA/paths" measure "$1" 16 scripts/bench/load-get.lua
+  measure "$1" 16 "$BASE$2"
+}
+
+# $1 label, $2 file of paths: one of them a request, 16 clients.
+measure_paths() {
+  sed "s|^|$BASE|" "$2" >"$DATA/urls"
+  measure "$1" 16 --urls-from-file "$DATA/urls"
 }
 
 # $1 database, $2 label: first and tenth page of one department's open cases by due time.
@@ -134,7 +148,7 @@ fill_deadlines "$DB"
 {
   echo
   echo "Load benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
-  echo "$("${PSQL[@]}" -c 'SHOW server_version'), release build on loopback, wrk -t$THREADS, ${SECONDS_EACH} s a row after a 2 s warm-up;"
+  echo "$("${PSQL[@]}" -c 'SHOW server_version'), release build on loopback, $(oha --version), ${SECONDS_EACH} s a row after a 2 s warm-up;"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared);"
   echo "$(count_cases "$DB") cases in $DB, $(count_cases "${DB}_10k") in ${DB}_10k. Latency in ms."
   echo
@@ -148,18 +162,31 @@ stop_server
 
 start_server "$DB"
 queue "$DB" 1M
-psql "$PG/$DB" -qAt -c "SELECT id FROM properties ORDER BY id" >"$DATA/properties"
-export BENCH_PROPERTIES="$DATA/properties"
-measure "create a case" 16 scripts/bench/load-create.lua
+# 20,000 request bodies: a phone complaint from a random generated customer (found by phone, as
+# the call centre does) about a random property; oha sends them line by line.
+psql "$PG/$DB" -qAt -c "
+  WITH props AS (SELECT id, (row_number() OVER (ORDER BY id) - 1)::int AS i FROM properties),
+  picks AS (SELECT g, (random() * 99999)::int AS c, (random() * ((SELECT count(*) FROM properties) - 1))::int AS i
+            FROM generate_series(1, 20000) g)
+  SELECT json_build_object('kind', 'complaint', 'channel', 'phone', 'severity', 'normal', 'property_id', props.id,
+      'customer', json_build_object('name', '客户' || c, 'phone', '139' || lpad(c::text, 8, '0')),
+      'title', '楼上噪音扰民', 'description', '基准测试：夜间施工噪音，请尽快处理。第' || g || '号')
+  FROM picks JOIN props USING (i) ORDER BY g" >"$DATA/bodies"
+create() {
+  measure "$@" -m POST -H "Content-Type: application/json" -Z "$DATA/bodies" "$BASE/api/v1/cases"
+}
+create "create a case" 16
 CREATE_16=$LAST_RPS
-measure "create a case" 64 scripts/bench/load-create.lua
+create "create a case" 64
 CREATE_64=$LAST_RPS
+RATE=$(awk -v r="$CREATE_64" 'BEGIN {printf "%d", r / 2}')
+create "create a case at $RATE/s (half the 64-client rate)" 64 -q "$RATE" --latency-correction
 psql "$PG/$DB" -qAt -c "SELECT '/api/v1/cases/' || id FROM cases ORDER BY id DESC LIMIT 1000" >"$DATA/paths"
-BENCH_PATHS="$DATA/paths" measure "case detail" 16 scripts/bench/load-get.lua
+measure_paths "case detail" "$DATA/paths"
 sed -i 's|$|/events|' "$DATA/paths"
-BENCH_PATHS="$DATA/paths" measure "case timeline" 16 scripts/bench/load-get.lua
+measure_paths "case timeline" "$DATA/paths"
 for i in $(seq 1 1000); do printf '/api/v1/customers?q=139%08d\n' $((RANDOM * 3 % 100000)); done >"$DATA/paths"
-BENCH_PATHS="$DATA/paths" measure "customer by phone" 16 scripts/bench/load-get.lua
+measure_paths "customer by phone" "$DATA/paths"
 stop_server
 echo | tee -a "$OUT"
 echo "Server peak RSS (VmHWM) over the 1M run: $PEAK_RSS MiB." | tee -a "$OUT"
