@@ -248,23 +248,21 @@ fn after_due_cursor(cursor: &str) -> StoreResult<Condition> {
 async fn list_items(db: &impl ConnectionTrait, cases: Vec<case::Model>) -> StoreResult<Vec<CaseListItem>> {
     let customer_ids: Vec<Uuid> = cases.iter().filter_map(|c| c.customer_id).collect();
     let property_ids: Vec<Uuid> = cases.iter().filter_map(|c| c.property_id).collect();
-    let names: HashMap<Uuid, String> = customer::Entity::find()
-        .select_only()
-        .column(customer::Column::Id)
-        .column(customer::Column::Name)
-        .filter(customer::Column::Id.is_in(customer_ids))
-        .into_tuple::<(Uuid, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let properties: HashMap<Uuid, property::Model> = property::Entity::find()
-        .filter(property::Column::Id.is_in(property_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    // Independent lookups: on a pooled connection they run side by side.
+    let (names, properties) = tokio::try_join!(
+        customer::Entity::find()
+            .select_only()
+            .column(customer::Column::Id)
+            .column(customer::Column::Name)
+            .filter(customer::Column::Id.is_in(customer_ids))
+            .into_tuple::<(Uuid, String)>()
+            .all(db),
+        property::Entity::find()
+            .filter(property::Column::Id.is_in(property_ids))
+            .all(db),
+    )?;
+    let names: HashMap<Uuid, String> = names.into_iter().collect();
+    let properties: HashMap<Uuid, property::Model> = properties.into_iter().map(|p| (p.id, p)).collect();
     Ok(cases
         .into_iter()
         .map(|c| CaseListItem {
