@@ -4,7 +4,8 @@
 #   1. a 10,000-case database ${DB}_10k (scripts/bench/generate.sql -v cases=10000, always fresh)
 #      and the 1,000,000-case database $DB (huiyin_bench, the statistics benchmark's; reused when it
 #      holds the data set, generated the same way as scripts/bench/run.sh otherwise);
-#   2. on both: the queue (open cases of one department by due time, 50 a page), first and tenth page;
+#   2. on both: the queue (open cases of one department by due time, 15 and 50 a page), first and
+#      tenth page;
 #   3. on the 1M database: case creation (a new phone complaint a request: oha sends the lines of a
 #      generated file of bodies, random customer and property each) at 16 and 64 clients, and at 64
 #      connections with a fixed arrival rate (half the saturated rate, latency corrected for
@@ -121,22 +122,24 @@ measure_paths() {
   measure "$1" 16 --urls-from-file "$DATA/urls"
 }
 
-# $1 database, $2 label: first and tenth page of one department's open cases by due time.
+# $1 database, $2 label, $3 page size: first and tenth page of one department's open cases by due
+# time (the tenth only when the department has that many).
 queue() {
   local department query cursor
   department=$(psql "$PG/$1" -qAt -c "SELECT department_id FROM cases WHERE status IN ('dispatched', 'in_progress')
     GROUP BY department_id ORDER BY count(*) DESC, department_id LIMIT 1")
-  query="/cases?department_id=$department&status=registered,dispatched,in_progress&sort=due&limit=50"
+  query="/cases?department_id=$department&status=registered,dispatched,in_progress&sort=due&limit=$3"
   cursor=
   for _ in $(seq 1 9); do
     cursor=$(api "$query${cursor:+&cursor=$cursor}" | jq -r '.next_cursor // empty' | jq -Rr @uri)
     [ -n "$cursor" ] || break
   done
-  measure_path "queue, first page ($2)" "/api/v1$query"
+  measure_path "queue, first page of $3 ($2)" "/api/v1$query"
   if [ -n "$cursor" ]; then
-    measure_path "queue, tenth page ($2)" "/api/v1$query&cursor=$cursor"
+    measure_path "queue, tenth page of $3 ($2)" "/api/v1$query&cursor=$cursor"
   else
-    echo "| queue, tenth page ($2) | – | – | – | – | (the department has fewer than 500 open cases) |" | tee -a "$OUT"
+    echo "| queue, tenth page of $3 ($2) | – | – | – | – | (the department has fewer than $((10 * $3)) open cases) |" |
+      tee -a "$OUT"
   fi
 }
 
@@ -156,12 +159,16 @@ fill_deadlines "$DB"
   echo "|---|---:|---:|---:|---:|---:|"
 } | tee -a "$OUT"
 
+# The 10,000-case department has about 18 open cases: pages of 15 compare the two sizes with the
+# same answer size; pages of 50 are the console's.
 start_server "${DB}_10k"
-queue "${DB}_10k" 10k
+queue "${DB}_10k" 10k 15
+queue "${DB}_10k" 10k 50
 stop_server
 
 start_server "$DB"
-queue "$DB" 1M
+queue "$DB" 1M 15
+queue "$DB" 1M 50
 # 20,000 request bodies: a phone complaint from a random generated customer (found by phone, as
 # the call centre does) about a random property; oha sends them line by line.
 psql "$PG/$DB" -qAt -c "
