@@ -39,7 +39,7 @@ else
   start=$(date +%s)
   "$BIN" migrate
   echo "== roll-ups built in $(( $(date +%s) - start )) s"
-  psql "$PG/$DB" -qc "VACUUM ANALYZE"
+  psql "$PG/$DB" -qc "VACUUM ANALYZE" -c "CHECKPOINT"
 fi
 psql "$PG/$DB" -qAt -c "DELETE FROM users WHERE username = 'bench'"
 "$BIN" create-admin --username bench --password Huiyin-Stats-2026! >/dev/null
