@@ -1,5 +1,5 @@
 //! Exact medians from month histograms (`huiyin-store` `stats/medians.rs`): the roll-ups gain
-//! histogram rows (dims `h_dispatch`, `h_resolve`, `h_close`), and each duration column of
+//! histogram rows (dims `h_dispatch`, `h_resolve`, `h_close`, and per area `ha_…`), and each duration column of
 //! `stats_case_facts` an index ordered by the duration, so that the values of one bucket in one
 //! period are one ordered index range. The roll-ups are emptied here; the server's first start
 //! after this migration (or `huiyin stats-rebuild`) rebuilds them from the cases, histograms
@@ -27,11 +27,11 @@ impl MigrationTrait for Migration {
             let sql = match manager.get_database_backend() {
                 DatabaseBackend::Postgres => format!(
                     "CREATE INDEX ix_stats_case_facts_{column} ON stats_case_facts ({column}, created_at) \
-                     INCLUDE (project_id, kind) WHERE {column} IS NOT NULL"
+                     INCLUDE (project_id, area_id, kind) WHERE {column} IS NOT NULL"
                 ),
                 _ => format!(
                     "CREATE INDEX ix_stats_case_facts_{column} ON stats_case_facts \
-                     ({column}, created_at, project_id, kind) WHERE {column} IS NOT NULL"
+                     ({column}, created_at, project_id, area_id, kind) WHERE {column} IS NOT NULL"
                 ),
             };
             db.execute_unprepared(&sql).await?;

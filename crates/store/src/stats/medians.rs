@@ -5,9 +5,9 @@
 //! (dims `h_dispatch`, `h_resolve`, `h_close`; `huiyin_domain::stats::median`): the histogram
 //! locates the bucket holding the middle position(s), and one ordered index range read of that
 //! bucket in `stats_case_facts` picks the exact value. Edge days outside whole months are added
-//! to the histogram from the facts. Everything else (other time zones, an area filter — the
-//! histograms are kept per project and kind only —, periods shorter than a month, scans) sorts
-//! the cohort's durations as before.
+//! to the histogram from the facts (per project and kind; per area when the call names one).
+//! Everything else (other time zones, periods shorter than a month, scans) sorts the cohort's
+//! durations as before.
 
 use std::collections::BTreeMap;
 
@@ -16,7 +16,7 @@ use huiyin_domain::stats::median::{bucket_range, duration_bucket, locate_median,
 use sea_orm::{ConnectionTrait, DatabaseBackend};
 
 use super::rolled::Span;
-use super::rollup::HISTOGRAMS;
+use super::rollup::{AREA_HISTOGRAMS, HISTOGRAMS};
 use super::sql::Sql;
 use super::summary::Medians;
 use super::StatsFilter;
@@ -28,23 +28,25 @@ fn to_hours(seconds: Option<f64>) -> Option<f64> {
 }
 
 pub async fn medians(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<Medians> {
-    if filter.area_id.is_none() {
-        if let Some(span) = Span::of_filter(filter, true).filter(Span::has_months) {
-            let [dispatch, resolve, close] = HISTOGRAMS;
-            let (d, r, c) = tokio::try_join!(
-                from_histogram(db, filter, &span, dispatch),
-                from_histogram(db, filter, &span, resolve),
-                from_histogram(db, filter, &span, close),
-            )?;
-            if let (Some(d), Some(r), Some(c)) = (d, r, c) {
-                return Ok(Medians {
-                    median_hours_to_dispatch: to_hours(d),
-                    median_hours_to_resolve: to_hours(r),
-                    median_hours_to_close: to_hours(c),
-                });
-            }
-            // A case changed between reading the histogram and its bucket; sort instead.
+    if let Some(span) = Span::of_filter(filter, true).filter(Span::has_months) {
+        let [dispatch, resolve, close] = if filter.area_id.is_some() {
+            AREA_HISTOGRAMS
+        } else {
+            HISTOGRAMS
+        };
+        let (d, r, c) = tokio::try_join!(
+            from_histogram(db, filter, &span, dispatch),
+            from_histogram(db, filter, &span, resolve),
+            from_histogram(db, filter, &span, close),
+        )?;
+        if let (Some(d), Some(r), Some(c)) = (d, r, c) {
+            return Ok(Medians {
+                median_hours_to_dispatch: to_hours(d),
+                median_hours_to_resolve: to_hours(r),
+                median_hours_to_close: to_hours(c),
+            });
         }
+        // A case changed between reading the histogram and its bucket; sort instead.
     }
     by_sorting(db, filter).await
 }

@@ -8,8 +8,8 @@
 //!   `day = yyyymm01`); dim `''` (no further key), `status`, or one breakdown dimension
 //!   (`category`, `channel`, `severity`, `department`, `assignee`, `building`, month grain only).
 //!   Durations are summed in microseconds, so adding and subtracting stays exact. Dims
-//!   `h_dispatch`, `h_resolve`, `h_close` (month grain, area nil) are histograms of the three
-//!   durations for the exact medians (`medians.rs`).
+//!   `h_dispatch`, `h_resolve`, `h_close` (month grain, area nil) and `ha_…` (per area) are
+//!   histograms of the three durations for the exact medians (`medians.rs`).
 //!
 //! [`refresh`] recomputes one case's facts, subtracts the old contribution, adds the new one (one
 //! multi-row upsert in key order, so concurrent writers lock rows in the same order) and stores
@@ -84,8 +84,15 @@ pub const DIMS: [&str; 6] = ["category", "channel", "severity", "department", "a
 
 /// Month histograms of the three durations, `(dim, stats_case_facts column)`: the row's `dkey` is
 /// the duration's bucket (`huiyin_domain::stats::median`) and `created` counts the cases in it.
-/// They are kept per project and kind only (area is nil), which keeps a year's histogram small.
+/// Kept per project and kind (area nil), which keeps a year's histogram small for the usual
+/// calls, and again per area ([`AREA_HISTOGRAMS`]) for calls filtered by area.
 pub const HISTOGRAMS: [(&str, &str); 3] = [("h_dispatch", "d_secs"), ("h_resolve", "r_secs"), ("h_close", "c_secs")];
+/// The same histograms with the case's area in `area_id`.
+pub const AREA_HISTOGRAMS: [(&str, &str); 3] = [
+    ("ha_dispatch", "d_secs"),
+    ("ha_resolve", "r_secs"),
+    ("ha_close", "c_secs"),
+];
 
 /// The business day is Beijing time (UTC+8 all year since 1991).
 pub const BEIJING_OFFSET_HOURS: i64 = 8;
@@ -261,14 +268,23 @@ impl Facts {
         for dim in DIMS {
             out.push((self.key("m", created, dim), cohort));
         }
-        for ((dim, _), secs) in HISTOGRAMS.into_iter().zip(self.durations()) {
+        let durations = self.durations();
+        for (((dim, _), (area_dim, _)), secs) in HISTOGRAMS.into_iter().zip(AREA_HISTOGRAMS).zip(durations) {
             if let Some(secs) = secs {
+                let dkey = bucket_key(duration_bucket(secs));
                 let key = Key {
                     area_id: Uuid::nil(),
-                    dkey: bucket_key(duration_bucket(secs)),
+                    dkey: dkey.clone(),
                     ..self.key("m", created, dim)
                 };
                 out.push((key, single(CREATED)));
+                out.push((
+                    Key {
+                        dkey,
+                        ..self.key("m", created, area_dim)
+                    },
+                    single(CREATED),
+                ));
             }
         }
         if self.status == "closed" {
