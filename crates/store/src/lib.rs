@@ -83,6 +83,9 @@ impl Store {
             None
         } else {
             let mut options = ConnectOptions::new(url.to_owned());
+            // Every statement on this pool is one autocommitted number upsert, which need not wait
+            // for the disk (`cases::numbering` says why that is safe).
+            options.map_sqlx_postgres_opts(|pg| pg.options([("synchronous_commit", "off")]));
             options
                 .max_connections(4)
                 .min_connections(1)

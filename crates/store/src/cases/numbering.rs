@@ -4,9 +4,9 @@
 //! Taken inside the registering transaction ([`Numbers::InTransaction`]) the numbers are
 //! gap-free, but the day's sequence row stays locked until that transaction commits, so every
 //! registration of the day waits for the previous one's commit (measured in `make bench-load`:
-//! 96 % of the waiting was on this row). [`Numbers::Separate`] takes the number in a short
-//! transaction on a small pool of its own (PostgreSQL, `Store::numbers`), which holds the row
-//! for one statement; a registration that fails after taking its number leaves a gap, which
+//! 96 % of the waiting was on this row). [`Numbers::Separate`] takes the number with one
+//! autocommitted statement on a small pool of its own (PostgreSQL, `Store::numbers`), which holds
+//! the row for that statement; a registration that fails after taking its number leaves a gap, which
 //! DOMAIN.md allows (numbers must be unique, not consecutive). Every check that can refuse a
 //! registration runs before the number is taken.
 
@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use huiyin_domain::case::{CaseKind, CaseNumber};
 use huiyin_domain::time::business_day;
 use sea_orm::sea_query::{Alias, Expr, OnConflict, Query};
-use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, TransactionTrait, TryGetable};
+use sea_orm::{ConnectionTrait, DatabaseConnection, TryGetable};
 
 use crate::{StoreError, StoreResult};
 
@@ -23,7 +23,7 @@ use crate::{StoreError, StoreResult};
 pub enum Numbers<'a> {
     /// In the registering transaction: gap-free, one registration at a time per day and kind.
     InTransaction,
-    /// In a short transaction of its own on this pool (not the registering transaction's pool).
+    /// Autocommitted on this pool (not the registering transaction's pool).
     Separate(&'a DatabaseConnection),
 }
 
@@ -32,19 +32,11 @@ impl Numbers<'_> {
     pub async fn take(self, txn: &impl ConnectionTrait, kind: CaseKind, at: DateTime<Utc>) -> StoreResult<CaseNumber> {
         match self {
             Numbers::InTransaction => next_number(txn, kind, at).await,
-            Numbers::Separate(pool) => {
-                let own = pool.begin().await?;
-                if own.get_database_backend() == DatabaseBackend::Postgres {
-                    // Safe without waiting for the disk: the registration that uses this number
-                    // commits later and synchronously, and WAL is flushed in order, so a number
-                    // is never lost once a case carrying it is durable; if the server crashes
-                    // before that, the number was not used.
-                    own.execute_unprepared("SET LOCAL synchronous_commit = off").await?;
-                }
-                let number = next_number(&own, kind, at).await?;
-                own.commit().await?;
-                Ok(number)
-            }
+            // One autocommitted statement: the pool's sessions run with `synchronous_commit = off`,
+            // which is safe here because the registration carrying the number commits later and
+            // synchronously, and WAL is flushed in order — a number is never lost once a case
+            // with it is durable, and if the server crashes before that, the number was not used.
+            Numbers::Separate(pool) => next_number(pool, kind, at).await,
         }
     }
 }
