@@ -1,11 +1,11 @@
 //! Reading cases: the detail view, lists with filters, queues and keyset pagination.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity};
 use sea_orm::sea_query::{Expr, NullOrdering, Order};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect, RelationDef,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -191,36 +191,15 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) ->
         }
         Some(Queue::Overdue) => select = select.filter(overdue_condition(at)),
     }
-    // The page with each case's property and customer in the same query (one round trip instead
-    // of three: the queue is the console's most frequent call, `make bench-load`).
-    let to_property: RelationDef = case::Entity::belongs_to(property::Entity)
-        .from(case::Column::PropertyId)
-        .to(property::Column::Id)
-        .into();
-    let to_customer: RelationDef = case::Entity::belongs_to(customer::Entity)
-        .from(case::Column::CustomerId)
-        .to(customer::Column::Id)
-        .into();
-    let select = select
-        .join(JoinType::LeftJoin, to_property)
-        .join(JoinType::LeftJoin, to_customer);
     let rows = match query.sort.unwrap_or_default() {
         CaseSort::Created => {
-            let mut select = select;
             if let Some(cursor) = &query.cursor {
                 select = select.filter(case::Column::Id.lt(page::decode_uuid(cursor)?));
             }
-            let rows = select
-                .order_by_desc(case::Column::Id)
-                .limit(limit + 1)
-                .select_also(property::Entity)
-                .select_also(customer::Entity)
-                .all(db)
-                .await?;
-            page::finish(rows, limit, |(c, _, _)| c.id.to_string())
+            let rows = select.order_by_desc(case::Column::Id).limit(limit + 1).all(db).await?;
+            page::finish(rows, limit, |r| r.id.to_string())
         }
         CaseSort::Due => {
-            let mut select = select;
             if let Some(cursor) = &query.cursor {
                 select = select.filter(after_due_cursor(cursor)?);
             }
@@ -228,25 +207,16 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) ->
                 .order_by_with_nulls(case::Column::NextDueAt, Order::Asc, NullOrdering::Last)
                 .order_by_asc(case::Column::Id)
                 .limit(limit + 1)
-                .select_also(property::Entity)
-                .select_also(customer::Entity)
                 .all(db)
                 .await?;
-            page::finish(rows, limit, |(c, _, _)| {
-                format!("{}|{}", c.next_due_at.map(|d| d.to_rfc3339()).unwrap_or_default(), c.id)
+            page::finish(rows, limit, |r| {
+                format!("{}|{}", r.next_due_at.map(|d| d.to_rfc3339()).unwrap_or_default(), r.id)
             })
         }
     };
+    let items = list_items(db, rows.items).await?;
     Ok(Page {
-        items: rows
-            .items
-            .into_iter()
-            .map(|(case, property, customer)| CaseListItem {
-                customer_name: customer.map(|c| c.name),
-                property,
-                case,
-            })
-            .collect(),
+        items,
         next_cursor: rows.next_cursor,
     })
 }
@@ -273,6 +243,34 @@ fn after_due_cursor(cursor: &str) -> StoreResult<Condition> {
                 .add(case::Column::Id.gt(id)),
         )
         .add(case::Column::NextDueAt.is_null()))
+}
+
+async fn list_items(db: &impl ConnectionTrait, cases: Vec<case::Model>) -> StoreResult<Vec<CaseListItem>> {
+    let customer_ids: Vec<Uuid> = cases.iter().filter_map(|c| c.customer_id).collect();
+    let property_ids: Vec<Uuid> = cases.iter().filter_map(|c| c.property_id).collect();
+    // Independent lookups: on a pooled connection they run side by side.
+    let (names, properties) = tokio::try_join!(
+        customer::Entity::find()
+            .select_only()
+            .column(customer::Column::Id)
+            .column(customer::Column::Name)
+            .filter(customer::Column::Id.is_in(customer_ids))
+            .into_tuple::<(Uuid, String)>()
+            .all(db),
+        property::Entity::find()
+            .filter(property::Column::Id.is_in(property_ids))
+            .all(db),
+    )?;
+    let names: HashMap<Uuid, String> = names.into_iter().collect();
+    let properties: HashMap<Uuid, property::Model> = properties.into_iter().map(|p| (p.id, p)).collect();
+    Ok(cases
+        .into_iter()
+        .map(|c| CaseListItem {
+            customer_name: c.customer_id.and_then(|id| names.get(&id).cloned()),
+            property: c.property_id.and_then(|id| properties.get(&id).cloned()),
+            case: c,
+        })
+        .collect())
 }
 
 /// The detail view of a case the actor may see.
