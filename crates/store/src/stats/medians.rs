@@ -15,7 +15,7 @@ use huiyin_domain::stats::median;
 use huiyin_domain::stats::median::{bucket_range, duration_bucket, locate_median, parse_bucket_key, Located};
 use sea_orm::{ConnectionTrait, DatabaseBackend};
 
-use super::rolled::Span;
+use super::rolled::{self, Span};
 use super::rollup::{AREA_HISTOGRAMS, HISTOGRAMS};
 use super::sql::Sql;
 use super::summary::Medians;
@@ -65,19 +65,10 @@ async fn from_histogram(
         DatabaseBackend::Postgres => "SUM(r.created)::bigint",
         _ => "SUM(r.created)",
     };
-    if let Some(&(grain, first, after)) = span.month_rows().first() {
+    if let Some(&part) = span.month_rows().first() {
         let mut sql = Sql::new(backend);
-        sql.push(&format!(
-            "SELECT r.dkey AS k, {total} AS n FROM stats_rollups r WHERE r.grain = "
-        ))
-        .bind(grain)
-        .push(" AND r.dim = ")
-        .bind(dim.to_owned())
-        .push(" AND r.day >= ")
-        .bind(first)
-        .push(" AND r.day < ")
-        .bind(after);
-        filter.push_conditions_on(&mut sql, "r");
+        sql.push(&format!("SELECT r.dkey AS k, {total} AS n FROM stats_rollups r WHERE"));
+        rolled::push_rows_of(&mut sql, filter, dim, part);
         sql.push(" GROUP BY r.dkey");
         for row in db.query_all(sql.statement()).await? {
             let key: String = row.try_get("", "k")?;

@@ -139,6 +139,20 @@ pub fn read(row: &QueryResult) -> StoreResult<(Sums, i64, i64)> {
     ))
 }
 
+/// ` r.grain = … AND r.dim = … AND r.day >= … AND r.day < … AND <filter>`: the roll-up rows
+/// (alias `r`) of `dim` in one part of a span, narrowed by the filter.
+pub fn push_rows_of(sql: &mut Sql, filter: &StatsFilter, dim: &str, (grain, first, after): Part) {
+    sql.push(" r.grain = ")
+        .bind(grain)
+        .push(" AND r.dim = ")
+        .bind(dim.to_owned())
+        .push(" AND r.day >= ")
+        .bind(first)
+        .push(" AND r.day < ")
+        .bind(after);
+    filter.push_conditions_on(sql, "r");
+}
+
 /// `SELECT {select}, <columns> FROM (<rows of dim in each part, filtered>) r GROUP BY {group}`.
 pub async fn grouped(
     db: &impl ConnectionTrait,
@@ -162,15 +176,8 @@ pub async fn grouped(
         if i > 0 {
             sql.push(" UNION ALL ");
         }
-        sql.push("SELECT * FROM stats_rollups r WHERE r.grain = ")
-            .bind(grain)
-            .push(" AND r.dim = ")
-            .bind(dim.to_owned())
-            .push(" AND r.day >= ")
-            .bind(first)
-            .push(" AND r.day < ")
-            .bind(after);
-        filter.push_conditions_on(&mut sql, "r");
+        sql.push("SELECT * FROM stats_rollups r WHERE");
+        push_rows_of(&mut sql, filter, dim, (grain, first, after));
     }
     sql.push(") r");
     if !group.is_empty() {
