@@ -253,12 +253,12 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
     let level = Level::parse(&current.level).unwrap_or(Level::Project);
     check_flags(input.command(), current.paused_at.is_some(), level)?;
     let severity = Severity::parse(&current.severity).unwrap_or(Severity::Normal);
-    let terms = sla::terms_for(&txn, kind, severity).await?;
+    let terms = sla::LazyTerms::new(kind, severity);
     let at = now();
     let mut model = current.clone().into_active_model();
     let resumes = current.paused_at.is_some() && resumes_the_clock(&input);
     if resumes {
-        resume(&txn, &mut model, &current, &terms, at).await?;
+        resume(&txn, &mut model, &current, terms.get(&txn).await?, at).await?;
     }
     let mut escalated_to = None;
     model.status = Set(outcome.to.as_str().to_owned());
@@ -285,9 +285,13 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
             if d.due_at.is_some_and(|due| due <= at) {
                 return Err(StoreError::invalid("due_at", "must be in the future"));
             }
-            let due = d
-                .due_at
-                .unwrap_or_else(|| terms.clock.add(at, terms.durations.resolve()));
+            let due = match d.due_at {
+                Some(due) => due,
+                None => {
+                    let terms = terms.get(&txn).await?;
+                    terms.clock.add(at, terms.durations.resolve())
+                }
+            };
             let note = optional("note", d.note.as_deref(), 4000)?;
             let sequence = current.dispatch_count + 1;
             let order = open_work_order(
@@ -352,9 +356,10 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
                 wo.update(&txn).await?;
             }
             model.resolved_at = Set(Some(at));
+            let terms = terms.get(&txn).await?;
             model.reply_due_at = Set(Some(terms.clock.add(at, terms.durations.reply())));
             model.reply_breached = Set(false);
-            visits::on_resolve(&txn, &current, &terms, at).await?;
+            visits::on_resolve(&txn, &current, terms, at).await?;
             Change {
                 event_action: "resolve",
                 note: Some(result),
@@ -407,6 +412,7 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
                     .as_ref()
                     .and_then(|o| o.assignee_id)
                     .or(current.assignee_id);
+                let terms = terms.get(&txn).await?;
                 let due = terms.clock.add(at, terms.durations.resolve());
                 let sequence = current.dispatch_count + 1;
                 let order = open_work_order(
