@@ -7,7 +7,7 @@ use huiyin_domain::case::{CaseKind, CaseStatus, Visibility};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set, TransactionTrait, UpdateMany,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -104,11 +104,8 @@ pub async fn on_resolve(
     terms: &Terms,
     at: DateTime<Utc>,
 ) -> StoreResult<()> {
-    scheduled_visit::Entity::update_many()
+    pending_of(case.id, Some(VisitPurpose::ContactCheck))
         .col_expr(scheduled_visit::Column::Status, Expr::value(CANCELLED))
-        .filter(scheduled_visit::Column::CaseId.eq(case.id))
-        .filter(scheduled_visit::Column::Purpose.eq(VisitPurpose::ContactCheck.as_str()))
-        .filter(scheduled_visit::Column::Status.eq(PENDING))
         .exec(db)
         .await?;
     if matches!(
@@ -137,15 +134,12 @@ pub async fn on_case_visit(
     at: DateTime<Utc>,
     comment: Option<&str>,
 ) -> StoreResult<()> {
-    scheduled_visit::Entity::update_many()
+    pending_of(case_id, Some(VisitPurpose::Satisfaction))
         .col_expr(scheduled_visit::Column::Status, Expr::value(DONE))
         .col_expr(scheduled_visit::Column::DoneAt, Expr::value(at))
         .col_expr(scheduled_visit::Column::DoneBy, Expr::value(actor.user_id))
         .col_expr(scheduled_visit::Column::Reached, Expr::value(true))
         .col_expr(scheduled_visit::Column::Note, Expr::value(comment.map(str::to_owned)))
-        .filter(scheduled_visit::Column::CaseId.eq(case_id))
-        .filter(scheduled_visit::Column::Purpose.eq(VisitPurpose::Satisfaction.as_str()))
-        .filter(scheduled_visit::Column::Status.eq(PENDING))
         .exec(db)
         .await?;
     Ok(())
@@ -153,13 +147,22 @@ pub async fn on_case_visit(
 
 /// The case was closed or cancelled: visits not yet made are no longer needed.
 pub async fn on_case_finished(db: &impl ConnectionTrait, case_id: Uuid) -> StoreResult<()> {
-    scheduled_visit::Entity::update_many()
+    pending_of(case_id, None)
         .col_expr(scheduled_visit::Column::Status, Expr::value(CANCELLED))
-        .filter(scheduled_visit::Column::CaseId.eq(case_id))
-        .filter(scheduled_visit::Column::Status.eq(PENDING))
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// An update of a case's visits not yet made (of one purpose, or all).
+fn pending_of(case_id: Uuid, purpose: Option<VisitPurpose>) -> UpdateMany<scheduled_visit::Entity> {
+    let update = scheduled_visit::Entity::update_many()
+        .filter(scheduled_visit::Column::CaseId.eq(case_id))
+        .filter(scheduled_visit::Column::Status.eq(PENDING));
+    match purpose {
+        Some(purpose) => update.filter(scheduled_visit::Column::Purpose.eq(purpose.as_str())),
+        None => update,
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
