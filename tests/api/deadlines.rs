@@ -620,36 +620,16 @@ async fn warnings_fire_once_per_window_and_are_acknowledged(app: &TestApp) {
     wanted["building_cluster"]["enabled"] = json!(false);
     wanted["category_surge"]["enabled"] = json!(false);
     // Supervisors read the rules; managers change them.
-    app.send(
-        Method::PUT,
-        "/api/v1/warning-rules",
-        Some(&w.supervisor.1),
-        Some(wanted.clone()),
-        &[("if-match", "\"0\"")],
-    )
-    .await
-    .assert_problem(403, None);
-    let saved = app
-        .send(
-            Method::PUT,
-            "/api/v1/warning-rules",
-            Some(&w.manager.1),
-            Some(wanted.clone()),
-            &[("if-match", "\"0\"")],
-        )
-        .await;
+    app.put("/api/v1/warning-rules", &w.supervisor.1, 0, wanted.clone())
+        .await
+        .assert_problem(403, None);
+    let saved = app.put("/api/v1/warning-rules", &w.manager.1, 0, wanted.clone()).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
     let mut bad = wanted.clone();
     bad["property_cluster"]["count"] = json!(1);
-    app.send(
-        Method::PUT,
-        "/api/v1/warning-rules",
-        Some(&w.manager.1),
-        Some(bad),
-        &[("if-match", "\"1\"")],
-    )
-    .await
-    .assert_problem(422, Some("property_cluster.count"));
+    app.put("/api/v1/warning-rules", &w.manager.1, 1, bad)
+        .await
+        .assert_problem(422, Some("property_cluster.count"));
 
     let runner = worker(app);
     new_case(app, &w.agent.1, complaint(&w)).await;
@@ -734,22 +714,20 @@ async fn sla_configuration_is_validated_and_versioned(app: &TestApp) {
     let mut longer = durations.clone();
     longer["resolve_secs"] = json!(172800);
     let stale = app
-        .send(
-            Method::PUT,
+        .put(
             &path,
-            Some(&w.manager.1),
-            Some(json!({"kind": "repair", "severity": "urgent", "durations": longer})),
-            &[("if-match", "\"7\"")],
+            &w.manager.1,
+            7,
+            json!({"kind": "repair", "severity": "urgent", "durations": longer}),
         )
         .await;
     stale.assert_problem(412, None);
     let updated = app
-        .send(
-            Method::PUT,
+        .put(
             &path,
-            Some(&w.manager.1),
-            Some(json!({"kind": "repair", "severity": "urgent", "durations": longer})),
-            &[("if-match", "\"1\"")],
+            &w.manager.1,
+            1,
+            json!({"kind": "repair", "severity": "urgent", "durations": longer}),
         )
         .await;
     assert_eq!(updated.status, StatusCode::OK, "{}", updated.text);
@@ -763,47 +741,21 @@ async fn sla_configuration_is_validated_and_versioned(app: &TestApp) {
     let mut holidays = calendar.body.clone();
     holidays["holidays"] = json!(["2026-10-01", "2026-10-02"]);
     holidays["make_up_days"] = json!(["2026-10-01"]);
-    app.send(
-        Method::PUT,
-        "/api/v1/sla-calendar",
-        Some(&w.manager.1),
-        Some(holidays.clone()),
-        &[("if-match", "\"0\"")],
-    )
-    .await
-    .assert_problem(422, Some("make_up_days"));
+    app.put("/api/v1/sla-calendar", &w.manager.1, 0, holidays.clone())
+        .await
+        .assert_problem(422, Some("make_up_days"));
     holidays["make_up_days"] = json!(["2026-09-27"]);
     holidays["day_end"] = json!("08:00");
-    app.send(
-        Method::PUT,
-        "/api/v1/sla-calendar",
-        Some(&w.manager.1),
-        Some(holidays.clone()),
-        &[("if-match", "\"0\"")],
-    )
-    .await
-    .assert_problem(422, Some("day_end"));
+    app.put("/api/v1/sla-calendar", &w.manager.1, 0, holidays.clone())
+        .await
+        .assert_problem(422, Some("day_end"));
     holidays["day_end"] = json!("18:00");
-    let saved = app
-        .send(
-            Method::PUT,
-            "/api/v1/sla-calendar",
-            Some(&w.manager.1),
-            Some(holidays.clone()),
-            &[("if-match", "\"0\"")],
-        )
-        .await;
+    let saved = app.put("/api/v1/sla-calendar", &w.manager.1, 0, holidays.clone()).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
     assert_eq!(saved.header("etag").as_deref(), Some("\"1\""));
-    app.send(
-        Method::PUT,
-        "/api/v1/sla-calendar",
-        Some(&w.manager.1),
-        Some(holidays),
-        &[("if-match", "\"0\"")],
-    )
-    .await
-    .assert_problem(412, None);
+    app.put("/api/v1/sla-calendar", &w.manager.1, 0, holidays)
+        .await
+        .assert_problem(412, None);
 
     // An urgent repair now gets business-hours deadlines: verify is due within working time.
     let mut body = complaint(&w);

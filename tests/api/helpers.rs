@@ -238,6 +238,12 @@ impl TestApp {
             .await
     }
 
+    pub async fn put(&self, path: &str, token: &str, version: i64, body: Value) -> Reply {
+        let etag = format!("\"{version}\"");
+        self.send(Method::PUT, path, Some(token), Some(body), &[("if-match", &etag)])
+            .await
+    }
+
     /// Posts raw bytes with a content type.
     pub async fn post_raw(&self, path: &str, token: &str, content_type: &str, body: Vec<u8>) -> Reply {
         let response = self
