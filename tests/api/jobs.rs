@@ -1,14 +1,17 @@
 //! The durable job queue: shared by several workers without running a job twice, retried after a
-//! worker dies, retried with backoff on failure and visible when dead.
+//! worker dies, retried with backoff on failure and visible when dead; finished ones deleted after
+//! a week.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use huiyin::worker::{Handler, Worker};
+use huiyin_store::entity::job;
 use huiyin_store::jobs::{self, QueuePolicy};
 use huiyin_store::Store;
 use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::db_tests;
 use crate::helpers::{Backend, TestApp};
@@ -16,7 +19,8 @@ use crate::helpers::{Backend, TestApp};
 db_tests!(
     workers_share_the_queue_without_running_a_job_twice,
     a_dead_workers_jobs_are_retried,
-    failures_back_off_and_end_dead
+    failures_back_off_and_end_dead,
+    finished_jobs_are_deleted_after_a_week
 );
 
 fn recording_handler(runs: Arc<Mutex<HashMap<uuid::Uuid, u32>>>) -> Handler {
@@ -173,4 +177,63 @@ async fn failures_back_off_and_end_dead(app: &TestApp) {
         .assert_problem(422, Some("status"));
     let (_, manager) = app.user("manager.jobs", "manager", None, &[]).await;
     app.get("/api/v1/jobs", &manager).await.assert_problem(403, None);
+}
+
+async fn finished_jobs_are_deleted_after_a_week(app: &TestApp) {
+    let mut ids = Vec::new();
+    for n in 0..3 {
+        let job = jobs::enqueue(&app.store.db, "test.record", serde_json::json!({"n": n}), None, 1)
+            .await
+            .unwrap();
+        ids.push(job.id);
+    }
+    let runs = Arc::new(Mutex::new(HashMap::new()));
+    let mut worker = Worker::new(
+        Store::connect(&app.database_url).await.unwrap(),
+        fast(),
+        Duration::from_millis(10),
+        recording_handler(runs.clone()),
+    );
+    worker.purge_every = Duration::ZERO;
+    while worker.run_once().await.unwrap() > 0 {}
+    assert_eq!(runs.lock().unwrap().len(), 3);
+    // One finished eight days ago, one six days ago, one just now.
+    for (id, days) in [(ids[0], 8), (ids[1], 6)] {
+        job::Entity::update_many()
+            .col_expr(
+                job::Column::UpdatedAt,
+                sea_orm::sea_query::Expr::value(huiyin_store::now() - chrono::Duration::days(days)),
+            )
+            .filter(job::Column::Id.eq(id))
+            .exec(&app.store.db)
+            .await
+            .unwrap();
+    }
+    let dead = jobs::enqueue(&app.store.db, "test.record", serde_json::json!({}), None, 1)
+        .await
+        .unwrap();
+    job::Entity::update_many()
+        .col_expr(job::Column::Status, sea_orm::sea_query::Expr::value(jobs::DEAD))
+        .col_expr(
+            job::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(huiyin_store::now() - chrono::Duration::days(30)),
+        )
+        .filter(job::Column::Id.eq(dead.id))
+        .exec(&app.store.db)
+        .await
+        .unwrap();
+    while worker.run_once().await.unwrap() > 0 {}
+    let left: Vec<uuid::Uuid> = job::Entity::find()
+        .all(&app.store.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|j| j.id)
+        .collect();
+    assert!(!left.contains(&ids[0]), "done eight days ago: deleted");
+    assert!(
+        left.contains(&ids[1]) && left.contains(&ids[2]),
+        "done within the week: kept"
+    );
+    assert!(left.contains(&dead.id), "dead jobs stay for an admin, however old");
 }

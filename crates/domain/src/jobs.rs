@@ -8,6 +8,11 @@ pub fn backoff(attempt: u32, base: Duration, max: Duration) -> Duration {
     base.checked_mul(factor).unwrap_or(max).min(max)
 }
 
+/// Finished jobs stay this many days for inspection (`GET /api/v1/jobs?status=done`), then the
+/// worker deletes them: every complaint and every webhook delivery leaves one, and a busy centre
+/// would otherwise grow the table without end. Dead jobs stay until an admin retries them.
+pub const DONE_KEPT_DAYS: i64 = 7;
+
 /// Whether a job that failed its `attempt`-th run goes to the visible dead state.
 pub fn is_dead(attempt: u32, max_attempts: u32) -> bool {
     attempt >= max_attempts

@@ -26,6 +26,10 @@ pub struct Worker {
     /// Whether each tick also sweeps deadlines and due visits (tests of the bare queue turn it off).
     pub sweeps: bool,
     handler: Handler,
+    /// How often old finished jobs are deleted (a minute; tests shorten it).
+    pub purge_every: Duration,
+    /// When this worker last deleted old finished jobs (Unix seconds).
+    purged_at: Arc<std::sync::atomic::AtomicI64>,
 }
 
 /// The job kinds this release knows: webhook deliveries and complaint-warning checks. An
@@ -66,6 +70,8 @@ impl Worker {
             tick,
             batch: 20,
             sweeps: true,
+            purge_every: Duration::from_secs(60),
+            purged_at: Arc::new(std::sync::atomic::AtomicI64::new(0)),
             handler,
         }
     }
@@ -77,6 +83,17 @@ impl Worker {
             let at = now();
             done += sla::deadlines::sweep(&self.store.db, at, 200).await?;
             done += visits::notify_due(&self.store.db, at, 200).await?;
+            let last = self.purged_at.load(std::sync::atomic::Ordering::Relaxed);
+            if at.timestamp() - last >= self.purge_every.as_secs() as i64 {
+                let kept = chrono::Duration::days(huiyin_domain::jobs::DONE_KEPT_DAYS);
+                let purged = jobs::purge_done(&self.store.db, at - kept, 500).await?;
+                // A full batch means more are waiting: purge again on the next tick.
+                if purged < 500 {
+                    self.purged_at
+                        .store(at.timestamp(), std::sync::atomic::Ordering::Relaxed);
+                }
+                done += purged as usize;
+            }
         }
         let claimed = jobs::claim(&self.store.db, &self.id, self.batch, &self.policy).await?;
         done += claimed.len();

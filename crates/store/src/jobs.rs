@@ -115,6 +115,28 @@ pub async fn complete(db: &impl ConnectionTrait, id: Uuid, worker: &str) -> Stor
     Ok(result.rows_affected == 1)
 }
 
+/// Deletes up to `limit` jobs that finished (`done`) before `before`; returns how many.
+pub async fn purge_done(db: &impl ConnectionTrait, before: DateTime<Utc>, limit: u64) -> StoreResult<u64> {
+    let oldest: Vec<Uuid> = job::Entity::find()
+        .select_only()
+        .column(job::Column::Id)
+        .filter(job::Column::Status.eq(DONE))
+        .filter(job::Column::UpdatedAt.lt(before))
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await?;
+    if oldest.is_empty() {
+        return Ok(0);
+    }
+    let result = job::Entity::delete_many()
+        .filter(job::Column::Id.is_in(oldest))
+        .filter(job::Column::Status.eq(DONE))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
 /// Records a failure: requeued after a backoff, or `dead` after the last attempt.
 pub async fn fail(
     db: &impl ConnectionTrait,
