@@ -39,7 +39,7 @@ pub async fn medians(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreRe
             from_histogram(db, filter, &span, resolve),
             from_histogram(db, filter, &span, close),
         )?;
-        if let (Some(d), Some(r), Some(c)) = (d, r, c) {
+        if let (Read::Median(d), Read::Median(r), Read::Median(c)) = (d, r, c) {
             return Ok(Medians {
                 median_hours_to_dispatch: to_hours(d),
                 median_hours_to_resolve: to_hours(r),
@@ -51,14 +51,21 @@ pub async fn medians(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreRe
     by_sorting(db, filter).await
 }
 
-/// One median from the histogram of `(dim, column)`. `Ok(None)`: the bucket read disagreed with
-/// the histogram (a concurrent change), `Ok(Some(None))`: no values.
+/// What reading one median through its histogram gave.
+enum Read {
+    /// The median, `None` when there are no values.
+    Median(Option<f64>),
+    /// The bucket read disagreed with the histogram: a case changed in between.
+    Disagreed,
+}
+
+/// One median from the histogram of `(dim, column)`.
 async fn from_histogram(
     db: &impl ConnectionTrait,
     filter: &StatsFilter,
     span: &Span,
     (dim, column): (&str, &str),
-) -> StoreResult<Option<Option<f64>>> {
+) -> StoreResult<Read> {
     let backend = db.get_database_backend();
     let mut histogram: BTreeMap<u16, u64> = BTreeMap::new();
     let total = match backend {
@@ -91,7 +98,7 @@ async fn from_histogram(
         }
     }
     let Some((low, high)) = locate_median(&histogram) else {
-        return Ok(Some(None));
+        return Ok(Read::Median(None));
     };
     let values = if low.bucket == high.bucket {
         in_bucket(db, filter, column, low, high.offset - low.offset + 1).await?
@@ -106,8 +113,8 @@ async fn from_histogram(
         2
     };
     Ok(match (values.len() == wanted, values.first(), values.last()) {
-        (true, Some(a), Some(b)) => Some(Some((a + b) / 2.0)),
-        _ => None,
+        (true, Some(a), Some(b)) => Read::Median(Some((a + b) / 2.0)),
+        _ => Read::Disagreed,
     })
 }
 
