@@ -42,8 +42,8 @@ pub use sea_orm::DatabaseConnection as Db;
 #[derive(Clone)]
 pub struct Store {
     pub db: DatabaseConnection,
-    /// PostgreSQL: a small pool of its own for case numbers, taken in short transactions outside
-    /// the registering one (`cases::numbering`). A pool of its own, because a registration holds
+    /// PostgreSQL: a small pool of its own for case numbers, each taken with one autocommitted
+    /// statement outside the registering transaction (`cases::numbering`). A pool of its own, because a registration holds
     /// a connection of `db` while it waits for its number: with one shared pool, enough
     /// concurrent registrations would hold every connection and wait for one forever.
     numbers: Option<DatabaseConnection>,
