@@ -1,6 +1,8 @@
 use std::collections::HashSet;
 
+use huiyin_store::cases::numbering::Numbers;
 use reqwest::{Method, StatusCode};
+use sea_orm::ConnectionTrait;
 use serde_json::{json, Value};
 
 use crate::case_steps::{act, act_ok, new_case, version};
@@ -362,6 +364,21 @@ async fn fifty_concurrent_creates_get_unique_numbers(app: &TestApp) {
         numbers.iter().all(|n| n.starts_with(&format!("TS-{today}-"))),
         "{numbers:?}"
     );
+    // On PostgreSQL the numbers come from a pool of their own whose sessions do not wait for the
+    // disk (safe: the case carrying the number commits synchronously), while requests still do.
+    let setting =
+        |row: Option<sea_orm::QueryResult>| -> String { row.unwrap().try_get("", "synchronous_commit").unwrap() };
+    let show = || sea_orm::Statement::from_string(sea_orm::DatabaseBackend::Postgres, "SHOW synchronous_commit");
+    match app.store.numbers() {
+        Numbers::Separate(pool) => {
+            assert_eq!(setting(pool.query_one(show()).await.unwrap()), "off");
+            assert_eq!(setting(app.store.db.query_one(show()).await.unwrap()), "on");
+        }
+        Numbers::InTransaction => assert!(
+            app.database_url.starts_with("sqlite"),
+            "SQLite numbers in the transaction"
+        ),
+    }
 }
 
 async fn handlers_stewards_and_other_projects_are_scoped(app: &TestApp) {
