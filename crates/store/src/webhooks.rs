@@ -225,18 +225,16 @@ pub async fn update(
     }
     model.updated_at = Set(now());
     model.version = Set(current.version + 1);
-    let updated = webhook::Entity::update_many()
-        .set(model)
-        .filter(webhook::Column::Id.eq(id))
-        .filter(webhook::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    if updated.rows_affected == 0 {
-        return Err(StoreError::Stale {
-            current: current.version + 1,
-        });
-    }
-    find(db, id).await
+    crate::org::save_versioned::<webhook::Entity, _>(
+        db,
+        model,
+        webhook::Column::Id,
+        id,
+        webhook::Column::Version,
+        expected_version,
+        |m| m.version,
+    )
+    .await
 }
 
 pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<()> {

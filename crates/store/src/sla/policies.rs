@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::{CaseKind, Severity};
 use huiyin_domain::sla::policy::{select, PolicyRule, SlaDurations};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -156,18 +156,16 @@ pub async fn update(
         ..Default::default()
     };
     apply(&mut model, &input);
-    let updated = sla_policy::Entity::update_many()
-        .set(model)
-        .filter(sla_policy::Column::Id.eq(id))
-        .filter(sla_policy::Column::Version.eq(expected_version))
-        .exec(db)
-        .await?;
-    if updated.rows_affected == 0 {
-        return Err(StoreError::Stale {
-            current: current.version + 1,
-        });
-    }
-    find(db, id).await
+    crate::org::save_versioned::<sla_policy::Entity, _>(
+        db,
+        model,
+        sla_policy::Column::Id,
+        id,
+        sla_policy::Column::Version,
+        expected_version,
+        |m| m.version,
+    )
+    .await
 }
 
 pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<()> {
