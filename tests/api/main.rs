@@ -14,4 +14,5 @@ mod problems;
 mod resident;
 mod stats;
 mod stats_rollups;
+mod store_steps;
 mod webhooks;

@@ -1,29 +1,23 @@
 //! Statistics against a hand-computed fixture (October 2026, Beijing time), API keys and the export.
 
-use chrono::{DateTime, Utc};
-use huiyin_domain::case::{CaseKind, Channel, ReplyMethod, Satisfaction, Severity};
-use huiyin_store::cases::actions::{
-    self, ActionInput, CancelCase, CloseOnSpot, DispatchCase, ReplyCase, ResolveCase, VerifyCase, VisitCase,
-};
-use huiyin_store::cases::create::{self, CreateCase, InlineCustomer};
+use chrono::Utc;
+use huiyin_domain::case::{CaseKind, Channel, Satisfaction, Severity};
+use huiyin_store::cases::actions::{ActionInput, CancelCase, CloseOnSpot, DispatchCase, VerifyCase};
+use huiyin_store::cases::create::{CreateCase, InlineCustomer};
 use huiyin_store::{at_time, Actor};
 use reqwest::{Method, StatusCode};
-use sea_orm::TransactionTrait;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::db_tests;
 use crate::helpers::TestApp;
+use crate::store_steps::{register_at, reply, resolve, step, t, visit};
 
 db_tests!(
     figures_match_the_hand_computed_fixture,
     api_keys_are_scoped_restricted_and_revocable,
     export_is_incremental_masked_and_audited
 );
-
-fn t(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
 
 struct Fixture {
     project: String,
@@ -78,21 +72,7 @@ async fn create_at(
         description: "fixture".into(),
         reported_at: None,
     };
-    let created = at_time(t(at), async {
-        let txn = app.store.db.begin().await.unwrap();
-        let c = create::create(&txn, &f.admin, input).await.unwrap();
-        txn.commit().await.unwrap();
-        c
-    })
-    .await;
-    (created.id, created.version)
-}
-
-async fn step(app: &TestApp, f: &Fixture, case: &mut (Uuid, i32), at: &str, input: ActionInput) {
-    let saved = at_time(t(at), actions::perform(&app.store.db, &f.admin, case.0, case.1, input))
-        .await
-        .unwrap();
-    case.1 = saved.version;
+    register_at(app, &f.admin, at, input).await
 }
 
 fn dispatch(f: &Fixture, due: Option<&str>) -> ActionInput {
@@ -101,29 +81,6 @@ fn dispatch(f: &Fixture, due: Option<&str>) -> ActionInput {
         assignee_id: None,
         due_at: due.map(t),
         note: None,
-    })
-}
-
-fn resolve() -> ActionInput {
-    ActionInput::Resolve(ResolveCase {
-        result: "done".into(),
-        charge_amount: None,
-        materials: None,
-    })
-}
-
-fn reply() -> ActionInput {
-    ActionInput::Reply(ReplyCase {
-        content: "told".into(),
-        method: ReplyMethod::Phone,
-    })
-}
-
-fn visit(s: Satisfaction) -> ActionInput {
-    ActionInput::Visit(VisitCase {
-        reached: true,
-        satisfaction: Some(s),
-        comment: None,
     })
 }
 
@@ -143,7 +100,7 @@ async fn october(app: &TestApp, f: &Fixture) {
     .await;
     step(
         app,
-        f,
+        &f.admin,
         &mut a,
         "2026-10-05T03:00:00Z",
         ActionInput::Verify(VerifyCase { note: "ok".into() }),
@@ -151,41 +108,48 @@ async fn october(app: &TestApp, f: &Fixture) {
     .await;
     step(
         app,
-        f,
+        &f.admin,
         &mut a,
         "2026-10-05T04:00:00Z",
         dispatch(f, Some("2026-10-06T04:00:00Z")),
     )
     .await;
-    step(app, f, &mut a, "2026-10-05T05:00:00Z", ActionInput::Accept).await;
-    step(app, f, &mut a, "2026-10-05T10:00:00Z", resolve()).await;
-    step(app, f, &mut a, "2026-10-05T11:00:00Z", reply()).await;
-    step(app, f, &mut a, "2026-10-06T02:00:00Z", visit(Satisfaction::Satisfied)).await;
+    step(app, &f.admin, &mut a, "2026-10-05T05:00:00Z", ActionInput::Accept).await;
+    step(app, &f.admin, &mut a, "2026-10-05T10:00:00Z", resolve()).await;
+    step(app, &f.admin, &mut a, "2026-10-05T11:00:00Z", reply()).await;
+    step(
+        app,
+        &f.admin,
+        &mut a,
+        "2026-10-06T02:00:00Z",
+        visit(Satisfaction::Satisfied),
+    )
+    .await;
     // B: repair, not verified, dissatisfied → second dispatch → very satisfied.
     let mut b = create_at(app, f, "2026-10-10T01:00:00Z", CaseKind::Repair, Some(&b2), &f.project).await;
     step(
         app,
-        f,
+        &f.admin,
         &mut b,
         "2026-10-10T02:00:00Z",
         dispatch(f, Some("2026-10-10T06:00:00Z")),
     )
     .await;
-    step(app, f, &mut b, "2026-10-10T08:00:00Z", resolve()).await;
-    step(app, f, &mut b, "2026-10-10T09:00:00Z", reply()).await;
+    step(app, &f.admin, &mut b, "2026-10-10T08:00:00Z", resolve()).await;
+    step(app, &f.admin, &mut b, "2026-10-10T09:00:00Z", reply()).await;
     step(
         app,
-        f,
+        &f.admin,
         &mut b,
         "2026-10-11T01:00:00Z",
         visit(Satisfaction::Dissatisfied),
     )
     .await;
-    step(app, f, &mut b, "2026-10-11T05:00:00Z", resolve()).await;
-    step(app, f, &mut b, "2026-10-11T06:00:00Z", reply()).await;
+    step(app, &f.admin, &mut b, "2026-10-11T05:00:00Z", resolve()).await;
+    step(app, &f.admin, &mut b, "2026-10-11T06:00:00Z", reply()).await;
     step(
         app,
-        f,
+        &f.admin,
         &mut b,
         "2026-10-12T01:00:00Z",
         visit(Satisfaction::VerySatisfied),
@@ -195,7 +159,7 @@ async fn october(app: &TestApp, f: &Fixture) {
     let mut c = create_at(app, f, "2026-10-31T15:30:00Z", CaseKind::Inquiry, None, &f.project).await;
     step(
         app,
-        f,
+        &f.admin,
         &mut c,
         "2026-10-31T15:35:00Z",
         ActionInput::CloseOnSpot(CloseOnSpot {
@@ -209,7 +173,7 @@ async fn october(app: &TestApp, f: &Fixture) {
     let mut e = create_at(app, f, "2026-09-30T15:59:00Z", CaseKind::Complaint, None, &f.project).await;
     step(
         app,
-        f,
+        &f.admin,
         &mut e,
         "2026-10-02T01:00:00Z",
         ActionInput::Cancel(CancelCase {
@@ -223,7 +187,7 @@ async fn october(app: &TestApp, f: &Fixture) {
     let mut fcase = create_at(app, f, "2026-09-20T02:00:00Z", CaseKind::Repair, None, &f.project).await;
     step(
         app,
-        f,
+        &f.admin,
         &mut fcase,
         "2026-09-20T03:00:00Z",
         dispatch(f, Some("2026-09-21T03:00:00Z")),
@@ -241,7 +205,7 @@ async fn october(app: &TestApp, f: &Fixture) {
     .await;
     step(
         app,
-        f,
+        &f.admin,
         &mut g,
         "2026-10-20T03:00:00Z",
         dispatch(f, Some("2026-10-21T02:00:00Z")),

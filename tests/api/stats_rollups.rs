@@ -4,11 +4,10 @@
 //! figure computed from the cases table — and equals it again after a rebuild from scratch.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use huiyin_domain::case::{CancelReason, CaseKind, Channel, ReplyMethod, Satisfaction, Severity};
+use huiyin_domain::case::{CancelReason, CaseKind, Channel, Satisfaction, Severity};
 use huiyin_domain::stats::{parse_tz, Period};
 use huiyin_store::cases::actions::{
-    self, ActionInput, CancelCase, CloseOnSpot, DispatchCase, ReassignCase, ReplyCase, ResolveCase, VerifyCase,
-    VisitCase,
+    self, ActionInput, CancelCase, CloseOnSpot, DispatchCase, ReassignCase, VerifyCase,
 };
 use huiyin_store::cases::create::{self, CreateCase};
 use huiyin_store::stats::breakdown::{breakdown, Dimension};
@@ -25,15 +24,12 @@ use uuid::Uuid;
 
 use crate::db_tests;
 use crate::helpers::TestApp;
+use crate::store_steps::{register_at, reply, resolve, step, t, visit};
 
 db_tests!(
     rollups_equal_a_scan_of_the_cases_as_cases_change,
     current_counts_follow_the_case_load
 );
-
-fn t(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
 
 struct World {
     admin: Actor,
@@ -62,21 +58,7 @@ async fn create_at(app: &TestApp, w: &World, at: &str, kind: CaseKind, i: usize)
         description: "rollup check".into(),
         reported_at: None,
     };
-    let created = at_time(t(at), async {
-        let txn = app.store.db.begin().await.unwrap();
-        let c = create::create(&txn, &w.admin, input).await.unwrap();
-        txn.commit().await.unwrap();
-        c
-    })
-    .await;
-    (created.id, created.version)
-}
-
-async fn step(app: &TestApp, w: &World, case: &mut (Uuid, i32), at: &str, input: ActionInput) {
-    let saved = at_time(t(at), actions::perform(&app.store.db, &w.admin, case.0, case.1, input))
-        .await
-        .unwrap();
-    case.1 = saved.version;
+    register_at(app, &w.admin, at, input).await
 }
 
 fn dispatch(department: Uuid, due: &str) -> ActionInput {
@@ -85,29 +67,6 @@ fn dispatch(department: Uuid, due: &str) -> ActionInput {
         assignee_id: None,
         due_at: Some(t(due)),
         note: None,
-    })
-}
-
-fn resolve() -> ActionInput {
-    ActionInput::Resolve(ResolveCase {
-        result: "done".into(),
-        charge_amount: None,
-        materials: None,
-    })
-}
-
-fn reply() -> ActionInput {
-    ActionInput::Reply(ReplyCase {
-        content: "told".into(),
-        method: ReplyMethod::Phone,
-    })
-}
-
-fn visit(s: Satisfaction) -> ActionInput {
-    ActionInput::Visit(VisitCase {
-        reached: true,
-        satisfaction: Some(s),
-        comment: None,
     })
 }
 
@@ -258,7 +217,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     let mut c0 = cases[0];
     step(
         app,
-        &w,
+        &w.admin,
         &mut c0,
         "2026-09-17T01:00:00Z",
         ActionInput::Verify(VerifyCase { note: "ok".into() }),
@@ -266,29 +225,29 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     .await;
     step(
         app,
-        &w,
+        &w.admin,
         &mut c0,
         "2026-09-17T02:00:00Z",
         dispatch(e, "2026-09-18T02:00:00Z"),
     )
     .await;
-    step(app, &w, &mut c0, "2026-09-17T03:00:00Z", ActionInput::Accept).await;
-    step(app, &w, &mut c0, "2026-10-02T03:00:00Z", resolve()).await;
-    step(app, &w, &mut c0, "2026-10-02T04:00:00Z", reply()).await;
+    step(app, &w.admin, &mut c0, "2026-09-17T03:00:00Z", ActionInput::Accept).await;
+    step(app, &w.admin, &mut c0, "2026-10-02T03:00:00Z", resolve()).await;
+    step(app, &w.admin, &mut c0, "2026-10-02T04:00:00Z", reply()).await;
     step(
         app,
-        &w,
+        &w.admin,
         &mut c0,
         "2026-10-03T04:00:00Z",
         visit(Satisfaction::Dissatisfied),
     )
     .await;
-    step(app, &w, &mut c0, "2026-10-03T05:00:00Z", ActionInput::Accept).await;
-    step(app, &w, &mut c0, "2026-10-04T05:00:00Z", resolve()).await;
-    step(app, &w, &mut c0, "2026-10-04T06:00:00Z", reply()).await;
+    step(app, &w.admin, &mut c0, "2026-10-03T05:00:00Z", ActionInput::Accept).await;
+    step(app, &w.admin, &mut c0, "2026-10-04T05:00:00Z", resolve()).await;
+    step(app, &w.admin, &mut c0, "2026-10-04T06:00:00Z", reply()).await;
     step(
         app,
-        &w,
+        &w.admin,
         &mut c0,
         "2026-11-01T06:00:00Z",
         visit(Satisfaction::VerySatisfied),
@@ -298,7 +257,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     let mut c1 = cases[1];
     step(
         app,
-        &w,
+        &w.admin,
         &mut c1,
         "2026-09-16T17:00:00Z",
         dispatch(e, "2026-09-16T20:00:00Z"),
@@ -306,7 +265,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     .await;
     step(
         app,
-        &w,
+        &w.admin,
         &mut c1,
         "2026-09-17T00:00:00Z",
         ActionInput::Reassign(ReassignCase {
@@ -320,7 +279,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     let mut c2 = cases[2];
     step(
         app,
-        &w,
+        &w.admin,
         &mut c2,
         "2026-10-01T01:00:00Z",
         ActionInput::Cancel(CancelCase {
@@ -334,7 +293,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     let mut c3 = cases[3];
     step(
         app,
-        &w,
+        &w.admin,
         &mut c3,
         "2026-09-30T16:40:00Z",
         ActionInput::CloseOnSpot(CloseOnSpot {
@@ -346,19 +305,19 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     let mut c5 = cases[5];
     step(
         app,
-        &w,
+        &w.admin,
         &mut c5,
         "2026-10-10T02:00:00Z",
         dispatch(e, "2026-10-10T06:00:00Z"),
     )
     .await;
-    step(app, &w, &mut c5, "2026-10-10T08:00:00Z", resolve()).await;
-    step(app, &w, &mut c5, "2026-10-10T09:00:00Z", reply()).await;
+    step(app, &w.admin, &mut c5, "2026-10-10T08:00:00Z", resolve()).await;
+    step(app, &w.admin, &mut c5, "2026-10-10T09:00:00Z", reply()).await;
 
     let mut c6 = cases[6];
     step(
         app,
-        &w,
+        &w.admin,
         &mut c6,
         "2026-10-20T09:00:00Z",
         dispatch(e, "2026-10-21T09:00:00Z"),
@@ -366,7 +325,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     .await;
     step(
         app,
-        &w,
+        &w.admin,
         &mut c6,
         "2026-10-22T09:00:00Z",
         ActionInput::Cancel(CancelCase {
@@ -380,7 +339,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     let mut c7 = cases[7];
     step(
         app,
-        &w,
+        &w.admin,
         &mut c7,
         "2026-10-31T15:37:00Z",
         ActionInput::CloseOnSpot(CloseOnSpot {
