@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 
 use crate::case_steps::{act, act_ok, new_case};
 use crate::db_tests;
-use crate::helpers::TestApp;
+use crate::helpers::{Reply, TestApp};
 
 db_tests!(
     a_breach_escalates_exactly_once_per_level,
@@ -218,16 +218,7 @@ async fn a_breach_escalates_exactly_once_per_level(app: &TestApp) {
     assert_eq!(dispatched["overdue"], false, "{dispatched}");
     assert_eq!(dispatched["deadlines"]["dispatch"]["met"], true);
     // The worker's escalations reach the statistics (kept in the same transaction).
-    let today = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Asia::Shanghai)
-        .format("%Y-%m-%d")
-        .to_string();
-    let summary = app
-        .get(
-            &format!("/api/v1/stats/summary?from={today}&to={today}"),
-            &app.admin_token,
-        )
-        .await;
+    let summary = todays_summary(app).await;
     assert_eq!(
         summary.body["escalations"],
         json!({"area": 1, "company": 1}),
@@ -378,16 +369,7 @@ async fn manual_escalation_and_manager_only_deescalation(app: &TestApp) {
         "the configured contact replaces the default area contacts"
     );
     // The statistics count cases by the highest level they reached, also after de-escalation.
-    let today = chrono::Utc::now()
-        .with_timezone(&chrono_tz::Asia::Shanghai)
-        .format("%Y-%m-%d")
-        .to_string();
-    let summary = app
-        .get(
-            &format!("/api/v1/stats/summary?from={today}&to={today}"),
-            &app.admin_token,
-        )
-        .await;
+    let summary = todays_summary(app).await;
     assert_eq!(summary.status, StatusCode::OK, "{}", summary.text);
     assert_eq!(
         summary.body["escalations"],
@@ -807,4 +789,17 @@ async fn notifications_are_private_and_can_be_marked_read(app: &TestApp) {
         .await;
     assert_eq!(all.body["marked"], 1, "{}", all.text);
     assert_eq!(notifications(app, &w.manager.1).await["unread"], 0);
+}
+
+/// The statistics summary of today (Beijing time), as the admin sees it.
+async fn todays_summary(app: &TestApp) -> Reply {
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .format("%Y-%m-%d")
+        .to_string();
+    app.get(
+        &format!("/api/v1/stats/summary?from={today}&to={today}"),
+        &app.admin_token,
+    )
+    .await
 }
