@@ -34,10 +34,11 @@ pub async fn medians(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreRe
         } else {
             HISTOGRAMS
         };
+        let [edge_d, edge_r, edge_c] = edge_histograms(db, filter, &span).await?;
         let (d, r, c) = tokio::try_join!(
-            from_histogram(db, filter, &span, dispatch),
-            from_histogram(db, filter, &span, resolve),
-            from_histogram(db, filter, &span, close),
+            from_histogram(db, filter, &span, dispatch, edge_d),
+            from_histogram(db, filter, &span, resolve, edge_r),
+            from_histogram(db, filter, &span, close, edge_c),
         )?;
         if let (Read::Median(d), Read::Median(r), Read::Median(c)) = (d, r, c) {
             return Ok(Medians {
@@ -59,15 +60,42 @@ enum Read {
     Disagreed,
 }
 
-/// One median from the histogram of `(dim, column)`.
+/// The three durations' histograms of the cases created on the span's days outside whole months,
+/// counted from the facts in one read.
+async fn edge_histograms(
+    db: &impl ConnectionTrait,
+    filter: &StatsFilter,
+    span: &Span,
+) -> StoreResult<[BTreeMap<u16, u64>; 3]> {
+    let mut histograms: [BTreeMap<u16, u64>; 3] = Default::default();
+    for (start, end) in span.edges() {
+        let mut sql = Sql::new(db.get_database_backend());
+        let columns: Vec<&str> = HISTOGRAMS.iter().map(|(_, column)| *column).collect();
+        sql.push(&format!(
+            "SELECT c.{} FROM stats_case_facts c WHERE",
+            columns.join(", c.")
+        ));
+        filter.push_cohort_between(&mut sql, start, end);
+        for row in db.query_all(sql.statement()).await? {
+            for (histogram, column) in histograms.iter_mut().zip(&columns) {
+                if let Some(value) = row.try_get::<Option<f64>>("", column)? {
+                    *histogram.entry(duration_bucket(value)).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    Ok(histograms)
+}
+
+/// One median from the month histogram of `(dim, column)` plus `histogram`, the edge days'.
 async fn from_histogram(
     db: &impl ConnectionTrait,
     filter: &StatsFilter,
     span: &Span,
     (dim, column): (&str, &str),
+    mut histogram: BTreeMap<u16, u64>,
 ) -> StoreResult<Read> {
     let backend = db.get_database_backend();
-    let mut histogram: BTreeMap<u16, u64> = BTreeMap::new();
     let total = match backend {
         DatabaseBackend::Postgres => "SUM(r.created)::bigint",
         _ => "SUM(r.created)",
@@ -84,17 +112,6 @@ async fn from_histogram(
             if count > 0 {
                 *histogram.entry(bucket).or_insert(0) += count as u64;
             }
-        }
-    }
-    for (start, end) in span.edges() {
-        let mut sql = Sql::new(backend);
-        sql.push(&format!(
-            "SELECT c.{column} AS v FROM stats_case_facts c WHERE c.{column} IS NOT NULL AND"
-        ));
-        filter.push_cohort_between(&mut sql, start, end);
-        for row in db.query_all(sql.statement()).await? {
-            let value: f64 = row.try_get("", "v")?;
-            *histogram.entry(duration_bucket(value)).or_insert(0) += 1;
         }
     }
     let Some((low, high)) = locate_median(&histogram) else {
