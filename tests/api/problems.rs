@@ -96,6 +96,25 @@ async fn bad_input_gets_problem_json(app: &TestApp) {
     )
     .await
     .assert_problem(422, Some("name"));
+    // Query strings name the parameter too: mistyped values, unknown enum values, unknown and
+    // missing parameters.
+    for (path, field) in [
+        ("/api/v1/cases?area_id=nope", "area_id"),
+        ("/api/v1/cases?limit=many", "limit"),
+        ("/api/v1/cases?kind=lost", "kind"),
+        ("/api/v1/cases?colour=red", "colour"),
+        ("/api/v1/stats/summary?from=yesterday", "from"),
+        ("/api/v1/stats/report?month=2026-10&format=pdf", "format"),
+        ("/api/v1/stats/report", "month"),
+    ] {
+        let reply = app.get(path, &token).await;
+        reply.assert_problem(422, Some(field));
+        assert!(
+            reply.body["detail"].as_str().is_some_and(|d| !d.is_empty()),
+            "{path}: {}",
+            reply.body
+        );
+    }
 }
 
 async fn unknown_routes_and_ids_get_problem_json(app: &TestApp) {

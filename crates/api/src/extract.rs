@@ -4,7 +4,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use actix_web::dev::Payload;
-use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::error::{JsonPayloadError, PathError};
 use actix_web::http::header;
 use actix_web::http::StatusCode;
 use actix_web::{web, FromRequest, HttpRequest};
@@ -86,10 +86,13 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
                 | serde_json::error::Category::Io => {
                     ApiError::field(StatusCode::BAD_REQUEST, "body", format!("malformed JSON: {message}"))
                 }
-                serde_json::error::Category::Data => ApiError::Unprocessable {
-                    detail: format!("{}: {message}", field_name(&path, &message)),
-                    errors: FieldErrors::from([(field_name(&path, &message), vec![message])]),
-                },
+                serde_json::error::Category::Data => {
+                    let field = field_name(&path, &message).unwrap_or_else(|| "body".to_owned());
+                    ApiError::Unprocessable {
+                        detail: format!("{field}: {message}"),
+                        errors: FieldErrors::from([(field, vec![message])]),
+                    }
+                }
             });
         }
     };
@@ -111,8 +114,9 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// The field a serde error is about: its path, plus the named field for missing/unknown ones.
-fn field_name(path: &str, message: &str) -> String {
+/// The field a serde error is about: its path, plus the named field for missing/unknown ones;
+/// `None` when the error is about the whole input.
+fn field_name(path: &str, message: &str) -> Option<String> {
     let named = ["missing field `", "unknown field `"].iter().find_map(|prefix| {
         message
             .strip_prefix(prefix)
@@ -125,29 +129,49 @@ fn field_name(path: &str, message: &str) -> String {
         Some(path.to_owned())
     };
     match (path, named) {
-        (Some(p), Some(n)) if !p.ends_with(&n) => format!("{p}.{n}"),
-        (Some(p), _) => p,
-        (None, Some(n)) => n,
-        (None, None) => "body".to_owned(),
+        (Some(p), Some(n)) if !p.ends_with(&n) => Some(format!("{p}.{n}")),
+        (Some(p), _) => Some(p),
+        (None, Some(n)) => Some(n),
+        (None, None) => None,
     }
 }
 
-/// Query-string errors → 422 naming the parameter.
-pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
-    let message = err.to_string();
-    let message = message
-        .strip_prefix("Query deserialize error: ")
-        .unwrap_or(&message)
-        .to_owned();
-    let field = ["missing field `", "unknown field `", "field `"]
-        .iter()
-        .find_map(|p| {
-            message
-                .find(p)
-                .map(|i| message[i + p.len()..].split('`').next().unwrap_or("query").to_owned())
-        })
-        .unwrap_or_else(|| "query".to_owned());
-    ApiError::invalid(&field, message).into()
+/// A query string. Unknown, missing or mistyped parameters answer 422 naming the parameter
+/// (`area_id=nope` → `errors.area_id`), which actix's own `web::Query` cannot do.
+pub struct Query<T>(pub T);
+
+impl<T> Query<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for Query<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned> FromRequest for Query<T> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(parse_query(req.query_string()).map(Query))
+    }
+}
+
+/// Deserialises a query string, reporting the failing parameter.
+pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let message = err.into_inner().to_string();
+        let field = field_name(&path, &message).unwrap_or_else(|| "query".to_owned());
+        ApiError::invalid(&field, message)
+    })
 }
 
 /// Path errors (e.g. an id that is not a UUID) → 400 naming the segment.

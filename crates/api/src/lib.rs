@@ -70,7 +70,6 @@ pub fn openapi_json() -> String {
 /// Registers the API, platform endpoints and Swagger UI on an actix `App` or scope.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.app_data(web::JsonConfig::default().error_handler(extract::json_error))
-        .app_data(web::QueryConfig::default().error_handler(extract::query_error))
         .app_data(web::PathConfig::default().error_handler(extract::path_error))
         .service(
             web::scope("/api/v1")

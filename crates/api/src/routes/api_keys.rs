@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
-use crate::extract::Json;
+use crate::extract::{Json, Query};
 use crate::page::PageQuery;
 use crate::state::AppState;
 
@@ -66,7 +66,7 @@ crate::list_response!(ApiKeyList, ApiKeyResponse);
 
 #[utoipa::path(tag = "integrations", params(PageQuery), responses((status = 200, body = ApiKeyList)), security(("bearer" = [])))]
 #[get("/api-keys")]
-async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<PageQuery>) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<PageQuery>) -> ApiResult<HttpResponse> {
     user.require(Permission::ApiKeyManage)?;
     let page = api_keys::list(&state.store.db, query.limit, query.cursor.as_deref()).await?;
     Ok(HttpResponse::Ok().json(ApiKeyList::from(page)))

@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
+use crate::extract::Query;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -62,7 +63,7 @@ pub struct ListAudit {
 /// Newest first.
 #[utoipa::path(tag = "audit", params(ListAudit), responses((status = 200, body = AuditList)), security(("bearer" = [])))]
 #[get("/audit")]
-async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<ListAudit>) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListAudit>) -> ApiResult<HttpResponse> {
     user.require(Permission::AuditRead)?;
     let q = query.into_inner();
     let page = audit::list(

@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::cases::views::{summary, CaseSummary};
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
-use crate::extract::{IfMatch, Json};
+use crate::extract::{IfMatch, Json, Query};
 use crate::routes::{created_versioned, ok_versioned};
 use crate::state::AppState;
 
@@ -110,7 +110,7 @@ async fn audit_view(state: &AppState, actor: &Actor, action: &str, ids: Vec<Uuid
 /// Finds customers by phone (any notation), name or room — fast enough for a caller on the line.
 #[utoipa::path(tag = "customers", params(ListCustomers), responses((status = 200, body = CustomerList)), security(("bearer" = [])))]
 #[get("/customers")]
-async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<ListCustomers>) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListCustomers>) -> ApiResult<HttpResponse> {
     user.require(Permission::CustomerRead)?;
     let page = customers::list(&state.store.db, &user, query.into_inner()).await?;
     audit_view(

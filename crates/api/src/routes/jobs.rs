@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
+use crate::extract::Query;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -67,7 +68,7 @@ pub struct ListJobs {
 /// Jobs, newest first.
 #[utoipa::path(tag = "platform", params(ListJobs), responses((status = 200, body = JobList)), security(("bearer" = [])))]
 #[get("/jobs")]
-async fn list(state: web::Data<AppState>, user: AuthUser, q: web::Query<ListJobs>) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, q: Query<ListJobs>) -> ApiResult<HttpResponse> {
     user.require(Permission::JobManage)?;
     let page = jobs::list(&state.store.db, q.status.as_deref(), q.limit, q.cursor.as_deref()).await?;
     Ok(HttpResponse::Ok().json(JobList::from(page)))

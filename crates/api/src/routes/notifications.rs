@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
+use crate::extract::Query;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -18,11 +19,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// Newest first, with the unread count.
 #[utoipa::path(tag = "notifications", params(NotificationQuery), responses((status = 200, body = NotificationList)), security(("bearer" = [])))]
 #[get("/notifications")]
-async fn list(
-    state: web::Data<AppState>,
-    user: AuthUser,
-    query: web::Query<NotificationQuery>,
-) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<NotificationQuery>) -> ApiResult<HttpResponse> {
     Ok(HttpResponse::Ok().json(notifications::list(&state.store.db, user.user_id, &query).await?))
 }
 

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
-use crate::extract::Json;
+use crate::extract::{Json, Query};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -21,7 +21,7 @@ crate::list_response!(ScheduledVisitList, ScheduledVisitView);
 /// `done` (newest first).
 #[utoipa::path(tag = "visits", params(VisitQuery), responses((status = 200, body = ScheduledVisitList)), security(("bearer" = [])))]
 #[get("/visits")]
-async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<VisitQuery>) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<VisitQuery>) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseRead)?;
     let page = visits::list(&state.store.db, &user, &query).await?;
     Ok(HttpResponse::Ok().json(ScheduledVisitList::from(page)))

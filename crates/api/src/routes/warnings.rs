@@ -10,7 +10,7 @@ use uuid::Uuid;
 use super::ok_versioned;
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
-use crate::extract::{IfMatch, Json};
+use crate::extract::{IfMatch, Json, Query};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -25,7 +25,7 @@ crate::list_response!(WarningList, WarningView);
 /// Fired warnings in the caller's projects, newest first.
 #[utoipa::path(tag = "warnings", params(WarningQuery), responses((status = 200, body = WarningList)), security(("bearer" = [])))]
 #[get("/warnings")]
-async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<WarningQuery>) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<WarningQuery>) -> ApiResult<HttpResponse> {
     user.require(Permission::WarningAck)?;
     let page = warnings::list(&state.store.db, &user, &query).await?;
     Ok(HttpResponse::Ok().json(WarningList::from(page)))

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::{created_versioned, ok_versioned};
 use crate::auth::caller::Caller;
 use crate::error::ApiResult;
-use crate::extract::{IfMatch, Json};
+use crate::extract::{IfMatch, Json, Query};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -106,7 +106,7 @@ async fn deliveries(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<Uuid>,
-    query: web::Query<DeliveryQuery>,
+    query: Query<DeliveryQuery>,
 ) -> ApiResult<HttpResponse> {
     require(&caller)?;
     let page = webhooks::deliveries(&state.store.db, *id, &query).await?;

@@ -21,7 +21,7 @@ use uuid::Uuid;
 use self::views::{case_response, CaseEventList, CaseList, CaseResponse};
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
-use crate::extract::{etag, IdempotencyKey, Json};
+use crate::extract::{etag, IdempotencyKey, Json, Query};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -99,7 +99,7 @@ async fn create(
 /// skips or repeats a case while new ones arrive. `queue` selects a console work queue.
 #[utoipa::path(tag = "cases", params(ListCases), responses((status = 200, body = CaseList)), security(("bearer" = [])))]
 #[get("/cases")]
-async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<ListCases>) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListCases>) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseRead)?;
     let page = query::list(&state.store.db, &user, query.into_inner()).await?;
     Ok(HttpResponse::Ok().json(CaseList::from(page)))
@@ -131,7 +131,7 @@ async fn list_events(
     state: web::Data<AppState>,
     user: AuthUser,
     id: web::Path<Uuid>,
-    query: web::Query<EventsQuery>,
+    query: Query<EventsQuery>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseRead)?;
     huiyin_store::cases::actions::find_visible(&state.store.db, &user, *id).await?;

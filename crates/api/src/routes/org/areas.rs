@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
-use crate::extract::{IfMatch, Json};
+use crate::extract::{IfMatch, Json, Query};
 use crate::routes::{created_versioned, ok_versioned};
 use crate::state::AppState;
 
@@ -59,7 +59,7 @@ pub struct ListAreas {
 
 #[utoipa::path(tag = "organisation", params(ListAreas), responses((status = 200, body = AreaList)), security(("bearer" = [])))]
 #[get("/areas")]
-async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<ListAreas>) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListAreas>) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgRead)?;
     let page = areas::list(
         &state.store.db,

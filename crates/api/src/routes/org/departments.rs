@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
-use crate::extract::{IfMatch, Json};
+use crate::extract::{IfMatch, Json, Query};
 use crate::page::PageQuery;
 use crate::routes::{created_versioned, ok_versioned};
 use crate::state::AppState;
@@ -46,7 +46,7 @@ crate::list_response!(DepartmentList, DepartmentResponse);
 
 #[utoipa::path(tag = "organisation", params(PageQuery), responses((status = 200, body = DepartmentList)), security(("bearer" = [])))]
 #[get("/departments")]
-async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<PageQuery>) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<PageQuery>) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgRead)?;
     let page = departments::list(&state.store.db, query.limit, query.cursor.as_deref()).await?;
     Ok(HttpResponse::Ok().json(DepartmentList::from(page)))

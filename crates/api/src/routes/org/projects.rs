@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
-use crate::extract::{IfMatch, Json};
+use crate::extract::{IfMatch, Json, Query};
 use crate::page::PageQuery;
 use crate::routes::{created_versioned, ok_versioned};
 use crate::state::AppState;
@@ -49,7 +49,7 @@ crate::list_response!(ProjectList, ProjectResponse);
 /// Projects the caller belongs to (admins: all).
 #[utoipa::path(tag = "organisation", params(PageQuery), responses((status = 200, body = ProjectList)), security(("bearer" = [])))]
 #[get("/projects")]
-async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<PageQuery>) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<PageQuery>) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgRead)?;
     let page = projects::list(&state.store.db, &user, query.limit, query.cursor.as_deref()).await?;
     Ok(HttpResponse::Ok().json(ProjectList::from(page)))

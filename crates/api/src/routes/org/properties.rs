@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{IfMatch, Json};
+use crate::extract::{IfMatch, Json, Query};
 use crate::routes::{created_versioned, ok_versioned};
 use crate::state::AppState;
 
@@ -73,11 +73,7 @@ pub struct ImportResponse {
 
 #[utoipa::path(tag = "organisation", params(ListProperties), responses((status = 200, body = PropertyList)), security(("bearer" = [])))]
 #[get("/properties")]
-async fn list(
-    state: web::Data<AppState>,
-    user: AuthUser,
-    query: web::Query<ListProperties>,
-) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListProperties>) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgRead)?;
     let page = properties::list(&state.store.db, &user, query.into_inner()).await?;
     Ok(HttpResponse::Ok().json(PropertyList::from(page)))
@@ -112,7 +108,7 @@ async fn import(
     req: HttpRequest,
     state: web::Data<AppState>,
     user: AuthUser,
-    query: web::Query<ImportQuery>,
+    query: Query<ImportQuery>,
     mut payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgManage)?;

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
-use crate::extract::{IfMatch, Json};
+use crate::extract::{IfMatch, Json, Query};
 use crate::routes::auth::UserResponse;
 use crate::routes::{created_versioned, ok_versioned};
 use crate::state::AppState;
@@ -20,7 +20,7 @@ crate::list_response!(UserList, UserResponse);
 /// Staff accounts sharing a project with the caller (admins: all).
 #[utoipa::path(tag = "organisation", params(ListUsers), responses((status = 200, body = UserList)), security(("bearer" = [])))]
 #[get("/users")]
-async fn list(state: web::Data<AppState>, user: AuthUser, query: web::Query<ListUsers>) -> ApiResult<HttpResponse> {
+async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListUsers>) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgRead)?;
     let page = users::list(&state.store.db, &user, query.into_inner()).await?;
     Ok(HttpResponse::Ok().json(UserList::from(page)))

@@ -19,7 +19,7 @@ use super::answer_reply;
 use super::views::{self, ResidentAttachment, ResidentCaseList, ResidentCaseResponse};
 use crate::auth::resident::ResidentUser;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{IdempotencyKey, Json};
+use crate::extract::{IdempotencyKey, Json, Query};
 use crate::routes::cases::attachments::{read_file_part, serve_file, store_file, UploadForm};
 use crate::state::AppState;
 
@@ -128,7 +128,7 @@ async fn report(
 async fn list(
     state: web::Data<AppState>,
     user: ResidentUser,
-    query: web::Query<ListResidentCases>,
+    query: Query<ListResidentCases>,
 ) -> ApiResult<HttpResponse> {
     let page = cases::list(&state.store.db, user.actor(), query.into_inner()).await?;
     Ok(HttpResponse::Ok().json(ResidentCaseList {

@@ -13,6 +13,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::caller::Caller;
 use crate::error::ApiResult;
+use crate::extract::Query;
 use crate::routes::cases::views::{summary, CaseSummary};
 use crate::state::AppState;
 
@@ -60,11 +61,7 @@ fn exported(item: ExportedCase, pii: bool) -> ExportedCaseResponse {
 /// Cases changed since a time, oldest change first, at most 1,000 per page. Every call is audited.
 #[utoipa::path(tag = "statistics", params(ExportQuery), responses((status = 200, body = ExportPage)), security(("bearer" = []), ("api_key" = [])))]
 #[get("/export/cases")]
-async fn export_cases(
-    state: web::Data<AppState>,
-    caller: Caller,
-    q: web::Query<ExportQuery>,
-) -> ApiResult<HttpResponse> {
+async fn export_cases(state: web::Data<AppState>, caller: Caller, q: Query<ExportQuery>) -> ApiResult<HttpResponse> {
     caller.require(Permission::CaseExport, ApiScope::CasesRead)?;
     let allowed = caller.allowed_projects();
     let page = store_export(

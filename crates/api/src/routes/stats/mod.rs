@@ -24,6 +24,7 @@ use uuid::Uuid;
 
 use crate::auth::caller::Caller;
 use crate::error::{ApiError, ApiResult};
+use crate::extract::Query;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -151,7 +152,7 @@ fn require_stats(caller: &Caller) -> ApiResult<()> {
 /// Core figures of the cases created in the period (see the README for every definition).
 #[utoipa::path(tag = "statistics", params(StatsQuery), responses((status = 200, body = Summary)), security(("bearer" = []), ("api_key" = [])))]
 #[get("/stats/summary")]
-async fn summary(state: web::Data<AppState>, caller: Caller, q: web::Query<StatsQuery>) -> ApiResult<HttpResponse> {
+async fn summary(state: web::Data<AppState>, caller: Caller, q: Query<StatsQuery>) -> ApiResult<HttpResponse> {
     require_stats(&caller)?;
     let f = filter(&caller, q.from, q.to, q.tz.as_deref(), q.project_id, q.area_id, q.kind)?;
     Ok(HttpResponse::Ok().json(store_summary(&state.store.db, &f).await?))
@@ -161,11 +162,7 @@ async fn summary(state: web::Data<AppState>, caller: Caller, q: web::Query<Stats
 /// severity, largest group first; the groups add up to the summary.
 #[utoipa::path(tag = "statistics", params(BreakdownQuery), responses((status = 200, body = Breakdown)), security(("bearer" = []), ("api_key" = [])))]
 #[get("/stats/breakdown")]
-async fn breakdown(
-    state: web::Data<AppState>,
-    caller: Caller,
-    q: web::Query<BreakdownQuery>,
-) -> ApiResult<HttpResponse> {
+async fn breakdown(state: web::Data<AppState>, caller: Caller, q: Query<BreakdownQuery>) -> ApiResult<HttpResponse> {
     require_stats(&caller)?;
     let f = filter(&caller, q.from, q.to, q.tz.as_deref(), q.project_id, q.area_id, q.kind)?;
     Ok(HttpResponse::Ok().json(store_breakdown(&state.store.db, &f, q.by).await?))
@@ -174,7 +171,7 @@ async fn breakdown(
 /// A time series by day, week or month; empty buckets are present with zeros.
 #[utoipa::path(tag = "statistics", params(TrendQuery), responses((status = 200, body = Trend)), security(("bearer" = []), ("api_key" = [])))]
 #[get("/stats/trend")]
-async fn trend(state: web::Data<AppState>, caller: Caller, q: web::Query<TrendQuery>) -> ApiResult<HttpResponse> {
+async fn trend(state: web::Data<AppState>, caller: Caller, q: Query<TrendQuery>) -> ApiResult<HttpResponse> {
     require_stats(&caller)?;
     let f = filter(&caller, q.from, q.to, q.tz.as_deref(), q.project_id, q.area_id, q.kind)?;
     Ok(HttpResponse::Ok().json(store_trend(&state.store.db, &f, q.interval.unwrap_or_default()).await?))
@@ -184,7 +181,7 @@ async fn trend(state: web::Data<AppState>, caller: Caller, q: web::Query<TrendQu
 /// unassigned, overdue and awaiting a return visit.
 #[utoipa::path(tag = "statistics", params(CurrentQuery), responses((status = 200, body = CurrentCounts)), security(("bearer" = []), ("api_key" = [])))]
 #[get("/stats/current")]
-async fn current(state: web::Data<AppState>, caller: Caller, q: web::Query<CurrentQuery>) -> ApiResult<HttpResponse> {
+async fn current(state: web::Data<AppState>, caller: Caller, q: Query<CurrentQuery>) -> ApiResult<HttpResponse> {
     require_stats(&caller)?;
     let counts = store_current(&state.store.db, caller.allowed_projects(), q.project_id, q.area_id).await?;
     Ok(HttpResponse::Ok().json(counts))
@@ -225,7 +222,7 @@ async fn report(
     req: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
-    q: web::Query<ReportQuery>,
+    q: Query<ReportQuery>,
 ) -> ApiResult<HttpResponse> {
     require_stats(&caller)?;
     let tz = parse_tz(q.tz.as_deref()).map_err(period_error)?;
