@@ -124,6 +124,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
     let settings = Settings {
         bind: "127.0.0.1:0".into(),
         database_url: database_url.clone(),
+        db_connections: huiyin_store::DEFAULT_CONNECTIONS,
         data_dir: data_dir.clone(),
         jwt_secret: b"test-secret-test-secret-test-secret!".to_vec(),
         cors_origins: vec!["https://console.example.com".into()],

@@ -12,6 +12,8 @@ use rand::RngCore;
 pub struct Settings {
     pub bind: String,
     pub database_url: String,
+    /// Most PostgreSQL connections this process opens for requests and its worker.
+    pub db_connections: u32,
     pub data_dir: PathBuf,
     pub jwt_secret: Vec<u8>,
     pub cors_origins: Vec<String>,
@@ -87,6 +89,7 @@ impl Settings {
         Ok(Settings {
             bind: env("HUIYIN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
             database_url,
+            db_connections: env_number("HUIYIN_DB_CONNECTIONS", huiyin_store::DEFAULT_CONNECTIONS)?,
             data_dir,
             jwt_secret,
             cors_origins,

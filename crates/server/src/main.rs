@@ -80,7 +80,7 @@ async fn run() -> anyhow::Result<()> {
     }
     telemetry::init();
     let mut settings = Settings::from_env()?;
-    let store = Store::connect(&settings.database_url).await?;
+    let store = Store::connect_with(&settings.database_url, settings.db_connections).await?;
     store.migrate().await?;
     match cli.command {
         Command::Serve { bind, demo, no_worker } => {

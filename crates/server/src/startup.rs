@@ -24,7 +24,7 @@ pub struct Application {
 impl Application {
     /// Connects to and migrates the database, then binds `settings.bind`.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let store = Store::connect(&settings.database_url).await?;
+        let store = Store::connect_with(&settings.database_url, settings.db_connections).await?;
         store.migrate().await?;
         Self::build_with_store(settings, store).await
     }

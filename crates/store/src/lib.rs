@@ -38,6 +38,9 @@ pub use actor::Actor;
 pub use error::{StoreError, StoreResult};
 pub use sea_orm::DatabaseConnection as Db;
 
+/// PostgreSQL connections a server keeps for requests and its worker, unless configured.
+pub const DEFAULT_CONNECTIONS: u32 = 16;
+
 /// A handle to the database; cheap to clone.
 #[derive(Clone)]
 pub struct Store {
@@ -58,10 +61,16 @@ impl Store {
     /// real pool with a short acquire timeout: while the database is down, a request answers
     /// 503 within about 3 s instead of hanging until the client gives up.
     pub async fn connect(url: &str) -> StoreResult<Self> {
+        Self::connect_with(url, DEFAULT_CONNECTIONS).await
+    }
+
+    /// [`Store::connect`] with at most `connections` request connections to PostgreSQL (at
+    /// least 2; SQLite always has one).
+    pub async fn connect_with(url: &str, connections: u32) -> StoreResult<Self> {
         let mut options = ConnectOptions::new(url.to_owned());
         let sqlite = url.starts_with("sqlite:");
         options
-            .max_connections(if sqlite { 1 } else { 16 })
+            .max_connections(if sqlite { 1 } else { connections.max(2) })
             .min_connections(if sqlite { 1 } else { 2 })
             .connect_timeout(Duration::from_secs(5))
             .acquire_timeout(Duration::from_secs(if sqlite { 10 } else { 3 }))
