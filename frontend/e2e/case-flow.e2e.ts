@@ -156,6 +156,12 @@ describe("a complaint from intake to closed, with a second dispatch", () => {
     await screenshot(page, "22-customer");
     await page.getByRole("menuitem", { name: /统计/ }).click();
     await page.getByTestId("summary-created").waitFor();
+    // The month's warnings, read from the JSON report: the count and the table (rows or empty).
+    await page
+      .getByTestId("month-warnings-count")
+      .getByText(/^[\d,]+$/)
+      .waitFor();
+    await page.getByTestId("month-warnings-table").waitFor();
     await screenshot(page, "23-statistics");
     await page.getByRole("menuitem", { name: /管理/ }).click();
     await page.getByRole("cell", { name: "handler", exact: true }).waitFor();

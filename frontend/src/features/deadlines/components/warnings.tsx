@@ -1,9 +1,9 @@
-import { App, Button, Card, Flex, Input, Modal, Table, Tabs, Tag, Typography } from "antd";
+import { App, Button, Card, Flex, Input, Modal, Table, Tabs, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
 import type { components } from "@/api/schema";
+import { useWarningColumns } from "@/components/warning-columns";
 import { errorMessage } from "@/lib/problem";
 import { useAcknowledgeWarning } from "../api/acknowledge-warning";
 import { useWarnings, type WarningStatus } from "../api/warnings";
@@ -58,6 +58,7 @@ export function Warnings() {
   const [status, setStatus] = useState<WarningStatus>("open");
   const [acknowledging, setAcknowledging] = useState<Warning | null>(null);
   const warnings = useWarnings(status);
+  const columns = useWarningColumns();
   const items = warnings.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card>
@@ -80,35 +81,10 @@ export function Warnings() {
         scroll={{ x: 900 }}
         locale={{ emptyText: t("warnings.empty") }}
         columns={[
-          {
-            key: "rule",
-            title: t("warnings.ruleTitle"),
-            render: (_, w) => <Tag color="volcano">{t(`warnings.rule.${w.rule}`)}</Tag>,
-          },
-          {
-            key: "title",
-            title: t("case.field.title"),
-            render: (_, w) => (
-              <Flex vertical>
-                <Typography.Text strong>{w.title}</Typography.Text>
-                <Typography.Text type="secondary">{w.detail}</Typography.Text>
-              </Flex>
-            ),
-          },
-          {
-            key: "cases",
-            title: t("warnings.cases"),
-            render: (_, w) => (
-              <Flex wrap gap={4}>
-                {w.case_ids.map((id, i) => (
-                  <Link key={id} to={`/cases/${id}`}>
-                    #{i + 1}
-                  </Link>
-                ))}
-              </Flex>
-            ),
-          },
-          { key: "fired", title: t("warnings.firedAt"), render: (_, w) => time(w.fired_at) },
+          columns.rule,
+          columns.title,
+          columns.cases,
+          columns.firedAt,
           {
             key: "ack",
             title: t("common.actions"),

@@ -38,10 +38,32 @@ export const currentQuery = () =>
     refetchInterval: 60_000,
   });
 
+/**
+ * The monthly report as JSON (`month` = YYYY-MM), for all the caller's projects or one.
+ * `format=json` is explicit so the answer does not depend on the Accept header.
+ */
+export const reportQuery = (month: string, projectId?: string) =>
+  queryOptions({
+    queryKey: ["stats", "report", month, projectId ?? null],
+    queryFn: async ({ signal }) => {
+      const report = await unwrap(
+        api.GET("/api/v1/stats/report", {
+          params: { query: { month, format: "json", project_id: projectId } },
+          signal,
+        }),
+      );
+      // The operation also declares the XLSX and CSV bodies, so the generated type is the union
+      // of the three; this narrows it to the JSON report that format=json asked for.
+      if (typeof report === "string" || Array.isArray(report)) throw new Error("the report is not JSON");
+      return report;
+    },
+  });
+
 export const useSummary = (period: Period) => useQuery(summaryQuery(period));
 export const useCurrent = () => useQuery(currentQuery());
 export const useBreakdown = (period: Period, by: Dimension) => useQuery(breakdownQuery(period, by));
 export const useTrend = (period: Period) => useQuery(trendQuery(period));
+export const useReport = (month: string, projectId?: string) => useQuery(reportQuery(month, projectId));
 
 /**
  * Downloads the monthly report (`month` = YYYY-MM) with the Bearer token and saves the blob.

@@ -33,6 +33,8 @@ describe("Statistics", () => {
         json({ ...figures, period, by_kind: {}, by_status: {}, closed_in_period: 180, open_at_end: 31 }),
       "GET /api/v1/stats/breakdown": () => json({ by: "category", period, groups: [], total: figures }),
       "GET /api/v1/stats/trend": () => json({ interval: "day", period, points: [] }),
+      "GET /api/v1/stats/report": () => json({ month: "2026-11", warnings_fired: 0, warnings: [] }),
+      "GET /api/v1/projects": () => json({ items: [], next_cursor: null }),
     });
     renderWithProviders(
       <App>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
 import { CASE_KINDS, CHANNELS, type Dimension, SEVERITIES } from "@/lib/types";
 import { downloadReport, percent, type Period, useBreakdown, useSummary, useTrend } from "../api/stats";
+import { MonthWarnings } from "./month-warnings";
 import { SummaryCards } from "./summary-cards";
 
 // ECharts is loaded only when a chart is drawn.
@@ -191,6 +192,7 @@ export function Statistics() {
           ]}
         />
       </Card>
+      <MonthWarnings month={month.format("YYYY-MM")} />
     </Flex>
   );
 }
