@@ -247,13 +247,21 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     Ok(record)
 }
 
-/// The customer owning a normalised phone number, if any.
-pub async fn find_by_phone(db: &impl ConnectionTrait, phone: &str) -> StoreResult<Option<Uuid>> {
-    Ok(customer_phone::Entity::find()
-        .filter(customer_phone::Column::Phone.eq(phone))
+/// The customer owning a normalised phone number, if any (one statement: registration looks
+/// callers up by phone on every call).
+pub async fn find_by_phone(db: &impl ConnectionTrait, phone: &str) -> StoreResult<Option<customer::Model>> {
+    Ok(customer::Entity::find()
+        .filter(
+            customer::Column::Id.in_subquery(
+                Query::select()
+                    .column(customer_phone::Column::CustomerId)
+                    .from(customer_phone::Entity)
+                    .and_where(customer_phone::Column::Phone.eq(phone))
+                    .to_owned(),
+            ),
+        )
         .one(db)
-        .await?
-        .map(|p| p.customer_id))
+        .await?)
 }
 
 async fn load_records(db: &impl ConnectionTrait, customers: Vec<customer::Model>) -> StoreResult<Vec<CustomerRecord>> {

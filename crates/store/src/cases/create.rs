@@ -96,11 +96,7 @@ async fn resolve_customer(
             let phone = Phone::parse(&inline.phone)
                 .map_err(|e| StoreError::invalid("customer.phone", e.to_string()))?
                 .into_string();
-            if let Some(existing) = customers::find_by_phone(db, &phone).await? {
-                let found = customer::Entity::find_by_id(existing)
-                    .one(db)
-                    .await?
-                    .ok_or(StoreError::NotFound)?;
+            if let Some(found) = customers::find_by_phone(db, &phone).await? {
                 let all = customer_phone::Entity::find()
                     .filter(customer_phone::Column::CustomerId.eq(found.id))
                     .order_by_asc(customer_phone::Column::Position)
