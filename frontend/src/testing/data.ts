@@ -1,4 +1,4 @@
-import type { CaseDetail, CustomerDetail } from "@/lib/types";
+import type { CaseDetail, CustomerDetail, Project } from "@/lib/types";
 import type { User } from "@/lib/auth";
 import type { TokenResponse } from "@/lib/session";
 
@@ -85,6 +85,19 @@ export function aCustomer(overrides: Partial<CustomerDetail> = {}): CustomerDeta
     updated_at: "2026-11-25T08:00:00Z",
     recent_cases: [],
     repeat_complaint: false,
+    ...overrides,
+  };
+}
+
+export function aProject(overrides: Partial<Project> = {}): Project {
+  return {
+    id: "0192f0c4-0000-7000-8000-0000000000a1",
+    name: "翠湖花园",
+    code: "CHHY",
+    address: "深圳市南山区翠湖路 88 号",
+    version: 1,
+    created_at: "2026-11-25T08:00:00Z",
+    updated_at: "2026-11-25T08:00:00Z",
     ...overrides,
   };
 }

@@ -2,19 +2,12 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { App } from "antd";
 import { describe, expect, it } from "vitest";
 import { json, problem, requestsTo, stubFetch } from "@/testing/fetch";
+import { aProject } from "@/testing/data";
 import { renderWithProviders } from "@/testing/render";
 import { Administration } from "./admin";
 
 const empty = { items: [], next_cursor: null };
-const project = {
-  id: "0192f0c4-0000-7000-8000-0000000000a1",
-  name: "翠湖花园",
-  code: "CHHY",
-  address: "深圳市南山区翠湖路 88 号",
-  version: 1,
-  created_at: "2026-11-25T08:00:00Z",
-  updated_at: "2026-11-25T08:00:00Z",
-};
+const project = aProject();
 
 describe("Administration", () => {
   it("imports properties as CSV and shows the line-numbered errors", async () => {

@@ -2,21 +2,14 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { components } from "@/api/schema";
 import { json, problem, requestsTo, stubFetch } from "@/testing/fetch";
+import { aProject } from "@/testing/data";
 import { renderWithProviders } from "@/testing/render";
 import { MonthWarnings } from "./month-warnings";
 
 type Report = components["schemas"]["MonthlyReport"];
 type Warning = components["schemas"]["WarningView"];
 
-const project = {
-  id: "0192f0c4-0000-7000-8000-0000000000a1",
-  name: "翠湖花园",
-  code: "CHHY",
-  address: "深圳市南山区翠湖路 88 号",
-  version: 1,
-  created_at: "2026-11-25T08:00:00Z",
-  updated_at: "2026-11-25T08:00:00Z",
-};
+const project = aProject();
 
 const caseIds = ["0192f0c4-0000-7000-8000-0000000000c1", "0192f0c4-0000-7000-8000-0000000000c2"];
 const warning: Warning = {
