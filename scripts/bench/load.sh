@@ -5,7 +5,7 @@
 #      and the 1,000,000-case database $DB (huiyin_bench, the statistics benchmark's; reused when it
 #      holds the data set, generated the same way as scripts/bench/run.sh otherwise);
 #   2. on both: the queue (open cases of one department by due time, 15 and 50 a page), first and
-#      tenth page;
+#      tenth page, at 16 clients and at one;
 #   3. on the 1M database: case creation (a new phone complaint a request: oha sends the lines of a
 #      generated file of bodies, random customer and property each) at 16 and 64 clients, and at 64
 #      connections with a fixed arrival rate (half the saturated rate, latency corrected for
@@ -111,19 +111,14 @@ measure() {
   LAST_RPS=$(jq .summary.requestsPerSec <<<"$json")
 }
 
-# $1 label, $2 path: the path alone, 16 clients.
-measure_path() {
-  measure "$1" 16 "$BASE$2"
-}
-
 # $1 label, $2 file of paths: one of them a request, 16 clients.
 measure_paths() {
   sed "s|^|$BASE|" "$2" >"$DATA/urls"
   measure "$1" 16 --urls-from-file "$DATA/urls"
 }
 
-# $1 database, $2 label, $3 page size: first and tenth page of one department's open cases by due
-# time (the tenth only when the department has that many).
+# $1 database, $2 label, $3 page size, $4 clients: first and tenth page of one department's open
+# cases by due time (the tenth only when the department has that many).
 queue() {
   local department query cursor
   department=$(psql "$PG/$1" -qAt -c "SELECT department_id FROM cases WHERE status IN ('dispatched', 'in_progress')
@@ -134,11 +129,11 @@ queue() {
     cursor=$(api "$query${cursor:+&cursor=$cursor}" | jq -r '.next_cursor // empty' | jq -Rr @uri)
     [ -n "$cursor" ] || break
   done
-  measure_path "queue, first page of $3 ($2)" "/api/v1$query"
+  measure "queue, first page of $3 ($2)" "$4" "$BASE/api/v1$query"
   if [ -n "$cursor" ]; then
-    measure_path "queue, tenth page of $3 ($2)" "/api/v1$query&cursor=$cursor"
+    measure "queue, tenth page of $3 ($2)" "$4" "$BASE/api/v1$query&cursor=$cursor"
   else
-    echo "| queue, tenth page of $3 ($2) | – | – | – | – | (the department has fewer than $((10 * $3)) open cases) |" |
+    echo "| queue, tenth page of $3 ($2) | $4 | – | – | – | (the department has fewer than $((10 * $3)) open cases) |" |
       tee -a "$OUT"
   fi
 }
@@ -165,14 +160,20 @@ fill_deadlines "$DB"
 
 # The 10,000-case department has about 18 open cases: pages of 15 compare the two sizes with the
 # same answer size; pages of 50 are the console's.
+# One client shows what a page costs; sixteen show it on a saturated machine, where on two cores
+# most of a request's time is waiting for the others.
 start_server "${DB}_10k"
-queue "${DB}_10k" 10k 15
-queue "${DB}_10k" 10k 50
+queue "${DB}_10k" 10k 15 16
+queue "${DB}_10k" 10k 50 16
+queue "${DB}_10k" 10k 15 1
+queue "${DB}_10k" 10k 50 1
 stop_server
 
 start_server "$DB"
-queue "$DB" 1M 15
-queue "$DB" 1M 50
+queue "$DB" 1M 15 16
+queue "$DB" 1M 50 16
+queue "$DB" 1M 15 1
+queue "$DB" 1M 50 1
 # 20,000 request bodies: a phone complaint from a random generated customer (found by phone, as
 # the call centre does) about a random property; oha sends them line by line.
 psql "$PG/$DB" -qAt -c "
