@@ -638,6 +638,12 @@ async fn warnings_fire_once_per_window_and_are_acknowledged(app: &TestApp) {
         .unwrap()
         .clone();
     assert_eq!(cluster["case_ids"].as_array().unwrap().len(), 2);
+    let cases = cluster["cases"].as_array().unwrap();
+    assert_eq!(cases.len(), 2, "{cluster}");
+    for (case, id) in cases.iter().zip(cluster["case_ids"].as_array().unwrap()) {
+        assert_eq!(&case["id"], id, "{cluster}");
+        assert!(case["number"].as_str().unwrap().starts_with("TS-"), "{cluster}");
+    }
     let told = notifications(app, &w.supervisor.1).await;
     assert!(told["items"].as_array().unwrap().iter().any(|n| n["kind"] == "warning"));
 

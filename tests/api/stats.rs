@@ -363,6 +363,19 @@ async fn figures_match_the_hand_computed_fixture(app: &TestApp) {
     assert_eq!(report.body["warnings_fired"], 1);
     assert_eq!(report.body["warnings"][0]["rule"], "repeat_customer");
     assert_eq!(report.body["warnings"][0]["fired_at"], "2026-10-20T02:30:00Z");
+    let warned = &report.body["warnings"][0];
+    let warned_numbers: Vec<&str> = warned["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(warned["case_ids"].as_array().unwrap())
+        .map(|(case, id)| {
+            assert_eq!(&case["id"], id, "{warned}");
+            case["number"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(warned_numbers.len(), warned["case_ids"].as_array().unwrap().len());
+    assert!(warned_numbers.iter().all(|n| n.starts_with("TS-")), "{warned}");
     let september = app
         .get(
             &format!("/api/v1/stats/report?month=2026-09&project_id={}", f.project),
@@ -397,6 +410,10 @@ async fn figures_match_the_hand_computed_fixture(app: &TestApp) {
     assert!(text.contains("本月预警,Warnings fired,1"), "{text}");
     assert!(text.contains("# 本月预警 Warnings fired"), "{text}");
     assert!(text.contains("repeat_customer"), "{text}");
+    assert!(
+        text.contains(&warned_numbers.join(" ")),
+        "the warning's case numbers: {text}"
+    );
     let xlsx = app
         .client
         .get(app.url(&format!("/api/v1/stats/report?month=2026-10&project_id={}", f.project)))

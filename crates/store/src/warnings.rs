@@ -46,25 +46,73 @@ pub struct WarningView {
     pub title: String,
     pub detail: String,
     pub case_ids: Vec<Uuid>,
+    /// The same cases with their numbers, in the same order, for people to read.
+    pub cases: Vec<WarningCase>,
     pub fired_at: DateTime<Utc>,
     pub acknowledged_at: Option<DateTime<Utc>>,
     pub acknowledged_by: Option<Uuid>,
     pub ack_note: Option<String>,
 }
 
-pub fn view(w: warning::Model) -> WarningView {
-    WarningView {
-        id: w.id,
-        rule: WarningRule::parse(&w.rule).unwrap_or(WarningRule::PropertyCluster),
-        project_id: w.project_id,
-        title: w.title,
-        detail: w.detail,
-        case_ids: serde_json::from_str(&w.case_ids).unwrap_or_default(),
-        fired_at: w.fired_at,
-        acknowledged_at: w.acknowledged_at,
-        acknowledged_by: w.acknowledged_by,
-        ack_note: w.ack_note,
-    }
+#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+pub struct WarningCase {
+    pub id: Uuid,
+    #[schema(example = "TS-20261125-0007")]
+    pub number: String,
+}
+
+/// The warnings as the API shows them, with their cases' numbers (one query for all of them).
+pub async fn views(db: &impl ConnectionTrait, warnings: Vec<warning::Model>) -> StoreResult<Vec<WarningView>> {
+    let case_ids: Vec<Vec<Uuid>> = warnings
+        .iter()
+        .map(|w| serde_json::from_str(&w.case_ids).unwrap_or_default())
+        .collect();
+    let mut wanted: Vec<Uuid> = case_ids.iter().flatten().copied().collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let numbers: std::collections::HashMap<Uuid, String> = if wanted.is_empty() {
+        Default::default()
+    } else {
+        case::Entity::find()
+            .select_only()
+            .column(case::Column::Id)
+            .column(case::Column::Number)
+            .filter(case::Column::Id.is_in(wanted))
+            .into_tuple::<(Uuid, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
+    };
+    Ok(warnings
+        .into_iter()
+        .zip(case_ids)
+        .map(|(w, ids)| WarningView {
+            id: w.id,
+            rule: WarningRule::parse(&w.rule).unwrap_or(WarningRule::PropertyCluster),
+            project_id: w.project_id,
+            title: w.title,
+            detail: w.detail,
+            cases: ids
+                .iter()
+                .filter_map(|id| {
+                    numbers.get(id).map(|number| WarningCase {
+                        id: *id,
+                        number: number.clone(),
+                    })
+                })
+                .collect(),
+            case_ids: ids,
+            fired_at: w.fired_at,
+            acknowledged_at: w.acknowledged_at,
+            acknowledged_by: w.acknowledged_by,
+            ack_note: w.ack_note,
+        })
+        .collect())
+}
+
+async fn view(db: &impl ConnectionTrait, warning: warning::Model) -> StoreResult<WarningView> {
+    views(db, vec![warning]).await?.pop().ok_or(StoreError::NotFound)
 }
 
 struct Firing {
@@ -260,7 +308,8 @@ async fn fire<C: ConnectionTrait + TransactionTrait>(
         },
     )
     .await?;
-    webhooks::emit(&txn, WebhookEvent::WarningFired, json!(view(saved))).await?;
+    let fired = view(&txn, saved).await?;
+    webhooks::emit(&txn, WebhookEvent::WarningFired, json!(fired)).await?;
     txn.commit().await?;
     Ok(true)
 }
@@ -318,7 +367,7 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: &WarningQuery
         .await?;
     let Page { items, next_cursor } = page::finish(rows, limit, |w| w.id.to_string());
     Ok(Page {
-        items: items.into_iter().map(view).collect(),
+        items: views(db, items).await?,
         next_cursor,
     })
 }
@@ -354,5 +403,6 @@ pub async fn acknowledge(
     model.acknowledged_at = Set(Some(now()));
     model.acknowledged_by = Set(Some(actor.user_id));
     model.ack_note = Set(note);
-    Ok(view(model.update(db).await?))
+    let saved = model.update(db).await?;
+    view(db, saved).await
 }

@@ -3410,6 +3410,12 @@ export interface components {
             /** Format: uuid */
             work_order_id?: string | null;
         };
+        WarningCase: {
+            /** Format: uuid */
+            id: string;
+            /** @example TS-20261125-0007 */
+            number: string;
+        };
         WarningList: {
             items: components["schemas"]["WarningView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -3436,6 +3442,8 @@ export interface components {
             /** Format: uuid */
             acknowledged_by?: string | null;
             case_ids: string[];
+            /** @description The same cases with their numbers, in the same order, for people to read. */
+            cases: components["schemas"]["WarningCase"][];
             detail: string;
             /** Format: date-time */
             fired_at: string;

@@ -30,14 +30,13 @@ export function useWarningColumns(): Record<"rule" | "title" | "cases" | "firedA
       ),
     },
     cases: {
-      // A warning carries its cases' ids, not their numbers: the links are counted.
       key: "cases",
       title: t("warnings.cases"),
       render: (_, w) => (
         <Flex wrap gap={4}>
-          {w.case_ids.map((id, i) => (
-            <Link key={id} to={`/cases/${id}`}>
-              #{i + 1}
+          {w.cases.map((c) => (
+            <Link key={c.id} to={`/cases/${c.id}`}>
+              {c.number}
             </Link>
           ))}
         </Flex>

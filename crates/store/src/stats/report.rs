@@ -73,7 +73,7 @@ async fn warnings_fired(db: &impl ConnectionTrait, filter: &StatsFilter) -> Stor
         .limit(200)
         .all(db)
         .await?;
-    Ok((total, first.into_iter().map(warnings::view).collect()))
+    Ok((total, warnings::views(db, first).await?))
 }
 
 pub async fn monthly(db: &impl ConnectionTrait, month: &str, filter: &StatsFilter) -> StoreResult<MonthlyReport> {

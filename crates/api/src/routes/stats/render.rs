@@ -139,7 +139,7 @@ const WARNING_HEADER: [&str; 6] = [
     "规则 Rule",
     "标题 Title",
     "说明 Detail",
-    "工单数 Cases",
+    "工单 Cases",
     "处理 Acknowledged",
 ];
 
@@ -153,7 +153,7 @@ fn warning_rows(report: &MonthlyReport) -> Vec<[String; 6]> {
                 w.rule.as_str().to_owned(),
                 w.title.clone(),
                 w.detail.clone(),
-                w.case_ids.len().to_string(),
+                w.cases.iter().map(|c| c.number.as_str()).collect::<Vec<_>>().join(" "),
                 match (&w.acknowledged_at, &w.ack_note) {
                     (Some(at), Some(note)) => format!("{} {note}", at.to_rfc3339()),
                     (Some(at), None) => at.to_rfc3339(),

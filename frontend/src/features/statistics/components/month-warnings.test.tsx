@@ -18,6 +18,10 @@ const warning: Warning = {
   title: "3 号楼 7 天内 5 起投诉",
   detail: "3 号楼近 7 天收到 5 起投诉，阈值 5",
   case_ids: caseIds,
+  cases: [
+    { id: "0192f0c4-0000-7000-8000-0000000000c1", number: "TS-20261111-0003" },
+    { id: "0192f0c4-0000-7000-8000-0000000000c2", number: "TS-20261112-0001" },
+  ],
   fired_at: "2026-11-12T02:30:00Z",
   project_id: project.id,
   acknowledged_at: null,
@@ -43,8 +47,14 @@ describe("MonthWarnings", () => {
     expect(await within(table).findByText(warning.title)).toBeInTheDocument();
     expect(within(table).getByText("同一楼栋集中投诉")).toBeInTheDocument();
     expect(within(table).getByText(warning.detail)).toBeInTheDocument();
-    expect(within(table).getByRole("link", { name: "#1" })).toHaveAttribute("href", `/cases/${caseIds[0]}`);
-    expect(within(table).getByRole("link", { name: "#2" })).toHaveAttribute("href", `/cases/${caseIds[1]}`);
+    expect(within(table).getByRole("link", { name: "TS-20261111-0003" })).toHaveAttribute(
+      "href",
+      `/cases/${caseIds[0]}`,
+    );
+    expect(within(table).getByRole("link", { name: "TS-20261112-0001" })).toHaveAttribute(
+      "href",
+      `/cases/${caseIds[1]}`,
+    );
     expect(screen.getByTestId("month-warnings-count")).toHaveTextContent("1");
     expect(screen.getByText("月度预警 · 2026-11")).toBeInTheDocument();
     const url = reportUrl(fetch, 0);
