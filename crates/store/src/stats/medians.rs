@@ -68,9 +68,9 @@ async fn edge_histograms(
     span: &Span,
 ) -> StoreResult<[BTreeMap<u16, u64>; 3]> {
     let mut histograms: [BTreeMap<u16, u64>; 3] = Default::default();
+    let columns = HISTOGRAMS.map(|(_, column)| column);
     for (start, end) in span.edges() {
         let mut sql = Sql::new(db.get_database_backend());
-        let columns: Vec<&str> = HISTOGRAMS.iter().map(|(_, column)| *column).collect();
         sql.push(&format!(
             "SELECT c.{} FROM stats_case_facts c WHERE",
             columns.join(", c.")

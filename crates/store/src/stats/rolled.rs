@@ -172,12 +172,12 @@ pub async fn grouped(
     }
     push_columns(&mut sql);
     sql.push(" FROM (");
-    for (i, (grain, first, after)) in parts.into_iter().enumerate() {
+    for (i, part) in parts.into_iter().enumerate() {
         if i > 0 {
             sql.push(" UNION ALL ");
         }
         sql.push("SELECT * FROM stats_rollups r WHERE");
-        push_rows_of(&mut sql, filter, dim, (grain, first, after));
+        push_rows_of(&mut sql, filter, dim, part);
     }
     sql.push(") r");
     if !group.is_empty() {
