@@ -23,6 +23,7 @@ pub mod residents;
 pub mod seed;
 pub mod settings;
 pub mod sla;
+pub mod statements;
 pub mod stats;
 pub mod validate;
 pub mod visits;
@@ -75,7 +76,8 @@ impl Store {
             .connect_timeout(Duration::from_secs(5))
             .acquire_timeout(Duration::from_secs(if sqlite { 10 } else { 3 }))
             .sqlx_logging(false);
-        let db = Database::connect(options).await.map_err(StoreError::from_db)?;
+        let mut db = Database::connect(options).await.map_err(StoreError::from_db)?;
+        statements::install(&mut db);
         if db.get_database_backend() == DatabaseBackend::Sqlite {
             for pragma in [
                 "PRAGMA journal_mode = WAL",
@@ -101,7 +103,9 @@ impl Store {
                 .connect_timeout(Duration::from_secs(5))
                 .acquire_timeout(Duration::from_secs(3))
                 .sqlx_logging(false);
-            Some(Database::connect(options).await.map_err(StoreError::from_db)?)
+            let mut pool = Database::connect(options).await.map_err(StoreError::from_db)?;
+            statements::install(&mut pool);
+            Some(pool)
         };
         Ok(Store { db, numbers })
     }
