@@ -120,7 +120,8 @@ impl Worker {
     pub async fn run(self) {
         tracing::info!(worker = %self.id, "background worker started");
         loop {
-            match self.run_once().await {
+            // With the store's configuration cache (SLA terms, calendar, webhook subscriptions).
+            match huiyin_store::cache::scope(self.store.config.clone(), self.run_once()).await {
                 Ok(n) if n > 0 => continue,
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "worker could not do its rounds; retrying"),

@@ -8,6 +8,7 @@ pub mod actor;
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod cache;
 pub mod cases;
 pub mod categories;
 pub mod customers;
@@ -51,6 +52,8 @@ pub struct Store {
     /// a connection of `db` while it waits for its number: with one shared pool, enough
     /// concurrent registrations would hold every connection and wait for one forever.
     numbers: Option<DatabaseConnection>,
+    /// This process's copy of the database's configuration (`cache`).
+    pub config: std::sync::Arc<cache::ConfigCache>,
 }
 
 impl Store {
@@ -107,7 +110,9 @@ impl Store {
             statements::install(&mut pool);
             Some(pool)
         };
-        Ok(Store { db, numbers })
+        let config = cache::ConfigCache::new();
+        cache::listen(&db, &config);
+        Ok(Store { db, numbers, config })
     }
 
     /// Where registrations take their case numbers from (see `cases::numbering`).

@@ -24,9 +24,17 @@ pub fn note() {
     let _ = COUNTER.try_with(|c| c.fetch_add(1, Ordering::Relaxed));
 }
 
-/// Hooks the counter into `db` (before the handle is cloned: clones share the hook).
+/// Hooks the counter into `db` (before the handle is cloned: clones share the hook). With
+/// `HUIYIN_LOG_COUNTED` set, every counted statement is also printed to stderr (to see what a
+/// count is made of).
 pub fn install(db: &mut DatabaseConnection) {
-    db.set_metric_callback(|_| note());
+    let log = std::env::var_os("HUIYIN_LOG_COUNTED").is_some();
+    db.set_metric_callback(move |info| {
+        if log && COUNTER.try_with(|_| ()).is_ok() {
+            eprintln!("counted: {}", info.statement.sql);
+        }
+        note();
+    });
 }
 
 /// Runs `work` and returns its output with the number of statements it issued.

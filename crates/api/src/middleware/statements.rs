@@ -1,4 +1,5 @@
-//! Counts the SQL statements of each `/api/v1` request (authentication included) and, when
+//! Runs each `/api/v1` request with its store's configuration cache (`huiyin_store::cache`) and
+//! counts the SQL statements of each request (authentication included) and, when
 //! `ApiConfig::count_statements` is on, reports them as `x-statement-count` — what the
 //! statement-count tests read, so a change that adds round trips to a hot path fails CI.
 
@@ -14,13 +15,16 @@ pub async fn count(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let report = req
-        .app_data::<web::Data<AppState>>()
-        .is_some_and(|state| state.config.count_statements);
-    if !report {
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
         return next.call(req).await;
+    };
+    // The store's configuration cache for everything the request reads (`huiyin_store::cache`).
+    let cache = state.store.config.clone();
+    if !state.config.count_statements {
+        return huiyin_store::cache::scope(cache, next.call(req)).await;
     }
-    let (response, statements) = huiyin_store::statements::counted(next.call(req)).await;
+    let (response, statements) =
+        huiyin_store::statements::counted(huiyin_store::cache::scope(cache, next.call(req))).await;
     let mut response = response?;
     response.headers_mut().insert(
         HeaderName::from_static("x-statement-count"),

@@ -79,6 +79,20 @@ pub async fn record(db: &impl ConnectionTrait, case_id: Uuid, old: Option<&Facts
     Ok(())
 }
 
+/// Records the deltas of a case an action changed: its stored facts against the facts of the
+/// row as written (the property's building, which actions never change, carried over — so the
+/// property need not be read). A case without stored facts is refreshed from scratch.
+pub async fn record_case(db: &impl ConnectionTrait, after: &crate::entity::case::Model) -> StoreResult<()> {
+    match rollup::stored_facts(db, after.id).await? {
+        Some(old) => {
+            let mut new = Facts::of(after, None);
+            new.building = old.building.clone();
+            record(db, after.id, Some(&old), &new).await
+        }
+        None => rollup::refresh(db, after.id).await,
+    }
+}
+
 fn push_insert(sql: &mut Sql, rows: &[(&Key, &Vals)]) {
     sql.push(&format!("INSERT INTO stats_deltas (id, {}) VALUES ", columns()));
     for (i, (key, vals)) in rows.iter().enumerate() {

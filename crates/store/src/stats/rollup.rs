@@ -386,7 +386,7 @@ pub(super) async fn upsert(db: &impl ConnectionTrait, rows: &[(&Key, &Vals)]) ->
     Ok(())
 }
 
-async fn stored_facts(db: &impl ConnectionTrait, case_id: Uuid) -> StoreResult<Option<Facts>> {
+pub(super) async fn stored_facts(db: &impl ConnectionTrait, case_id: Uuid) -> StoreResult<Option<Facts>> {
     let mut sql = Sql::new(db.get_database_backend());
     sql.push("SELECT facts FROM stats_case_facts WHERE case_id = ")
         .bind(case_id);
