@@ -118,6 +118,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
     };
     let mut api = ApiConfig {
         attachments_dir: data_dir.join("attachments"),
+        count_statements: true,
         ..ApiConfig::default()
     };
     adjust(&mut api);

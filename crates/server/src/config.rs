@@ -85,6 +85,7 @@ impl Settings {
                 env_number("HUIYIN_ACTIVATION_TTL_HOURS", defaults.activation_ttl.as_secs() / 3600)? * 3600,
             ),
             resident_daily_case_limit: env_number("HUIYIN_RESIDENT_DAILY_CASES", defaults.resident_daily_case_limit)?,
+            count_statements: false,
         };
         Ok(Settings {
             bind: env("HUIYIN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),

@@ -24,7 +24,8 @@ pub struct Terms {
 pub async fn terms_for(db: &impl ConnectionTrait, kind: CaseKind, severity: Severity) -> StoreResult<Terms> {
     let durations = policies::durations_for(db, kind, severity).await?;
     let clock = if durations.business_hours {
-        Clock::Business(calendar::load(db).await?.0.to_calendar())
+        let calendar = crate::cache::calendar(|| async { Ok(calendar::load(db).await?.0.to_calendar()) }).await?;
+        Clock::Business((*calendar).clone())
     } else {
         Clock::Continuous
     };
