@@ -5,6 +5,7 @@ mod helpers;
 mod auth;
 mod case_steps;
 mod cases;
+mod config_cache;
 mod deadlines;
 mod jobs;
 mod openapi;

@@ -31,28 +31,3 @@ pub async fn terms_for(db: &impl ConnectionTrait, kind: CaseKind, severity: Seve
     };
     Ok(Terms { durations, clock })
 }
-
-/// A case's terms, read the first time an action needs them: most actions (verify, accept,
-/// comment, reply, visit, close) never do, and every read saved is one less statement in the
-/// action's transaction.
-pub struct LazyTerms {
-    kind: CaseKind,
-    severity: Severity,
-    loaded: tokio::sync::OnceCell<Terms>,
-}
-
-impl LazyTerms {
-    pub fn new(kind: CaseKind, severity: Severity) -> Self {
-        LazyTerms {
-            kind,
-            severity,
-            loaded: tokio::sync::OnceCell::new(),
-        }
-    }
-
-    pub async fn get(&self, db: &impl ConnectionTrait) -> StoreResult<&Terms> {
-        self.loaded
-            .get_or_try_init(|| terms_for(db, self.kind, self.severity))
-            .await
-    }
-}
