@@ -24,6 +24,7 @@ pub mod seed;
 pub mod settings;
 pub mod sla;
 pub mod stats;
+pub mod stewardship;
 pub mod validate;
 pub mod visits;
 pub mod warnings;
