@@ -14,5 +14,6 @@ mod problems;
 mod resident;
 mod stats;
 mod stats_rollups;
+mod stewardship;
 mod store_steps;
 mod webhooks;
