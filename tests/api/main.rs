@@ -15,5 +15,6 @@ mod resident;
 mod stats;
 mod stats_rollups;
 mod stewardship;
+mod stewardship_notices;
 mod store_steps;
 mod webhooks;
