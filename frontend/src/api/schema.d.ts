@@ -3239,7 +3239,7 @@ export interface components {
              * @description A household of one of your areas.
              */
             property_id: string;
-            purpose: components["schemas"]["VisitPurpose"];
+            purpose: components["schemas"]["StewardVisitPurpose"];
             /** @description Whether anyone was met. */
             reached: boolean;
             /**
@@ -3896,6 +3896,11 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /**
+         * @description Why a steward visited a household.
+         * @enum {string}
+         */
+        StewardVisitPurpose: "routine" | "key_customer" | "follow_up" | "move_in" | "other";
         StewardVisitResponse: {
             /** Format: uuid */
             area_id: string;
@@ -3920,7 +3925,7 @@ export interface components {
             project_id: string;
             /** Format: uuid */
             property_id: string;
-            purpose: components["schemas"]["VisitPurpose"];
+            purpose: components["schemas"]["StewardVisitPurpose"];
             reached: boolean;
             /**
              * Format: uuid
@@ -4133,10 +4138,10 @@ export interface components {
             version: number;
         };
         /**
-         * @description Why a steward visited a household.
+         * @description What a scheduled return visit checks.
          * @enum {string}
          */
-        VisitPurpose: "routine" | "key_customer" | "follow_up" | "move_in" | "other";
+        VisitPurpose: "contact_check" | "outcome_check" | "satisfaction";
         VisitResponse: {
             comment?: string | null;
             /** Format: date-time */

@@ -8,7 +8,7 @@ pub mod patrol;
 
 crate::wire_enum! {
     /// Why a steward visited a household.
-    pub enum VisitPurpose {
+    pub enum StewardVisitPurpose {
         /// The monthly round (日常走访).
         Routine => "routine",
         /// A key customer (重点客户), e.g. tagged VIP.
@@ -122,8 +122,8 @@ mod tests {
 
     #[test]
     fn wire_names_round_trip() {
-        for v in VisitPurpose::ALL {
-            assert_eq!(VisitPurpose::parse(v.as_str()), Some(*v));
+        for v in StewardVisitPurpose::ALL {
+            assert_eq!(StewardVisitPurpose::parse(v.as_str()), Some(*v));
         }
         for v in CheckpointKind::ALL {
             assert_eq!(CheckpointKind::parse(v.as_str()), Some(*v));

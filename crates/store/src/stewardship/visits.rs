@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use huiyin_domain::case::{Channel, Visibility};
 use huiyin_domain::steward::month::Month;
-use huiyin_domain::steward::VisitPurpose;
+use huiyin_domain::steward::StewardVisitPurpose;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
@@ -20,7 +20,7 @@ use crate::{new_id, now, Actor, StoreError, StoreResult};
 pub struct RecordVisit {
     pub property_id: Uuid,
     pub customer_id: Option<Uuid>,
-    pub purpose: VisitPurpose,
+    pub purpose: StewardVisitPurpose,
     pub reached: bool,
     pub opinions: Option<String>,
     pub visited_at: Option<DateTime<Utc>>,
@@ -30,12 +30,12 @@ pub struct RecordVisit {
 #[derive(Debug, Clone)]
 pub struct StewardVisit {
     pub row: steward_visit::Model,
-    pub purpose: VisitPurpose,
+    pub purpose: StewardVisitPurpose,
 }
 
 pub(crate) fn from_row(row: steward_visit::Model) -> StoreResult<StewardVisit> {
     let purpose = stored(
-        VisitPurpose::parse(&row.purpose),
+        StewardVisitPurpose::parse(&row.purpose),
         "steward_visits",
         row.id,
         "purpose",

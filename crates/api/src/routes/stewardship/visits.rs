@@ -3,7 +3,7 @@
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use huiyin_domain::permission::Permission;
-use huiyin_domain::steward::VisitPurpose;
+use huiyin_domain::steward::StewardVisitPurpose;
 use huiyin_store::idempotency;
 use huiyin_store::stewardship::coverage::{self, AreaCoverage, WorkItem};
 use huiyin_store::stewardship::plans::{self, SetVisitPlan, VisitPlan};
@@ -107,7 +107,7 @@ pub struct RecordVisitRequest {
     pub property_id: Uuid,
     /// The customer met, if known (must be linked to the property).
     pub customer_id: Option<Uuid>,
-    pub purpose: VisitPurpose,
+    pub purpose: StewardVisitPurpose,
     /// Whether anyone was met.
     pub reached: bool,
     /// What the household said.
@@ -125,7 +125,7 @@ pub struct StewardVisitResponse {
     pub customer_id: Option<Uuid>,
     /// Who made the visit.
     pub steward_id: Uuid,
-    pub purpose: VisitPurpose,
+    pub purpose: StewardVisitPurpose,
     pub reached: bool,
     pub opinions: Option<String>,
     pub visited_at: DateTime<Utc>,
