@@ -97,6 +97,8 @@ describe("a steward's day on a phone", () => {
     const households = page.getByTestId("steward-household");
     await households.first().waitFor();
     expect(await households.count()).toBe(2);
+    // Nothing sticks out sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, "steward-workbench");
 
     // A visit: the household complains about the stairwell light; it becomes a case.

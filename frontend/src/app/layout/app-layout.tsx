@@ -65,7 +65,11 @@ const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: "admin", icon: <SettingOutlined />, roles: ["admin", "manager"] },
   { key: "deadlines", icon: <FieldTimeOutlined />, roles: ["admin", "manager"] },
   { key: "steward", icon: <HomeOutlined />, roles: ["admin", "manager", "supervisor", "steward"] },
-  { key: "notices", icon: <NotificationOutlined />, roles: ["admin", "manager", "supervisor", "agent", "steward"] },
+  {
+    key: "notices",
+    icon: <NotificationOutlined />,
+    roles: ["admin", "manager", "supervisor", "agent", "steward"],
+  },
 ];
 
 /** Below antd's `lg` breakpoint (992 px, i.e. tablets) the menu collapses to icons. */
@@ -196,7 +200,13 @@ export default function AppLayout() {
                   <Avatar size="small" style={{ background: token.colorPrimary }}>
                     {user.display_name.slice(0, 1)}
                   </Avatar>
-                  <span data-testid="user-name">{user.display_name}</span>
+                  <span
+                    data-testid="user-name"
+                    // On a phone the avatar stands for the name, so the header fits 390 px.
+                    style={screens.sm ? undefined : { display: "none" }}
+                  >
+                    {user.display_name}
+                  </span>
                   {screens.md && (
                     <Tag bordered={false} style={{ marginInlineEnd: 0 }}>
                       {t(`roles.${user.role}`)}
