@@ -20,6 +20,9 @@ pub mod stats;
 pub mod time;
 pub mod warning;
 pub mod webhook;
+pub mod money;
+pub mod arrears;
+pub mod handover;
 
 /// Implements `as_str`, `parse`, `ALL` and `Display` for a fieldless enum whose
 /// wire form is a fixed snake_case string, so SQL, JSON and Rust agree on one

@@ -66,6 +66,16 @@ crate::wire_enum! {
         WarningAck => "warning_ack",
         /// Configure webhook subscriptions and redeliver.
         WebhookManage => "webhook_manage",
+        /// Read fee arrears in scope (stewards: their areas).
+        ArrearsRead => "arrears_read",
+        /// Record a contact with a customer in arrears (催费记录).
+        ArrearsContact => "arrears_contact",
+        /// Import arrears from the billing system and set the per-project arrears policy.
+        ArrearsImport => "arrears_import",
+        /// Decide on a lawyer's letter for arrears at the legal stage.
+        ArrearsLegal => "arrears_legal",
+        /// Write and accept shift handovers (交接班).
+        HandoverWrite => "handover_write",
     }
 }
 
@@ -89,6 +99,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseDeescalate
                 | P::SlaManage
                 | P::WebhookManage
+                | P::ArrearsLegal
         ),
         R::Agent => matches!(
             permission,
@@ -107,6 +118,8 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseComment
                 | P::CasePause
                 | P::CaseEscalate
+                | P::ArrearsRead
+                | P::HandoverWrite
         ),
         R::Steward => matches!(
             permission,
@@ -119,6 +132,8 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseRead
                 | P::CaseReply
                 | P::CaseComment
+                | P::ArrearsRead
+                | P::ArrearsContact
         ),
         R::Handler => matches!(
             permission,
@@ -292,6 +307,31 @@ mod tests {
             for granted in Role::ALL {
                 assert!(!may_grant(role, *granted));
             }
+        }
+    }
+
+    #[test]
+    fn arrears_and_handovers() {
+        for role in Role::ALL {
+            let is = |roles: &[Role]| roles.contains(role);
+            let desk = [Role::Admin, Role::Manager, Role::Supervisor];
+            assert_eq!(
+                allows(*role, P::ArrearsRead),
+                is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Agent, Role::Steward]),
+                "{role}"
+            );
+            assert_eq!(
+                allows(*role, P::ArrearsContact),
+                is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Steward]),
+                "{role}"
+            );
+            assert_eq!(allows(*role, P::ArrearsImport), is(&desk), "{role}");
+            assert_eq!(allows(*role, P::ArrearsLegal), is(&[Role::Admin, Role::Manager]), "{role}");
+            assert_eq!(
+                allows(*role, P::HandoverWrite),
+                is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Agent]),
+                "{role}"
+            );
         }
     }
 }
