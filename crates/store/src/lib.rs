@@ -28,6 +28,8 @@ pub mod validate;
 pub mod visits;
 pub mod warnings;
 pub mod webhooks;
+pub mod arrears;
+pub mod handovers;
 
 use std::time::Duration;
 
