@@ -16,6 +16,8 @@ pub mod stats;
 pub mod visits;
 pub mod warnings;
 pub mod webhooks;
+pub mod arrears;
+pub mod handovers;
 
 use actix_web::http::header::ETAG;
 use actix_web::HttpResponse;
