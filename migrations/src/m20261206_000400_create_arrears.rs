@@ -39,6 +39,7 @@ enum Arrears {
     LegalDecidedBy,
     LegalDecidedAt,
     SettledAt,
+    SettledAsOf,
     CreatedAt,
     UpdatedAt,
     Version,
@@ -142,6 +143,7 @@ impl MigrationTrait for Migration {
                     .col(uuid_null(Arrears::LegalDecidedBy))
                     .col(timestamp_null(Arrears::LegalDecidedAt))
                     .col(timestamp_null(Arrears::SettledAt))
+                    .col(ColumnDef::new(Arrears::SettledAsOf).date().null())
                     .col(timestamp(Arrears::CreatedAt))
                     .col(timestamp(Arrears::UpdatedAt))
                     .col(version(Arrears::Version))
@@ -159,8 +161,18 @@ impl MigrationTrait for Migration {
             )
             .await?;
         use Arrears as A;
-        index(manager, "ix_arrears_project_status", vec![A::ProjectId, A::Status, A::Id]).await?;
-        index(manager, "ix_arrears_property_fee", vec![A::PropertyId, A::FeeItem, A::Status]).await?;
+        index(
+            manager,
+            "ix_arrears_project_status",
+            vec![A::ProjectId, A::Status, A::Id],
+        )
+        .await?;
+        index(
+            manager,
+            "ix_arrears_property_fee",
+            vec![A::PropertyId, A::FeeItem, A::Status],
+        )
+        .await?;
         index(manager, "ix_arrears_status_due", vec![A::Status, A::ContactDueAt]).await?;
         index(manager, "ix_arrears_area", vec![A::AreaId, A::Status]).await?;
 

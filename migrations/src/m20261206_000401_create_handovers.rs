@@ -134,6 +134,8 @@ impl MigrationTrait for Migration {
         manager
             .drop_table(Table::drop().table(HandoverProjects::Table).to_owned())
             .await?;
-        manager.drop_table(Table::drop().table(Handovers::Table).to_owned()).await
+        manager
+            .drop_table(Table::drop().table(Handovers::Table).to_owned())
+            .await
     }
 }

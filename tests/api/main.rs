@@ -2,10 +2,12 @@
 
 mod helpers;
 
+mod arrears;
 mod auth;
 mod case_steps;
 mod cases;
 mod deadlines;
+mod handovers;
 mod jobs;
 mod openapi;
 mod org;

@@ -73,7 +73,10 @@ mod tests {
     #[test]
     fn the_next_shift_signs_once() {
         assert_eq!(may_accept(&1, &2, HandoverStatus::Pending), Ok(()));
-        assert_eq!(may_accept(&1, &1, HandoverStatus::Pending), Err(AcceptError::OwnHandover));
+        assert_eq!(
+            may_accept(&1, &1, HandoverStatus::Pending),
+            Err(AcceptError::OwnHandover)
+        );
         assert_eq!(
             may_accept(&1, &2, HandoverStatus::Accepted),
             Err(AcceptError::AlreadyAccepted)
@@ -85,7 +88,9 @@ mod tests {
         let s = HandoverSettings::default();
         assert!(s.is_valid());
         assert!(!HandoverSettings { reminder_minutes: 0 }.is_valid());
-        let now = DateTime::parse_from_rfc3339("2026-12-06T08:30:00Z").unwrap().with_timezone(&Utc);
+        let now = DateTime::parse_from_rfc3339("2026-12-06T08:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         assert_eq!(s.remind_written_before(now).to_rfc3339(), "2026-12-06T08:00:00+00:00");
     }
 }

@@ -5,11 +5,14 @@
 //! the same phone number?) can be unit-tested without a database.
 
 pub mod api_key;
+pub mod arrears;
 pub mod attachment;
 pub mod calendar;
 pub mod case;
 pub mod customer;
+pub mod handover;
 pub mod jobs;
+pub mod money;
 pub mod password;
 pub mod permission;
 pub mod phone;
@@ -20,9 +23,6 @@ pub mod stats;
 pub mod time;
 pub mod warning;
 pub mod webhook;
-pub mod money;
-pub mod arrears;
-pub mod handover;
 
 /// Implements `as_str`, `parse`, `ALL` and `Display` for a fieldless enum whose
 /// wire form is a fixed snake_case string, so SQL, JSON and Rust agree on one

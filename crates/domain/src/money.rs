@@ -183,7 +183,13 @@ mod tests {
 
     #[test]
     fn writes_two_decimals() {
-        let table = [(0, "0.00"), (10, "0.10"), (30, "0.30"), (123_450, "1234.50"), (5, "0.05")];
+        let table = [
+            (0, "0.00"),
+            (10, "0.10"),
+            (30, "0.30"),
+            (123_450, "1234.50"),
+            (5, "0.05"),
+        ];
         for (fen, text) in table {
             assert_eq!(Money::from_fen(fen).map(|m| m.to_string()).as_deref(), Some(text));
         }

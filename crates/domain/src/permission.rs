@@ -326,7 +326,11 @@ mod tests {
                 "{role}"
             );
             assert_eq!(allows(*role, P::ArrearsImport), is(&desk), "{role}");
-            assert_eq!(allows(*role, P::ArrearsLegal), is(&[Role::Admin, Role::Manager]), "{role}");
+            assert_eq!(
+                allows(*role, P::ArrearsLegal),
+                is(&[Role::Admin, Role::Manager]),
+                "{role}"
+            );
             assert_eq!(
                 allows(*role, P::HandoverWrite),
                 is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Agent]),

@@ -6,6 +6,7 @@
 
 pub mod actor;
 pub mod api_keys;
+pub mod arrears;
 pub mod audit;
 pub mod auth;
 pub mod cases;
@@ -13,6 +14,7 @@ pub mod categories;
 pub mod customers;
 pub mod entity;
 pub mod error;
+pub mod handovers;
 pub mod idempotency;
 pub mod jobs;
 pub mod notifications;
@@ -28,8 +30,6 @@ pub mod validate;
 pub mod visits;
 pub mod warnings;
 pub mod webhooks;
-pub mod arrears;
-pub mod handovers;
 
 use std::time::Duration;
 

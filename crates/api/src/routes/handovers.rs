@@ -227,7 +227,10 @@ async fn create(
     Json(body): Json<CreateHandover>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::HandoverWrite)?;
-    let hash = idempotency::request_hash(&format!("handover {}", serde_json::to_string(&body).unwrap_or_default()));
+    let hash = idempotency::request_hash(&format!(
+        "handover {}",
+        serde_json::to_string(&body).unwrap_or_default()
+    ));
     let actor = user.0.clone();
     let input = NewHandover {
         project_ids: body.project_ids,

@@ -211,9 +211,15 @@ mod tests {
 
     #[test]
     fn only_a_service_dispute_opens_a_complaint() {
-        assert!(opens_complaint(ContactResult::Disputed, Some(ContactReason::ServiceDispute)));
+        assert!(opens_complaint(
+            ContactResult::Disputed,
+            Some(ContactReason::ServiceDispute)
+        ));
         assert!(!opens_complaint(ContactResult::Disputed, Some(ContactReason::Hardship)));
-        assert!(!opens_complaint(ContactResult::Refused, Some(ContactReason::ServiceDispute)));
+        assert!(!opens_complaint(
+            ContactResult::Refused,
+            Some(ContactReason::ServiceDispute)
+        ));
         assert!(!opens_complaint(ContactResult::Disputed, None));
     }
 

@@ -203,18 +203,44 @@ mod tests {
         let c = columns(&["room", "unit", "building", "fee_item", "months", "amount", "as_of"]).unwrap();
         assert_eq!(c.positions[0], Some(2));
         assert_eq!(c.positions[7], None);
-        let zh = columns(&["楼栋", "单元", "房号", "收费项目", "欠费月数", "欠费金额", "截止日期", "应收", "实收"]).unwrap();
+        let zh = columns(&[
+            "楼栋",
+            "单元",
+            "房号",
+            "收费项目",
+            "欠费月数",
+            "欠费金额",
+            "截止日期",
+            "应收",
+            "实收",
+        ])
+        .unwrap();
         assert_eq!(zh.positions[8], Some(8));
     }
 
     #[test]
     fn bad_headers_are_named() {
         let table: [(&[&str], &str); 4] = [
-            (&["building", "unit", "room", "fee", "months", "amount", "as_of"], "unknown column 'fee'"),
-            (&["building", "unit", "room", "fee_item", "months", "amount"], "missing column(s) as_of"),
+            (
+                &["building", "unit", "room", "fee", "months", "amount", "as_of"],
+                "unknown column 'fee'",
+            ),
+            (
+                &["building", "unit", "room", "fee_item", "months", "amount"],
+                "missing column(s) as_of",
+            ),
             (&["building", "building", "room"], "appears twice"),
             (
-                &["building", "unit", "room", "fee_item", "months", "amount", "as_of", "receivable"],
+                &[
+                    "building",
+                    "unit",
+                    "room",
+                    "fee_item",
+                    "months",
+                    "amount",
+                    "as_of",
+                    "receivable",
+                ],
                 "together",
             ),
         ];
@@ -226,7 +252,11 @@ mod tests {
 
     #[test]
     fn good_rows() {
-        let row = check(&raw(&["1栋", "1单元", "101", "物业费", "7", "1234.5", "2026-11-30"]), today()).unwrap();
+        let row = check(
+            &raw(&["1栋", "1单元", "101", "物业费", "7", "1234.5", "2026-11-30"]),
+            today(),
+        )
+        .unwrap();
         assert_eq!(row.months, 7);
         assert_eq!(row.amount.fen(), 123_450);
         assert_eq!(row.collection, None);

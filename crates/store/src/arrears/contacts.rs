@@ -82,7 +82,10 @@ async fn dispute_case(
             customer: None,
             property_id: Some(row.property_id),
             project_id: Some(row.project_id),
-            title: format!("欠费争议：{} {}-{}-{}", row.fee_item, room.building, room.unit, room.room),
+            title: format!(
+                "欠费争议：{} {}-{}-{}",
+                row.fee_item, room.building, room.unit, room.room
+            ),
             description: format!(
                 "催缴{}时客户以服务问题拒缴（欠 {} 个月）。{}",
                 row.fee_item,
@@ -134,7 +137,10 @@ pub async fn add(
     let mut update = arrears::Entity::update_many()
         .col_expr(arrears::Column::LastContactAt, Expr::value(at))
         .col_expr(arrears::Column::LastContactId, Expr::value(saved.id))
-        .col_expr(arrears::Column::ContactsCount, Expr::col(arrears::Column::ContactsCount).add(1))
+        .col_expr(
+            arrears::Column::ContactsCount,
+            Expr::col(arrears::Column::ContactsCount).add(1),
+        )
         .col_expr(arrears::Column::UpdatedAt, Expr::value(at))
         .col_expr(arrears::Column::Version, Expr::col(arrears::Column::Version).add(1));
     if let Some(case_id) = case_id {

@@ -11,7 +11,7 @@ use huiyin_domain::arrears::row::ArrearsRow;
 use huiyin_domain::arrears::{ArrearsPolicy, ArrearsStatus, Stage};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect, Set,
     TransactionTrait,
 };
 use uuid::Uuid;
@@ -68,7 +68,10 @@ async fn resolve(
         if !seen.insert((room.id, r.fee_item.clone())) {
             errors.push((
                 placed.place.clone(),
-                format!("{} {} {} {} appears twice in the file", r.building, r.unit, r.room, r.fee_item),
+                format!(
+                    "{} {} {} {} appears twice in the file",
+                    r.building, r.unit, r.room, r.fee_item
+                ),
             ));
             continue;
         }
@@ -122,6 +125,22 @@ pub async fn apply<C: ConnectionTrait + TransactionTrait>(
         .into_iter()
         .map(|a| ((a.property_id, a.fee_item.clone()), a))
         .collect();
+    // When each (property, fee item) was last known paid: older figures do not reopen it.
+    let mut settled: HashMap<Key, NaiveDate> = HashMap::new();
+    for (property_id, fee_item, as_of) in arrears::Entity::find()
+        .select_only()
+        .column(arrears::Column::PropertyId)
+        .column(arrears::Column::FeeItem)
+        .column(arrears::Column::SettledAsOf)
+        .filter(arrears::Column::ProjectId.eq(project_id))
+        .filter(arrears::Column::SettledAsOf.is_not_null())
+        .into_tuple::<(Uuid, String, NaiveDate)>()
+        .all(&txn)
+        .await?
+    {
+        let known = settled.entry((property_id, fee_item)).or_insert(as_of);
+        *known = (*known).max(as_of);
+    }
     let mut latest: HashMap<String, NaiveDate> = HashMap::new();
     let mut listed: HashSet<Key> = HashSet::new();
     let mut new_rows = Vec::new();
@@ -133,7 +152,7 @@ pub async fn apply<C: ConnectionTrait + TransactionTrait>(
         *newest = (*newest).max(row.as_of);
         match (open.get(&key), row.is_paid()) {
             (Some(current), true) if current.as_of <= row.as_of => {
-                settle(&txn, current.id, at).await?;
+                settle(&txn, current.id, row.as_of, at).await?;
                 summary.settled += 1;
             }
             (Some(current), false) => match change(current, row, &policy, at) {
@@ -143,6 +162,7 @@ pub async fn apply<C: ConnectionTrait + TransactionTrait>(
                 }
                 None => summary.unchanged += 1,
             },
+            (None, false) if settled.get(&key).is_some_and(|s| *s >= row.as_of) => summary.unchanged += 1,
             (None, false) => {
                 new_rows.push(opened(project_id, room, row, &policy, at));
                 summary.opened += 1;
@@ -156,9 +176,9 @@ pub async fn apply<C: ConnectionTrait + TransactionTrait>(
         arrears::Entity::insert_many(chunk).exec(&txn).await?;
     }
     for (key, row) in &open {
-        let later = latest.get(&key.1).is_some_and(|newest| row.as_of < *newest);
-        if later && !listed.contains(key) {
-            settle(&txn, row.id, at).await?;
+        let newest = latest.get(&key.1).copied().filter(|newest| row.as_of < *newest);
+        if let Some(newest) = newest.filter(|_| !listed.contains(key)) {
+            settle(&txn, row.id, newest, at).await?;
             summary.settled += 1;
         }
     }
@@ -168,7 +188,13 @@ pub async fn apply<C: ConnectionTrait + TransactionTrait>(
     Ok(summary)
 }
 
-fn opened(project_id: Uuid, room: &property::Model, row: &ArrearsRow, policy: &ArrearsPolicy, at: DateTime<Utc>) -> arrears::ActiveModel {
+fn opened(
+    project_id: Uuid,
+    room: &property::Model,
+    row: &ArrearsRow,
+    policy: &ArrearsPolicy,
+    at: DateTime<Utc>,
+) -> arrears::ActiveModel {
     arrears::ActiveModel {
         id: Set(new_id()),
         project_id: Set(project_id),
@@ -193,6 +219,7 @@ fn opened(project_id: Uuid, room: &property::Model, row: &ArrearsRow, policy: &A
         legal_decided_by: Set(None),
         legal_decided_at: Set(None),
         settled_at: Set(None),
+        settled_as_of: Set(None),
         created_at: Set(at),
         updated_at: Set(at),
         version: Set(1),
@@ -233,10 +260,11 @@ fn change(
     Some(model)
 }
 
-async fn settle(txn: &DatabaseTransaction, id: Uuid, at: DateTime<Utc>) -> StoreResult<()> {
+async fn settle(txn: &DatabaseTransaction, id: Uuid, as_of: NaiveDate, at: DateTime<Utc>) -> StoreResult<()> {
     arrears::Entity::update_many()
         .col_expr(arrears::Column::Status, Expr::value(ArrearsStatus::Settled.as_str()))
         .col_expr(arrears::Column::SettledAt, Expr::value(at))
+        .col_expr(arrears::Column::SettledAsOf, Expr::value(as_of))
         .col_expr(arrears::Column::UpdatedAt, Expr::value(at))
         .col_expr(arrears::Column::Version, Expr::col(arrears::Column::Version).add(1))
         .filter(arrears::Column::Id.eq(id))
@@ -259,7 +287,10 @@ async fn collections(
     if wanted.is_empty() {
         return Ok(());
     }
-    let months: HashSet<String> = wanted.iter().map(|(p, ..)| p.row.as_of.format("%Y-%m").to_string()).collect();
+    let months: HashSet<String> = wanted
+        .iter()
+        .map(|(p, ..)| p.row.as_of.format("%Y-%m").to_string())
+        .collect();
     let kept: HashMap<(Uuid, String, String), arrears_collection::Model> = arrears_collection::Entity::find()
         .filter(arrears_collection::Column::ProjectId.eq(project_id))
         .filter(arrears_collection::Column::Month.is_in(months))
@@ -300,7 +331,9 @@ async fn collections(
         arrears_collection::Entity::insert_many(chunk)
             .exec(txn)
             .await
-            .map_err(|e| crate::error::unique_as_conflict(e, "file", "another import ran at the same time; import again"))?;
+            .map_err(|e| {
+                crate::error::unique_as_conflict(e, "file", "another import ran at the same time; import again")
+            })?;
     }
     Ok(())
 }

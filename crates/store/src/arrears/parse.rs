@@ -85,7 +85,10 @@ pub fn csv(text: &str, today: NaiveDate) -> (Vec<Placed>, Problems) {
         }
     }
     if columns.is_none() && errors.is_empty() {
-        errors.push(("file".into(), format!("no header line; start with {}", COLUMNS.join(","))));
+        errors.push((
+            "file".into(),
+            format!("no header line; start with {}", COLUMNS.join(",")),
+        ));
     } else if rows.is_empty() && errors.is_empty() {
         errors.push(("file".into(), "no rows to import".into()));
     }
@@ -112,12 +115,20 @@ pub fn json(body: &Value, today: NaiveDate) -> (Vec<Placed>, Problems) {
         Value::Array(items) => items,
         Value::Object(map) => match map.get("rows") {
             Some(Value::Array(items)) if map.len() == 1 => items,
-            _ => return (rows, vec![("rows".into(), "send an array of rows, or {\"rows\": [...]}".into())]),
+            _ => {
+                return (
+                    rows,
+                    vec![("rows".into(), "send an array of rows, or {\"rows\": [...]}".into())],
+                )
+            }
         },
         _ => return (rows, vec![("rows".into(), "send an array of rows".into())]),
     };
     if items.len() > MAX_ROWS {
-        return (rows, vec![("rows".into(), format!("at most {MAX_ROWS} rows per import"))]);
+        return (
+            rows,
+            vec![("rows".into(), format!("at most {MAX_ROWS} rows per import"))],
+        );
     }
     for (index, item) in items.iter().enumerate() {
         let place = format!("row {}", index + 1);
@@ -129,7 +140,10 @@ pub fn json(body: &Value, today: NaiveDate) -> (Vec<Placed>, Problems) {
         let mut bad = false;
         for (name, value) in map {
             let Some(slot) = COLUMNS.iter().position(|c| c == name) else {
-                errors.push((place.clone(), format!("unknown field '{name}'; expected {}", COLUMNS.join(","))));
+                errors.push((
+                    place.clone(),
+                    format!("unknown field '{name}'; expected {}", COLUMNS.join(",")),
+                ));
                 bad = true;
                 continue;
             };
@@ -172,7 +186,10 @@ mod tests {
 
     #[test]
     fn csv_header_problems_stop_at_line_one() {
-        let (rows, errors) = csv("building,unit,room,fee,months,amount,as_of\n1,1,1,a,1,1,2026-11-30\n", today());
+        let (rows, errors) = csv(
+            "building,unit,room,fee,months,amount,as_of\n1,1,1,a,1,1,2026-11-30\n",
+            today(),
+        );
         assert!(rows.is_empty());
         assert_eq!(errors, vec![("line 1".to_owned(), errors[0].1.clone())]);
         assert!(errors[0].1.contains("'fee'"));

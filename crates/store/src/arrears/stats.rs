@@ -82,13 +82,15 @@ pub async fn monthly(
     let contacts = arrears_contact::Entity::find()
         .filter(arrears_contact::Column::CreatedAt.gte(period.start))
         .filter(arrears_contact::Column::CreatedAt.lt(period.end))
-        .filter(arrears_contact::Column::ArrearsId.in_subquery(
-            Query::select()
-                .column(arrears::Column::Id)
-                .from(arrears::Entity)
-                .cond_where(in_projects(arrears::Column::ProjectId))
-                .to_owned(),
-        ))
+        .filter(
+            arrears_contact::Column::ArrearsId.in_subquery(
+                Query::select()
+                    .column(arrears::Column::Id)
+                    .from(arrears::Entity)
+                    .cond_where(in_projects(arrears::Column::ProjectId))
+                    .to_owned(),
+            ),
+        )
         .all(db)
         .await?;
     for contact in contacts {

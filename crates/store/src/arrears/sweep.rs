@@ -44,7 +44,8 @@ pub async fn project_people(db: &impl ConnectionTrait, projects: &[Uuid], roles:
 }
 
 fn label(room: Option<&property::Model>) -> String {
-    room.map(|p| format!("{}-{}-{}", p.building, p.unit, p.room)).unwrap_or_default()
+    room.map(|p| format!("{}-{}-{}", p.building, p.unit, p.room))
+        .unwrap_or_default()
 }
 
 /// One worker round: stage announcements, then not-contacted warnings; returns what was done.
@@ -190,7 +191,10 @@ async fn fire<C: ConnectionTrait + TransactionTrait>(
         )),
         project_id: Set(Some(project_id)),
         title: Set(format!("{area_name}：{} 户欠费导入后未按期联系", rows.len())),
-        detail: Set(format!("Arrears not contacted within the policy's days of their import: {}", listed.join("; "))),
+        detail: Set(format!(
+            "Arrears not contacted within the policy's days of their import: {}",
+            listed.join("; ")
+        )),
         case_ids: Set("[]".into()),
         fired_at: Set(at),
         acknowledged_at: Set(None),

@@ -140,7 +140,10 @@ pub async fn records(db: &impl ConnectionTrait, rows: Vec<arrears::Model>) -> St
                 fee_item: r.fee_item.clone(),
                 months: u32::try_from(r.months).unwrap_or(0),
                 amount: Money::from_fen(r.amount_fen).ok_or_else(|| {
-                    StoreError::Db(DbErr::Type(format!("arrears {}: amount_fen {} out of range", r.id, r.amount_fen)))
+                    StoreError::Db(DbErr::Type(format!(
+                        "arrears {}: amount_fen {} out of range",
+                        r.id, r.amount_fen
+                    )))
                 })?,
                 as_of: r.as_of,
                 stage: wire(Stage::parse(&r.stage), table, r.id, "stage", &r.stage)?,

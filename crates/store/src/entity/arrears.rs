@@ -35,6 +35,8 @@ pub struct Model {
     pub legal_decided_by: Option<Uuid>,
     pub legal_decided_at: Option<DateTimeUtc>,
     pub settled_at: Option<DateTimeUtc>,
+    /// The `as_of` of the import that settled it (older figures arriving later do not reopen it).
+    pub settled_as_of: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

@@ -73,12 +73,14 @@ pub struct HandoverRecord {
 pub async fn projects_for(db: &impl ConnectionTrait, actor: &Actor, asked: Option<&[Uuid]>) -> StoreResult<Vec<Uuid>> {
     let mut ids = match asked {
         Some(ids) if !ids.is_empty() => ids.to_vec(),
-        _ if actor.role.sees_all_projects() => project::Entity::find()
-            .select_only()
-            .column(project::Column::Id)
-            .into_tuple()
-            .all(db)
-            .await?,
+        _ if actor.role.sees_all_projects() => {
+            project::Entity::find()
+                .select_only()
+                .column(project::Column::Id)
+                .into_tuple()
+                .all(db)
+                .await?
+        }
         _ => actor.project_ids.clone(),
     };
     ids.sort_unstable();
@@ -102,12 +104,19 @@ async fn records(db: &impl ConnectionTrait, rows: Vec<handover::Model>) -> Store
     rows.into_iter()
         .map(|r| {
             let snapshot: Snapshot = serde_json::from_str(&r.snapshot).map_err(|e| {
-                StoreError::Db(sea_orm::DbErr::Type(format!("handovers {}: unreadable snapshot: {e}", r.id)))
+                StoreError::Db(sea_orm::DbErr::Type(format!(
+                    "handovers {}: unreadable snapshot: {e}",
+                    r.id
+                )))
             })?;
             Ok(HandoverRecord {
                 shift: wire(Shift::parse(&r.shift), "handovers", r.id, "shift", &r.shift)?,
                 status: wire(HandoverStatus::parse(&r.status), "handovers", r.id, "status", &r.status)?,
-                project_ids: links.iter().filter(|l| l.handover_id == r.id).map(|l| l.project_id).collect(),
+                project_ids: links
+                    .iter()
+                    .filter(|l| l.handover_id == r.id)
+                    .map(|l| l.project_id)
+                    .collect(),
                 id: r.id,
                 author_id: r.author_id,
                 notes: r.notes,
@@ -258,14 +267,21 @@ pub async fn accept(
         .exec(db)
         .await?;
     if changed.rows_affected == 0 {
-        return Err(StoreError::conflict("status", "this handover was just accepted by someone else"));
+        return Err(StoreError::conflict(
+            "status",
+            "this handover was just accepted by someone else",
+        ));
     }
     get(db, actor, id).await
 }
 
 /// The worker's round: handovers unsigned past the reminder time notify their projects'
 /// supervisors, each handover once.
-pub async fn remind_due<C: ConnectionTrait + TransactionTrait>(db: &C, at: DateTime<Utc>, limit: u64) -> StoreResult<usize> {
+pub async fn remind_due<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    at: DateTime<Utc>,
+    limit: u64,
+) -> StoreResult<usize> {
     let (config, _) = settings(db).await?;
     let due = handover::Entity::find()
         .filter(handover::Column::Status.eq(HandoverStatus::Pending.as_str()))

@@ -83,7 +83,12 @@ async fn cases(db: &impl ConnectionTrait, base: Condition, extra: Condition) -> 
 }
 
 /// The snapshot for `actor` over `projects`, at `at`.
-pub async fn take(db: &impl ConnectionTrait, actor: &Actor, projects: &[Uuid], at: DateTime<Utc>) -> StoreResult<Snapshot> {
+pub async fn take(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    projects: &[Uuid],
+    at: DateTime<Utc>,
+) -> StoreResult<Snapshot> {
     let base = Condition::all()
         .add(scope::condition(actor))
         .add(case::Column::ProjectId.is_in(projects.to_vec()));

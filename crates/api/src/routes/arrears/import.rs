@@ -24,7 +24,10 @@ async fn read_body(mut payload: web::Payload) -> ApiResult<Vec<u8>> {
         let chunk =
             chunk.map_err(|e| ApiError::field(actix_web::http::StatusCode::BAD_REQUEST, "body", e.to_string()))?;
         if body.len() + chunk.len() > LIMIT {
-            return Err(ApiError::PayloadTooLarge(format!("imports are limited to {} MiB", LIMIT / 1024 / 1024)));
+            return Err(ApiError::PayloadTooLarge(format!(
+                "imports are limited to {} MiB",
+                LIMIT / 1024 / 1024
+            )));
         }
         body.extend_from_slice(&chunk);
     }

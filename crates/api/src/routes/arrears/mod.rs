@@ -143,7 +143,11 @@ async fn legal_decision(
 /// The project's arrears policy (defaults 6 and 12 months, 30 days; `ETag` `"0"` until saved).
 #[utoipa::path(tag = "arrears", responses((status = 200, body = PolicyResponse)), security(("bearer" = [])))]
 #[get("/arrears-policies/{project_id}")]
-async fn get_policy(state: web::Data<AppState>, user: AuthUser, project_id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+async fn get_policy(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    project_id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
     user.require(Permission::ArrearsRead)?;
     user.require_project(*project_id)?;
     let (found, version) = policy::get(&state.store.db, *project_id).await?;
@@ -170,10 +174,12 @@ async fn put_policy(
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::ArrearsImport)?;
     let saved = policy::put(&state.store.db, &user, *project_id, body, version.0).await?;
-    Ok(HttpResponse::Ok().insert_header((ETAG, etag(saved))).json(PolicyResponse {
-        project_id: *project_id,
-        policy: body,
-    }))
+    Ok(HttpResponse::Ok()
+        .insert_header((ETAG, etag(saved)))
+        .json(PolicyResponse {
+            project_id: *project_id,
+            policy: body,
+        }))
 }
 
 /// Your open arrears (fee item, months, amount, as of), from the billing system's last import.
