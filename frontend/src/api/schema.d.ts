@@ -1887,6 +1887,20 @@ export interface components {
             /** @example 王先生 */
             name: string;
         };
+        ArrearsImportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description New arrears. */
+            opened: number;
+            /** @description Rows in the file. */
+            rows: number;
+            /** @description Arrears settled: listed as paid, or missing from this later import of their fee item. */
+            settled: number;
+            /** @description Rows that changed nothing (already imported, or older than what is kept). */
+            unchanged: number;
+            /** @description Arrears whose months or amount changed. */
+            updated: number;
+        };
         ArrearsList: {
             items: components["schemas"]["ArrearsResponse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -2877,18 +2891,11 @@ export interface components {
             status: string;
         };
         ImportResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @description New arrears. */
-            opened: number;
-            /** @description Rows in the file. */
-            rows: number;
-            /** @description Arrears settled: listed as paid, or missing from this later import of their fee item. */
-            settled: number;
-            /** @description Rows that changed nothing (already imported, or older than what is kept). */
-            unchanged: number;
-            /** @description Arrears whose months or amount changed. */
-            updated: number;
+            /**
+             * Format: int64
+             * @description Properties created.
+             */
+            created: number;
         };
         /** @description A caller not yet in the archive; matched to an existing customer by phone, or created. */
         InlineCustomer: {
@@ -5122,7 +5129,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportResponse"];
+                    "application/json": components["schemas"]["ArrearsImportResponse"];
                 };
             };
             /** @description Malformed request (bad JSON, bad header or identifier) */

@@ -21,6 +21,8 @@ const AdminRoute = lazy(() => import("./routes/admin"));
 const DeadlinesRoute = lazy(() => import("./routes/deadlines"));
 const WarningsRoute = lazy(() => import("./routes/warnings"));
 const ResidentRoute = lazy(() => import("./routes/resident"));
+const ArrearsRoute = lazy(() => import("./routes/arrears"));
+const HandoversRoute = lazy(() => import("./routes/handovers"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
 
 function FullScreen({ children }: { children: ReactNode }) {
@@ -69,6 +71,8 @@ export function AppRoutes() {
           <Route path="admin" element={<AdminRoute />} />
           <Route path="deadlines" element={<DeadlinesRoute />} />
           <Route path="warnings" element={<WarningsRoute />} />
+          <Route path="arrears" element={<ArrearsRoute />} />
+          <Route path="handovers" element={<HandoversRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

@@ -8,8 +8,10 @@ import {
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  MoneyCollectOutlined,
   PhoneOutlined,
   SettingOutlined,
+  SwapOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import {
@@ -47,7 +49,9 @@ type Section =
   | "statistics"
   | "warnings"
   | "admin"
-  | "deadlines";
+  | "deadlines"
+  | "arrears"
+  | "handovers";
 
 const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: "dashboard", icon: <DashboardOutlined /> },
@@ -60,6 +64,8 @@ const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: "warnings", icon: <AlertOutlined />, roles: ["admin", "manager", "supervisor"] },
   { key: "admin", icon: <SettingOutlined />, roles: ["admin", "manager"] },
   { key: "deadlines", icon: <FieldTimeOutlined />, roles: ["admin", "manager"] },
+  { key: "arrears", icon: <MoneyCollectOutlined />, roles: ["admin", "manager", "supervisor", "agent", "steward"] },
+  { key: "handovers", icon: <SwapOutlined />, roles: ["admin", "manager", "supervisor", "agent"] },
 ];
 
 /** Below antd's `lg` breakpoint (992 px, i.e. tablets) the menu collapses to icons. */

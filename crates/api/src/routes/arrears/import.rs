@@ -9,7 +9,7 @@ use huiyin_domain::time::business_day;
 use huiyin_store::arrears::import::{apply, ImportedBy};
 use huiyin_store::arrears::parse;
 
-use super::views::{ImportQuery, ImportResponse};
+use super::views::{ArrearsImportResponse, ImportQuery};
 use crate::auth::caller::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Query;
@@ -43,7 +43,7 @@ async fn read_body(mut payload: web::Payload) -> ApiResult<Vec<u8>> {
 #[utoipa::path(tag = "arrears", params(ImportQuery),
     request_body(content = String, content_type = "text/csv",
         example = "building,unit,room,fee_item,months,amount,as_of,receivable,received\n1栋,1单元,101,物业费,7,1234.50,2026-11-30,176.40,0"),
-    responses((status = 201, body = ImportResponse),
+    responses((status = 201, body = ArrearsImportResponse),
         (status = 413, body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 415, body = crate::error::Problem, content_type = "application/problem+json")),
     security(("bearer" = []), ("api_key" = [])))]
@@ -91,5 +91,5 @@ pub async fn import(
         parse::csv(&text, today)
     };
     let summary = apply(&state.store.db, project_id, by, rows, errors).await?;
-    Ok(HttpResponse::Created().json(ImportResponse::from(summary)))
+    Ok(HttpResponse::Created().json(ArrearsImportResponse::from(summary)))
 }

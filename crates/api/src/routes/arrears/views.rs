@@ -225,7 +225,7 @@ pub struct ImportQuery {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct ImportResponse {
+pub struct ArrearsImportResponse {
     pub id: Uuid,
     /// Rows in the file.
     pub rows: usize,
@@ -239,9 +239,9 @@ pub struct ImportResponse {
     pub settled: usize,
 }
 
-impl From<ImportSummary> for ImportResponse {
+impl From<ImportSummary> for ArrearsImportResponse {
     fn from(s: ImportSummary) -> Self {
-        ImportResponse {
+        ArrearsImportResponse {
             id: s.id,
             rows: s.rows,
             opened: s.opened,
