@@ -859,6 +859,16 @@ async fn monthly_figures_per_area_with_the_collection_rate(app: &TestApp) {
     assert_eq!(total["households"], 2);
     assert_eq!(total["amount"], "1409.60");
     assert_eq!(total["collection_rate"], 0.3333);
+    // The monthly report carries the same figures.
+    let report = app
+        .get(
+            &format!("/api/v1/stats/report?month={month}&project_id={}", w.project),
+            &w.supervisor.1,
+        )
+        .await;
+    assert_eq!(report.status, StatusCode::OK, "{}", report.text);
+    assert_eq!(report.body["arrears"]["total"]["amount"], "1409.60", "{}", report.text);
+    assert!(report.body["summary"].is_object());
     app.get("/api/v1/stats/arrears?month=2026-13", &w.supervisor.1)
         .await
         .assert_problem(422, Some("month"));

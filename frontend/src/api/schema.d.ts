@@ -3020,6 +3020,10 @@ export interface components {
              */
             warnings_fired: number;
         };
+        /** @description The monthly complaint analysis with the month's arrears (`arrears`) beside it. */
+        MonthlyReportWithArrears: components["schemas"]["MonthlyReport"] & {
+            arrears: components["schemas"]["ArrearsStatsResponse"];
+        };
         /**
          * @description Why a notification was sent.
          * @enum {string}
@@ -14252,7 +14256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MonthlyReport"];
+                    "application/json": components["schemas"]["MonthlyReportWithArrears"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                     "text/csv": string;
                 };

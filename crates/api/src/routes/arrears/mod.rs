@@ -2,7 +2,7 @@
 //! the per-project policy; the import and the monthly figures are in their own files.
 
 mod import;
-mod stats;
+pub mod stats;
 pub mod views;
 
 use actix_web::http::header::{CONTENT_TYPE, ETAG};
