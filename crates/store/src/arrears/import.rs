@@ -125,22 +125,7 @@ pub async fn apply<C: ConnectionTrait + TransactionTrait>(
         .into_iter()
         .map(|a| ((a.property_id, a.fee_item.clone()), a))
         .collect();
-    // When each (property, fee item) was last known paid: older figures do not reopen it.
-    let mut settled: HashMap<Key, NaiveDate> = HashMap::new();
-    for (property_id, fee_item, as_of) in arrears::Entity::find()
-        .select_only()
-        .column(arrears::Column::PropertyId)
-        .column(arrears::Column::FeeItem)
-        .column(arrears::Column::SettledAsOf)
-        .filter(arrears::Column::ProjectId.eq(project_id))
-        .filter(arrears::Column::SettledAsOf.is_not_null())
-        .into_tuple::<(Uuid, String, NaiveDate)>()
-        .all(&txn)
-        .await?
-    {
-        let known = settled.entry((property_id, fee_item)).or_insert(as_of);
-        *known = (*known).max(as_of);
-    }
+    let settled = settled_as_of(&txn, project_id).await?;
     let mut latest: HashMap<String, NaiveDate> = HashMap::new();
     let mut listed: HashSet<Key> = HashSet::new();
     let mut new_rows = Vec::new();
@@ -186,6 +171,26 @@ pub async fn apply<C: ConnectionTrait + TransactionTrait>(
     log(&txn, project_id, by, &summary, at).await?;
     txn.commit().await?;
     Ok(summary)
+}
+
+/// When each (property, fee item) of the project was last known paid: older figures do not reopen it.
+async fn settled_as_of(txn: &DatabaseTransaction, project_id: Uuid) -> StoreResult<HashMap<Key, NaiveDate>> {
+    let mut settled: HashMap<Key, NaiveDate> = HashMap::new();
+    for (property_id, fee_item, as_of) in arrears::Entity::find()
+        .select_only()
+        .column(arrears::Column::PropertyId)
+        .column(arrears::Column::FeeItem)
+        .column(arrears::Column::SettledAsOf)
+        .filter(arrears::Column::ProjectId.eq(project_id))
+        .filter(arrears::Column::SettledAsOf.is_not_null())
+        .into_tuple::<(Uuid, String, NaiveDate)>()
+        .all(txn)
+        .await?
+    {
+        let known = settled.entry((property_id, fee_item)).or_insert(as_of);
+        *known = (*known).max(as_of);
+    }
+    Ok(settled)
 }
 
 fn opened(

@@ -47,12 +47,8 @@ pub async fn monthly(
     projects: Option<Vec<Uuid>>,
     period: &Period,
 ) -> StoreResult<(Vec<AreaFigures>, AreaFigures)> {
-    let in_projects = |column: arrears::Column| match &projects {
-        Some(ids) => Condition::all().add(column.is_in(ids.clone())),
-        None => Condition::all(),
-    };
     let rows = arrears::Entity::find()
-        .filter(in_projects(arrears::Column::ProjectId))
+        .filter(in_projects(&projects, arrears::Column::ProjectId))
         .filter(arrears::Column::CreatedAt.lt(period.end))
         .filter(
             Condition::any()
@@ -79,44 +75,8 @@ pub async fn monthly(
             figures.settled += 1;
         }
     }
-    let contacts = arrears_contact::Entity::find()
-        .filter(arrears_contact::Column::CreatedAt.gte(period.start))
-        .filter(arrears_contact::Column::CreatedAt.lt(period.end))
-        .filter(
-            arrears_contact::Column::ArrearsId.in_subquery(
-                Query::select()
-                    .column(arrears::Column::Id)
-                    .from(arrears::Entity)
-                    .cond_where(in_projects(arrears::Column::ProjectId))
-                    .to_owned(),
-            ),
-        )
-        .all(db)
-        .await?;
-    for contact in contacts {
-        let Some(group) = area_of.get(&contact.arrears_id) else {
-            continue;
-        };
-        let figures = groups.entry(*group).or_insert_with(blank);
-        figures.contacts += 1;
-        if let Some(reason) = contact.reason.as_deref().and_then(ContactReason::parse) {
-            *figures.by_reason.entry(reason).or_default() += 1;
-        }
-    }
-    let month = period.from.format("%Y-%m").to_string();
-    let collected = arrears_collection::Entity::find()
-        .filter(match &projects {
-            Some(ids) => Condition::all().add(arrears_collection::Column::ProjectId.is_in(ids.clone())),
-            None => Condition::all(),
-        })
-        .filter(arrears_collection::Column::Month.eq(month))
-        .all(db)
-        .await?;
-    for c in collected {
-        let figures = groups.entry((c.project_id, c.area_id)).or_insert_with(blank);
-        figures.receivable_fen += c.receivable_fen;
-        figures.received_fen += c.received_fen;
-    }
+    count_contacts(db, &projects, period, &area_of, &mut groups).await?;
+    add_collections(db, &projects, period, &mut groups).await?;
     let names: BTreeMap<Uuid, String> = area::Entity::find()
         .filter(area::Column::Id.is_in(groups.keys().filter_map(|g| g.1).collect::<Vec<_>>()))
         .all(db)
@@ -148,4 +108,71 @@ pub async fn monthly(
     }
     total.collection_rate = collection_rate(total.receivable_fen, total.received_fen);
     Ok((areas, total))
+}
+
+/// `column IN projects`, or everything.
+fn in_projects<C: ColumnTrait>(projects: &Option<Vec<Uuid>>, column: C) -> Condition {
+    match projects {
+        Some(ids) => Condition::all().add(column.is_in(ids.clone())),
+        None => Condition::all(),
+    }
+}
+
+/// The month's contacts per area and reason.
+async fn count_contacts(
+    db: &impl ConnectionTrait,
+    projects: &Option<Vec<Uuid>>,
+    period: &Period,
+    area_of: &BTreeMap<Uuid, Group>,
+    groups: &mut BTreeMap<Group, AreaFigures>,
+) -> StoreResult<()> {
+    let contacts = arrears_contact::Entity::find()
+        .filter(arrears_contact::Column::CreatedAt.gte(period.start))
+        .filter(arrears_contact::Column::CreatedAt.lt(period.end))
+        .filter(
+            arrears_contact::Column::ArrearsId.in_subquery(
+                Query::select()
+                    .column(arrears::Column::Id)
+                    .from(arrears::Entity)
+                    .cond_where(in_projects(projects, arrears::Column::ProjectId))
+                    .to_owned(),
+            ),
+        )
+        .all(db)
+        .await?;
+    for contact in contacts {
+        let Some(group) = area_of.get(&contact.arrears_id) else {
+            continue;
+        };
+        let figures = groups.entry(*group).or_insert_with(blank);
+        figures.contacts += 1;
+        if let Some(reason) = contact.reason.as_deref().and_then(ContactReason::parse) {
+            *figures.by_reason.entry(reason).or_default() += 1;
+        }
+    }
+    Ok(())
+}
+
+/// The month's receivable and received per area.
+async fn add_collections(
+    db: &impl ConnectionTrait,
+    projects: &Option<Vec<Uuid>>,
+    period: &Period,
+    groups: &mut BTreeMap<Group, AreaFigures>,
+) -> StoreResult<()> {
+    let month = period.from.format("%Y-%m").to_string();
+    let collected = arrears_collection::Entity::find()
+        .filter(match projects {
+            Some(ids) => Condition::all().add(arrears_collection::Column::ProjectId.is_in(ids.clone())),
+            None => Condition::all(),
+        })
+        .filter(arrears_collection::Column::Month.eq(month))
+        .all(db)
+        .await?;
+    for c in collected {
+        let figures = groups.entry((c.project_id, c.area_id)).or_insert_with(blank);
+        figures.receivable_fen += c.receivable_fen;
+        figures.received_fen += c.received_fen;
+    }
+    Ok(())
 }

@@ -136,6 +136,32 @@ async fn warn_not_contacted<C: ConnectionTrait + TransactionTrait>(
     Ok(fired)
 }
 
+/// Stores an `arrears_not_contacted` warning.
+async fn save_warning(
+    txn: &impl ConnectionTrait,
+    project_id: Uuid,
+    subject: Uuid,
+    title: String,
+    detail: String,
+    at: DateTime<Utc>,
+) -> StoreResult<warning::Model> {
+    Ok(warning::ActiveModel {
+        id: Set(new_id()),
+        rule: Set(WarningRule::ArrearsNotContacted.as_str().to_owned()),
+        subject_key: Set(format!("arrears_not_contacted:{subject}:{}", at.timestamp_micros())),
+        project_id: Set(Some(project_id)),
+        title: Set(title),
+        detail: Set(detail),
+        case_ids: Set("[]".into()),
+        fired_at: Set(at),
+        acknowledged_at: Set(None),
+        acknowledged_by: Set(None),
+        ack_note: Set(None),
+    }
+    .insert(txn)
+    .await?)
+}
+
 /// Claims the group's rows and raises one warning for those this worker claimed.
 async fn fire<C: ConnectionTrait + TransactionTrait>(
     db: &C,
@@ -181,28 +207,12 @@ async fn fire<C: ConnectionTrait + TransactionTrait>(
         .map(|r| format!("{} {}", label(rooms.iter().find(|p| p.id == r.property_id)), r.fee_item))
         .collect();
     let area_name = place.as_ref().map_or("未分片区".to_owned(), |a| a.name.clone());
-    let saved = warning::ActiveModel {
-        id: Set(new_id()),
-        rule: Set(WarningRule::ArrearsNotContacted.as_str().to_owned()),
-        subject_key: Set(format!(
-            "arrears_not_contacted:{}:{}",
-            area_id.unwrap_or(project_id),
-            at.timestamp_micros()
-        )),
-        project_id: Set(Some(project_id)),
-        title: Set(format!("{area_name}：{} 户欠费导入后未按期联系", rows.len())),
-        detail: Set(format!(
-            "Arrears not contacted within the policy's days of their import: {}",
-            listed.join("; ")
-        )),
-        case_ids: Set("[]".into()),
-        fired_at: Set(at),
-        acknowledged_at: Set(None),
-        acknowledged_by: Set(None),
-        ack_note: Set(None),
-    }
-    .insert(&txn)
-    .await?;
+    let title = format!("{area_name}：{} 户欠费导入后未按期联系", rows.len());
+    let detail = format!(
+        "Arrears not contacted within the policy's days of their import: {}",
+        listed.join("; ")
+    );
+    let saved = save_warning(&txn, project_id, area_id.unwrap_or(project_id), title, detail, at).await?;
     let mut who = project_people(&txn, &[project_id], &[Role::Supervisor]).await?;
     who.extend(place.and_then(|a| a.steward_id));
     notifications::notify(

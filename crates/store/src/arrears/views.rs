@@ -64,6 +64,38 @@ pub async fn customers_of(
     Ok(found)
 }
 
+/// The last contacts and linked cases of `rows`, by id.
+async fn links(
+    db: &impl ConnectionTrait,
+    rows: &[arrears::Model],
+) -> StoreResult<(HashMap<Uuid, ContactRecord>, HashMap<Uuid, LinkedCase>)> {
+    let mut contacts = HashMap::new();
+    for c in arrears_contact::Entity::find()
+        .filter(arrears_contact::Column::Id.is_in(ids(rows, |r| r.last_contact_id)))
+        .all(db)
+        .await?
+    {
+        contacts.insert(c.id, contact(c)?);
+    }
+    let mut cases = HashMap::new();
+    for c in case::Entity::find()
+        .filter(case::Column::Id.is_in(ids(rows, |r| r.case_id)))
+        .all(db)
+        .await?
+    {
+        let status = wire(CaseStatus::parse(&c.status), "cases", c.id, "status", &c.status)?;
+        cases.insert(
+            c.id,
+            LinkedCase {
+                id: c.id,
+                number: c.number,
+                status,
+            },
+        );
+    }
+    Ok((contacts, cases))
+}
+
 /// Arrears rows as records, in the same order.
 pub async fn records(db: &impl ConnectionTrait, rows: Vec<arrears::Model>) -> StoreResult<Vec<ArrearsRecord>> {
     if rows.is_empty() {
@@ -84,30 +116,7 @@ pub async fn records(db: &impl ConnectionTrait, rows: Vec<arrears::Model>) -> St
         .map(|a| (a.id, a.steward_id))
         .collect();
     let customers = customers_of(db, ids(&rows, |r| Some(r.property_id))).await?;
-    let mut contacts = HashMap::new();
-    for c in arrears_contact::Entity::find()
-        .filter(arrears_contact::Column::Id.is_in(ids(&rows, |r| r.last_contact_id)))
-        .all(db)
-        .await?
-    {
-        contacts.insert(c.id, contact(c)?);
-    }
-    let mut cases = HashMap::new();
-    for c in case::Entity::find()
-        .filter(case::Column::Id.is_in(ids(&rows, |r| r.case_id)))
-        .all(db)
-        .await?
-    {
-        let status = wire(CaseStatus::parse(&c.status), "cases", c.id, "status", &c.status)?;
-        cases.insert(
-            c.id,
-            LinkedCase {
-                id: c.id,
-                number: c.number,
-                status,
-            },
-        );
-    }
+    let (contacts, cases) = links(db, &rows).await?;
     rows.into_iter()
         .map(|r| {
             let table = "arrears";

@@ -82,6 +82,40 @@ async fn cases(db: &impl ConnectionTrait, base: Condition, extra: Condition) -> 
         .collect())
 }
 
+/// Return visits overdue or due within the next shift, on cases matching `base`.
+async fn visits(db: &impl ConnectionTrait, base: Condition, at: DateTime<Utc>) -> StoreResult<Vec<VisitItem>> {
+    let visible = Query::select()
+        .column(case::Column::Id)
+        .from(case::Entity)
+        .cond_where(base)
+        .to_owned();
+    let due = scheduled_visit::Entity::find()
+        .filter(scheduled_visit::Column::Status.eq(visits::PENDING))
+        .filter(scheduled_visit::Column::DueAt.lt(at + Duration::hours(VISITS_AHEAD_HOURS)))
+        .filter(scheduled_visit::Column::CaseId.in_subquery(visible))
+        .order_by_asc(scheduled_visit::Column::DueAt)
+        .limit(ITEMS_PER_LIST)
+        .all(db)
+        .await?;
+    let numbers: Vec<case::Model> = case::Entity::find()
+        .filter(case::Column::Id.is_in(due.iter().map(|v| v.case_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?;
+    Ok(due
+        .into_iter()
+        .filter_map(|v| {
+            numbers.iter().find(|c| c.id == v.case_id).map(|c| VisitItem {
+                id: v.id,
+                case_id: v.case_id,
+                number: c.number.clone(),
+                title: c.title.clone(),
+                purpose: v.purpose,
+                due_at: v.due_at,
+            })
+        })
+        .collect())
+}
+
 /// The snapshot for `actor` over `projects`, at `at`.
 pub async fn take(
     db: &impl ConnectionTrait,
@@ -115,36 +149,7 @@ pub async fn take(
             .add(case::Column::PausedAt.is_not_null()),
     )
     .await?;
-    let visible = Query::select()
-        .column(case::Column::Id)
-        .from(case::Entity)
-        .cond_where(base)
-        .to_owned();
-    let due = scheduled_visit::Entity::find()
-        .filter(scheduled_visit::Column::Status.eq(visits::PENDING))
-        .filter(scheduled_visit::Column::DueAt.lt(at + Duration::hours(VISITS_AHEAD_HOURS)))
-        .filter(scheduled_visit::Column::CaseId.in_subquery(visible))
-        .order_by_asc(scheduled_visit::Column::DueAt)
-        .limit(ITEMS_PER_LIST)
-        .all(db)
-        .await?;
-    let numbers: Vec<case::Model> = case::Entity::find()
-        .filter(case::Column::Id.is_in(due.iter().map(|v| v.case_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?;
-    let visits_due = due
-        .into_iter()
-        .filter_map(|v| {
-            numbers.iter().find(|c| c.id == v.case_id).map(|c| VisitItem {
-                id: v.id,
-                case_id: v.case_id,
-                number: c.number.clone(),
-                title: c.title.clone(),
-                purpose: v.purpose,
-                due_at: v.due_at,
-            })
-        })
-        .collect();
+    let visits_due = visits(db, base, at).await?;
     let warnings_open = warning::Entity::find()
         .filter(warning::Column::AcknowledgedAt.is_null())
         .filter(warning::Column::ProjectId.is_in(projects.to_vec()))
