@@ -27,6 +27,8 @@ huiyin_domain::wire_enum! {
         Warning => "warning",
         /// An urgent case, or a major complaint, was registered.
         UrgentCase => "urgent_case",
+        /// A new case was registered in an area the recipient is steward of.
+        AreaCase => "area_case",
         /// Fee arrears reached the supervisor or the legal stage.
         ArrearsStage => "arrears_stage",
         /// A shift handover has waited unsigned past the reminder time.

@@ -24,6 +24,8 @@ const ResidentRoute = lazy(() => import("./routes/resident"));
 const ArrearsRoute = lazy(() => import("./routes/arrears"));
 const HandoversRoute = lazy(() => import("./routes/handovers"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
+const StewardRoute = lazy(() => import("./routes/steward"));
+const NoticesRoute = lazy(() => import("./routes/notices"));
 
 function FullScreen({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading fullScreen />}>{children}</Suspense>;
@@ -71,6 +73,8 @@ export function AppRoutes() {
           <Route path="admin" element={<AdminRoute />} />
           <Route path="deadlines" element={<DeadlinesRoute />} />
           <Route path="warnings" element={<WarningsRoute />} />
+          <Route path="steward" element={<StewardRoute />} />
+          <Route path="notices" element={<NoticesRoute />} />
           <Route path="arrears" element={<ArrearsRoute />} />
           <Route path="handovers" element={<HandoversRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
