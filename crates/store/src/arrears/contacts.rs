@@ -82,6 +82,8 @@ async fn dispute_case(
             customer: None,
             property_id: Some(row.property_id),
             project_id: Some(row.project_id),
+            area_id: None,
+            steward_visit_id: None,
             title: format!(
                 "欠费争议：{} {}-{}-{}",
                 row.fee_item, room.building, room.unit, room.room

@@ -1,17 +1,15 @@
-import { Button, Card, Flex, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
-import dayjs from "dayjs";
+import { Button, Card, Flex, InputNumber, Select, Space, Table } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
 import type { Role } from "@/lib/auth";
 import { useProjects } from "@/lib/reference";
 import { arrearsAbilities } from "../abilities";
 import { type Arrears, type ArrearsFilters, type Stage, useArrears } from "../api/arrears";
 import { useAreas } from "../api/areas";
 import { ContactForm } from "./contact-form";
+import { useArrearsColumns } from "./arrears-columns";
 import { ImportPanel } from "./import-panel";
 import { LegalDialog } from "./legal-dialog";
-import { StageBadge } from "./stage-badge";
 
 const STAGES: Stage[] = ["steward", "supervisor", "legal"];
 
@@ -80,6 +78,7 @@ export function ArrearsPage({ role }: { role: Role }) {
   const [contacting, setContacting] = useState<Arrears | null>(null);
   const [deciding, setDeciding] = useState<Arrears | null>(null);
   const list = useArrears(filters);
+  const columns = useArrearsColumns({ may, onContact: setContacting, onDecide: setDeciding });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Flex vertical gap="middle">
@@ -94,75 +93,7 @@ export function ArrearsPage({ role }: { role: Role }) {
           pagination={false}
           scroll={{ x: 1100 }}
           locale={{ emptyText: t("arrears.empty") }}
-          columns={[
-            {
-              key: "property",
-              title: t("arrears.columns.property"),
-              render: (_, a) => `${a.property.building}-${a.property.unit}-${a.property.room}`,
-            },
-            { key: "customer", title: t("arrears.columns.customer"), render: (_, a) => a.customer?.name ?? "—" },
-            { key: "fee", dataIndex: "fee_item", title: t("arrears.columns.feeItem") },
-            { key: "months", dataIndex: "months", title: t("arrears.columns.months"), align: "right" },
-            { key: "amount", title: t("arrears.columns.amount"), align: "right", render: (_, a) => `¥${a.amount}` },
-            { key: "asOf", dataIndex: "as_of", title: t("arrears.columns.asOf") },
-            { key: "stage", title: t("arrears.columns.stage"), render: (_, a) => <StageBadge stage={a.stage} /> },
-            {
-              key: "last",
-              title: t("arrears.columns.lastContact"),
-              render: (_, a) =>
-                a.last_contact ? (
-                  <span>
-                    {dayjs(a.last_contact.created_at).format("MM-DD")} {t(`arrears.result.${a.last_contact.result}`)}
-                  </span>
-                ) : (
-                  <Typography.Text type="secondary">{t("arrears.neverContacted")}</Typography.Text>
-                ),
-            },
-            {
-              key: "case",
-              title: t("arrears.columns.case"),
-              render: (_, a) =>
-                a.open_case ? (
-                  <Space size={4}>
-                    <Link to={`/cases/${a.open_case.id}`}>{a.open_case.number}</Link>
-                    <Tag color={a.open_case.open ? "processing" : "default"}>{t(`case.status.${a.open_case.status}`)}</Tag>
-                  </Space>
-                ) : (
-                  "—"
-                ),
-            },
-            {
-              key: "actions",
-              title: t("common.actions"),
-              render: (_, a) =>
-                a.status === "open" && (
-                  <Space size={4}>
-                    {may.contact && (
-                      <Button
-                        size="small"
-                        data-testid="arrears-contact"
-                        onClick={() => {
-                          setContacting(a);
-                        }}
-                      >
-                        {t("arrears.contact.title")}
-                      </Button>
-                    )}
-                    {may.legal && a.stage === "legal" && (
-                      <Button
-                        size="small"
-                        danger
-                        onClick={() => {
-                          setDeciding(a);
-                        }}
-                      >
-                        {a.legal ? t(`arrears.legal.${a.legal.decision}`) : t("arrears.legal.title")}
-                      </Button>
-                    )}
-                  </Space>
-                ),
-            },
-          ]}
+          columns={columns}
         />
         {list.hasNextPage && (
           <Button

@@ -69,7 +69,9 @@ describe("ArrearsPage", () => {
     await user.click(await screen.findByTitle("服务纠纷"));
     await user.click(within(dialog).getByRole("button", { name: /提\s*交/ }));
     await waitFor(() => {
-      expect(requestsTo(fetch, "POST /api/v1/arrears/0192f0c4-0000-7000-8000-00000000a001/contacts")).toHaveLength(1);
+      expect(
+        requestsTo(fetch, "POST /api/v1/arrears/0192f0c4-0000-7000-8000-00000000a001/contacts"),
+      ).toHaveLength(1);
     });
     const [post] = requestsTo(fetch, "POST /api/v1/arrears/0192f0c4-0000-7000-8000-00000000a001/contacts");
     expect(await post?.json()).toEqual({
@@ -86,7 +88,9 @@ describe("ImportPanel", () => {
   it("sends CSV and lists the lines the server refused", async () => {
     const fetch = stubFetch({
       "POST /api/v1/arrears/import": () =>
-        problem(422, { errors: { "line 3": ["amount must not be negative"], "line 4": ["no property 9栋"] } }),
+        problem(422, {
+          errors: { "line 3": ["amount must not be negative"], "line 4": ["no property 9栋"] },
+        }),
     });
     const { user } = renderWithProviders(
       <App>

@@ -35,7 +35,8 @@ export function ContactForm({ arrears, onClose }: { arrears: Arrears; onClose: (
       result: values.result,
       reason: values.reason ?? null,
       note: values.note?.trim() ? values.note : null,
-      promised_on: values.result === "promised" && values.promised_on ? values.promised_on.format("YYYY-MM-DD") : null,
+      promised_on:
+        values.result === "promised" && values.promised_on ? values.promised_on.format("YYYY-MM-DD") : null,
     };
     add.mutate(
       { id: arrears.id, body },
@@ -43,7 +44,9 @@ export function ContactForm({ arrears, onClose }: { arrears: Arrears; onClose: (
         onSuccess: (created) => {
           const opened = created.arrears.open_case;
           void message.success(
-            opened ? t("arrears.contact.complaintLinked", { number: opened.number }) : t("arrears.contact.saved"),
+            opened
+              ? t("arrears.contact.complaintLinked", { number: opened.number })
+              : t("arrears.contact.saved"),
           );
           onClose();
         },

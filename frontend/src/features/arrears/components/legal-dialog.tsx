@@ -44,10 +44,17 @@ export function LegalDialog({ arrears, onClose }: { arrears: Arrears; onClose: (
       >
         <Form.Item name="decision" label={t("arrears.legal.decision")} rules={[{ required: true }]}>
           <Radio.Group
-            options={(["send_letter", "hold"] as const).map((d) => ({ value: d, label: t(`arrears.legal.${d}`) }))}
+            options={(["send_letter", "hold"] as const).map((d) => ({
+              value: d,
+              label: t(`arrears.legal.${d}`),
+            }))}
           />
         </Form.Item>
-        <Form.Item name="reason" label={t("arrears.legal.reason")} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item
+          name="reason"
+          label={t("arrears.legal.reason")}
+          rules={[{ required: true, whitespace: true }]}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>

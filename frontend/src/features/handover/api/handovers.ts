@@ -9,7 +9,8 @@ export type HandoverStatus = components["schemas"]["HandoverStatus"];
 export const handoversQuery = (status?: HandoverStatus) =>
   queryOptions({
     queryKey: handoverKeys.list(status),
-    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/handovers", { params: { query: { status, limit: 50 } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/handovers", { params: { query: { status, limit: 50 } }, signal })),
   });
 
 export const useHandovers = (status?: HandoverStatus, enabled = true) =>

@@ -42,7 +42,10 @@ export function HandoverForm() {
       <Form<Values> form={form} layout="vertical" initialValues={{ shift: "day" }} onFinish={submit}>
         <Form.Item name="shift" label={t("handover.shift.label")} rules={[{ required: true }]}>
           <Radio.Group
-            options={(["day", "night", "other"] as const).map((s) => ({ value: s, label: t(`handover.shift.${s}`) }))}
+            options={(["day", "night", "other"] as const).map((s) => ({
+              value: s,
+              label: t(`handover.shift.${s}`),
+            }))}
           />
         </Form.Item>
         {TEXTS.map((name) => (
@@ -54,7 +57,9 @@ export function HandoverForm() {
         {snapshot.data ? (
           <OpenItemsView items={snapshot.data} />
         ) : (
-          <Typography.Text type="secondary">{snapshot.isError ? errorMessage(snapshot.error, t) : "…"}</Typography.Text>
+          <Typography.Text type="secondary">
+            {snapshot.isError ? errorMessage(snapshot.error, t) : "…"}
+          </Typography.Text>
         )}
         <Button type="primary" htmlType="submit" loading={create.isPending} style={{ marginTop: 16 }}>
           {t("handover.save")}

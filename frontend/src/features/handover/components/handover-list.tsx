@@ -18,7 +18,9 @@ function HandoverItem({ handover, me }: { handover: Handover; me: string }) {
         <Space wrap>
           <Tag>{t(`handover.shift.${handover.shift}`)}</Tag>
           <Typography.Text>{dayjs(handover.created_at).format("YYYY-MM-DD HH:mm")}</Typography.Text>
-          <Tag color={handover.status === "pending" ? "warning" : "success"}>{t(`handover.status.${handover.status}`)}</Tag>
+          <Tag color={handover.status === "pending" ? "warning" : "success"}>
+            {t(`handover.status.${handover.status}`)}
+          </Tag>
           {handover.status === "pending" && handover.author_id !== me && (
             <Button
               size="small"
@@ -65,7 +67,10 @@ export function HandoverList({ me }: { me: string }) {
           onChange={(v) => {
             setStatus(v);
           }}
-          options={(["pending", "accepted"] as const).map((s) => ({ value: s, label: t(`handover.status.${s}`) }))}
+          options={(["pending", "accepted"] as const).map((s) => ({
+            value: s,
+            label: t(`handover.status.${s}`),
+          }))}
         />
       }
     >

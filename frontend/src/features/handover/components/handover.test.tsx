@@ -5,7 +5,14 @@ import { json, requestsTo, stubFetch } from "@/testing/fetch";
 import { renderWithProviders } from "@/testing/render";
 import { PendingHandoverBanner } from "./pending-handover-banner";
 
-const EMPTY = { taken_at: null, to_dispatch: [], visits_due: [], warnings_open: [], urgent_open: [], paused: [] };
+const EMPTY = {
+  taken_at: null,
+  to_dispatch: [],
+  visits_due: [],
+  warnings_open: [],
+  urgent_open: [],
+  paused: [],
+};
 
 const handover = (id: string, author: string, notes: string) => ({
   id,
@@ -30,8 +37,12 @@ describe("PendingHandoverBanner", () => {
   it("shows others' pending handovers, not your own, and signs with the version read", async () => {
     const fetch = stubFetch({
       "GET /api/v1/handovers": () =>
-        json({ items: [handover("h1", "someone-else", "电梯待修"), handover("h2", "me", "我写的")], next_cursor: null }),
-      "POST /api/v1/handovers/h1/accept": () => json({ ...handover("h1", "someone-else", ""), status: "accepted" }),
+        json({
+          items: [handover("h1", "someone-else", "电梯待修"), handover("h2", "me", "我写的")],
+          next_cursor: null,
+        }),
+      "POST /api/v1/handovers/h1/accept": () =>
+        json({ ...handover("h1", "someone-else", ""), status: "accepted" }),
     });
     const { user } = renderWithProviders(
       <App>
