@@ -45,6 +45,8 @@ Changes to versioned resources need `If-Match: \"<version>\"`; creates accept `I
         (name = "resident", description = "The residents' mobile app (业主 App): activate a login, list your properties, \
 report and follow your own cases, attach photos, rate the result, withdraw. Use a resident access token \
 (`POST /api/v1/auth/login` with your phone number as `username`); staff tokens are refused here with 403."),
+        (name = "knowledge", description = "The knowledge base (应知应会): articles with Chinese full-text search, suggestions during intake, citations"),
+        (name = "reply-templates", description = "Standard replies (标准回复) with {customer_name} {case_number} {due_at} placeholders"),
     )
 )]
 pub struct ApiDoc;

@@ -66,7 +66,16 @@ crate::wire_enum! {
         WarningAck => "warning_ack",
         /// Configure webhook subscriptions and redeliver.
         WebhookManage => "webhook_manage",
+        /// Read the knowledge base (应知应会) and the standard reply templates.
+        KnowledgeRead => "knowledge_read",
+        /// Write, publish and withdraw knowledge articles and standard reply templates.
+        KnowledgeManage => "knowledge_manage",
     }
+}
+
+/// Every permission `role` holds, in the table's order (what `GET /api/v1/me` answers).
+pub fn effective(role: Role) -> Vec<Permission> {
+    Permission::ALL.iter().copied().filter(|p| allows(role, *p)).collect()
 }
 
 /// Whether `role` may perform `permission` at all (before data scope).
@@ -107,6 +116,8 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseComment
                 | P::CasePause
                 | P::CaseEscalate
+                | P::StatsRead
+                | P::KnowledgeRead
         ),
         R::Steward => matches!(
             permission,
@@ -119,6 +130,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseRead
                 | P::CaseReply
                 | P::CaseComment
+                | P::KnowledgeRead
         ),
         R::Handler => matches!(
             permission,
@@ -129,6 +141,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseHandle
                 | P::CaseComment
                 | P::CasePause
+                | P::KnowledgeRead
         ),
     }
 }
@@ -241,7 +254,7 @@ mod tests {
         for role in Role::ALL {
             assert_eq!(
                 allows(*role, P::StatsRead),
-                matches!(role, Role::Admin | Role::Manager | Role::Supervisor),
+                matches!(role, Role::Admin | Role::Manager | Role::Supervisor | Role::Agent),
                 "{role}"
             );
             assert_eq!(
@@ -274,6 +287,32 @@ mod tests {
                 is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Agent, Role::Handler]),
                 "{role}"
             );
+        }
+    }
+
+    #[test]
+    fn every_staff_role_reads_the_knowledge_base_and_supervisors_publish() {
+        for role in Role::ALL {
+            assert_eq!(allows(*role, P::KnowledgeRead), role.is_staff(), "{role}");
+            assert_eq!(
+                allows(*role, P::KnowledgeManage),
+                matches!(role, Role::Admin | Role::Manager | Role::Supervisor),
+                "{role}"
+            );
+        }
+    }
+
+    #[test]
+    fn effective_permissions_are_the_table_row() {
+        assert_eq!(effective(Role::Admin), Permission::ALL.to_vec());
+        assert!(effective(Role::Resident).is_empty());
+        let agent = effective(Role::Agent);
+        assert!(agent.contains(&P::StatsRead));
+        assert!(!agent.contains(&P::CaseHandle));
+        for role in Role::ALL {
+            for p in Permission::ALL {
+                assert_eq!(effective(*role).contains(p), allows(*role, *p), "{role} {p}");
+            }
         }
     }
 
