@@ -97,8 +97,10 @@ describe("every role walks its whole menu in both languages", () => {
         await page.waitForURL(/\/dashboard$/);
         await page.getByTestId("dashboard-greeting").waitFor();
         await settle(page);
-        // No card may stay a skeleton or show an error once everything has answered.
-        expect(await page.locator("[data-testid$='-loading']").count(), "cards still loading").toBe(0);
+        // No card may stay a skeleton (20 s is far beyond any answer of the demo) or show an error.
+        await page.waitForFunction(() => !document.querySelector("[data-testid$='-loading']"), null, {
+          timeout: 20_000,
+        });
         expect(await page.locator("[data-testid$='-error']").count(), "cards in error").toBe(0);
         await screenshot(page, `role-${username}-${language}-dashboard`);
 

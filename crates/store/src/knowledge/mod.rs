@@ -5,6 +5,7 @@
 //! limited to projects for those projects' staff.
 
 pub mod citations;
+pub mod demo;
 pub mod index;
 pub mod search;
 
