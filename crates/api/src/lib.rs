@@ -39,6 +39,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
     routes::resident::configure(cfg);
     routes::knowledge::configure(cfg);
     routes::reply_templates::configure(cfg);
+    routes::stewardship::configure(cfg);
 }
 
 fn platform(cfg: &mut ServiceConfig) {
@@ -76,6 +77,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("/api/v1")
                 .wrap(actix_web::middleware::from_fn(auth::principal::authenticate))
+                .wrap(actix_web::middleware::from_fn(middleware::statements::count))
                 .configure(|c| api_v1(&mut ServiceConfig::new(c)))
                 .route(
                     "/openapi.json",

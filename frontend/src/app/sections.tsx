@@ -7,7 +7,9 @@ import {
   FieldTimeOutlined,
   FileSearchOutlined,
   FormOutlined,
+  HomeOutlined,
   MessageOutlined,
+  NotificationOutlined,
   PhoneOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -110,6 +112,13 @@ export const SECTIONS: readonly Section[] = [
     icon: <FieldTimeOutlined />,
     permission: "sla_manage",
     page: lazy(() => import("./routes/deadlines")),
+  },
+  { key: "steward", icon: <HomeOutlined />, permission: "steward_work", page: lazy(() => import("./routes/steward")) },
+  {
+    key: "notices",
+    icon: <NotificationOutlined />,
+    permission: "notice_draft",
+    page: lazy(() => import("./routes/notices")),
   },
 ];
 

@@ -54,6 +54,10 @@ export const ALL_PERMISSIONS: User["permissions"] = [
   "sla_manage",
   "warning_ack",
   "webhook_manage",
+  "steward_work",
+  "steward_plan",
+  "notice_draft",
+  "notice_publish",
   "knowledge_read",
   "knowledge_manage",
 ];

@@ -15,6 +15,7 @@ pub mod reply_templates;
 pub mod resident;
 pub mod sla;
 pub mod stats;
+pub mod stewardship;
 pub mod visits;
 pub mod warnings;
 pub mod webhooks;

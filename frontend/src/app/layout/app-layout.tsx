@@ -156,7 +156,13 @@ export default function AppLayout() {
                   <Avatar size="small" style={{ background: token.colorPrimary }}>
                     {user.display_name.slice(0, 1)}
                   </Avatar>
-                  <span data-testid="user-name">{user.display_name}</span>
+                  <span
+                    data-testid="user-name"
+                    // On a phone the avatar stands for the name, so the header fits 390 px.
+                    style={screens.sm ? undefined : { display: "none" }}
+                  >
+                    {user.display_name}
+                  </span>
                   {screens.md && (
                     <Tag bordered={false} style={{ marginInlineEnd: 0 }}>
                       {t(`roles.${user.role}`)}
