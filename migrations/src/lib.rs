@@ -17,6 +17,7 @@ mod m20261206_000100_create_stats_deltas;
 mod m20261206_000300_create_stewardship;
 mod m20261206_000400_create_arrears;
 mod m20261206_000401_create_handovers;
+mod m20261206_000600_create_knowledge;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000300_create_stewardship::Migration),
             Box::new(m20261206_000400_create_arrears::Migration),
             Box::new(m20261206_000401_create_handovers::Migration),
+            Box::new(m20261206_000600_create_knowledge::Migration),
         ]
     }
 }

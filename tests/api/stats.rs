@@ -451,11 +451,15 @@ async fn figures_match_the_hand_computed_fixture(app: &TestApp) {
     app.get("/api/v1/stats/report?month=2026-13", token)
         .await
         .assert_problem(422, Some("month"));
-    // Roles: agents have no statistics permission; a supervisor of another project sees nothing of this one.
+    // Roles: an agent of the project reads its figures (issue #20); a supervisor of another
+    // project sees nothing of this one.
     let (_, agent) = app.user("agent.stats", "agent", None, &[&f.project]).await;
-    app.get(&format!("/api/v1/stats/summary?{q}"), &agent)
-        .await
-        .assert_problem(403, None);
+    let agents = app.get(&format!("/api/v1/stats/summary?{q}"), &agent).await;
+    assert_eq!(agents.status, StatusCode::OK, "{}", agents.text);
+    assert_eq!(
+        agents.body,
+        app.get(&format!("/api/v1/stats/summary?{q}"), token).await.body
+    );
     let (_, supervisor) = app
         .user("supervisor.other", "supervisor", None, &[&f.other_project])
         .await;

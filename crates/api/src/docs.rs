@@ -53,6 +53,8 @@ the worklist, patrol routes and patrols (巡查; a failed checkpoint opens an in
         (name = "arrears", description = "Fee arrears (欠费催缴) imported from the billing system: the list per area, contacts, \
 6- and 12-month escalation, the manager's legal decision, the per-project policy. Money is a decimal string (\"1234.50\")."),
         (name = "handovers", description = "Shift handovers (交接班) with the server's snapshot of open work, signed by the next shift"),
+        (name = "knowledge", description = "The knowledge base (应知应会): articles with Chinese full-text search, suggestions during intake, citations"),
+        (name = "reply-templates", description = "Standard replies (标准回复) with {customer_name} {case_number} {due_at} placeholders"),
     )
 )]
 pub struct ApiDoc;

@@ -37,6 +37,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
     routes::notifications::configure(cfg);
     routes::webhooks::configure(cfg);
     routes::resident::configure(cfg);
+    routes::knowledge::configure(cfg);
+    routes::reply_templates::configure(cfg);
     routes::stewardship::configure(cfg);
     routes::arrears::configure(cfg);
     routes::handovers::configure(cfg);

@@ -84,7 +84,16 @@ crate::wire_enum! {
         ArrearsLegal => "arrears_legal",
         /// Write and accept shift handovers (交接班).
         HandoverWrite => "handover_write",
+        /// Read the knowledge base (应知应会) and the standard reply templates.
+        KnowledgeRead => "knowledge_read",
+        /// Write, publish and withdraw knowledge articles and standard reply templates.
+        KnowledgeManage => "knowledge_manage",
     }
+}
+
+/// Every permission `role` holds, in the table's order (what `GET /api/v1/me` answers).
+pub fn effective(role: Role) -> Vec<Permission> {
+    Permission::ALL.iter().copied().filter(|p| allows(role, *p)).collect()
 }
 
 /// Whether `role` may perform `permission` at all (before data scope).
@@ -129,6 +138,8 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::NoticeDraft
                 | P::ArrearsRead
                 | P::HandoverWrite
+                | P::StatsRead
+                | P::KnowledgeRead
         ),
         R::Steward => matches!(
             permission,
@@ -145,6 +156,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::NoticeDraft
                 | P::ArrearsRead
                 | P::ArrearsContact
+                | P::KnowledgeRead
         ),
         R::Handler => matches!(
             permission,
@@ -155,6 +167,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseHandle
                 | P::CaseComment
                 | P::CasePause
+                | P::KnowledgeRead
         ),
     }
 }
@@ -267,7 +280,7 @@ mod tests {
         for role in Role::ALL {
             assert_eq!(
                 allows(*role, P::StatsRead),
-                matches!(role, Role::Admin | Role::Manager | Role::Supervisor),
+                matches!(role, Role::Admin | Role::Manager | Role::Supervisor | Role::Agent),
                 "{role}"
             );
             assert_eq!(
@@ -320,6 +333,32 @@ mod tests {
                 is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Agent, Role::Steward]),
                 "{role}"
             );
+        }
+    }
+
+    #[test]
+    fn every_staff_role_reads_the_knowledge_base_and_supervisors_publish() {
+        for role in Role::ALL {
+            assert_eq!(allows(*role, P::KnowledgeRead), role.is_staff(), "{role}");
+            assert_eq!(
+                allows(*role, P::KnowledgeManage),
+                matches!(role, Role::Admin | Role::Manager | Role::Supervisor),
+                "{role}"
+            );
+        }
+    }
+
+    #[test]
+    fn effective_permissions_are_the_table_row() {
+        assert_eq!(effective(Role::Admin), Permission::ALL.to_vec());
+        assert!(effective(Role::Resident).is_empty());
+        let agent = effective(Role::Agent);
+        assert!(agent.contains(&P::StatsRead));
+        assert!(!agent.contains(&P::CaseHandle));
+        for role in Role::ALL {
+            for p in Permission::ALL {
+                assert_eq!(effective(*role).contains(p), allows(*role, *p), "{role} {p}");
+            }
         }
     }
 

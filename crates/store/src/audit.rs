@@ -46,6 +46,10 @@ pub struct AuditQuery {
     pub actor_id: Option<Uuid>,
     pub subject_id: Option<Uuid>,
     pub action: Option<String>,
+    /// Written at or after.
+    pub from: Option<chrono::DateTime<chrono::Utc>>,
+    /// Written before.
+    pub to: Option<chrono::DateTime<chrono::Utc>>,
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }
@@ -65,6 +69,12 @@ pub async fn list(db: &impl ConnectionTrait, query: AuditQuery) -> StoreResult<P
     }
     if let Some(action) = &query.action {
         select = select.filter(audit_entry::Column::Action.eq(action.as_str()));
+    }
+    if let Some(from) = query.from {
+        select = select.filter(audit_entry::Column::CreatedAt.gte(from));
+    }
+    if let Some(to) = query.to {
+        select = select.filter(audit_entry::Column::CreatedAt.lt(to));
     }
     let rows = select.limit(limit + 1).all(db).await?;
     Ok(page::finish(rows, limit, |r| r.id.to_string()))

@@ -483,6 +483,7 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
         let (customer_id, property_id) = customer_ids[rng.gen_range(0..customer_ids.len())];
         replay_case(db, &demo, &mut rng, template, customer_id, property_id, at, real_now).await?;
     }
+    crate::knowledge::demo::seed(db, &demo.supervisor).await?;
     Ok(())
 }
 

@@ -939,6 +939,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Browses (newest first) or, with `q`, searches the articles the caller may see: every term of
+         *     `q` must occur (two-character Chinese words included), title matches rank first.
+         */
+        get: operations["knowledge_list"];
+        put?: never;
+        /**
+         * Writes an article (`draft` unless `status: published`). Send an `Idempotency-Key` so that a
+         *     retry returns the first article instead of writing it twice.
+         */
+        post: operations["knowledge_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/most-cited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The articles that answered the most cases of the caller's scope (cited in the period,
+         *     Beijing days), most first.
+         */
+        get: operations["knowledge_most_cited"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Up to five published articles for a case being registered, from its title and category. */
+        get: operations["knowledge_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One article (404 for a draft or another project's article the caller may not see). */
+        get: operations["knowledge_get_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes, publishes (`status: published`) or withdraws (`status: draft`) an article. */
+        patch: operations["knowledge_update"];
+        trace?: never;
+    };
+    "/api/v1/knowledge/{id}/citations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records that the article answered a case (an inquiry closed on the spot, a reply); the
+         *     knowledge statistics count these.
+         */
+        post: operations["knowledge_cite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -946,7 +1045,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current user. */
+        /** The current user and their effective permissions. */
         get: operations["me_me"];
         put?: never;
         post?: never;
@@ -1281,6 +1380,60 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["properties_update"];
+        trace?: never;
+    };
+    "/api/v1/reply-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The templates, by name; `use` narrows them to one form. */
+        get: operations["reply_templates_list"];
+        put?: never;
+        /** Writes a template; names are unique (409). */
+        post: operations["reply_templates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reply-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["reply_templates_get_one"];
+        put?: never;
+        post?: never;
+        delete: operations["reply_templates_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["reply_templates_update"];
+        trace?: never;
+    };
+    "/api/v1/reply-templates/{id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The template filled from a case the caller may see (404 otherwise), ready to insert into a
+         *     reply, visit or comment.
+         */
+        post: operations["reply_templates_render"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/resident/activate": {
@@ -2321,6 +2474,64 @@ export interface components {
          * @enum {string}
          */
         ArrearsStatus: "open" | "settled";
+        ArticleList: {
+            items: components["schemas"]["ArticleSummary"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        ArticleResponse: {
+            /** @description Markdown source. */
+            body: string;
+            category_ids: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Empty: for every project. */
+            project_ids: string[];
+            /** Format: date-time */
+            published_at?: string | null;
+            status: components["schemas"]["ArticleStatus"];
+            tags: string[];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            updated_by?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description Whether an article is offered to the desk.
+         * @enum {string}
+         */
+        ArticleStatus: "draft" | "published";
+        ArticleSuggestions: {
+            items: components["schemas"]["ArticleSummary"][];
+        };
+        /** @description An article in a list: the body cut to an excerpt (around the first match when searching). */
+        ArticleSummary: {
+            category_ids: string[];
+            /** @example ……先关闭楼上住户的进水总阀…… */
+            excerpt: string;
+            /** Format: uuid */
+            id: string;
+            project_ids: string[];
+            /**
+             * Format: int64
+             * @description The search rank (higher first); absent when browsing.
+             */
+            score?: number | null;
+            status: components["schemas"]["ArticleStatus"];
+            tags: string[];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
         AttachmentResponse: {
             content_type: string;
             /** Format: date-time */
@@ -2474,7 +2685,7 @@ export interface components {
         /** @description The whole case: summary, details, work orders, visits, attachments, and what can be done next. */
         CaseResponse: components["schemas"]["CaseSummary"] & {
             attachments: components["schemas"]["AttachmentResponse"][];
-            /** @description Actions the state machine allows now (the caller's role may still forbid some). */
+            /** @description Actions the caller may take now: allowed by the state machine and by the caller's role. */
             available_actions: components["schemas"]["CaseAction"][];
             category_name?: string | null;
             /** Format: date-time */
@@ -2659,6 +2870,23 @@ export interface components {
             note?: string | null;
             ok: boolean;
         };
+        CiteArticle: {
+            /**
+             * Format: uuid
+             * @description The case the article answered (for example an inquiry closed on the spot).
+             */
+            case_id: string;
+        };
+        CitedArticle: {
+            /** Format: uuid */
+            article_id: string;
+            /**
+             * Format: int64
+             * @description Cases of the caller's scope this article answered in the period.
+             */
+            cases: number;
+            title: string;
+        };
         CloseOnSpot: {
             /** @description The answer given during the call (first-contact resolution). */
             answer: string;
@@ -2791,6 +3019,26 @@ export interface components {
             project_id: string;
             /** Format: uuid */
             steward_id?: string | null;
+        };
+        CreateArticleRequest: {
+            /**
+             * @description Markdown (headings, lists, bold, links); shown as text, never as HTML.
+             * @example 1. 先关闭楼上住户的进水总阀……
+             */
+            body: string;
+            category_ids?: string[];
+            /** @description Projects the article is for; empty or absent: every project. */
+            project_ids?: string[];
+            status?: null | components["schemas"]["ArticleStatus"];
+            /**
+             * @example [
+             *       "漏水",
+             *       "维修"
+             *     ]
+             */
+            tags?: string[];
+            /** @example 卫生间天花板漏水怎么办 */
+            title: string;
         };
         CreateCase: {
             /**
@@ -2962,6 +3210,17 @@ export interface components {
             room: string;
             /** @example 2单元 */
             unit: string;
+        };
+        CreateReplyTemplate: {
+            /**
+             * @description Text with `{customer_name}`, `{case_number}`, `{due_at}`; any other `{…}` is refused (422).
+             * @example {customer_name}您好，您的报修（{case_number}）已受理，维修人员将于{due_at}前上门。
+             */
+            body: string;
+            /** @example 报修受理 */
+            name: string;
+            /** @description Forms offering the template; empty or absent: all of them. */
+            uses?: components["schemas"]["TemplateUse"][];
         };
         /**
          * @example {
@@ -3446,6 +3705,14 @@ export interface components {
              */
             marked: number;
         };
+        /** @description The current user with the permissions their role holds. */
+        MeResponse: components["schemas"]["UserResponse"] & {
+            /**
+             * @description The caller's effective permissions, from the server's permission table: the console shows
+             *     only the menus, cards and buttons these allow (the server still checks every request).
+             */
+            permissions: components["schemas"]["Permission"][];
+        };
         Medians: {
             /** Format: double */
             median_hours_to_close?: number | null;
@@ -3480,6 +3747,9 @@ export interface components {
         /** @description The monthly complaint analysis with the month's arrears (`arrears`) beside it. */
         MonthlyReportWithArrears: components["schemas"]["MonthlyReport"] & {
             arrears: components["schemas"]["ArrearsStatsResponse"];
+        };
+        MostCited: {
+            items: components["schemas"]["CitedArticle"][];
         };
         /**
          * @description What a public notice is.
@@ -3638,6 +3908,11 @@ export interface components {
             /** @example Asia/Shanghai */
             tz: string;
         };
+        /**
+         * @description Something a user may be allowed to do.
+         * @enum {string}
+         */
+        Permission: "org_read" | "org_manage" | "user_manage" | "category_read" | "category_manage" | "customer_read" | "customer_manage" | "pii_view" | "audit_read" | "case_create" | "case_read" | "case_verify" | "case_dispatch" | "case_handle" | "case_reply" | "case_close_on_spot" | "case_cancel" | "case_reassign" | "case_comment" | "stats_read" | "case_export" | "api_key_manage" | "job_manage" | "case_pause" | "case_escalate" | "case_deescalate" | "sla_manage" | "warning_ack" | "webhook_manage" | "steward_work" | "steward_plan" | "notice_draft" | "notice_publish" | "arrears_read" | "arrears_contact" | "arrears_import" | "arrears_legal" | "handover_write" | "knowledge_read" | "knowledge_manage";
         PhotoResponse: {
             content_type: string;
             /** Format: date-time */
@@ -3648,6 +3923,11 @@ export interface components {
             /** Format: int64 */
             size_bytes: number;
         };
+        /**
+         * @description A value a template may insert, written `{name}` in its body.
+         * @enum {string}
+         */
+        Placeholder: "customer_name" | "case_number" | "due_at";
         /** @description `ArrearsPolicy` with its project. */
         PolicyResponse: components["schemas"]["ArrearsPolicy"] & {
             /** Format: uuid */
@@ -3814,6 +4094,14 @@ export interface components {
          * @enum {string}
          */
         Relation: "owner" | "tenant" | "family";
+        RenderReplyTemplate: {
+            /** Format: uuid */
+            case_id: string;
+        };
+        RenderedReply: {
+            /** @description The body with the case's values; a value the case lacks reads `【待填】` to fill by hand. */
+            text: string;
+        };
         RepeatRule: {
             /**
              * Format: int32
@@ -3832,6 +4120,29 @@ export interface components {
          * @enum {string}
          */
         ReplyMethod: "phone" | "sms" | "in_person" | "letter" | "wechat" | "email" | "app" | "other";
+        /** @description Every template by name (a handful: one page). */
+        ReplyTemplateList: {
+            items: components["schemas"]["ReplyTemplateResponse"][];
+            /** @description Always `null`: the list is one page. */
+            next_cursor?: string | null;
+        };
+        ReplyTemplateResponse: {
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The placeholders the body uses. */
+            placeholders: components["schemas"]["Placeholder"][];
+            /** Format: date-time */
+            updated_at: string;
+            uses: components["schemas"]["TemplateUse"][];
+            /** Format: int32 */
+            version: number;
+        };
         /**
          * @description A report from the app. The customer is always the resident and the channel always `app`.
          * @example {
@@ -4592,6 +4903,11 @@ export interface components {
              */
             percent: number;
         };
+        /**
+         * @description Where a template is offered.
+         * @enum {string}
+         */
+        TemplateUse: "reply" | "visit" | "comment";
         TokenResponse: {
             /** @description Short-lived JWT for `Authorization: Bearer`. */
             access_token: string;
@@ -4632,6 +4948,18 @@ export interface components {
             /** Format: uuid */
             steward_id?: string | null;
         };
+        /**
+         * @description Changes to an article; absent fields stay as they are. Publishing is `status: published`,
+         *     withdrawing `status: draft`.
+         */
+        UpdateArticleRequest: {
+            body?: string | null;
+            category_ids?: string[] | null;
+            project_ids?: string[] | null;
+            status?: null | components["schemas"]["ArticleStatus"];
+            tags?: string[] | null;
+            title?: string | null;
+        };
         UpdateCategory: {
             /** @description Inactive categories stay on old cases but are not offered for new ones. */
             active?: boolean | null;
@@ -4668,6 +4996,11 @@ export interface components {
             building?: string | null;
             room?: string | null;
             unit?: string | null;
+        };
+        UpdateReplyTemplate: {
+            body?: string | null;
+            name?: string | null;
+            uses?: components["schemas"]["TemplateUse"][] | null;
         };
         UpdateUser: {
             /** @description `false` deactivates the account and revokes its tokens. */
@@ -6799,6 +7132,10 @@ export interface operations {
                 actor_id?: string;
                 subject_id?: string;
                 action?: string;
+                /** @description Written at or after (RFC 3339). */
+                from?: string;
+                /** @description Written before (RFC 3339). */
+                to?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -11958,6 +12295,664 @@ export interface operations {
             };
         };
     };
+    knowledge_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Words to search for (Chinese included); without it, the newest articles first.
+                 * @example 漏水
+                 */
+                q?: string;
+                category_id?: string;
+                /** @description Only drafts or only published articles (drafts are seen by those who manage the base). */
+                status?: components["schemas"]["ArticleStatus"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    knowledge_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string per intended create */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateArticleRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    knowledge_most_cited: {
+        parameters: {
+            query: {
+                /** @example 2026-11-01 */
+                from: string;
+                /** @example 2026-11-30 */
+                to: string;
+                /** @description 1..=50, default 10. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MostCited"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    knowledge_suggest: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The title of the case being registered.
+                 * @example 楼上漏水
+                 */
+                title?: string;
+                category_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleSuggestions"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    knowledge_get_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    knowledge_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateArticleRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    knowledge_cite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CiteArticle"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me_me: {
         parameters: {
             query?: never;
@@ -11972,7 +12967,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponse"];
+                    "application/json": components["schemas"]["MeResponse"];
                 };
             };
             /** @description Malformed request (bad JSON, bad header or identifier) */
@@ -14526,6 +15521,577 @@ export interface operations {
                 };
             };
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reply_templates_list: {
+        parameters: {
+            query?: {
+                /** @description Only templates offered in this form (or in every form). */
+                use?: components["schemas"]["TemplateUse"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplateList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reply_templates_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReplyTemplate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplateResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reply_templates_get_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplateResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reply_templates_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reply_templates_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReplyTemplate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplateResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reply_templates_render: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenderReplyTemplate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedReply"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setSession } from "@/lib/session";
-import { aUser, tokens } from "@/testing/data";
+import { ALL_PERMISSIONS, aUser, tokens } from "@/testing/data";
 import { json, problem, requestsTo, stubFetch } from "@/testing/fetch";
 import { App } from "./app";
 
@@ -33,10 +33,17 @@ describe("App", () => {
   }, 120_000);
 
   it("sends a visitor to the login page and back to where they were going", async () => {
+    const supervisor = aUser({
+      display_name: "李主管",
+      role: "supervisor",
+      permissions: ALL_PERMISSIONS.filter(
+        (p) => !["org_manage", "user_manage", "audit_read", "sla_manage"].includes(p),
+      ),
+    });
     stubFetch({
       ...shell,
-      "POST /api/v1/auth/login": () => json(tokens(1, aUser({ display_name: "李主管", role: "supervisor" }))),
-      "GET /api/v1/me": () => json(aUser({ display_name: "李主管", role: "supervisor" })),
+      "POST /api/v1/auth/login": () => json(tokens(1, supervisor)),
+      "GET /api/v1/me": () => json(supervisor),
     });
     const user = renderAppAt("/visits");
 

@@ -1,5 +1,5 @@
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { ConfigProvider } from "antd";
+import { ConfigProvider, Empty } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import type { ReactNode } from "react";
@@ -16,10 +16,15 @@ interface AppProviderProps {
  * login page does not load it.)
  */
 export function AppProvider({ queryClient, children }: AppProviderProps) {
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation();
   const locale = i18n.resolvedLanguage === "en" ? enUS : zhCN;
   return (
-    <ConfigProvider locale={locale}>
+    <ConfigProvider
+      locale={locale}
+      // Every empty table, list and select says so in the user's language, with our own words:
+      // the Playwright walk found antd's English "No data" under a scrolling table despite the locale.
+      renderEmpty={() => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("common.noData")} />}
+    >
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </ConfigProvider>
   );

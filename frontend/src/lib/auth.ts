@@ -28,8 +28,10 @@ export function useLogin() {
       setSession(sessionFromTokens(tokens));
       return tokens;
     },
-    onSuccess: (tokens) => {
-      queryClient.setQueryData(meQueryOptions().queryKey, tokens.user);
+    onSuccess: () => {
+      // The token answer names the user but not their permissions: the console asks /me, which
+      // answers both (and forgets any previous user's).
+      queryClient.removeQueries({ queryKey: meQueryOptions().queryKey });
     },
   });
 }

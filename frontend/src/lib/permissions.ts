@@ -1,63 +1,24 @@
-import type { Role } from "./auth";
-import type { CaseAction } from "./types";
+import type { User } from "./auth";
+import { useMe } from "./auth";
 
 /**
- * What each role may do to a case, as the UI offers it. The server decides (and answers 403);
- * this only hides buttons a role could never use. `available_actions` says what the state allows.
+ * A permission from the server's table (`crates/domain/src/permission.rs`). The console never
+ * keeps its own copy of who may do what: `GET /api/v1/me` answers the caller's effective
+ * permissions, and menus, dashboard cards, tabs and buttons are shown from that list. The server
+ * still checks every request.
  */
-/** Every action on a case, in the order the console shows them. */
-export const CASE_ACTIONS: readonly CaseAction[] = [
-  "verify",
-  "dispatch",
-  "accept",
-  "resolve",
-  "reply",
-  "visit",
-  "close_on_spot",
-  "cancel",
-  "comment",
-  "reassign",
-  "pause",
-  "resume",
-  "escalate",
-  "deescalate",
-];
+export type Permission = User["permissions"][number];
 
-const ROLE_ACTIONS: Record<Role, readonly CaseAction[]> = {
-  admin: CASE_ACTIONS,
-  manager: CASE_ACTIONS,
-  supervisor: CASE_ACTIONS.filter((action) => action !== "deescalate"),
-  agent: [
-    "verify",
-    "dispatch",
-    "reply",
-    "visit",
-    "close_on_spot",
-    "cancel",
-    "comment",
-    "pause",
-    "resume",
-    "escalate",
-  ],
-  steward: ["verify", "reply", "visit", "comment"],
-  handler: ["accept", "resolve", "comment", "pause", "resume"],
-  resident: [],
-};
-
-/** The actions to offer: allowed by the case's state and by the user's role. */
-export function allowedActions(role: Role, available: readonly CaseAction[]): CaseAction[] {
-  const mine = ROLE_ACTIONS[role];
-  return available.filter((action) => mine.includes(action));
+/** Whether `user` holds `permission` (no user, no permission). */
+export function can(user: Pick<User, "permissions"> | undefined, permission: Permission): boolean {
+  return user?.permissions.includes(permission) ?? false;
 }
 
-export const isAdminRole = (role: Role) => role === "admin" || role === "manager";
-
-/** SLA policies, business calendar, escalation contacts and warning rules. */
-export const canConfigureDeadlines = isAdminRole;
-
-/** Webhook subscriptions. */
-export const canManageWebhooks = (role: Role) => role === "admin";
-
-/** Reading and acknowledging complaint warnings. */
-export const canHandleWarnings = (role: Role) =>
-  role === "admin" || role === "manager" || role === "supervisor";
+/**
+ * `can(permission)` for the signed-in user. The signed-in layout renders its pages only once
+ * `/me` has loaded, so inside it the answer is final.
+ */
+export function useCan(): (permission: Permission) => boolean {
+  const me = useMe();
+  return (permission) => can(me.data, permission);
+}

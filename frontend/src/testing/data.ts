@@ -15,9 +15,52 @@ export function aUser(overrides: Partial<User> = {}): User {
     version: 1,
     created_at: "2026-11-25T08:00:00Z",
     updated_at: "2026-11-25T08:00:00Z",
+    permissions: ALL_PERMISSIONS,
     ...overrides,
   };
 }
+
+/**
+ * Every permission (what the server answers for an admin). Tests of other roles list the
+ * permissions they need explicitly: the console keeps no copy of the server's table.
+ */
+export const ALL_PERMISSIONS: User["permissions"] = [
+  "org_read",
+  "org_manage",
+  "user_manage",
+  "category_read",
+  "category_manage",
+  "customer_read",
+  "customer_manage",
+  "pii_view",
+  "audit_read",
+  "case_create",
+  "case_read",
+  "case_verify",
+  "case_dispatch",
+  "case_handle",
+  "case_reply",
+  "case_close_on_spot",
+  "case_cancel",
+  "case_reassign",
+  "case_comment",
+  "stats_read",
+  "case_export",
+  "api_key_manage",
+  "job_manage",
+  "case_pause",
+  "case_escalate",
+  "case_deescalate",
+  "sla_manage",
+  "warning_ack",
+  "webhook_manage",
+  "steward_work",
+  "steward_plan",
+  "notice_draft",
+  "notice_publish",
+  "knowledge_read",
+  "knowledge_manage",
+];
 
 export function tokens(n: number, user: User = aUser()): TokenResponse {
   return {

@@ -55,6 +55,10 @@ pub struct ListAudit {
     pub actor_id: Option<Uuid>,
     pub subject_id: Option<Uuid>,
     pub action: Option<String>,
+    /// Written at or after (RFC 3339).
+    pub from: Option<DateTime<Utc>>,
+    /// Written before (RFC 3339).
+    pub to: Option<DateTime<Utc>>,
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
@@ -72,6 +76,8 @@ async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListAudit
             actor_id: q.actor_id,
             subject_id: q.subject_id,
             action: q.action,
+            from: q.from,
+            to: q.to,
             limit: q.limit,
             cursor: q.cursor,
         },

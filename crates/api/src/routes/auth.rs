@@ -1,5 +1,6 @@
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
+use huiyin_domain::permission::{self, Permission};
 use huiyin_domain::role::Role;
 use huiyin_store::auth::{self, RefreshOutcome};
 use huiyin_store::entity::user;
@@ -199,12 +200,26 @@ async fn logout(state: web::Data<AppState>, Json(body): Json<RefreshRequest>) ->
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// The current user.
-#[utoipa::path(tag = "auth", responses((status = 200, body = UserResponse)), security(("bearer" = [])))]
+/// The current user with the permissions their role holds.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeResponse {
+    #[serde(flatten)]
+    pub user: UserResponse,
+    /// The caller's effective permissions, from the server's permission table: the console shows
+    /// only the menus, cards and buttons these allow (the server still checks every request).
+    pub permissions: Vec<Permission>,
+}
+
+/// The current user and their effective permissions.
+#[utoipa::path(tag = "auth", responses((status = 200, body = MeResponse)), security(("bearer" = [])))]
 #[get("/me")]
 async fn me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
     let found = users::get(&state.store.db, &user, user.user_id).await?;
-    Ok(HttpResponse::Ok().json(UserResponse::from(found)))
+    let permissions = permission::effective(user.role);
+    Ok(HttpResponse::Ok().json(MeResponse {
+        user: UserResponse::from(found),
+        permissions,
+    }))
 }
 
 /// Changes the current user's password (old + new, minimum strength); other sessions are logged out.

@@ -95,8 +95,6 @@ async fn dispute_case(
                 note.unwrap_or("")
             ),
             reported_at: None,
-            area_id: None,
-            steward_visit_id: None,
         },
     )
     .await?;

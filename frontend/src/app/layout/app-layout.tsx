@@ -1,21 +1,4 @@
-import {
-  AlertOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  DashboardOutlined,
-  FieldTimeOutlined,
-  FormOutlined,
-  HomeOutlined,
-  LogoutOutlined,
-  MenuFoldOutlined,
-  MenuUnfoldOutlined,
-  NotificationOutlined,
-  MoneyCollectOutlined,
-  PhoneOutlined,
-  SettingOutlined,
-  SwapOutlined,
-  TeamOutlined,
-} from "@ant-design/icons";
+import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from "@ant-design/icons";
 import {
   App as AntApp,
   Avatar,
@@ -31,52 +14,19 @@ import {
   theme,
   Typography,
 } from "antd";
-import { type ReactNode, Suspense, useState } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
+import { Link, useLocation, useNavigate } from "react-router-dom";
 import { LanguageSwitch } from "@/components/language-switch";
 import { NotificationsBell } from "@/features/notifications/components/notifications-bell";
-import { type Role, useLogout, useMe } from "@/lib/auth";
+import { useLogout, useMe } from "@/lib/auth";
+import { can } from "@/lib/permissions";
 import { errorMessage } from "@/lib/problem";
 import { ErrorBoundary } from "../error-boundary";
 import { PageLoading } from "../page-loading";
 import { RouteError } from "../route-error";
-
-type Section =
-  | "dashboard"
-  | "intake"
-  | "queues"
-  | "visits"
-  | "customers"
-  | "statistics"
-  | "warnings"
-  | "admin"
-  | "deadlines"
-  | "steward"
-  | "notices"
-  | "arrears"
-  | "handovers";
-
-const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
-  { key: "dashboard", icon: <DashboardOutlined /> },
-  { key: "intake", icon: <FormOutlined /> },
-  { key: "queues", icon: <AuditOutlined /> },
-  { key: "visits", icon: <PhoneOutlined /> },
-  { key: "customers", icon: <TeamOutlined /> },
-  { key: "statistics", icon: <BarChartOutlined /> },
-  // The server enforces permissions; this only hides what the role cannot use.
-  { key: "warnings", icon: <AlertOutlined />, roles: ["admin", "manager", "supervisor"] },
-  { key: "admin", icon: <SettingOutlined />, roles: ["admin", "manager"] },
-  { key: "deadlines", icon: <FieldTimeOutlined />, roles: ["admin", "manager"] },
-  { key: "steward", icon: <HomeOutlined />, roles: ["admin", "manager", "supervisor", "steward"] },
-  {
-    key: "notices",
-    icon: <NotificationOutlined />,
-    roles: ["admin", "manager", "supervisor", "agent", "steward"],
-  },
-  { key: "arrears", icon: <MoneyCollectOutlined />, roles: ["admin", "manager", "supervisor", "agent", "steward"] },
-  { key: "handovers", icon: <SwapOutlined />, roles: ["admin", "manager", "supervisor", "agent"] },
-];
+import { SectionRoutes } from "../section-routes";
+import { sectionOf, SECTIONS } from "../sections";
 
 /** Below antd's `lg` breakpoint (992 px, i.e. tablets) the menu collapses to icons. */
 const COLLAPSE_BELOW = 992;
@@ -112,15 +62,15 @@ export default function AppLayout() {
   }
   const user = me.data;
 
-  const first = location.pathname.split("/")[1] ?? "";
-  const section = first === "cases" ? "queues" : first;
-  const menuItems: MenuProps["items"] = SECTIONS.filter((s) => !s.roles || s.roles.includes(user.role)).map(
-    (s) => ({
-      key: s.key,
-      icon: s.icon,
-      label: <Link to={`/${s.key}`}>{t(`nav.${s.key}`)}</Link>,
-    }),
-  );
+  const section = sectionOf(location.pathname);
+  const menuItems: MenuProps["items"] = SECTIONS.filter(
+    (s) => s.menu !== false && (!s.permission || can(user, s.permission)),
+  ).map((s) => ({
+    key: s.key,
+    icon: s.icon,
+    // Section keys are open-ended (other features add theirs), so the label key is built here.
+    label: <Link to={`/${s.path ?? s.key}`}>{t(`nav.${s.key}` as "nav.dashboard")}</Link>,
+  }));
 
   const onLogout = () => {
     logout();
@@ -225,7 +175,7 @@ export default function AppLayout() {
           <Layout.Content style={{ padding: 24 }}>
             <ErrorBoundary fallback={<RouteError />} resetKey={location.pathname}>
               <Suspense fallback={<PageLoading />}>
-                <Outlet />
+                <SectionRoutes />
               </Suspense>
             </ErrorBoundary>
           </Layout.Content>

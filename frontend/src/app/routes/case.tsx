@@ -3,15 +3,15 @@ import { Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { CaseDetailView } from "@/features/cases/components/case-detail";
-import { useMe } from "@/lib/auth";
+import { TemplatePicker } from "@/features/reply-templates/components/template-picker";
 import { usePageTitle } from "@/lib/page-title";
+import { useCan } from "@/lib/permissions";
 
 export default function CaseRoute() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
-  const me = useMe();
+  const can = useCan();
   usePageTitle(t("nav.queues"));
-  if (!me.data) return null;
   return (
     <>
       <Link to="/queues">
@@ -19,7 +19,15 @@ export default function CaseRoute() {
           {t("case.back")}
         </Button>
       </Link>
-      <CaseDetailView key={id} id={id} role={me.data.role} />
+      <CaseDetailView
+        key={id}
+        id={id}
+        templates={
+          can("knowledge_read")
+            ? (use, insert) => <TemplatePicker use={use} caseId={id} onInsert={insert} />
+            : undefined
+        }
+      />
     </>
   );
 }

@@ -45,7 +45,16 @@ pub async fn render(state: &AppState, actor: &Actor, record: CaseRecord) -> ApiR
         )
         .await?;
     }
-    Ok(case_response(record, show_pii))
+    Ok(for_actor(case_response(record, show_pii), actor))
+}
+
+/// Keeps only the actions `actor`'s role may perform: `available_actions` is what the console
+/// offers, so it is the state machine's list narrowed by the permission table.
+pub fn for_actor(mut response: CaseResponse, actor: &Actor) -> CaseResponse {
+    response
+        .available_actions
+        .retain(|action| actor.may(action.permission()));
+    response
 }
 
 pub fn case_reply(status: StatusCode, body: &CaseResponse) -> HttpResponse {
@@ -76,7 +85,7 @@ async fn create(
     let show_pii = actor.may(Permission::PiiView);
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
         let record = huiyin_store::cases::create::create_record(txn, &actor, body, state.store.numbers()).await?;
-        let response = case_response(record, show_pii);
+        let response = for_actor(case_response(record, show_pii), &actor);
         Ok(Answer {
             status: 201,
             body: serde_json::to_string(&response).unwrap_or_default(),

@@ -161,7 +161,7 @@ pub struct CaseResponse {
     pub work_orders: Vec<WorkOrderResponse>,
     pub visits: Vec<VisitResponse>,
     pub attachments: Vec<AttachmentResponse>,
-    /// Actions the state machine allows now (the caller's role may still forbid some).
+    /// Actions the caller may take now: allowed by the state machine and by the caller's role.
     pub available_actions: Vec<CaseAction>,
 }
 

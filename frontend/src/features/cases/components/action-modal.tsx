@@ -1,6 +1,6 @@
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Switch } from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, applyFieldErrors, errorMessage } from "@/lib/problem";
 import { useDepartments, useUsers } from "@/lib/reference";
@@ -273,6 +273,13 @@ function Fields({ action }: { action: CaseAction }) {
   }
 }
 
+/** Where a standard reply may be inserted: the action, and the form field receiving the text. */
+const TEMPLATE_FIELDS = { reply: "content", visit: "comment", comment: "body" } as const;
+export type TemplateUse = keyof typeof TEMPLATE_FIELDS;
+
+/** Renders a standard-reply picker for a form; the app composes it from the reply-templates feature. */
+export type TemplateSlot = (use: TemplateUse, insert: (text: string) => void) => ReactNode;
+
 /**
  * The form for one action. The version sent in If-Match is the case's current one at submit
  * time: after a 412 the case reloads, the form keeps its values and the next submit uses the
@@ -283,11 +290,13 @@ export function ActionModal({
   current,
   onClose,
   onDone,
+  templates,
 }: {
   action: CaseAction;
   current: CaseDetail;
   onClose: () => void;
   onDone: () => void;
+  templates?: TemplateSlot;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ActionValues>();
@@ -352,6 +361,15 @@ export function ActionModal({
           department_id: current.department_id ?? undefined,
         }}
       >
+        {templates && action in TEMPLATE_FIELDS && (
+          <Form.Item>
+            {templates(action as TemplateUse, (text) => {
+              const field = TEMPLATE_FIELDS[action as TemplateUse];
+              const before = (form.getFieldValue(field) as string | undefined) ?? "";
+              form.setFieldValue(field, before ? `${before}\n${text}` : text);
+            })}
+          </Form.Item>
+        )}
         <Fields action={action} />
       </Form>
     </Modal>

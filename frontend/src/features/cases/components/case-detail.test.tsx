@@ -18,20 +18,21 @@ function reference() {
 }
 
 describe("CaseDetailView", () => {
-  it("offers only the actions both the state and the role allow", async () => {
+  it("offers exactly the actions the server lists for this caller", async () => {
+    // The server narrows `available_actions` by the case's state and the caller's role.
     stubFetch({
       ...reference(),
       [`GET /api/v1/cases/${id}`]: () =>
         json(
           aCase({
             status: "dispatched",
-            available_actions: ["accept", "resolve", "cancel", "comment", "reassign"],
+            available_actions: ["accept", "resolve", "comment"],
           }),
         ),
     });
     renderWithProviders(
       <App>
-        <CaseDetailView id={id} role="handler" />
+        <CaseDetailView id={id} />
       </App>,
     );
 
@@ -55,7 +56,7 @@ describe("CaseDetailView", () => {
     });
     const { user } = renderWithProviders(
       <App>
-        <CaseDetailView id={id} role="agent" />
+        <CaseDetailView id={id} />
       </App>,
     );
 
@@ -93,7 +94,9 @@ describe("CaseDetailView", () => {
             level: "area",
             paused: true,
             overdue: false,
-            available_actions: ["resolve", "comment", "resume", "escalate", "deescalate"],
+            // What the server lists for an agent: the state allows resolve and deescalate too,
+            // but the agent's role does not.
+            available_actions: ["comment", "resume", "escalate"],
             deadlines: {
               verify: { due_at: "2026-11-25T10:00:00Z", met: true, breached: false },
               dispatch: { due_at: "2026-11-25T12:00:00Z", met: true, breached: true },
@@ -107,7 +110,7 @@ describe("CaseDetailView", () => {
     });
     renderWithProviders(
       <App>
-        <CaseDetailView id={id} role="agent" />
+        <CaseDetailView id={id} />
       </App>,
     );
 
@@ -122,7 +125,7 @@ describe("CaseDetailView", () => {
     expect(within(screen.getByTestId("deadline-dispatch")).getByTestId("deadline-met")).toHaveTextContent(
       "超时完成",
     );
-    // An agent may resume and escalate, but only managers may de-escalate; resolving is the handler's.
+    // Only what the server listed: no de-escalate (managers), no resolve (handlers).
     expect(screen.getByTestId("action-resume")).toBeInTheDocument();
     expect(screen.getByTestId("action-escalate")).toBeInTheDocument();
     expect(screen.queryByTestId("action-deescalate")).not.toBeInTheDocument();
@@ -137,7 +140,7 @@ describe("CaseDetailView", () => {
     });
     const { user } = renderWithProviders(
       <App>
-        <CaseDetailView id={id} role="supervisor" />
+        <CaseDetailView id={id} />
       </App>,
     );
 

@@ -23,14 +23,12 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { api } from "@/lib/api";
-import { type Role } from "@/lib/auth";
-import { allowedActions, CASE_ACTIONS } from "@/lib/permissions";
 import { errorMessage } from "@/lib/problem";
 import { useDepartments, useUsers } from "@/lib/reference";
 import type { CaseAction, CaseDetail, CaseEvent } from "@/lib/types";
 import { formatTime } from "./format";
 import { useCase, useCaseEvents, useUploadAttachment } from "../api/cases";
-import { ActionModal } from "./action-modal";
+import { ActionModal, type TemplateSlot } from "./action-modal";
 import { DeadlineMark, DueTime, LevelTag, SeverityTag, StatusTag } from "./case-tags";
 
 type Attachment = CaseDetail["attachments"][number];
@@ -70,6 +68,24 @@ function AttachmentPreview({ caseId, attachment }: { caseId: string; attachment:
   );
 }
 
+/** Every action on a case (for naming them in the timeline). */
+const CASE_ACTIONS: readonly CaseAction[] = [
+  "verify",
+  "dispatch",
+  "accept",
+  "resolve",
+  "reply",
+  "visit",
+  "close_on_spot",
+  "cancel",
+  "comment",
+  "reassign",
+  "pause",
+  "resume",
+  "escalate",
+  "deescalate",
+];
+
 const isCaseAction = (value: string): value is CaseAction =>
   (CASE_ACTIONS as readonly string[]).includes(value);
 
@@ -82,7 +98,7 @@ function breachedIn(event: CaseEvent): string[] {
   return Array.isArray(list) ? list.filter((d): d is string => typeof d === "string") : [];
 }
 
-export function CaseDetailView({ id, role }: { id: string; role: Role }) {
+export function CaseDetailView({ id, templates }: { id: string; templates?: TemplateSlot }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const detail = useCase(id);
@@ -95,7 +111,8 @@ export function CaseDetailView({ id, role }: { id: string; role: Role }) {
   if (detail.isPending) return <Spin />;
   if (detail.isError) return <Result status="warning" title={errorMessage(detail.error, t)} />;
   const c = detail.data;
-  const actions = allowedActions(role, c.available_actions);
+  // The server lists what the case's state and the caller's role allow, in the console's order.
+  const actions = c.available_actions;
   const department = (depId?: string | null) =>
     departments.data?.items.find((d) => d.id === depId)?.name ?? "—";
   const person = (userId?: string | null) =>
@@ -343,6 +360,7 @@ export function CaseDetailView({ id, role }: { id: string; role: Role }) {
         <ActionModal
           action={action}
           current={c}
+          templates={templates}
           onClose={() => {
             setAction(null);
           }}

@@ -13,11 +13,19 @@ import {
   SEVERITIES,
   type Severity,
 } from "@/lib/types";
+import { type Permission, useCan } from "@/lib/permissions";
 import { useCases } from "../api/cases";
 import { Countdown, LevelTag, SeverityTag, StatusTag } from "./case-tags";
 import { formatTime } from "./format";
 
-const QUEUES: readonly Queue[] = ["mine", "department", "unassigned", "awaiting_visit", "overdue"];
+/** The queue tabs, each shown only to users holding its permission (from `/me`). */
+const QUEUES: readonly { key: Queue; permission?: Permission }[] = [
+  { key: "mine" },
+  { key: "department", permission: "case_handle" },
+  { key: "unassigned", permission: "case_dispatch" },
+  { key: "awaiting_visit", permission: "case_reply" },
+  { key: "overdue" },
+];
 
 /** A list of cases with "load more"; used by the queues and the dashboard. */
 export function CaseTable({
@@ -125,6 +133,7 @@ export function CaseTable({
 
 export function CaseQueues() {
   const { t } = useTranslation();
+  const can = useCan();
   const [queue, setQueue] = useState<Queue>("mine");
   const [status, setStatus] = useState<CaseStatus>();
   const [kind, setKind] = useState<CaseKind>();
@@ -138,7 +147,10 @@ export function CaseQueues() {
         onChange={(key) => {
           setQueue(key as Queue);
         }}
-        items={QUEUES.map((key) => ({ key, label: t(`queues.${key}`) }))}
+        items={QUEUES.filter((q) => !q.permission || can(q.permission)).map(({ key }) => ({
+          key,
+          label: t(`queues.${key}`),
+        }))}
       />
       <Flex wrap gap="small" style={{ marginBottom: 12 }}>
         <Select<CaseStatus>

@@ -151,7 +151,13 @@ function CustomerCard({
 }
 
 /** The intake (登记) screen, made for a phone call: look up, fill in, Ctrl/Cmd+Enter. */
-export function IntakeForm() {
+/**
+ * Renders knowledge suggestions for the case being typed (its title and category); the app
+ * composes it from the knowledge feature.
+ */
+export type SuggestionSlot = (title: string, categoryId: string | undefined) => ReactNode;
+
+export function IntakeForm({ suggestions }: { suggestions?: SuggestionSlot } = {}) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<IntakeValues>();
@@ -164,6 +170,9 @@ export function IntakeForm() {
   const categories = useCategories();
   const projects = useProjects();
   const projectId = Form.useWatch("project_id", form);
+  const watchedTitle = Form.useWatch<string | undefined>("title", form);
+  const typedTitle = useDebounced(watchedTitle ?? "");
+  const typedCategory = Form.useWatch("category_id", form);
   const properties = useProperties(useDebounced(propertySearch), projectId);
   const create = useCreateCase();
   const english = i18n.resolvedLanguage === "en";
@@ -290,6 +299,7 @@ export function IntakeForm() {
               />
             )}
           </Card>
+          {suggestions?.(typedTitle, typedCategory)}
         </Col>
         <Col xs={24} lg={14}>
           <Card title={t("intake.title")}>

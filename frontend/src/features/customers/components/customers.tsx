@@ -3,9 +3,10 @@ import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
 import { useCustomer, useCustomers } from "../api/customers";
+import { ActivationCode } from "./activation-code";
 
 /** Customer search and profile; phone numbers are shown as the API sends them (masked for some roles). */
-export function Customers() {
+export function Customers({ manage = false }: { manage?: boolean }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? "";
@@ -77,6 +78,7 @@ export function Customers() {
                 </Typography.Title>
                 {c.repeat_complaint && <Tag color="red">{t("intake.repeatComplaint")}</Tag>}
                 {c.phones_masked && <Tag>{t("customers.masked")}</Tag>}
+                {manage && <ActivationCode customerId={c.id} name={c.name} />}
               </Space>
               <Descriptions
                 size="small"

@@ -5,18 +5,19 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { User } from "@/lib/auth";
+import { can, type Permission } from "@/lib/permissions";
 
 interface DashboardProps {
-  user: Pick<User, "display_name" | "role" | "project_ids">;
+  user: Pick<User, "display_name" | "role" | "project_ids" | "permissions">;
 }
 
 type Shortcut = "intake" | "queues" | "visits" | "statistics";
 
-const SHORTCUTS: { key: Shortcut; icon: ReactNode }[] = [
-  { key: "intake", icon: <FormOutlined /> },
-  { key: "queues", icon: <AuditOutlined /> },
-  { key: "visits", icon: <PhoneOutlined /> },
-  { key: "statistics", icon: <BarChartOutlined /> },
+const SHORTCUTS: { key: Shortcut; icon: ReactNode; permission: Permission }[] = [
+  { key: "intake", icon: <FormOutlined />, permission: "case_create" },
+  { key: "queues", icon: <AuditOutlined />, permission: "case_read" },
+  { key: "visits", icon: <PhoneOutlined />, permission: "case_reply" },
+  { key: "statistics", icon: <BarChartOutlined />, permission: "stats_read" },
 ];
 
 export function Dashboard({ user }: DashboardProps) {
@@ -52,7 +53,7 @@ export function Dashboard({ user }: DashboardProps) {
       <div>
         <Typography.Title level={5}>{t("dashboard.shortcuts")}</Typography.Title>
         <Row gutter={[16, 16]}>
-          {SHORTCUTS.map(({ key, icon }) => (
+          {SHORTCUTS.filter((s) => can(user, s.permission)).map(({ key, icon }) => (
             <Col key={key} xs={24} sm={12} xl={6}>
               <Link to={`/${key}`}>
                 <Card hoverable style={{ height: "100%" }}>
