@@ -5,12 +5,13 @@ use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity};
 use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
 use huiyin_domain::sla::escalation::initial_level;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TryIntoModel};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait, Set, TryIntoModel};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::after::{after_change, Cause, Changed};
+use super::batch::Batch;
 use super::numbering::Numbers;
 use super::CaseRecord;
 use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
@@ -94,15 +95,7 @@ async fn resolve_customer(
             let phone = Phone::parse(&inline.phone)
                 .map_err(|e| StoreError::invalid("customer.phone", e.to_string()))?
                 .into_string();
-            if let Some(found) = customers::find_by_phone(db, &phone).await? {
-                let all = customer_phone::Entity::find()
-                    .filter(customer_phone::Column::CustomerId.eq(found.id))
-                    .order_by_asc(customer_phone::Column::Position)
-                    .all(db)
-                    .await?
-                    .into_iter()
-                    .map(|p| p.phone)
-                    .collect();
+            if let Some((found, all)) = known_caller(db, &phone).await? {
                 return Ok(Some((found, vec![phone], all)));
             }
             let record = customers::create_in(
@@ -134,6 +127,43 @@ async fn resolve_customer(
         }
         (None, None) => Ok(None),
     }
+}
+
+/// The customer one of whose phones is `phone`, with all their phones in order: one statement.
+async fn known_caller(db: &impl ConnectionTrait, phone: &str) -> StoreResult<Option<(customer::Model, Vec<String>)>> {
+    use sea_orm::sea_query::{Expr, Query};
+    use sea_orm::{FromQueryResult, JoinType, QuerySelect};
+    let phones = customer_phone::Entity::belongs_to(customer::Entity)
+        .from(customer_phone::Column::CustomerId)
+        .to(customer::Column::Id)
+        .into();
+    let select = customer::Entity::find()
+        .column_as(
+            Expr::col((customer_phone::Entity, customer_phone::Column::Phone)),
+            "all_phone",
+        )
+        .join_rev(JoinType::InnerJoin, phones)
+        .filter(
+            customer::Column::Id.in_subquery(
+                Query::select()
+                    .column(customer_phone::Column::CustomerId)
+                    .from(customer_phone::Entity)
+                    .and_where(customer_phone::Column::Phone.eq(phone))
+                    .limit(1)
+                    .to_owned(),
+            ),
+        )
+        .order_by_asc(customer_phone::Column::Position);
+    let rows = db.query_all(select.build(db.get_database_backend())).await?;
+    let Some(first) = rows.first() else {
+        return Ok(None);
+    };
+    let found = customer::Model::from_query_result(first, "")?;
+    let all = rows
+        .iter()
+        .map(|row| row.try_get::<String>("", "all_phone"))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some((found, all)))
 }
 
 /// Registers a case inside the caller's transaction (its number too); returns the new row.
@@ -261,8 +291,10 @@ pub async fn create_record(
         updated_at: Set(at),
         version: Set(1),
     };
-    // Nothing read back: the row as written is the answer.
-    case::Entity::insert(row.clone()).exec_without_returning(db).await?;
+    // Written with the timeline entry and the statistics (one statement on PostgreSQL); nothing
+    // read back: the row as written is the answer.
+    let mut batch = Batch::new();
+    batch.push(case::Entity::insert(row.clone()).build(db.get_database_backend()));
     let created = row.try_into_model()?;
     after_change(
         db,
@@ -276,6 +308,7 @@ pub async fn create_record(
                 property: property.as_ref(),
             },
         },
+        batch,
     )
     .await?;
     let (customer, customer_phones) = match customer {

@@ -22,6 +22,7 @@ use uuid::Uuid;
 
 use super::actions::{charge_cents, check_assignee, check_department, find_visible, ActionInput};
 use super::after::{after_change, Cause, Changed};
+use super::batch::Batch;
 use super::state;
 use crate::entity::{case, visit, work_order};
 use crate::validate::{optional, required};
@@ -97,6 +98,7 @@ pub async fn perform_in(
                 terms: &terms,
             },
         },
+        Batch::new(),
     )
     .await?;
     Ok(saved)
