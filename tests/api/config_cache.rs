@@ -25,7 +25,7 @@ async fn second_instance(app: &TestApp) -> TestApp {
         data_dir: app.data_dir.clone(),
         jwt_secret: b"test-secret-test-secret-test-secret!".to_vec(),
         cors_origins: vec![],
-        static_dir: app.data_dir.join("no-spa"),
+        static_dir: Some(app.data_dir.join("no-spa")),
         api: ApiConfig {
             attachments_dir: app.data_dir.join("attachments"),
             count_statements: true,

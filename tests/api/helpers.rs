@@ -129,7 +129,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
         data_dir: data_dir.clone(),
         jwt_secret: b"test-secret-test-secret-test-secret!".to_vec(),
         cors_origins: vec!["https://console.example.com".into()],
-        static_dir: data_dir.join("no-spa"),
+        static_dir: Some(data_dir.join("no-spa")),
         api,
         worker_tick: std::time::Duration::from_millis(50),
         job_lease: std::time::Duration::from_secs(60),
