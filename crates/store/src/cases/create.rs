@@ -5,7 +5,7 @@ use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity};
 use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
 use huiyin_domain::sla::escalation::initial_level;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait, Set, TryIntoModel};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryTrait, Set, TryIntoModel};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -131,39 +131,16 @@ async fn resolve_customer(
 
 /// The customer one of whose phones is `phone`, with all their phones in order: one statement.
 async fn known_caller(db: &impl ConnectionTrait, phone: &str) -> StoreResult<Option<(customer::Model, Vec<String>)>> {
-    use sea_orm::sea_query::{Expr, Query};
-    use sea_orm::{FromQueryResult, JoinType, QuerySelect};
-    let phones = customer_phone::Entity::belongs_to(customer::Entity)
-        .from(customer_phone::Column::CustomerId)
-        .to(customer::Column::Id)
-        .into();
-    let select = customer::Entity::find()
-        .column_as(
-            Expr::col((customer_phone::Entity, customer_phone::Column::Phone)),
-            "all_phone",
-        )
-        .join_rev(JoinType::InnerJoin, phones)
-        .filter(
-            customer::Column::Id.in_subquery(
-                Query::select()
-                    .column(customer_phone::Column::CustomerId)
-                    .from(customer_phone::Entity)
-                    .and_where(customer_phone::Column::Phone.eq(phone))
-                    .limit(1)
-                    .to_owned(),
-            ),
-        )
-        .order_by_asc(customer_phone::Column::Position);
-    let rows = db.query_all(select.build(db.get_database_backend())).await?;
-    let Some(first) = rows.first() else {
-        return Ok(None);
-    };
-    let found = customer::Model::from_query_result(first, "")?;
-    let all = rows
-        .iter()
-        .map(|row| row.try_get::<String>("", "all_phone"))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Some((found, all)))
+    use sea_orm::sea_query::Query;
+    let by_phone = customer::Column::Id.in_subquery(
+        Query::select()
+            .column(customer_phone::Column::CustomerId)
+            .from(customer_phone::Entity)
+            .and_where(customer_phone::Column::Phone.eq(phone))
+            .limit(1)
+            .to_owned(),
+    );
+    super::query::customer_with_phones(db, by_phone).await
 }
 
 /// Registers a case inside the caller's transaction (its number too); returns the new row.
