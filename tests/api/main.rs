@@ -17,5 +17,7 @@ mod statements;
 mod stats;
 mod stats_fold;
 mod stats_rollups;
+mod stewardship;
+mod stewardship_notices;
 mod store_steps;
 mod webhooks;

@@ -26,6 +26,7 @@ pub mod settings;
 pub mod sla;
 pub mod statements;
 pub mod stats;
+pub mod stewardship;
 pub mod validate;
 pub mod visits;
 pub mod warnings;

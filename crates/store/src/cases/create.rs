@@ -51,6 +51,14 @@ pub struct CreateCase {
     pub description: String,
     /// When the customer reported it, if earlier than now (a letter, a fax); defaults to now.
     pub reported_at: Option<DateTime<Utc>>,
+    /// The area (片区) concerned when there is no property (e.g. a patrol's public area); with a
+    /// property, the property's area wins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area_id: Option<Uuid>,
+    /// The steward's visit (走访) whose opinion this case handles; the channel is then
+    /// `steward_visit`, and the case and the visit link to each other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steward_visit_id: Option<Uuid>,
 }
 
 fn normal() -> Severity {
@@ -209,6 +217,12 @@ pub async fn create_record(
         }
         None => None,
     };
+    if let Some(area_id) = input.area_id {
+        crate::stewardship::check_case_area(db, area_id, project_id).await?;
+    }
+    if let Some(visit_id) = input.steward_visit_id {
+        crate::stewardship::visits::check_case_source(db, actor, visit_id, input.channel).await?;
+    }
     let customer = resolve_customer(db, actor, &input, property.as_ref()).await?;
     // Deadlines run from registration (a letter's earlier date does not shorten them).
     let terms = sla::terms_for(db, input.kind, input.severity).await?;
@@ -229,7 +243,7 @@ pub async fn create_record(
         severity: Set(input.severity.as_str().to_owned()),
         status: Set(CaseStatus::Registered.as_str().to_owned()),
         project_id: Set(project_id),
-        area_id: Set(property.as_ref().and_then(|p| p.area_id)),
+        area_id: Set(property.as_ref().and_then(|p| p.area_id).or(input.area_id)),
         property_id: Set(property.as_ref().map(|p| p.id)),
         customer_id: Set(customer_id),
         title: Set(title.clone()),
@@ -288,6 +302,9 @@ pub async fn create_record(
         batch,
     )
     .await?;
+    if let Some(visit_id) = input.steward_visit_id {
+        crate::stewardship::visits::link_case(db, actor, visit_id, &created).await?;
+    }
     let (customer, customer_phones) = match customer {
         Some((c, _, all)) => (Some(c), all),
         None => (None, vec![]),
