@@ -52,8 +52,21 @@ pub async fn enqueue(
     run_at: Option<DateTime<Utc>>,
     max_attempts: i32,
 ) -> StoreResult<job::Model> {
+    let row = new_job(kind, payload, run_at, max_attempts);
+    // One INSERT on both databases (SQLite would read the row back otherwise).
+    job::Entity::insert(row.clone()).exec_without_returning(db).await?;
+    Ok(row.try_into_model()?)
+}
+
+/// A queued job's row, for [`enqueue`] or for a caller that writes it with others.
+pub fn new_job(
+    kind: &str,
+    payload: serde_json::Value,
+    run_at: Option<DateTime<Utc>>,
+    max_attempts: i32,
+) -> job::ActiveModel {
     let at = now();
-    let row = job::ActiveModel {
+    job::ActiveModel {
         id: Set(new_id()),
         kind: Set(kind.to_owned()),
         payload: Set(payload.to_string()),
@@ -66,10 +79,7 @@ pub async fn enqueue(
         last_error: Set(None),
         created_at: Set(at),
         updated_at: Set(at),
-    };
-    // One INSERT on both databases (SQLite would read the row back otherwise).
-    job::Entity::insert(row.clone()).exec_without_returning(db).await?;
-    Ok(row.try_into_model()?)
+    }
 }
 
 /// Claims up to `limit` due jobs (queued and due, or running with an expired lease) for `worker`.

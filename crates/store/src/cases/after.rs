@@ -9,12 +9,13 @@ use huiyin_domain::case::{CaseAction, CaseKind, CaseStatus, Severity, Visibility
 use huiyin_domain::role::Role;
 use huiyin_domain::sla::escalation::{notify_on_registration, Level};
 use huiyin_domain::webhook::WebhookEvent;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
 use serde_json::json;
 use uuid::Uuid;
 
+use super::batch::Batch;
 use super::events::{self, NewEvent};
-use crate::entity::{case, property, user};
+use crate::entity::{case, job, property, user};
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::{jobs, sla, visits, warnings, webhooks, Actor, StoreResult};
 
@@ -44,16 +45,21 @@ pub struct Changed<'a> {
     pub cause: Cause<'a>,
 }
 
-/// Runs everything a change sets in motion, in the change's transaction.
-pub async fn after_change(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
-    timeline(db, c).await?;
+/// Runs everything a change sets in motion, in the change's transaction. `batch` holds the
+/// change's own writes not run yet (a registration's case row); the timeline entry, the warning
+/// check and the statistics join them and go to the database together (one statement on
+/// PostgreSQL) before anything that refers to the case.
+pub async fn after_change(db: &impl ConnectionTrait, c: &Changed<'_>, mut batch: Batch) -> StoreResult<()> {
+    timeline(db, c, &mut batch)?;
+    warning_check(db, c, &mut batch);
+    statistics(db, c, &mut batch).await?;
+    batch.run(db).await?;
     schedule_visits(db, c).await?;
     tell_people(db, c).await?;
-    outbox(db, c).await?;
-    statistics(db, c).await
+    outbox(db, c).await
 }
 
-async fn timeline(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
+fn timeline(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) -> StoreResult<()> {
     let event = match &c.cause {
         Cause::Registered { .. } => NewEvent {
             case_id: c.case.id,
@@ -76,8 +82,16 @@ async fn timeline(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()>
             visibility: change.event.visibility,
         },
     };
-    events::append(db, event).await?;
+    batch.push(events::insert(db.get_database_backend(), event)?.0);
     Ok(())
+}
+
+/// New complaints are checked against the warning rules by the worker.
+fn warning_check(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) {
+    if matches!(c.cause, Cause::Registered { .. }) && CaseKind::parse(&c.case.kind) == Some(CaseKind::Complaint) {
+        let job = jobs::new_job(warnings::EVALUATE_JOB, json!({"case_id": c.case.id}), None, 3);
+        batch.push(job::Entity::insert(job).build(db.get_database_backend()));
+    }
 }
 
 async fn schedule_visits(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
@@ -195,10 +209,6 @@ async fn outbox(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
                     "project_id": after.project_id, "level": after.level, "title": after.title}),
             )
             .await?;
-            if CaseKind::parse(&after.kind) == Some(CaseKind::Complaint) {
-                // The warning rules are checked by the worker.
-                jobs::enqueue(db, warnings::EVALUATE_JOB, json!({"case_id": after.id}), None, 3).await?;
-            }
         }
         Cause::Action {
             before, change, action, ..
@@ -226,9 +236,16 @@ async fn outbox(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
     Ok(())
 }
 
-async fn statistics(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
-    match &c.cause {
-        Cause::Registered { property, .. } => crate::stats::rollup::add_new(db, c.case, *property).await,
-        Cause::Action { .. } => crate::stats::fold::record_case(db, c.case).await,
+async fn statistics(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) -> StoreResult<()> {
+    let statements = match &c.cause {
+        Cause::Registered { property, .. } => {
+            let facts = crate::stats::rollup::Facts::of(c.case, *property);
+            crate::stats::fold::record_statements(db.get_database_backend(), c.case.id, None, &facts)?
+        }
+        Cause::Action { .. } => crate::stats::fold::record_case(db, c.case).await?,
+    };
+    for statement in statements {
+        batch.push(statement);
     }
+    Ok(())
 }

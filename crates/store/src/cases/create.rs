@@ -5,12 +5,13 @@ use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity};
 use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
 use huiyin_domain::sla::escalation::initial_level;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TryIntoModel};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryTrait, Set, TryIntoModel};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::after::{after_change, Cause, Changed};
+use super::batch::Batch;
 use super::numbering::Numbers;
 use super::CaseRecord;
 use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
@@ -102,15 +103,7 @@ async fn resolve_customer(
             let phone = Phone::parse(&inline.phone)
                 .map_err(|e| StoreError::invalid("customer.phone", e.to_string()))?
                 .into_string();
-            if let Some(found) = customers::find_by_phone(db, &phone).await? {
-                let all = customer_phone::Entity::find()
-                    .filter(customer_phone::Column::CustomerId.eq(found.id))
-                    .order_by_asc(customer_phone::Column::Position)
-                    .all(db)
-                    .await?
-                    .into_iter()
-                    .map(|p| p.phone)
-                    .collect();
+            if let Some((found, all)) = known_caller(db, &phone).await? {
                 return Ok(Some((found, vec![phone], all)));
             }
             let record = customers::create_in(
@@ -142,6 +135,20 @@ async fn resolve_customer(
         }
         (None, None) => Ok(None),
     }
+}
+
+/// The customer one of whose phones is `phone`, with all their phones in order: one statement.
+async fn known_caller(db: &impl ConnectionTrait, phone: &str) -> StoreResult<Option<(customer::Model, Vec<String>)>> {
+    use sea_orm::sea_query::Query;
+    let by_phone = customer::Column::Id.in_subquery(
+        Query::select()
+            .column(customer_phone::Column::CustomerId)
+            .from(customer_phone::Entity)
+            .and_where(customer_phone::Column::Phone.eq(phone))
+            .limit(1)
+            .to_owned(),
+    );
+    super::query::customer_with_phones(db, by_phone).await
 }
 
 /// Registers a case inside the caller's transaction (its number too); returns the new row.
@@ -275,8 +282,10 @@ pub async fn create_record(
         updated_at: Set(at),
         version: Set(1),
     };
-    // Nothing read back: the row as written is the answer.
-    case::Entity::insert(row.clone()).exec_without_returning(db).await?;
+    // Written with the timeline entry and the statistics (one statement on PostgreSQL); nothing
+    // read back: the row as written is the answer.
+    let mut batch = Batch::new();
+    batch.push(case::Entity::insert(row.clone()).build(db.get_database_backend()));
     let created = row.try_into_model()?;
     after_change(
         db,
@@ -290,6 +299,7 @@ pub async fn create_record(
                 property: property.as_ref(),
             },
         },
+        batch,
     )
     .await?;
     if let Some(visit_id) = input.steward_visit_id {

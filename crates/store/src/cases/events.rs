@@ -1,7 +1,9 @@
 //! The append-only case timeline. Events are only ever inserted; nothing updates or deletes them.
 
 use huiyin_domain::case::{CaseStatus, Visibility};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TryIntoModel};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set, TryIntoModel,
+};
 use uuid::Uuid;
 
 use crate::entity::case_event;
@@ -21,6 +23,16 @@ pub struct NewEvent<'a> {
 
 /// Appends an event: one INSERT, the row built in memory (nothing read back).
 pub async fn append(db: &impl ConnectionTrait, event: NewEvent<'_>) -> StoreResult<case_event::Model> {
+    let (statement, model) = insert(db.get_database_backend(), event)?;
+    db.execute(statement).await?;
+    Ok(model)
+}
+
+/// The INSERT of an event, to run now or in a [`super::batch::Batch`], and the row it writes.
+pub fn insert(
+    backend: sea_orm::DatabaseBackend,
+    event: NewEvent<'_>,
+) -> StoreResult<(sea_orm::Statement, case_event::Model)> {
     let row = case_event::ActiveModel {
         id: Set(new_id()),
         case_id: Set(event.case_id),
@@ -33,10 +45,8 @@ pub async fn append(db: &impl ConnectionTrait, event: NewEvent<'_>) -> StoreResu
         visibility: Set(event.visibility.as_str().to_owned()),
         created_at: Set(now()),
     };
-    case_event::Entity::insert(row.clone())
-        .exec_without_returning(db)
-        .await?;
-    Ok(row.try_into_model()?)
+    let statement = case_event::Entity::insert(row.clone()).build(backend);
+    Ok((statement, row.try_into_model()?))
 }
 
 /// The timeline in order; `public_only` for residents.

@@ -21,6 +21,7 @@
 pub mod actions;
 pub mod after;
 pub mod attachments;
+pub mod batch;
 pub mod create;
 pub mod events;
 pub mod numbering;

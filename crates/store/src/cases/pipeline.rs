@@ -20,8 +20,11 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait, TryIntoModel};
 use uuid::Uuid;
 
-use super::actions::{charge_cents, check_assignee, check_department, find_visible, ActionInput};
+use super::actions::{
+    charge_cents, check_assignee, check_department, find_visible, ActionInput, CancelCase, ReassignCase,
+};
 use super::after::{after_change, Cause, Changed};
+use super::batch::Batch;
 use super::state;
 use crate::entity::{case, visit, work_order};
 use crate::validate::{optional, required};
@@ -97,6 +100,7 @@ pub async fn perform_in(
                 terms: &terms,
             },
         },
+        Batch::new(),
     )
     .await?;
     Ok(saved)
@@ -151,43 +155,12 @@ async fn prepare(
         ActionInput::CloseOnSpot(c) => Input::CloseOnSpot {
             answer: required("answer", &c.answer, 4000)?,
         },
-        ActionInput::Cancel(c) => {
-            change::check_duplicate(current.id, c.reason, c.duplicate_of).map_err(refusal)?;
-            if let (CancelReason::Duplicate, Some(original)) = (c.reason, c.duplicate_of) {
-                find_visible(db, actor, original)
-                    .await
-                    .map_err(|_| StoreError::invalid("duplicate_of", "no such case"))?;
-            }
-            Input::Cancel {
-                reason: c.reason,
-                duplicate_of: c.duplicate_of,
-                note: optional("note", c.note.as_deref(), 4000)?,
-            }
-        }
+        ActionInput::Cancel(c) => prepare_cancel(db, actor, current, c).await?,
         ActionInput::Comment(c) => Input::Comment {
             body: required("body", &c.body, 4000)?,
             visibility: c.visibility,
         },
-        ActionInput::Reassign(r) => {
-            if r.department_id.is_none() && r.assignee_id.is_none() {
-                return Err(StoreError::invalid(
-                    "department_id",
-                    "give a department_id, an assignee_id or both",
-                ));
-            }
-            let department_id = r
-                .department_id
-                .or(current.department_id)
-                .ok_or_else(|| StoreError::invalid("department_id", "required"))?;
-            let department = check_department(db, department_id).await?;
-            check_assignee(db, r.assignee_id, department_id).await?;
-            Input::Reassign {
-                department_id,
-                department: department.name,
-                assignee_id: r.assignee_id,
-                note: optional("note", r.note.as_deref(), 4000)?,
-            }
-        }
+        ActionInput::Reassign(r) => prepare_reassign(db, current, r).await?,
         ActionInput::Pause(p) => Input::Pause {
             reason: required("reason", &p.reason, 500)?,
         },
@@ -269,47 +242,7 @@ async fn write_order(
     let order = current.current_work_order_id;
     match effect {
         OrderChange::None => return Ok(()),
-        OrderChange::Open {
-            id,
-            sequence,
-            department_id,
-            assignee_id,
-            due_at,
-            note,
-        } => {
-            if current.dispatch_count > 0 {
-                // A previous order still open (e.g. never completed) is closed off by the new one.
-                work_order::Entity::update_many()
-                    .col_expr(work_order::Column::Status, status(WorkOrderStatus::Cancelled))
-                    .filter(work_order::Column::CaseId.eq(current.id))
-                    .filter(
-                        work_order::Column::Status
-                            .is_in([WorkOrderStatus::Open.as_str(), WorkOrderStatus::Accepted.as_str()]),
-                    )
-                    .exec(db)
-                    .await?;
-            }
-            work_order::Entity::insert(work_order::ActiveModel {
-                id: Set(*id),
-                case_id: Set(current.id),
-                sequence: Set(*sequence),
-                department_id: Set(*department_id),
-                assignee_id: Set(*assignee_id),
-                status: Set(WorkOrderStatus::Open.as_str().to_owned()),
-                note: Set(note.clone()),
-                due_at: Set(Some(*due_at)),
-                dispatched_by: Set(Some(actor.user_id)),
-                dispatched_at: Set(at),
-                accepted_at: Set(None),
-                completed_at: Set(None),
-                result: Set(None),
-                charge_cents: Set(None),
-                materials: Set(None),
-            })
-            .exec_without_returning(db)
-            .await?;
-            return Ok(());
-        }
+        OrderChange::Open { .. } => return open_order(db, actor, current, effect, at).await,
         OrderChange::Accept { assignee_id } => update(order)
             .col_expr(work_order::Column::Status, status(WorkOrderStatus::Accepted))
             .col_expr(work_order::Column::AcceptedAt, Expr::value(Some(at)))
@@ -340,6 +273,101 @@ async fn write_order(
         OrderChange::Cancel => update(order).col_expr(work_order::Column::Status, status(WorkOrderStatus::Cancelled)),
     }
     .exec(db)
+    .await?;
+    Ok(())
+}
+
+/// A cancellation: a duplicate names a case the actor can see.
+async fn prepare_cancel(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    current: &case::Model,
+    c: CancelCase,
+) -> StoreResult<Input> {
+    change::check_duplicate(current.id, c.reason, c.duplicate_of).map_err(refusal)?;
+    if let (CancelReason::Duplicate, Some(original)) = (c.reason, c.duplicate_of) {
+        find_visible(db, actor, original)
+            .await
+            .map_err(|_| StoreError::invalid("duplicate_of", "no such case"))?;
+    }
+    Ok(Input::Cancel {
+        reason: c.reason,
+        duplicate_of: c.duplicate_of,
+        note: optional("note", c.note.as_deref(), 4000)?,
+    })
+}
+
+/// A reassignment: a department (given, or the current one) and an assignee who belongs to it.
+async fn prepare_reassign(db: &impl ConnectionTrait, current: &case::Model, r: ReassignCase) -> StoreResult<Input> {
+    if r.department_id.is_none() && r.assignee_id.is_none() {
+        return Err(StoreError::invalid(
+            "department_id",
+            "give a department_id, an assignee_id or both",
+        ));
+    }
+    let department_id = r
+        .department_id
+        .or(current.department_id)
+        .ok_or_else(|| StoreError::invalid("department_id", "required"))?;
+    let department = check_department(db, department_id).await?;
+    check_assignee(db, r.assignee_id, department_id).await?;
+    Ok(Input::Reassign {
+        department_id,
+        department: department.name,
+        assignee_id: r.assignee_id,
+        note: optional("note", r.note.as_deref(), 4000)?,
+    })
+}
+
+/// A new work order; an order still open is cancelled by it.
+async fn open_order(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    current: &case::Model,
+    effect: &OrderChange,
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    let OrderChange::Open {
+        id,
+        sequence,
+        department_id,
+        assignee_id,
+        due_at,
+        note,
+    } = effect
+    else {
+        return Ok(());
+    };
+    let status = |s: WorkOrderStatus| Expr::value(s.as_str());
+    if current.dispatch_count > 0 {
+        // A previous order still open (e.g. never completed) is closed off by the new one.
+        work_order::Entity::update_many()
+            .col_expr(work_order::Column::Status, status(WorkOrderStatus::Cancelled))
+            .filter(work_order::Column::CaseId.eq(current.id))
+            .filter(
+                work_order::Column::Status.is_in([WorkOrderStatus::Open.as_str(), WorkOrderStatus::Accepted.as_str()]),
+            )
+            .exec(db)
+            .await?;
+    }
+    work_order::Entity::insert(work_order::ActiveModel {
+        id: Set(*id),
+        case_id: Set(current.id),
+        sequence: Set(*sequence),
+        department_id: Set(*department_id),
+        assignee_id: Set(*assignee_id),
+        status: Set(WorkOrderStatus::Open.as_str().to_owned()),
+        note: Set(note.clone()),
+        due_at: Set(Some(*due_at)),
+        dispatched_by: Set(Some(actor.user_id)),
+        dispatched_at: Set(at),
+        accepted_at: Set(None),
+        completed_at: Set(None),
+        result: Set(None),
+        charge_cents: Set(None),
+        materials: Set(None),
+    })
+    .exec_without_returning(db)
     .await?;
     Ok(())
 }

@@ -279,21 +279,48 @@ pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreRes
     record(db, found).await
 }
 
-pub async fn record(db: &impl ConnectionTrait, found: case::Model) -> StoreResult<CaseRecord> {
-    let customer = match found.customer_id {
-        Some(id) => customer::Entity::find_by_id(id).one(db).await?,
-        None => None,
+/// A customer matching `condition` with all their phones in order (none when they have none):
+/// one statement, the customer row joined with their phones.
+pub(super) async fn customer_with_phones(
+    db: &impl ConnectionTrait,
+    condition: impl sea_orm::sea_query::IntoCondition,
+) -> StoreResult<Option<(customer::Model, Vec<String>)>> {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{FromQueryResult, JoinType, QueryTrait};
+    let phones = customer_phone::Entity::belongs_to(customer::Entity)
+        .from(customer_phone::Column::CustomerId)
+        .to(customer::Column::Id)
+        .into();
+    let select = customer::Entity::find()
+        .column_as(
+            Expr::col((customer_phone::Entity, customer_phone::Column::Phone)),
+            "all_phone",
+        )
+        .join_rev(JoinType::LeftJoin, phones)
+        .filter(condition)
+        .order_by_asc(customer_phone::Column::Position);
+    let rows = db.query_all(select.build(db.get_database_backend())).await?;
+    let Some(first) = rows.first() else {
+        return Ok(None);
     };
-    let customer_phones = match found.customer_id {
-        Some(id) => customer_phone::Entity::find()
-            .filter(customer_phone::Column::CustomerId.eq(id))
-            .order_by_asc(customer_phone::Column::Position)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|p| p.phone)
-            .collect(),
-        None => vec![],
+    let found = customer::Model::from_query_result(first, "")?;
+    let mut all = Vec::with_capacity(rows.len());
+    for row in &rows {
+        if let Some(phone) = row.try_get::<Option<String>>("", "all_phone")? {
+            all.push(phone);
+        }
+    }
+    Ok(Some((found, all)))
+}
+
+pub async fn record(db: &impl ConnectionTrait, found: case::Model) -> StoreResult<CaseRecord> {
+    // The customer with their phones: one statement.
+    let (customer, customer_phones) = match found.customer_id {
+        Some(id) => match customer_with_phones(db, customer::Column::Id.eq(id)).await? {
+            Some((c, phones)) => (Some(c), phones),
+            None => (None, vec![]),
+        },
+        None => (None, vec![]),
     };
     let property = match found.property_id {
         Some(id) => property::Entity::find_by_id(id).one(db).await?,

@@ -48,8 +48,21 @@ pub fn push_source_rows(sql: &mut Sql, select: &str, mut cond: impl FnMut(&mut S
 /// Records one case's change: the difference between its old and new contributions as delta
 /// rows, and its new facts. Inside the case's transaction.
 pub async fn record(db: &impl ConnectionTrait, case_id: Uuid, old: Option<&Facts>, new: &Facts) -> StoreResult<()> {
+    for statement in record_statements(db.get_database_backend(), case_id, old, new)? {
+        db.execute(statement).await?;
+    }
+    Ok(())
+}
+
+/// The statements of [`record`], to run now or with a change's other writes (one on PostgreSQL).
+pub fn record_statements(
+    backend: DatabaseBackend,
+    case_id: Uuid,
+    old: Option<&Facts>,
+    new: &Facts,
+) -> StoreResult<Vec<sea_orm::Statement>> {
     if old == Some(new) {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let mut delta = BTreeMap::new();
     if let Some(old) = old {
@@ -57,7 +70,6 @@ pub async fn record(db: &impl ConnectionTrait, case_id: Uuid, old: Option<&Facts
     }
     rollup::add_into(&mut delta, new.contributions(), 1);
     let rows: Vec<(&Key, &Vals)> = delta.iter().filter(|(_, v)| v.iter().any(|x| *x != 0)).collect();
-    let backend = db.get_database_backend();
     if backend == DatabaseBackend::Postgres && !rows.is_empty() {
         // One round trip: the fact row in a data-modifying CTE, the deltas in the main statement.
         let mut sql = Sql::new(backend);
@@ -65,31 +77,36 @@ pub async fn record(db: &impl ConnectionTrait, case_id: Uuid, old: Option<&Facts
         rollup::push_save_facts(&mut sql, case_id, new)?;
         sql.push(") ");
         push_insert(&mut sql, &rows);
-        db.execute(sql.statement()).await?;
-        return Ok(());
+        return Ok(vec![sql.statement()]);
     }
+    let mut out = Vec::new();
     if !rows.is_empty() {
         let mut sql = Sql::new(backend);
         push_insert(&mut sql, &rows);
-        db.execute(sql.statement()).await?;
+        out.push(sql.statement());
     }
     let mut sql = Sql::new(backend);
     rollup::push_save_facts(&mut sql, case_id, new)?;
-    db.execute(sql.statement()).await?;
-    Ok(())
+    out.push(sql.statement());
+    Ok(out)
 }
 
 /// Records the deltas of a case an action changed: its stored facts against the facts of the
 /// row as written (the property's building, which actions never change, carried over — so the
 /// property need not be read). A case without stored facts is refreshed from scratch.
-pub async fn record_case(db: &impl ConnectionTrait, after: &crate::entity::case::Model) -> StoreResult<()> {
+/// Returns the statements to run (with the change's other writes); empty when the case had no
+/// stored facts and was refreshed at once.
+pub async fn record_case(
+    db: &impl ConnectionTrait,
+    after: &crate::entity::case::Model,
+) -> StoreResult<Vec<sea_orm::Statement>> {
     match rollup::stored_facts(db, after.id).await? {
         Some(old) => {
             let mut new = Facts::of(after, None);
             new.building = old.building.clone();
-            record(db, after.id, Some(&old), &new).await
+            record_statements(db.get_database_backend(), after.id, Some(&old), &new)
         }
-        None => rollup::refresh(db, after.id).await,
+        None => rollup::refresh(db, after.id).await.map(|_| Vec::new()),
     }
 }
 
