@@ -75,6 +75,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("/api/v1")
                 .wrap(actix_web::middleware::from_fn(auth::principal::authenticate))
+                .wrap(actix_web::middleware::from_fn(middleware::statements::count))
                 .configure(|c| api_v1(&mut ServiceConfig::new(c)))
                 .route(
                     "/openapi.json",
