@@ -15,6 +15,8 @@ mod m20261126_000020_create_case_queue_index;
 mod m20261126_000030_create_median_histograms;
 mod m20261206_000100_create_stats_deltas;
 mod m20261206_000300_create_stewardship;
+mod m20261206_000400_create_arrears;
+mod m20261206_000401_create_handovers;
 
 pub struct Migrator;
 
@@ -33,6 +35,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000030_create_median_histograms::Migration),
             Box::new(m20261206_000100_create_stats_deltas::Migration),
             Box::new(m20261206_000300_create_stewardship::Migration),
+            Box::new(m20261206_000400_create_arrears::Migration),
+            Box::new(m20261206_000401_create_handovers::Migration),
         ]
     }
 }

@@ -101,6 +101,7 @@ async fn schedule_visits(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreRes
 async fn tell_people(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
     match &c.cause {
         Cause::Registered { level, .. } => {
+            crate::stewardship::notify_area_steward(db, c.case).await?;
             let kind = CaseKind::parse(&c.case.kind).unwrap_or(CaseKind::Complaint);
             let severity = Severity::parse(&c.case.severity).unwrap_or(Severity::Normal);
             if !notify_on_registration(kind, severity) {

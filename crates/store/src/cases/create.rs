@@ -295,7 +295,6 @@ pub async fn create_record(
     if let Some(visit_id) = input.steward_visit_id {
         crate::stewardship::visits::link_case(db, actor, visit_id, &created).await?;
     }
-    crate::stewardship::notify_area_steward(db, &created).await?;
     let (customer, customer_phones) = match customer {
         Some((c, _, all)) => (Some(c), all),
         None => (None, vec![]),
