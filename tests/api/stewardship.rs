@@ -301,6 +301,31 @@ async fn coverage_counts_a_household_once_a_beijing_month(app: &TestApp) {
         .await;
     assert_eq!(ids(&listed.body).len(), 4, "{}", listed.text);
 
+    // The statistics list every area's coverage for the month (stewards do not read statistics).
+    let stats = app
+        .get(
+            &format!("/api/v1/stats/coverage?month={month}&project_id={}", w.project),
+            sup,
+        )
+        .await;
+    assert_eq!(stats.status, StatusCode::OK, "{}", stats.text);
+    let mine_row = stats.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["area_id"] == w.area.as_str())
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (mine_row["visited"].as_u64(), mine_row["households"].as_u64()),
+        (Some(3), Some(4))
+    );
+    assert_eq!(stats.body["items"].as_array().unwrap().len(), 2);
+    app.get("/api/v1/stats/coverage", mine).await.assert_problem(403, None);
+    app.get("/api/v1/stats/coverage?month=2026-1", sup)
+        .await
+        .assert_problem(422, Some("month"));
+
     // The worklist: in that month only the second household was left; this month everyone,
     // the key customer's household first, with its open cases.
     let left = app

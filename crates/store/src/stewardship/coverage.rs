@@ -162,3 +162,27 @@ pub async fn worklist_of(
         })
         .collect())
 }
+
+/// Every area's coverage in `month` within the actor's projects (or one of them), by area name:
+/// the statistics' "visit coverage per area" (一户一月只计一次).
+pub async fn by_area(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    project_id: Option<Uuid>,
+    month: Month,
+) -> StoreResult<Vec<AreaCoverage>> {
+    let mut select = area::Entity::find()
+        .order_by_asc(area::Column::Name)
+        .order_by_asc(area::Column::Id);
+    if let Some(projects) = actor.project_filter() {
+        select = select.filter(area::Column::ProjectId.is_in(projects.to_vec()));
+    }
+    if let Some(project) = project_id {
+        select = select.filter(area::Column::ProjectId.eq(project));
+    }
+    let mut out = Vec::new();
+    for found in select.all(db).await? {
+        out.push(unchecked(db, found, month).await?);
+    }
+    Ok(out)
+}

@@ -1,5 +1,6 @@
 import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { AreaCoverage } from "@/features/statistics/components/area-coverage";
 import { Statistics } from "@/features/statistics/components/statistics";
 import { usePageTitle } from "@/lib/page-title";
 
@@ -10,6 +11,7 @@ export default function StatisticsRoute() {
     <>
       <Typography.Title level={3}>{t("pages.statistics.title")}</Typography.Title>
       <Statistics />
+      <AreaCoverage />
     </>
   );
 }

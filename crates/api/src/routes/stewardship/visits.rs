@@ -27,6 +27,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(list)
         .service(get_one)
         .service(area_coverage)
+        .service(coverage_by_area)
         .service(area_worklist);
 }
 
@@ -411,5 +412,35 @@ async fn area_worklist(
     let items = coverage::worklist_of(&state.store.db, &user, *id, month, limit).await?;
     Ok(HttpResponse::Ok().json(WorklistResponse {
         items: items.into_iter().map(WorkItemResponse::from).collect(),
+    }))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct CoverageByAreaQuery {
+    /// `YYYY-MM` (Beijing month); the current month when omitted.
+    pub month: Option<String>,
+    pub project_id: Option<Uuid>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CoverageByArea {
+    pub items: Vec<CoverageResponse>,
+}
+
+/// Visit coverage of every area of your projects in a month (the statistics' coverage section).
+#[utoipa::path(tag = "statistics", params(CoverageByAreaQuery), responses((status = 200, body = CoverageByArea)), security(("bearer" = [])))]
+#[get("/stats/coverage")]
+async fn coverage_by_area(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    query: Query<CoverageByAreaQuery>,
+) -> ApiResult<HttpResponse> {
+    user.require(Permission::StatsRead)?;
+    let month = month_param(query.month.as_deref())?;
+    let items = coverage::by_area(&state.store.db, &user, query.project_id, month).await?;
+    Ok(HttpResponse::Ok().json(CoverageByArea {
+        items: items.into_iter().map(CoverageResponse::from).collect(),
     }))
 }
