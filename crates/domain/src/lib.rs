@@ -9,6 +9,7 @@ pub mod attachment;
 pub mod calendar;
 pub mod case;
 pub mod customer;
+pub mod decoration;
 pub mod jobs;
 pub mod password;
 pub mod permission;
