@@ -13,6 +13,7 @@ mod m20261126_000006_create_deadlines;
 mod m20261126_000010_create_stats_rollups;
 mod m20261126_000020_create_case_queue_index;
 mod m20261126_000030_create_median_histograms;
+mod m20261206_000500_create_decoration;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000010_create_stats_rollups::Migration),
             Box::new(m20261126_000020_create_case_queue_index::Migration),
             Box::new(m20261126_000030_create_median_histograms::Migration),
+            Box::new(m20261206_000500_create_decoration::Migration),
         ]
     }
 }

@@ -7,6 +7,8 @@ mod case_steps;
 mod cases;
 mod deadlines;
 mod jobs;
+mod lead_steps;
+mod leads;
 mod openapi;
 mod org;
 mod platform;

@@ -37,6 +37,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
     routes::notifications::configure(cfg);
     routes::webhooks::configure(cfg);
     routes::resident::configure(cfg);
+    routes::leads::configure(cfg);
 }
 
 fn platform(cfg: &mut ServiceConfig) {

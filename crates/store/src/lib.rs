@@ -15,6 +15,7 @@ pub mod entity;
 pub mod error;
 pub mod idempotency;
 pub mod jobs;
+pub mod leads;
 pub mod notifications;
 pub mod org;
 pub mod page;
@@ -28,6 +29,8 @@ pub mod validate;
 pub mod visits;
 pub mod warnings;
 pub mod webhooks;
+pub mod wire;
+pub mod works;
 
 use std::time::Duration;
 

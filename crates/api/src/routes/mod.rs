@@ -8,6 +8,7 @@ pub mod categories;
 pub mod customers;
 pub mod health;
 pub mod jobs;
+pub mod leads;
 pub mod notifications;
 pub mod org;
 pub mod resident;

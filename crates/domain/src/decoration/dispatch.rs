@@ -227,7 +227,8 @@ mod tests {
     /// (today, this week, in hand, season, top signer) → broken rules, with the default caps.
     #[test]
     fn caps_in_the_off_and_peak_season() {
-        let table: &[(u32, u32, u32, Season, bool, &[DispatchRule])] = &[
+        type Row = (u32, u32, u32, Season, bool, &'static [DispatchRule]);
+        let table: &[Row] = &[
             (0, 0, 0, Season::Off, false, &[]),
             (1, 1, 1, Season::Off, false, &[]),
             (2, 2, 0, Season::Off, false, &[R::DailyCap]),
@@ -383,7 +384,7 @@ mod tests {
     #[test]
     fn fair_order_prefers_eligible_then_fewest_then_longest_waiting() {
         let t = utc("2026-12-06T10:00:00Z");
-        let mut list = vec![
+        let mut list = [
             (
                 "busy",
                 fair_order(
@@ -434,7 +435,7 @@ mod tests {
                 ),
             ),
         ];
-        list.sort_by(|a, b| a.1.cmp(&b.1));
+        list.sort_by_key(|entry| entry.1);
         let names: Vec<_> = list.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, ["never", "waiting", "recent", "busy", "refused"]);
     }
