@@ -18,3 +18,4 @@ mod stats;
 mod stats_rollups;
 mod store_steps;
 mod webhooks;
+mod works;

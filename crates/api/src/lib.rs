@@ -38,6 +38,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
     routes::webhooks::configure(cfg);
     routes::resident::configure(cfg);
     routes::leads::configure(cfg);
+    routes::works::configure(cfg);
 }
 
 fn platform(cfg: &mut ServiceConfig) {

@@ -17,6 +17,7 @@ pub mod stats;
 pub mod visits;
 pub mod warnings;
 pub mod webhooks;
+pub mod works;
 
 use actix_web::http::header::ETAG;
 use actix_web::HttpResponse;

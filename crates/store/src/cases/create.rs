@@ -276,6 +276,8 @@ pub async fn create_record(
     )
     .await?;
     announce(db, &created, &terms, level).await?;
+    // Decoration: a repair on works out of warranty is marked paid before dispatch.
+    crate::works::warranty::on_case_registered(db, &created).await?;
     crate::stats::rollup::add_new(db, &created, property.as_ref()).await?;
     let (customer, customer_phones) = match customer {
         Some((c, _, all)) => (Some(c), all),
