@@ -332,3 +332,91 @@ async fn works_are_scoped_and_bad_input_names_the_field(app: &TestApp) {
         .await
         .assert_problem(422, Some("property_id"));
 }
+
+mod statistics {
+    use super::*;
+
+    db_tests!(monthly_lead_and_works_figures);
+
+    async fn monthly_lead_and_works_figures(app: &TestApp) {
+        let s = store(app, &["chief", "chief"]).await;
+        let agent = app.user("agent_stats", "agent", None, &[&s.project]).await;
+        let w = signed_works(app, &s, "13900138001").await;
+        let w = ok(post_v(app, &s.manager.1, &w, "stages/material_arrival/start", None).await).await;
+        let mut v = visit("material_arrival", "satisfied");
+        v["inspector_present"] = json!(false);
+        let w = ok(post_v(app, &agent.1, &w, "visits", Some(v)).await).await;
+        let w = ok(post_v(app, &s.manager.1, &w, "stages/completion/start", None).await).await;
+        let mut v = visit("completion", "very_satisfied");
+        v["designer_satisfaction"] = json!("dissatisfied");
+        ok(post_v(app, &agent.1, &w, "visits", Some(v)).await).await;
+        // A lost lead, confirmed.
+        let l = lead(app, &s.manager.1, "13900138002", "60000").await;
+        let l = act_ok(
+            app,
+            &s.manager.1,
+            &l,
+            "lose",
+            json!({"kind": "invalid", "reason": "budget_too_low", "customer_statement": "预算不够"}),
+        )
+        .await;
+        act_ok(
+            app,
+            &s.design_manager.1,
+            &l,
+            "lose/confirm",
+            json!({"confirm": true, "note": "确认"}),
+        )
+        .await;
+        let month = huiyin_domain::time::business_day(chrono::Utc::now())
+            .format("%Y-%m")
+            .to_string();
+        let leads = app
+            .get(&format!("/api/v1/stats/leads?month={month}"), &s.design_manager.1)
+            .await;
+        assert_eq!(leads.status, StatusCode::OK, "{}", leads.text);
+        let total = &leads.body["total"];
+        assert_eq!(
+            (
+                total["leads"].as_i64(),
+                total["signed"].as_i64(),
+                total["lost_invalid"].as_i64()
+            ),
+            (Some(2), Some(1), Some(1))
+        );
+        assert_eq!(total["conversion_rate"], 0.5);
+        assert_eq!(leads.body["losses"][0]["reason"], "budget_too_low");
+        let fairness = &leads.body["fairness"];
+        assert_eq!(
+            (
+                fairness["designers"].as_i64(),
+                fairness["dispatches"].as_i64(),
+                fairness["spread"].as_i64()
+            ),
+            (Some(2), Some(1), Some(1))
+        );
+        let large = leads.body["by_size"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["size"] == "large")
+            .unwrap()
+            .clone();
+        assert_eq!(large["leads"], 2);
+        let works = app
+            .get(&format!("/api/v1/stats/works?month={month}"), &s.design_manager.1)
+            .await;
+        assert_eq!(works.status, StatusCode::OK, "{}", works.text);
+        assert_eq!(works.body["visits"], 2);
+        assert_eq!(works.body["inspector_presence_rate"], 0.5);
+        assert_eq!(works.body["stages"]["completion"]["very_satisfied"], 1);
+        assert_eq!(works.body["designer"]["dissatisfied"], 1);
+        // Customer managers and designers have no statistics; bad months name the field.
+        app.get(&format!("/api/v1/stats/leads?month={month}"), &s.manager.1)
+            .await
+            .assert_problem(403, None);
+        app.get("/api/v1/stats/works?month=2026-13", &s.design_manager.1)
+            .await
+            .assert_problem(422, Some("month"));
+    }
+}

@@ -5,5 +5,6 @@
 pub mod dispatch;
 pub mod lead;
 pub mod money;
+pub mod stats;
 pub mod week;
 pub mod works;

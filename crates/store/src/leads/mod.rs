@@ -9,6 +9,7 @@ pub mod dispatch;
 pub mod progress;
 pub mod query;
 pub mod settings;
+pub mod stats;
 
 use huiyin_domain::decoration::lead::LeadTransitionError;
 use huiyin_domain::role::Role;

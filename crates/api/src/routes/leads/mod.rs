@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod designers;
+pub mod stats;
 pub mod views;
 
 use actix_web::http::header::{CONTENT_TYPE, ETAG};
@@ -36,6 +37,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(eligible_designers);
     actions::configure(cfg);
     designers::configure(cfg);
+    stats::configure(cfg);
 }
 
 /// The lead as `actor` sees it: the phone in full for roles with the PII permission and for the
