@@ -569,6 +569,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/decoration/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["decoration_get_settings"];
+        /** Changes the season, caps, warranty or stages (managers). `If-Match: "0"` the first time. */
+        put: operations["decoration_put_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -599,6 +616,40 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["departments_update"];
+        trace?: never;
+    };
+    "/api/v1/designers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Designers of the caller's stores with their grade and group. */
+        get: operations["designers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/designers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Grades a designer (design manager). `If-Match: "0"` for a designer not yet graded. */
+        put: operations["designers_put_profile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/escalation-contacts": {
@@ -682,6 +733,255 @@ export interface paths {
         put?: never;
         /** Puts a dead job back in the queue with a fresh set of attempts. */
         post: operations["jobs_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads in the caller's scope, newest first: the board (`status`), a designer's own leads
+         *     (designers only ever see theirs), the overdue follow-up queue (`overdue=true`) and the
+         *     lost-lead confirmation queue (`status=lost_pending`).
+         */
+        get: operations["leads_list"];
+        put?: never;
+        /**
+         * Registers a lead and gives it its `XS-` number. A second lead for the same phone within 90
+         *     days comes back with `duplicate_of` (the first one's attribution) for the customer manager.
+         */
+        post: operations["leads_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["leads_get_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/attribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer manager decides a disputed attribution (who brought the customer), recorded. */
+        post: operations["leads_attribution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispatches a new lead to a designer. Refused with 409 naming every broken rule (`level`,
+         *     `daily_cap`, `weekly_cap`, `in_hand_cap`, in that order) unless a design manager forces it
+         *     with a reason, which is recorded. Two dispatchers racing for a designer's last slot cannot
+         *     both succeed.
+         */
+        post: operations["leads_dispatch_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/eligible-designers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dispatch dialog: the store's designers of the grade the lead's size needs (all grades
+         *     with `all_levels=true`), each with today's, this week's and in-hand counts, whether they may
+         *     take it and why not — eligible first, then fewest this week, then longest since a dispatch.
+         */
+        get: operations["leads_eligible_designers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lead's timeline, oldest first: registration, follow-ups, dispatches, progress, loss. */
+        get: operations["leads_list_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records a call-back; the next one is due by the cadence (visited the store: daily; valid
+         *     intent: every 3 days; intent: every 7) or the agreed `next_on` when sooner.
+         */
+        post: operations["leads_follow_up"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/lose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reports a lead lost (跑单) with the customer's own statement → `lost_pending`. `invalid` only
+         *     before measuring, `failed_signing` only after (409 otherwise).
+         */
+        post: operations["leads_lose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/lose/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The design manager's second call: `confirm: true` closes the lead as `lost`, `false` returns
+         *     it to its previous status. Someone other than the reporter must confirm.
+         */
+        post: operations["leads_confirm_loss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/measure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The designer measured the house (量房): `dispatched → measured`. */
+        post: operations["leads_measure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A design proposal was presented: `measured → proposal`. */
+        post: operations["leads_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves a dispatched lead to another designer (after the designer explained to the customer
+         *     manager or design manager why not), under the same rules.
+         */
+        post: operations["leads_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The contract was signed: `measured | proposal → signed`. */
+        post: operations["leads_sign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1195,6 +1495,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads registered in the month: by source, size and designer (leads, dispatched, measured,
+         *     signed, lost by kind, conversion), lost-lead reasons, and how evenly dispatch was spread.
+         */
+        get: operations["stats_lead_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/report": {
         parameters: {
             query?: never;
@@ -1241,6 +1561,26 @@ export interface paths {
         };
         /** A time series by day, week or month; empty buckets are present with zeros. */
         get: operations["stats_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Works visits done in the month: satisfaction per stage, inspector presence rate, designer
+         *     satisfaction (asked at completion).
+         */
+        get: operations["stats_works_stats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1445,6 +1785,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Works in the caller's scope (a designer: their own), newest first. */
+        get: operations["works_list"];
+        put?: never;
+        /**
+         * Opens the works of a signed lead with the company's stages (material arrival, any extra
+         *     stages, mid-construction, completion).
+         */
+        post: operations["works_create_works"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/warranty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is a repair at this property (or for this customer) paid service? Cases registered as repairs
+         *     there are marked paid automatically (event `marked_paid` on their timeline).
+         */
+        get: operations["works_warranty_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The works with its stage timeline, visits and linked cases. */
+        get: operations["works_get_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer archive after completion: warranty card issued, warranty deposit (质保金). */
+        post: operations["works_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/{id}/stages/{stage}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a stage and schedules its visit. A stage this works does not have → 422 `stage`. */
+        post: operations["works_start_stage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records a stage visit. Each issue opens a case linked to the works; a dissatisfied visit opens
+         *     a major engineering complaint (which alerts the escalation contacts). The completion visit
+         *     completes the works: the warranty runs and aftercare visits every 2 months for a year are due.
+         */
+        post: operations["works_record_visit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1582,6 +2035,11 @@ export interface components {
          * @enum {string}
          */
         ApiScope: "stats:read" | "cases:read" | "webhooks:manage" | "pii:read";
+        ArchiveWorks: {
+            warranty_card_issued: boolean;
+            /** @description The warranty deposit (质保金), yuan as a decimal string. */
+            warranty_deposit?: string | null;
+        };
         AreaList: {
             items: components["schemas"]["AreaResponse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -1715,6 +2173,29 @@ export interface components {
          * @enum {string}
          */
         CancelReason: "duplicate" | "invalid" | "withdrawn";
+        /** @description The caps (a company setting; these are the source's numbers). */
+        Caps: {
+            /**
+             * Format: int32
+             * @description Leads per designer per Beijing day.
+             */
+            daily: number;
+            /**
+             * Format: int32
+             * @description Leads dispatched this week and still open at which dispatch stops, off-season.
+             */
+            in_hand_off: number;
+            /**
+             * Format: int32
+             * @description The same in the peak season.
+             */
+            in_hand_peak: number;
+            /**
+             * Format: int32
+             * @description Leads per designer per Beijing week (Monday to Sunday).
+             */
+            weekly: number;
+        };
         /**
          * @description The actions on a case, as named in `POST /api/v1/cases/{id}/<action>`.
          * @enum {string}
@@ -1934,6 +2415,11 @@ export interface components {
             /** @description `public` notes are shown to the resident; `internal` ones never are. */
             visibility: components["schemas"]["Visibility"];
         };
+        ConfirmLoss: {
+            /** @description `true`: closed as lost; `false`: back to where it was. */
+            confirm: boolean;
+            note: string;
+        };
         CreateApiKey: {
             /** Format: date-time */
             expires_at?: string | null;
@@ -2055,6 +2541,39 @@ export interface components {
             /** Format: uuid */
             user_id: string;
         };
+        /** @description Registers a lead (customer manager). */
+        CreateLead: {
+            /** @example 锦绣花园 5栋 1802 */
+            address: string;
+            /**
+             * @description Who brought the customer (first got them to come in, was named by them, or first got their data).
+             * @example 市场部 张伟
+             */
+            brought_by?: string | null;
+            /**
+             * @description Yuan as a decimal string; decides the order size (small < 30000 ≤ medium ≤ 50000 < large).
+             * @example 45000.00
+             */
+            budget: string;
+            customer: components["schemas"]["LeadCustomerInput"];
+            /** @description The evidence for that attribution, with its date. */
+            evidence?: string | null;
+            /**
+             * Format: double
+             * @example 118.5
+             */
+            floor_area_m2?: number | null;
+            intent?: components["schemas"]["Intent"];
+            /** Format: date */
+            planned_on?: string | null;
+            /**
+             * Format: uuid
+             * @description The store (a project); may be left out by a customer manager of exactly one store.
+             */
+            project_id?: string | null;
+            source: components["schemas"]["LeadSource"];
+            transfer_slip?: null | components["schemas"]["TransferSlipInput"];
+        };
         /** @description A project (项目 / 小区): one managed estate. */
         CreateProject: {
             /** @example 深圳市南山区翠湖路 88 号 */
@@ -2112,6 +2631,42 @@ export interface components {
              * @example https://hooks.example.com/huiyin
              */
             url: string;
+        };
+        CreateWorks: {
+            /** @example 锦绣花园 5栋 1802 */
+            address: string;
+            /**
+             * @description Yuan as a decimal string.
+             * @example 86000.00
+             */
+            contract_amount: string;
+            /** Format: date */
+            contract_signed_on: string;
+            /** Format: uuid */
+            designer_id: string;
+            /**
+             * Format: uuid
+             * @description The quality inspector (质检员).
+             */
+            inspector_id?: string | null;
+            /**
+             * Format: uuid
+             * @description A signed lead.
+             */
+            lead_id: string;
+            /** Format: date */
+            planned_finish: string;
+            /** Format: date */
+            planned_start: string;
+            /** Format: uuid */
+            project_manager_id: string;
+            /**
+             * Format: uuid
+             * @description The property, when it is in the archive (repairs there are matched to these works).
+             */
+            property_id?: string | null;
+            /** Format: uuid */
+            supervisor_id: string;
         };
         /** @description The create answer: the key itself, shown this once. */
         CreatedApiKey: components["schemas"]["ApiKeyResponse"] & {
@@ -2215,6 +2770,28 @@ export interface components {
             resolve: components["schemas"]["DeadlineResponse"];
             verify: components["schemas"]["DeadlineResponse"];
         };
+        DecideAttribution: {
+            brought_by: string;
+            /** @description Why (the evidence weighed). */
+            note: string;
+        };
+        DecorationSettingsBody: {
+            caps: components["schemas"]["Caps"];
+            /** @description Stages added between material arrival and mid-construction, e.g. `carpentry`. */
+            extra_stages: string[];
+            /** @description Off-season: dispatch stops at 2 leads in hand this week; peak: at 4 (see `caps`). */
+            season: components["schemas"]["Season"];
+            /**
+             * Format: int32
+             * @description Days after a stage starts by which its visit is due.
+             */
+            stage_visit_days: number;
+            /**
+             * Format: int32
+             * @description Years of warranty after completion acceptance (default 2).
+             */
+            warranty_years: number;
+        };
         DeliveryList: {
             items: components["schemas"]["DeliveryView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -2264,6 +2841,33 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        DesignerFunnel: components["schemas"]["Funnel"] & {
+            /** Format: uuid */
+            designer_id: string;
+            name: string;
+        };
+        /**
+         * @description A designer's grade. `assistant`, `designer` and `vice_director` (副主任以下, inclusive)
+         *     take small orders, `director` (主任) medium, `chief` (首席) large.
+         * @enum {string}
+         */
+        DesignerLevel: "assistant" | "designer" | "vice_director" | "director" | "chief";
+        DesignerResponse: {
+            active: boolean;
+            group?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            last_dispatched_at?: string | null;
+            level?: null | components["schemas"]["DesignerLevel"];
+            name: string;
+            top_signer: boolean;
+            /**
+             * Format: int32
+             * @description The profile's version (0 before it exists): send it as `If-Match` to change it.
+             */
+            version: number;
+        };
         /** @enum {string} */
         Dimension: "category" | "channel" | "project" | "area" | "building" | "department" | "assignee" | "kind" | "severity";
         DispatchCase: {
@@ -2280,6 +2884,59 @@ export interface components {
              */
             due_at?: string | null;
             note?: string | null;
+        };
+        DispatchLeadRequest: {
+            /** Format: uuid */
+            designer_id: string;
+            force?: null | components["schemas"]["ForceDispatch"];
+            note?: string | null;
+        };
+        /**
+         * @description A dispatch rule, in the order refusals name them.
+         * @enum {string}
+         */
+        DispatchRule: "level" | "daily_cap" | "weekly_cap" | "in_hand_cap";
+        EarlierLead: {
+            brought_by?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            number: string;
+            source: components["schemas"]["LeadSource"];
+        };
+        EligibleDesignerList: {
+            items: components["schemas"]["EligibleDesignerResponse"][];
+            size: components["schemas"]["OrderSize"];
+        };
+        EligibleDesignerResponse: {
+            eligible: boolean;
+            group: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description Of this week's leads, those still open in their hands.
+             */
+            in_hand: number;
+            /** Format: date-time */
+            last_dispatched_at?: string | null;
+            level: components["schemas"]["DesignerLevel"];
+            name: string;
+            reason?: null | components["schemas"]["DispatchRule"];
+            /** @description The rules a dispatch to them would break, in rule order (empty when eligible). */
+            reasons: components["schemas"]["DispatchRule"][];
+            /**
+             * Format: int32
+             * @description This week (Beijing, from Monday).
+             */
+            this_week: number;
+            /**
+             * Format: int32
+             * @description Leads dispatched to them today (Beijing).
+             */
+            today: number;
+            top_signer: boolean;
         };
         EscalateCase: {
             /**
@@ -2325,6 +2982,32 @@ export interface components {
             description: string;
             /** Format: date-time */
             resolved_at?: string | null;
+        };
+        /** @description How evenly the month's dispatches were spread over the graded designers. */
+        Fairness: {
+            /** Format: int64 */
+            designers: number;
+            /** Format: int64 */
+            dispatches: number;
+            /** Format: int64 */
+            max: number;
+            /**
+             * Format: double
+             * @description Dispatches per designer.
+             */
+            mean?: number | null;
+            /** Format: int64 */
+            min: number;
+            /**
+             * Format: int64
+             * @description max − min: 0 is perfectly even.
+             */
+            spread: number;
+            /**
+             * Format: double
+             * @description Standard deviation of dispatches per designer.
+             */
+            std_dev?: number | null;
         };
         /** @description The core figures of a cohort (or of one group of it). Definitions: README, "Statistics". */
         Figures: {
@@ -2375,6 +3058,42 @@ export interface components {
             /** @description Cases rated on a return visit, over cases that reached the visit stage. */
             visit_coverage: components["schemas"]["Ratio"];
         };
+        /** @enum {string} */
+        FollowUpChannel: "phone" | "visit" | "wechat" | "store" | "other";
+        FollowUpRequest: {
+            channel: components["schemas"]["FollowUpChannel"];
+            intent?: null | components["schemas"]["Intent"];
+            /**
+             * Format: date
+             * @description The next agreed contact (Beijing date); the cadence applies when it is later.
+             */
+            next_on?: string | null;
+            /** @example 客户周末来店看样板间 */
+            note: string;
+        };
+        ForceDispatch: {
+            /** @description Why the rules are set aside (design manager only; recorded). */
+            reason: string;
+        };
+        Funnel: {
+            /**
+             * Format: double
+             * @description signed / leads.
+             */
+            conversion_rate?: number | null;
+            /** Format: int64 */
+            dispatched: number;
+            /** Format: int64 */
+            leads: number;
+            /** Format: int64 */
+            lost_failed_signing: number;
+            /** Format: int64 */
+            lost_invalid: number;
+            /** Format: int64 */
+            measured: number;
+            /** Format: int64 */
+            signed: number;
+        };
         Group: components["schemas"]["Figures"] & {
             /** @description The group's value: an id, an enum value, or `project_id/building`; `null` for cases without one. */
             key?: string | null;
@@ -2400,6 +3119,11 @@ export interface components {
             phone: string;
         };
         /**
+         * @description How warm the customer is; decides how often they must be called back.
+         * @enum {string}
+         */
+        Intent: "intent" | "valid_intent" | "visited";
+        /**
          * @example {
          *       "phone": "138 0013 8000"
          *     }
@@ -2412,6 +3136,11 @@ export interface components {
              */
             phone?: string | null;
         };
+        /**
+         * @description What a stage visit (or the customer) raised, and the complaint category it opens.
+         * @enum {string}
+         */
+        IssueKind: "engineering" | "inspector" | "designer" | "repair";
         JobList: {
             items: components["schemas"]["JobResponse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -2436,6 +3165,135 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        LeadCustomer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Masked unless the caller may see personal data or is the lead's designer. */
+            phone: string;
+            phone_masked: boolean;
+        };
+        LeadCustomerInput: {
+            /** @example 陈先生 */
+            name: string;
+            /** @example 139 0013 9000 */
+            phone: string;
+        };
+        LeadDesigner: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        LeadEventResponse: {
+            /**
+             * @description `register`, `dispatch`, `reassign`, `measure`, `propose`, `sign`, `follow_up`, `lose`,
+             *     `confirm_loss`, `reject_loss`, `attribution`.
+             */
+            action: string;
+            /** Format: uuid */
+            actor_id?: string | null;
+            channel?: null | components["schemas"]["FollowUpChannel"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            next_on?: string | null;
+            note?: string | null;
+            payload: unknown;
+        };
+        LeadList: {
+            items: components["schemas"]["LeadResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        LeadLoss: {
+            /** Format: uuid */
+            confirmed_by?: string | null;
+            customer_statement?: string | null;
+            kind: components["schemas"]["LossKind"];
+            note?: string | null;
+            reason: components["schemas"]["LossReason"];
+            /** Format: date-time */
+            reported_at?: string | null;
+            /** Format: uuid */
+            reported_by?: string | null;
+        };
+        LeadNote: {
+            note?: string | null;
+        };
+        LeadResponse: {
+            address: string;
+            /** @description The customer manager's decision on the attribution, when one was recorded. */
+            attribution_note?: string | null;
+            brought_by?: string | null;
+            /** @example 45000.00 */
+            budget: string;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            customer: components["schemas"]["LeadCustomer"];
+            designer?: null | components["schemas"]["LeadDesigner"];
+            /** Format: date-time */
+            dispatched_at?: string | null;
+            duplicate_of?: null | components["schemas"]["EarlierLead"];
+            evidence?: string | null;
+            /** Format: double */
+            floor_area_m2?: number | null;
+            /**
+             * Format: date
+             * @description The Beijing day by which the next follow-up is due.
+             */
+            follow_up_due_on: string;
+            /** Format: uuid */
+            id: string;
+            intent: components["schemas"]["Intent"];
+            /** Format: date-time */
+            last_contact_at: string;
+            loss?: null | components["schemas"]["LeadLoss"];
+            /** Format: date-time */
+            measured_at?: string | null;
+            /** @example XS-20261206-0001 */
+            number: string;
+            overdue: boolean;
+            /** Format: date */
+            planned_on?: string | null;
+            /** Format: uuid */
+            project_id: string;
+            /** Format: date-time */
+            signed_at?: string | null;
+            size: components["schemas"]["OrderSize"];
+            source: components["schemas"]["LeadSource"];
+            status: components["schemas"]["LeadStatus"];
+            status_before_loss?: null | components["schemas"]["LeadStatus"];
+            transfer_slip?: unknown;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description How the prospective customer reached the company.
+         * @enum {string}
+         */
+        LeadSource: "walk_in" | "phone" | "marketing" | "online" | "referral" | "exhibition" | "estate_list" | "other";
+        LeadStatsResponse: {
+            by_designer: components["schemas"]["DesignerFunnel"][];
+            by_size: components["schemas"]["SizeFunnel"][];
+            by_source: components["schemas"]["SourceFunnel"][];
+            /** @description Dispatches in the month per graded designer. */
+            fairness: components["schemas"]["Fairness"];
+            /** @description Confirmed lost leads by kind and reason, most frequent first. */
+            losses: components["schemas"]["LossCount"][];
+            month: string;
+            total: components["schemas"]["Funnel"];
+        };
+        /**
+         * @description Where a lead stands.
+         * @enum {string}
+         */
+        LeadStatus: "new" | "dispatched" | "measured" | "proposal" | "signed" | "lost_pending" | "lost";
         /**
          * @description Who owns a case's handling: the project, the area (片区) or the company.
          * @enum {string}
@@ -2450,6 +3308,29 @@ export interface components {
              */
             username: string;
         };
+        LoseLead: {
+            /** @description The customer's own statement, as recorded on the call. */
+            customer_statement: string;
+            kind: components["schemas"]["LossKind"];
+            reason: components["schemas"]["LossReason"];
+        };
+        LossCount: {
+            /** Format: int64 */
+            count: number;
+            kind: components["schemas"]["LossKind"];
+            reason: components["schemas"]["LossReason"];
+        };
+        /**
+         * @description The two kinds of lost lead: before the measurement visit, or after it.
+         * @enum {string}
+         */
+        LossKind: "invalid" | "failed_signing";
+        /**
+         * @description Why a lead was lost. The first four belong to `invalid`, the rest (and `other`) to
+         *     `failed_signing`.
+         * @enum {string}
+         */
+        LossReason: "false_data" | "not_decorating" | "budget_too_low" | "price" | "service" | "technical" | "competition" | "customer" | "other";
         MarkedRead: {
             /**
              * Format: int64
@@ -2516,6 +3397,11 @@ export interface components {
             /** Format: uuid */
             warning_id?: string | null;
         };
+        /**
+         * @description Order size by budget: small under ¥30,000, medium ¥30,000–50,000, large over ¥50,000.
+         * @enum {string}
+         */
+        OrderSize: "small" | "medium" | "large";
         OverdueCase: {
             /** Format: date-time */
             created_at: string;
@@ -2618,6 +3504,13 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        PutDesigner: {
+            /** @example 一组 */
+            group: string;
+            level: components["schemas"]["DesignerLevel"];
+            /** @description The quarter's top signer may take more leads a week. */
+            top_signer?: boolean;
+        };
         /**
          * @description Work queues for the console.
          * @enum {string}
@@ -2656,6 +3549,20 @@ export interface components {
             /** Format: uuid */
             department_id?: string | null;
             note?: string | null;
+        };
+        /** @description A stage visit by customer service (or `stage: aftercare` after completion). */
+        RecordStageVisit: {
+            /** @description Was the designer's briefing clear? */
+            briefing_clear?: boolean | null;
+            designer_satisfaction?: null | components["schemas"]["Satisfaction"];
+            /** @description Was the quality inspector there? */
+            inspector_present: boolean;
+            /** @description Each issue opens a case linked to the works (工程投诉 / 质检员投诉 / 设计师投诉 / repair). */
+            issues?: components["schemas"]["VisitIssueInput"][];
+            note?: string | null;
+            satisfaction: components["schemas"]["Satisfaction"];
+            /** @example material_arrival */
+            stage: string;
         };
         RecordVisitCheck: {
             /** @description What the customer said (e.g. "维修师傅已联系，约好明早上门"). */
@@ -3101,12 +4008,29 @@ export interface components {
          *     `resident` is a customer using the mobile app.
          * @enum {string}
          */
-        Role: "admin" | "manager" | "supervisor" | "agent" | "steward" | "handler" | "resident";
+        Role: "admin" | "manager" | "supervisor" | "agent" | "steward" | "handler" | "resident" | "designer" | "customer_manager";
         /**
          * @description 很不满意 · 不满意 · 满意 · 很满意.
          * @enum {string}
          */
         Satisfaction: "very_dissatisfied" | "dissatisfied" | "satisfied" | "very_satisfied";
+        Satisfactions: {
+            /** Format: int64 */
+            dissatisfied: number;
+            /**
+             * Format: double
+             * @description (satisfied + very satisfied) / rated visits.
+             */
+            satisfaction_rate?: number | null;
+            /** Format: int64 */
+            satisfied: number;
+            /** Format: int64 */
+            very_dissatisfied: number;
+            /** Format: int64 */
+            very_satisfied: number;
+            /** Format: int64 */
+            visits: number;
+        };
         ScheduledVisitList: {
             items: components["schemas"]["ScheduledVisitView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -3141,10 +4065,18 @@ export interface components {
             status: string;
         };
         /**
+         * @description The company's season setting: how many leads a designer may hold this week.
+         * @enum {string}
+         */
+        Season: "off" | "peak";
+        /**
          * @description 一般 normal · 重大 major · 紧急 urgent.
          * @enum {string}
          */
         Severity: "normal" | "major" | "urgent";
+        SizeFunnel: components["schemas"]["Funnel"] & {
+            size: components["schemas"]["OrderSize"];
+        };
         /** @description Every duration a policy sets, in seconds (so tests can run policies of a few seconds). */
         SlaDurations: {
             /** @description Count only working hours of the business calendar (otherwise 24×7). */
@@ -3213,6 +4145,23 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        SourceFunnel: components["schemas"]["Funnel"] & {
+            source: components["schemas"]["LeadSource"];
+        };
+        StageResponse: {
+            name: string;
+            /** Format: int32 */
+            position: number;
+            /** Format: date-time */
+            started_at?: string | null;
+            status: components["schemas"]["StageStatus"];
+            /** Format: date-time */
+            visit_due_at?: string | null;
+            /** Format: date-time */
+            visited_at?: string | null;
+        };
+        /** @enum {string} */
+        StageStatus: "pending" | "started" | "visited";
         Summary: components["schemas"]["Figures"] & components["schemas"]["Medians"] & {
             /** @description Cases created in the period, by kind. */
             by_kind: {
@@ -3263,6 +4212,14 @@ export interface components {
             /** @example Bearer */
             token_type: string;
             user: components["schemas"]["UserResponse"];
+        };
+        TransferSlipInput: {
+            /** @description The marketing manager who signed it. */
+            marketing_manager: string;
+            /** @example CD-2026-118 */
+            number: string;
+            /** @description The store manager who signed it. */
+            store_manager: string;
         };
         Trend: {
             interval: components["schemas"]["TrendInterval"];
@@ -3392,6 +4349,10 @@ export interface components {
          * @enum {string}
          */
         VisitFilter: "due" | "overdue" | "done";
+        VisitIssueInput: {
+            description: string;
+            kind: components["schemas"]["IssueKind"];
+        };
         /**
          * @description What a scheduled return visit checks.
          * @enum {string}
@@ -3454,6 +4415,17 @@ export interface components {
             rule: components["schemas"]["WarningRule"];
             /** @example 3 号楼 7 天内 5 起投诉 */
             title: string;
+        };
+        WarrantyAnswer: {
+            /** @description A repair there is paid service (有偿). */
+            out_of_warranty: boolean;
+            /** Format: date */
+            warranty_until?: string | null;
+            /**
+             * Format: uuid
+             * @description The most recent works at that property or for that customer.
+             */
+            works_id?: string | null;
         };
         /**
          * @description What a webhook subscription can be told about.
@@ -3529,6 +4501,103 @@ export interface components {
          * @enum {string}
          */
         WorkOrderStatus: "open" | "accepted" | "done" | "cancelled";
+        WorksCaseResponse: {
+            /** Format: uuid */
+            case_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description `visit_issue`, `dissatisfied_visit` or `paid_repair`. */
+            reason: string;
+        };
+        WorksFigures: {
+            /** @description Satisfaction with the designer, asked at completion. */
+            designer: components["schemas"]["Satisfactions"];
+            /**
+             * Format: double
+             * @description Visits where the inspector was there / visits that recorded it.
+             */
+            inspector_presence_rate?: number | null;
+            /** @description Per stage name (and `aftercare`). */
+            stages: {
+                [key: string]: components["schemas"]["Satisfactions"];
+            };
+            /** Format: int64 */
+            visits: number;
+        };
+        WorksList: {
+            items: components["schemas"]["WorksResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        WorksResponse: {
+            address: string;
+            cases: components["schemas"]["WorksCaseResponse"][];
+            /** Format: date */
+            completed_on?: string | null;
+            contract_amount: string;
+            /** Format: date */
+            contract_signed_on: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            designer_id: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inspector_id?: string | null;
+            /** Format: uuid */
+            lead_id: string;
+            /** Format: date */
+            planned_finish: string;
+            /** Format: date */
+            planned_start: string;
+            /** Format: uuid */
+            project_id: string;
+            /** Format: uuid */
+            project_manager_id: string;
+            /** Format: uuid */
+            property_id?: string | null;
+            stages: components["schemas"]["StageResponse"][];
+            status: components["schemas"]["WorksStatus"];
+            /** Format: uuid */
+            supervisor_id: string;
+            /** Format: int32 */
+            version: number;
+            visits: components["schemas"]["WorksVisitResponse"][];
+            warranty_card_issued: boolean;
+            warranty_deposit?: string | null;
+            /** Format: date */
+            warranty_until?: string | null;
+        };
+        WorksStatsResponse: components["schemas"]["WorksFigures"] & {
+            month: string;
+        };
+        /** @enum {string} */
+        WorksStatus: "planned" | "under_construction" | "completed";
+        WorksVisitResponse: {
+            briefing_clear?: boolean | null;
+            /**
+             * Format: uuid
+             * @description The first case this visit opened.
+             */
+            case_id?: string | null;
+            designer_satisfaction?: null | components["schemas"]["Satisfaction"];
+            /** Format: date-time */
+            done_at?: string | null;
+            /** Format: date-time */
+            due_at: string;
+            /** Format: uuid */
+            id: string;
+            inspector_present?: boolean | null;
+            issues?: string | null;
+            satisfaction?: null | components["schemas"]["Satisfaction"];
+            /** @description A stage name, or `aftercare`. */
+            stage: string;
+            /** Format: uuid */
+            visitor_id?: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -7788,6 +8857,195 @@ export interface operations {
             };
         };
     };
+    decoration_get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecorationSettingsBody"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decoration_put_settings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecorationSettingsBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecorationSettingsBody"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     departments_list: {
         parameters: {
             query?: {
@@ -8158,6 +9416,206 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    designers_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignerResponse"][];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    designers_put_profile: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The profile's version; "0" the first time */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutDesigner"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignerResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -8669,6 +10127,1594 @@ export interface operations {
             };
             /** @description Validation failed; `errors` names each offending field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["LeadStatus"];
+                source?: components["schemas"]["LeadSource"];
+                size?: components["schemas"]["OrderSize"];
+                designer_id?: string;
+                project_id?: string;
+                /** @description Only leads past their follow-up day. */
+                overdue?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first answer */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLead"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_get_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_attribution: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideAttribution"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_dispatch_lead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispatchLeadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rules broken (`errors` names each) or the lead is not new */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_eligible_designers: {
+        parameters: {
+            query?: {
+                /** @description Also list designers of other grades (for a forced dispatch). */
+                all_levels?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibleDesignerList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_list_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadEventResponse"][];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_follow_up: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_lose: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoseLead"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_confirm_loss: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmLoss"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_measure: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_propose: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_reassign: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispatchLeadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_sign: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11975,6 +15021,85 @@ export interface operations {
             };
         };
     };
+    stats_lead_stats: {
+        parameters: {
+            query: {
+                /**
+                 * @description `YYYY-MM` (Beijing time).
+                 * @example 2026-12
+                 */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadStatsResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     stats_report: {
         parameters: {
             query: {
@@ -12175,6 +15300,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Trend"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stats_works_stats: {
+        parameters: {
+            query: {
+                /**
+                 * @description `YYYY-MM` (Beijing time).
+                 * @example 2026-12
+                 */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksStatsResponse"];
                 };
             };
             /** @description Malformed request (bad JSON, bad header or identifier) */
@@ -13819,6 +17023,706 @@ export interface operations {
             };
             /** @description Validation failed; `errors` names each offending field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_create_works: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorks"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The lead is not signed, or already has works */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_warranty_lookup: {
+        parameters: {
+            query?: {
+                property_id?: string;
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarrantyAnswer"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_get_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_archive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchiveWorks"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_start_stage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                stage: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_record_visit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordStageVisit"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -42,6 +42,8 @@ const ROLE_ACTIONS: Record<Role, readonly CaseAction[]> = {
   steward: ["verify", "reply", "visit", "comment"],
   handler: ["accept", "resolve", "comment", "pause", "resume"],
   resident: [],
+  designer: ["comment"],
+  customer_manager: ["comment"],
 };
 
 /** The actions to offer: allowed by the case's state and by the user's role. */
@@ -61,3 +63,19 @@ export const canManageWebhooks = (role: Role) => role === "admin";
 /** Reading and acknowledging complaint warnings. */
 export const canHandleWarnings = (role: Role) =>
   role === "admin" || role === "manager" || role === "supervisor";
+
+/**
+ * The decoration roles see only the console screens they can use (the server answers 403 on the
+ * others): a designer their own leads and works and the cases sent to their department; a
+ * customer manager the store's leads and works, the intake, the queues and the customer archive.
+ */
+const DECORATION_SCREENS: Partial<Record<Role, readonly string[]>> = {
+  designer: ["dashboard", "queues", "leads", "works"],
+  customer_manager: ["dashboard", "intake", "queues", "customers", "leads", "works"],
+};
+
+/** Whether a console screen (menu entry, dashboard shortcut) is of use to the role. */
+export function canSeeScreen(role: Role, screen: string): boolean {
+  const only = DECORATION_SCREENS[role];
+  return !only || only.includes(screen);
+}

@@ -33,6 +33,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import { LanguageSwitch } from "@/components/language-switch";
 import { NotificationsBell } from "@/features/notifications/components/notifications-bell";
 import { type Role, useLogout, useMe } from "@/lib/auth";
+import { canSeeScreen } from "@/lib/permissions";
 import { errorMessage } from "@/lib/problem";
 import { ErrorBoundary } from "../error-boundary";
 import { PageLoading } from "../page-loading";
@@ -98,13 +99,13 @@ export default function AppLayout() {
 
   const first = location.pathname.split("/")[1] ?? "";
   const section = first === "cases" ? "queues" : first;
-  const menuItems: MenuProps["items"] = SECTIONS.filter((s) => !s.roles || s.roles.includes(user.role)).map(
-    (s) => ({
-      key: s.key,
-      icon: s.icon,
-      label: <Link to={`/${s.key}`}>{t(`nav.${s.key}`)}</Link>,
-    }),
-  );
+  const menuItems: MenuProps["items"] = SECTIONS.filter(
+    (s) => (!s.roles || s.roles.includes(user.role)) && canSeeScreen(user.role, s.key),
+  ).map((s) => ({
+    key: s.key,
+    icon: s.icon,
+    label: <Link to={`/${s.key}`}>{t(`nav.${s.key}`)}</Link>,
+  }));
 
   const onLogout = () => {
     logout();

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { User } from "@/lib/auth";
+import { canSeeScreen } from "@/lib/permissions";
 
 interface DashboardProps {
   user: Pick<User, "display_name" | "role" | "project_ids">;
@@ -52,7 +53,7 @@ export function Dashboard({ user }: DashboardProps) {
       <div>
         <Typography.Title level={5}>{t("dashboard.shortcuts")}</Typography.Title>
         <Row gutter={[16, 16]}>
-          {SHORTCUTS.map(({ key, icon }) => (
+          {SHORTCUTS.filter(({ key }) => canSeeScreen(user.role, key)).map(({ key, icon }) => (
             <Col key={key} xs={24} sm={12} xl={6}>
               <Link to={`/${key}`}>
                 <Card hoverable style={{ height: "100%" }}>
