@@ -20,6 +20,7 @@ const StatisticsRoute = lazy(() => import("./routes/statistics"));
 const AdminRoute = lazy(() => import("./routes/admin"));
 const DeadlinesRoute = lazy(() => import("./routes/deadlines"));
 const WarningsRoute = lazy(() => import("./routes/warnings"));
+const LeadsRoute = lazy(() => import("./routes/leads"));
 const ResidentRoute = lazy(() => import("./routes/resident"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
 
@@ -69,6 +70,7 @@ export function AppRoutes() {
           <Route path="admin" element={<AdminRoute />} />
           <Route path="deadlines" element={<DeadlinesRoute />} />
           <Route path="warnings" element={<WarningsRoute />} />
+          <Route path="leads" element={<LeadsRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

@@ -10,6 +10,7 @@ import {
   MenuUnfoldOutlined,
   PhoneOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import {
@@ -48,7 +49,8 @@ type Section =
   | "statistics"
   | "warnings"
   | "admin"
-  | "deadlines";
+  | "deadlines"
+  | "leads";
 
 const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: "dashboard", icon: <DashboardOutlined /> },
@@ -61,6 +63,11 @@ const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: "warnings", icon: <AlertOutlined />, roles: ["admin", "manager", "supervisor"] },
   { key: "admin", icon: <SettingOutlined />, roles: ["admin", "manager"] },
   { key: "deadlines", icon: <FieldTimeOutlined />, roles: ["admin", "manager"] },
+  {
+    key: "leads",
+    icon: <ShopOutlined />,
+    roles: ["admin", "manager", "supervisor", "customer_manager", "designer"],
+  },
 ];
 
 /** Below antd's `lg` breakpoint (992 px, i.e. tablets) the menu collapses to icons. */
