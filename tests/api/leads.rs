@@ -459,3 +459,51 @@ async fn follow_ups_set_the_cadence_and_overdue_leads_queue(app: &TestApp) {
     assert_eq!(items.len(), 1, "{}", queue.text);
     assert_eq!(items[0]["overdue"], true);
 }
+
+mod warnings {
+    use super::*;
+
+    db_tests!(an_overdue_lead_raises_the_follow_up_warning_once);
+
+    async fn an_overdue_lead_raises_the_follow_up_warning_once(app: &TestApp) {
+        use huiyin_store::entity::lead as lead_entity;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let s = store(app, &[]).await;
+        let l = lead(app, &s.manager.1, "13900139701", "10000").await;
+        let id: uuid::Uuid = l["id"].as_str().unwrap().parse().unwrap();
+        lead_entity::Entity::update_many()
+            .col_expr(
+                lead_entity::Column::FollowUpDueOn,
+                sea_orm::sea_query::Expr::value(chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()),
+            )
+            .filter(lead_entity::Column::Id.eq(id))
+            .exec(&app.store.db)
+            .await
+            .unwrap();
+        // The worker's sweep raises it once, however often it runs.
+        let worker = crate::deadlines::worker(app);
+        crate::deadlines::drain(&worker).await;
+        assert_eq!(
+            huiyin_store::leads::overdue::sweep(&app.store.db, chrono::Utc::now(), 200)
+                .await
+                .unwrap(),
+            0
+        );
+        let list = app.get("/api/v1/warnings", &s.design_manager.1).await;
+        let found: Vec<_> = list.body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| w["rule"] == "lead_follow_up_missed")
+            .cloned()
+            .collect();
+        assert_eq!(found.len(), 1, "{}", list.text);
+        assert!(found[0]["title"]
+            .as_str()
+            .unwrap()
+            .contains(l["number"].as_str().unwrap()));
+        // The customer manager who registered it is told.
+        let notes = app.get("/api/v1/notifications", &s.manager.1).await;
+        assert!(notes.text.contains("回访逾期"), "{}", notes.text);
+    }
+}

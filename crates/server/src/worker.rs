@@ -83,6 +83,7 @@ impl Worker {
             let at = now();
             done += sla::deadlines::sweep(&self.store.db, at, 200).await?;
             done += visits::notify_due(&self.store.db, at, 200).await?;
+            done += huiyin_store::leads::overdue::sweep(&self.store.db, at, 200).await?;
             let last = self.purged_at.load(std::sync::atomic::Ordering::Relaxed);
             if at.timestamp() - last >= self.purge_every.as_secs() as i64 {
                 let kept = chrono::Duration::days(huiyin_domain::jobs::DONE_KEPT_DAYS);

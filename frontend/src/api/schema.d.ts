@@ -4386,7 +4386,7 @@ export interface components {
          * @description Which rule fired a warning.
          * @enum {string}
          */
-        WarningRule: "property_cluster" | "building_cluster" | "category_surge" | "repeat_customer";
+        WarningRule: "property_cluster" | "building_cluster" | "category_surge" | "repeat_customer" | "lead_follow_up_missed";
         /** @description The configurable warning rules (`PUT /api/v1/warning-rules`). */
         WarningRules: {
             building_cluster: components["schemas"]["ClusterRule"];

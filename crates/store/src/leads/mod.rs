@@ -6,6 +6,7 @@
 pub mod create;
 pub mod designers;
 pub mod dispatch;
+pub mod overdue;
 pub mod progress;
 pub mod query;
 pub mod settings;
