@@ -13,6 +13,8 @@ mod m20261126_000006_create_deadlines;
 mod m20261126_000010_create_stats_rollups;
 mod m20261126_000020_create_case_queue_index;
 mod m20261126_000030_create_median_histograms;
+mod m20261206_000100_create_stats_deltas;
+mod m20261206_000300_create_stewardship;
 mod m20261206_000500_create_decoration;
 
 pub struct Migrator;
@@ -30,6 +32,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000010_create_stats_rollups::Migration),
             Box::new(m20261126_000020_create_case_queue_index::Migration),
             Box::new(m20261126_000030_create_median_histograms::Migration),
+            Box::new(m20261206_000100_create_stats_deltas::Migration),
+            Box::new(m20261206_000300_create_stewardship::Migration),
             Box::new(m20261206_000500_create_decoration::Migration),
         ]
     }

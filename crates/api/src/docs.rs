@@ -45,6 +45,8 @@ Changes to versioned resources need `If-Match: \"<version>\"`; creates accept `I
         (name = "resident", description = "The residents' mobile app (业主 App): activate a login, list your properties, \
 report and follow your own cases, attach photos, rate the result, withdraw. Use a resident access token \
 (`POST /api/v1/auth/login` with your phone number as `username`); staff tokens are refused here with 403."),
+        (name = "stewardship", description = "Area stewards (片区管家): monthly visit plans, household visits (走访) and coverage, \
+the worklist, patrol routes and patrols (巡查; a failed checkpoint opens an incident case), photos, public notices (公示)"),
         (name = "leads", description = "Decoration companies: leads (客户资源) registered by the customer manager, fair dispatch to designers by order size and grade with daily, weekly and in-hand caps, follow-ups, lost leads (跑单) confirmed by the design manager"),
         (name = "works", description = "Decoration companies: construction works (装修工程) opened from signed leads, stage visits by customer service, completion, warranty and aftercare visits"),
     )

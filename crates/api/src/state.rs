@@ -27,6 +27,9 @@ pub struct ApiConfig {
     pub activation_ttl: Duration,
     /// New cases a resident may report per business day through the app.
     pub resident_daily_case_limit: u32,
+    /// Answer every `/api/v1` request with `x-statement-count`: the SQL statements it issued
+    /// (`huiyin_store::statements`; for the statement-count tests, off in production).
+    pub count_statements: bool,
 }
 
 impl Default for ApiConfig {
@@ -41,6 +44,7 @@ impl Default for ApiConfig {
             attachment_limit: 10 * 1024 * 1024,
             activation_ttl: Duration::from_secs(72 * 3600),
             resident_daily_case_limit: 10,
+            count_statements: false,
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod resident;
 pub mod role;
 pub mod sla;
 pub mod stats;
+pub mod steward;
 pub mod time;
 pub mod warning;
 pub mod webhook;

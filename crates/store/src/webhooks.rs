@@ -170,7 +170,7 @@ fn checked_secret(secret: Option<&str>) -> StoreResult<String> {
 
 pub async fn create(db: &impl ConnectionTrait, input: CreateWebhook) -> StoreResult<webhook::Model> {
     let at = now();
-    Ok(webhook::ActiveModel {
+    let saved = webhook::ActiveModel {
         id: Set(new_id()),
         name: Set(required("name", &input.name, 200)?),
         url: Set(checked_url(&input.url)?),
@@ -182,7 +182,9 @@ pub async fn create(db: &impl ConnectionTrait, input: CreateWebhook) -> StoreRes
         version: Set(1),
     }
     .insert(db)
-    .await?)
+    .await?;
+    crate::cache::changed(db, crate::cache::Topic::Webhooks).await?;
+    Ok(saved)
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<webhook::Model> {
@@ -225,7 +227,7 @@ pub async fn update(
     }
     model.updated_at = Set(now());
     model.version = Set(current.version + 1);
-    crate::org::save_versioned::<webhook::Entity, _>(
+    let saved = crate::org::save_versioned::<webhook::Entity, _>(
         db,
         model,
         webhook::Column::Id,
@@ -234,7 +236,9 @@ pub async fn update(
         expected_version,
         |m| m.version,
     )
-    .await
+    .await?;
+    crate::cache::changed(db, crate::cache::Topic::Webhooks).await?;
+    Ok(saved)
 }
 
 pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<()> {
@@ -242,23 +246,25 @@ pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<()> {
     if result.rows_affected == 0 {
         return Err(StoreError::NotFound);
     }
-    Ok(())
+    crate::cache::changed(db, crate::cache::Topic::Webhooks).await
 }
 
 /// Announces `event` to every active subscription that wants it: a delivery row and a job each.
 pub async fn emit(db: &impl ConnectionTrait, event: WebhookEvent, data: serde_json::Value) -> StoreResult<usize> {
-    let subscribers: Vec<webhook::Model> = webhook::Entity::find()
-        .filter(webhook::Column::Active.eq(true))
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|w| events_of(w).contains(&event))
-        .collect();
+    // The active subscriptions come from the configuration cache (`crate::cache`).
+    let active = crate::cache::webhooks(|| async {
+        Ok(webhook::Entity::find()
+            .filter(webhook::Column::Active.eq(true))
+            .all(db)
+            .await?)
+    })
+    .await?;
+    let subscribers: Vec<&webhook::Model> = active.iter().filter(|w| events_of(w).contains(&event)).collect();
     if subscribers.is_empty() {
         return Ok(0);
     }
     let at = now();
-    for hook in &subscribers {
+    for hook in subscribers.iter() {
         let payload = json!({"event": event, "occurred_at": at, "data": data});
         insert_delivery(db, hook.id, event, payload, at).await?;
     }

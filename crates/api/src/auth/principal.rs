@@ -118,7 +118,8 @@ async fn resolve(req: &HttpRequest) -> Resolved {
             }
         },
     };
-    match Actor::load(&state.store.db, claims.sub).await {
+    // From the per-process user cache (`huiyin_store::cache`): deactivation drops it at once.
+    match huiyin_store::cache::actor(&state.store.db, claims.sub).await {
         Ok(Some(actor)) if audience == Audience::Resident && actor.role == huiyin_domain::role::Role::Resident => {
             Resolved::Authenticated(Principal::Resident(actor))
         }

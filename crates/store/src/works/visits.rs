@@ -289,6 +289,8 @@ async fn open_case(
             title,
             description: format!("{description}\n（工程地址：{}）", works.address),
             reported_at: None,
+            area_id: None,
+            steward_visit_id: None,
         },
     )
     .await?;

@@ -34,6 +34,7 @@ import {
   useResidentToken,
   useWithdrawCase,
 } from "../api/resident";
+import { ResidentBoard } from "./resident-board";
 
 const KINDS = ["repair", "complaint", "inquiry", "suggestion", "praise"] as const;
 const SATISFACTIONS: Satisfaction[] = ["very_satisfied", "satisfied", "dissatisfied", "very_dissatisfied"];
@@ -131,6 +132,7 @@ function CaseList() {
           )}
         />
       )}
+      <ResidentBoard />
     </Space>
   );
 }
