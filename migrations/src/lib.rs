@@ -18,6 +18,7 @@ mod m20261206_000300_create_stewardship;
 mod m20261206_000400_create_arrears;
 mod m20261206_000401_create_handovers;
 mod m20261206_000600_create_knowledge;
+mod m20261206_000500_create_decoration;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000400_create_arrears::Migration),
             Box::new(m20261206_000401_create_handovers::Migration),
             Box::new(m20261206_000600_create_knowledge::Migration),
+            Box::new(m20261206_000500_create_decoration::Migration),
         ]
     }
 }

@@ -55,6 +55,8 @@ the worklist, patrol routes and patrols (巡查; a failed checkpoint opens an in
         (name = "handovers", description = "Shift handovers (交接班) with the server's snapshot of open work, signed by the next shift"),
         (name = "knowledge", description = "The knowledge base (应知应会): articles with Chinese full-text search, suggestions during intake, citations"),
         (name = "reply-templates", description = "Standard replies (标准回复) with {customer_name} {case_number} {due_at} placeholders"),
+        (name = "leads", description = "Decoration companies: leads (客户资源) registered by the customer manager, fair dispatch to designers by order size and grade with daily, weekly and in-hand caps, follow-ups, lost leads (跑单) confirmed by the design manager"),
+        (name = "works", description = "Decoration companies: construction works (装修工程) opened from signed leads, stage visits by customer service, completion, warranty and aftercare visits"),
     )
 )]
 pub struct ApiDoc;

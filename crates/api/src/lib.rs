@@ -42,6 +42,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
     routes::stewardship::configure(cfg);
     routes::arrears::configure(cfg);
     routes::handovers::configure(cfg);
+    routes::leads::configure(cfg);
+    routes::works::configure(cfg);
 }
 
 fn platform(cfg: &mut ServiceConfig) {

@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod case;
 pub mod customer;
 pub mod handover;
+pub mod decoration;
 pub mod jobs;
 pub mod money;
 pub mod knowledge;

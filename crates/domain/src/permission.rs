@@ -88,6 +88,22 @@ crate::wire_enum! {
         KnowledgeRead => "knowledge_read",
         /// Write, publish and withdraw knowledge articles and standard reply templates.
         KnowledgeManage => "knowledge_manage",
+        /// Read leads in scope (a designer: only those dispatched to them).
+        LeadRead => "lead_read",
+        /// Register leads and record follow-ups.
+        LeadCreate => "lead_create",
+        /// Record a lead's progress: measured, proposal, signed (a designer: their own).
+        LeadProgress => "lead_progress",
+        /// Dispatch and reassign leads; report a lead lost.
+        LeadDispatch => "lead_dispatch",
+        /// Force a dispatch past the rules and confirm lost leads (the design manager).
+        LeadDecide => "lead_decide",
+        /// Read construction works in scope (a designer: their own).
+        WorksRead => "works_read",
+        /// Open works from signed leads and start their stages.
+        WorksManage => "works_manage",
+        /// Record stage visits (customer service).
+        WorksVisit => "works_visit",
     }
 }
 
@@ -140,6 +156,8 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::HandoverWrite
                 | P::StatsRead
                 | P::KnowledgeRead
+                | P::WorksRead
+                | P::WorksVisit
         ),
         R::Steward => matches!(
             permission,
@@ -169,6 +187,28 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CasePause
                 | P::KnowledgeRead
         ),
+        R::Designer => matches!(
+            permission,
+            P::OrgRead | P::CategoryRead | P::CaseRead | P::CaseComment | P::LeadRead | P::LeadProgress | P::WorksRead
+        ),
+        R::CustomerManager => matches!(
+            permission,
+            P::OrgRead
+                | P::CategoryRead
+                | P::CustomerRead
+                | P::CustomerManage
+                | P::PiiView
+                | P::CaseCreate
+                | P::CaseRead
+                | P::CaseComment
+                | P::LeadRead
+                | P::LeadCreate
+                | P::LeadProgress
+                | P::LeadDispatch
+                | P::WorksRead
+                | P::WorksManage
+                | P::WorksVisit
+        ),
     }
 }
 
@@ -194,6 +234,8 @@ pub fn case_scope(role: Role) -> CaseScope {
         Role::Handler => CaseScope::Department,
         Role::Steward => CaseScope::StewardAreas,
         Role::Resident => CaseScope::Own,
+        Role::Designer => CaseScope::Department,
+        Role::CustomerManager => CaseScope::Projects,
     }
 }
 
@@ -407,5 +449,47 @@ mod tests {
                 "{role}"
             );
         }
+    }
+
+    #[test]
+    fn decoration_roles() {
+        let lead_readers = [
+            Role::Admin,
+            Role::Manager,
+            Role::Supervisor,
+            Role::Designer,
+            Role::CustomerManager,
+        ];
+        let decide = [Role::Admin, Role::Manager, Role::Supervisor];
+        let dispatch = [Role::Admin, Role::Manager, Role::Supervisor, Role::CustomerManager];
+        let visit = [
+            Role::Admin,
+            Role::Manager,
+            Role::Supervisor,
+            Role::Agent,
+            Role::CustomerManager,
+        ];
+        for role in Role::ALL {
+            assert_eq!(allows(*role, P::LeadRead), lead_readers.contains(role), "{role}");
+            assert_eq!(allows(*role, P::LeadProgress), lead_readers.contains(role), "{role}");
+            assert_eq!(allows(*role, P::LeadDecide), decide.contains(role), "{role}");
+            assert_eq!(allows(*role, P::LeadDispatch), dispatch.contains(role), "{role}");
+            assert_eq!(allows(*role, P::LeadCreate), dispatch.contains(role), "{role}");
+            assert_eq!(allows(*role, P::WorksManage), dispatch.contains(role), "{role}");
+            assert_eq!(allows(*role, P::WorksVisit), visit.contains(role), "{role}");
+        }
+        // A designer sees only what is theirs: no customer archive, no phone numbers, no intake.
+        for p in [
+            P::CustomerRead,
+            P::PiiView,
+            P::CaseCreate,
+            P::LeadDispatch,
+            P::StatsRead,
+        ] {
+            assert!(!allows(Role::Designer, p), "{p}");
+        }
+        assert_eq!(case_scope(Role::Designer), CaseScope::Department);
+        assert_eq!(case_scope(Role::CustomerManager), CaseScope::Projects);
+        assert!(!may_grant(Role::CustomerManager, Role::Designer));
     }
 }

@@ -11,6 +11,10 @@ crate::wire_enum! {
         Steward => "steward",
         Handler => "handler",
         Resident => "resident",
+        /// A designer (设计师) of a decoration company: receives leads by dispatch, sees only their own.
+        Designer => "designer",
+        /// The customer manager (客户经理) of a decoration company's store: registers and dispatches leads.
+        CustomerManager => "customer_manager",
     }
 }
 

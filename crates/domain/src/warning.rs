@@ -18,6 +18,8 @@ crate::wire_enum! {
         PatrolMissed => "patrol_missed",
         /// Arrears of an area not contacted within the policy's days after their import.
         ArrearsNotContacted => "arrears_not_contacted",
+        /// A decoration lead went past its follow-up day (回访逾期).
+        LeadFollowUpMissed => "lead_follow_up_missed",
     }
 }
 

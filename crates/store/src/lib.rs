@@ -19,6 +19,7 @@ pub mod handovers;
 pub mod idempotency;
 pub mod jobs;
 pub mod knowledge;
+pub mod leads;
 pub mod notifications;
 pub mod org;
 pub mod page;
@@ -35,6 +36,8 @@ pub mod validate;
 pub mod visits;
 pub mod warnings;
 pub mod webhooks;
+pub mod wire;
+pub mod works;
 
 use std::time::Duration;
 

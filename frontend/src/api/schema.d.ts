@@ -735,6 +735,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/decoration/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["decoration_get_settings"];
+        /** Changes the season, caps, warranty or stages (managers). `If-Match: "0"` the first time. */
+        put: operations["decoration_put_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -765,6 +782,40 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["departments_update"];
+        trace?: never;
+    };
+    "/api/v1/designers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Designers of the caller's stores with their grade and group. */
+        get: operations["designers_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/designers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Grades a designer (design manager). `If-Match: "0"` for a designer not yet graded. */
+        put: operations["designers_put_profile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/escalation-contacts": {
@@ -1032,6 +1083,255 @@ export interface paths {
          *     knowledge statistics count these.
          */
         post: operations["knowledge_cite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads in the caller's scope, newest first: the board (`status`), a designer's own leads
+         *     (designers only ever see theirs), the overdue follow-up queue (`overdue=true`) and the
+         *     lost-lead confirmation queue (`status=lost_pending`).
+         */
+        get: operations["leads_list"];
+        put?: never;
+        /**
+         * Registers a lead and gives it its `XS-` number. A second lead for the same phone within 90
+         *     days comes back with `duplicate_of` (the first one's attribution) for the customer manager.
+         */
+        post: operations["leads_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["leads_get_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/attribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer manager decides a disputed attribution (who brought the customer), recorded. */
+        post: operations["leads_attribution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispatches a new lead to a designer. Refused with 409 naming every broken rule (`level`,
+         *     `daily_cap`, `weekly_cap`, `in_hand_cap`, in that order) unless a design manager forces it
+         *     with a reason, which is recorded. Two dispatchers racing for a designer's last slot cannot
+         *     both succeed.
+         */
+        post: operations["leads_dispatch_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/eligible-designers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dispatch dialog: the store's designers of the grade the lead's size needs (all grades
+         *     with `all_levels=true`), each with today's, this week's and in-hand counts, whether they may
+         *     take it and why not — eligible first, then fewest this week, then longest since a dispatch.
+         */
+        get: operations["leads_eligible_designers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lead's timeline, oldest first: registration, follow-ups, dispatches, progress, loss. */
+        get: operations["leads_list_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records a call-back; the next one is due by the cadence (visited the store: daily; valid
+         *     intent: every 3 days; intent: every 7) or the agreed `next_on` when sooner.
+         */
+        post: operations["leads_follow_up"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/lose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reports a lead lost (跑单) with the customer's own statement → `lost_pending`. `invalid` only
+         *     before measuring, `failed_signing` only after (409 otherwise).
+         */
+        post: operations["leads_lose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/lose/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The design manager's second call: `confirm: true` closes the lead as `lost`, `false` returns
+         *     it to its previous status. Someone other than the reporter must confirm.
+         */
+        post: operations["leads_confirm_loss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/measure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The designer measured the house (量房): `dispatched → measured`. */
+        post: operations["leads_measure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A design proposal was presented: `measured → proposal`. */
+        post: operations["leads_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves a dispatched lead to another designer (after the designer explained to the customer
+         *     manager or design manager why not), under the same rules.
+         */
+        post: operations["leads_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The contract was signed: `measured | proposal → signed`. */
+        post: operations["leads_sign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1861,6 +2161,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Leads registered in the month: by source, size and designer (leads, dispatched, measured,
+         *     signed, lost by kind, conversion), lost-lead reasons, and how evenly dispatch was spread.
+         */
+        get: operations["stats_lead_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/report": {
         parameters: {
             query?: never;
@@ -1907,6 +2227,26 @@ export interface paths {
         };
         /** A time series by day, week or month; empty buckets are present with zeros. */
         get: operations["stats_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Works visits done in the month: satisfaction per stage, inspector presence rate, designer
+         *     satisfaction (asked at completion).
+         */
+        get: operations["stats_works_stats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2182,6 +2522,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Works in the caller's scope (a designer: their own), newest first. */
+        get: operations["works_list"];
+        put?: never;
+        /**
+         * Opens the works of a signed lead with the company's stages (material arrival, any extra
+         *     stages, mid-construction, completion).
+         */
+        post: operations["works_create_works"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/warranty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Is a repair at this property (or for this customer) paid service? Cases registered as repairs
+         *     there are marked paid automatically (event `marked_paid` on their timeline).
+         */
+        get: operations["works_warranty_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The works with its stage timeline, visits and linked cases. */
+        get: operations["works_get_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer archive after completion: warranty card issued, warranty deposit (质保金). */
+        post: operations["works_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/{id}/stages/{stage}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a stage and schedules its visit. A stage this works does not have → 422 `stage`. */
+        post: operations["works_start_stage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/works/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records a stage visit. Each issue opens a case linked to the works; a dissatisfied visit opens
+         *     a major engineering complaint (which alerts the escalation contacts). The completion visit
+         *     completes the works: the warranty runs and aftercare visits every 2 months for a year are due.
+         */
+        post: operations["works_record_visit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2322,6 +2775,11 @@ export interface components {
          * @enum {string}
          */
         ApiScope: "stats:read" | "cases:read" | "webhooks:manage" | "pii:read" | "arrears:write";
+        ArchiveWorks: {
+            warranty_card_issued: boolean;
+            /** @description The warranty deposit (质保金), yuan as a decimal string. */
+            warranty_deposit?: string | null;
+        };
         /** @description One area's month (the total has no project or area). */
         AreaArrears: {
             /**
@@ -2661,6 +3119,29 @@ export interface components {
          * @enum {string}
          */
         CancelReason: "duplicate" | "invalid" | "withdrawn";
+        /** @description The caps (a company setting; these are the source's numbers). */
+        Caps: {
+            /**
+             * Format: int32
+             * @description Leads per designer per Beijing day.
+             */
+            daily: number;
+            /**
+             * Format: int32
+             * @description Leads dispatched this week and still open at which dispatch stops, off-season.
+             */
+            in_hand_off: number;
+            /**
+             * Format: int32
+             * @description The same in the peak season.
+             */
+            in_hand_peak: number;
+            /**
+             * Format: int32
+             * @description Leads per designer per Beijing week (Monday to Sunday).
+             */
+            weekly: number;
+        };
         /**
          * @description The actions on a case, as named in `POST /api/v1/cases/{id}/<action>`.
          * @enum {string}
@@ -2927,6 +3408,11 @@ export interface components {
             /** @description `public` notes are shown to the resident; `internal` ones never are. */
             visibility: components["schemas"]["Visibility"];
         };
+        ConfirmLoss: {
+            /** @description `true`: closed as lost; `false`: back to where it was. */
+            confirm: boolean;
+            note: string;
+        };
         ContactCreated: {
             arrears: components["schemas"]["ArrearsResponse"];
             contact: components["schemas"]["ContactResponse"];
@@ -3185,6 +3671,39 @@ export interface components {
             shift: components["schemas"]["Shift"];
             suggestions?: string | null;
         };
+        /** @description Registers a lead (customer manager). */
+        CreateLead: {
+            /** @example 锦绣花园 5栋 1802 */
+            address: string;
+            /**
+             * @description Who brought the customer (first got them to come in, was named by them, or first got their data).
+             * @example 市场部 张伟
+             */
+            brought_by?: string | null;
+            /**
+             * @description Yuan as a decimal string; decides the order size (small < 30000 ≤ medium ≤ 50000 < large).
+             * @example 45000.00
+             */
+            budget: string;
+            customer: components["schemas"]["LeadCustomerInput"];
+            /** @description The evidence for that attribution, with its date. */
+            evidence?: string | null;
+            /**
+             * Format: double
+             * @example 118.5
+             */
+            floor_area_m2?: number | null;
+            intent?: components["schemas"]["Intent"];
+            /** Format: date */
+            planned_on?: string | null;
+            /**
+             * Format: uuid
+             * @description The store (a project); may be left out by a customer manager of exactly one store.
+             */
+            project_id?: string | null;
+            source: components["schemas"]["LeadSource"];
+            transfer_slip?: null | components["schemas"]["TransferSlipInput"];
+        };
         /**
          * @example {
          *       "body": "因管网检修，3 栋、5 栋 9:00–13:00 停水。",
@@ -3299,6 +3818,42 @@ export interface components {
              */
             url: string;
         };
+        CreateWorks: {
+            /** @example 锦绣花园 5栋 1802 */
+            address: string;
+            /**
+             * @description Yuan as a decimal string.
+             * @example 86000.00
+             */
+            contract_amount: string;
+            /** Format: date */
+            contract_signed_on: string;
+            /** Format: uuid */
+            designer_id: string;
+            /**
+             * Format: uuid
+             * @description The quality inspector (质检员).
+             */
+            inspector_id?: string | null;
+            /**
+             * Format: uuid
+             * @description A signed lead.
+             */
+            lead_id: string;
+            /** Format: date */
+            planned_finish: string;
+            /** Format: date */
+            planned_start: string;
+            /** Format: uuid */
+            project_manager_id: string;
+            /**
+             * Format: uuid
+             * @description The property, when it is in the archive (repairs there are matched to these works).
+             */
+            property_id?: string | null;
+            /** Format: uuid */
+            supervisor_id: string;
+        };
         /** @description The create answer: the key itself, shown this once. */
         CreatedApiKey: components["schemas"]["ApiKeyResponse"] & {
             /** @description The secret. Store it now: it cannot be shown again. */
@@ -3401,6 +3956,28 @@ export interface components {
             resolve: components["schemas"]["DeadlineResponse"];
             verify: components["schemas"]["DeadlineResponse"];
         };
+        DecideAttribution: {
+            brought_by: string;
+            /** @description Why (the evidence weighed). */
+            note: string;
+        };
+        DecorationSettingsBody: {
+            caps: components["schemas"]["Caps"];
+            /** @description Stages added between material arrival and mid-construction, e.g. `carpentry`. */
+            extra_stages: string[];
+            /** @description Off-season: dispatch stops at 2 leads in hand this week; peak: at 4 (see `caps`). */
+            season: components["schemas"]["Season"];
+            /**
+             * Format: int32
+             * @description Days after a stage starts by which its visit is due.
+             */
+            stage_visit_days: number;
+            /**
+             * Format: int32
+             * @description Years of warranty after completion acceptance (default 2).
+             */
+            warranty_years: number;
+        };
         DeliveryList: {
             items: components["schemas"]["DeliveryView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -3450,6 +4027,33 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        DesignerFunnel: components["schemas"]["Funnel"] & {
+            /** Format: uuid */
+            designer_id: string;
+            name: string;
+        };
+        /**
+         * @description A designer's grade. `assistant`, `designer` and `vice_director` (副主任以下, inclusive)
+         *     take small orders, `director` (主任) medium, `chief` (首席) large.
+         * @enum {string}
+         */
+        DesignerLevel: "assistant" | "designer" | "vice_director" | "director" | "chief";
+        DesignerResponse: {
+            active: boolean;
+            group?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            last_dispatched_at?: string | null;
+            level?: null | components["schemas"]["DesignerLevel"];
+            name: string;
+            top_signer: boolean;
+            /**
+             * Format: int32
+             * @description The profile's version (0 before it exists): send it as `If-Match` to change it.
+             */
+            version: number;
+        };
         /** @enum {string} */
         Dimension: "category" | "channel" | "project" | "area" | "building" | "department" | "assignee" | "kind" | "severity";
         DispatchCase: {
@@ -3466,6 +4070,59 @@ export interface components {
              */
             due_at?: string | null;
             note?: string | null;
+        };
+        DispatchLeadRequest: {
+            /** Format: uuid */
+            designer_id: string;
+            force?: null | components["schemas"]["ForceDispatch"];
+            note?: string | null;
+        };
+        /**
+         * @description A dispatch rule, in the order refusals name them.
+         * @enum {string}
+         */
+        DispatchRule: "level" | "daily_cap" | "weekly_cap" | "in_hand_cap";
+        EarlierLead: {
+            brought_by?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            number: string;
+            source: components["schemas"]["LeadSource"];
+        };
+        EligibleDesignerList: {
+            items: components["schemas"]["EligibleDesignerResponse"][];
+            size: components["schemas"]["OrderSize"];
+        };
+        EligibleDesignerResponse: {
+            eligible: boolean;
+            group: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description Of this week's leads, those still open in their hands.
+             */
+            in_hand: number;
+            /** Format: date-time */
+            last_dispatched_at?: string | null;
+            level: components["schemas"]["DesignerLevel"];
+            name: string;
+            reason?: null | components["schemas"]["DispatchRule"];
+            /** @description The rules a dispatch to them would break, in rule order (empty when eligible). */
+            reasons: components["schemas"]["DispatchRule"][];
+            /**
+             * Format: int32
+             * @description This week (Beijing, from Monday).
+             */
+            this_week: number;
+            /**
+             * Format: int32
+             * @description Leads dispatched to them today (Beijing).
+             */
+            today: number;
+            top_signer: boolean;
         };
         EscalateCase: {
             /**
@@ -3511,6 +4168,32 @@ export interface components {
             description: string;
             /** Format: date-time */
             resolved_at?: string | null;
+        };
+        /** @description How evenly the month's dispatches were spread over the graded designers. */
+        Fairness: {
+            /** Format: int64 */
+            designers: number;
+            /** Format: int64 */
+            dispatches: number;
+            /** Format: int64 */
+            max: number;
+            /**
+             * Format: double
+             * @description Dispatches per designer.
+             */
+            mean?: number | null;
+            /** Format: int64 */
+            min: number;
+            /**
+             * Format: int64
+             * @description max − min: 0 is perfectly even.
+             */
+            spread: number;
+            /**
+             * Format: double
+             * @description Standard deviation of dispatches per designer.
+             */
+            std_dev?: number | null;
         };
         /** @description The core figures of a cohort (or of one group of it). Definitions: README, "Statistics". */
         Figures: {
@@ -3560,6 +4243,42 @@ export interface components {
             second_dispatch: components["schemas"]["Ratio"];
             /** @description Cases rated on a return visit, over cases that reached the visit stage. */
             visit_coverage: components["schemas"]["Ratio"];
+        };
+        /** @enum {string} */
+        FollowUpChannel: "phone" | "visit" | "wechat" | "store" | "other";
+        FollowUpRequest: {
+            channel: components["schemas"]["FollowUpChannel"];
+            intent?: null | components["schemas"]["Intent"];
+            /**
+             * Format: date
+             * @description The next agreed contact (Beijing date); the cadence applies when it is later.
+             */
+            next_on?: string | null;
+            /** @example 客户周末来店看样板间 */
+            note: string;
+        };
+        ForceDispatch: {
+            /** @description Why the rules are set aside (design manager only; recorded). */
+            reason: string;
+        };
+        Funnel: {
+            /**
+             * Format: double
+             * @description signed / leads.
+             */
+            conversion_rate?: number | null;
+            /** Format: int64 */
+            dispatched: number;
+            /** Format: int64 */
+            leads: number;
+            /** Format: int64 */
+            lost_failed_signing: number;
+            /** Format: int64 */
+            lost_invalid: number;
+            /** Format: int64 */
+            measured: number;
+            /** Format: int64 */
+            signed: number;
         };
         Group: components["schemas"]["Figures"] & {
             /** @description The group's value: an id, an enum value, or `project_id/building`; `null` for cases without one. */
@@ -3635,6 +4354,11 @@ export interface components {
             phone: string;
         };
         /**
+         * @description How warm the customer is; decides how often they must be called back.
+         * @enum {string}
+         */
+        Intent: "intent" | "valid_intent" | "visited";
+        /**
          * @example {
          *       "phone": "138 0013 8000"
          *     }
@@ -3647,6 +4371,11 @@ export interface components {
              */
             phone?: string | null;
         };
+        /**
+         * @description What a stage visit (or the customer) raised, and the complaint category it opens.
+         * @enum {string}
+         */
+        IssueKind: "engineering" | "inspector" | "designer" | "repair";
         JobList: {
             items: components["schemas"]["JobResponse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -3677,6 +4406,135 @@ export interface components {
             /** Format: int64 */
             visited: number;
         };
+        LeadCustomer: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Masked unless the caller may see personal data or is the lead's designer. */
+            phone: string;
+            phone_masked: boolean;
+        };
+        LeadCustomerInput: {
+            /** @example 陈先生 */
+            name: string;
+            /** @example 139 0013 9000 */
+            phone: string;
+        };
+        LeadDesigner: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        LeadEventResponse: {
+            /**
+             * @description `register`, `dispatch`, `reassign`, `measure`, `propose`, `sign`, `follow_up`, `lose`,
+             *     `confirm_loss`, `reject_loss`, `attribution`.
+             */
+            action: string;
+            /** Format: uuid */
+            actor_id?: string | null;
+            channel?: null | components["schemas"]["FollowUpChannel"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            next_on?: string | null;
+            note?: string | null;
+            payload: unknown;
+        };
+        LeadList: {
+            items: components["schemas"]["LeadResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        LeadLoss: {
+            /** Format: uuid */
+            confirmed_by?: string | null;
+            customer_statement?: string | null;
+            kind: components["schemas"]["LossKind"];
+            note?: string | null;
+            reason: components["schemas"]["LossReason"];
+            /** Format: date-time */
+            reported_at?: string | null;
+            /** Format: uuid */
+            reported_by?: string | null;
+        };
+        LeadNote: {
+            note?: string | null;
+        };
+        LeadResponse: {
+            address: string;
+            /** @description The customer manager's decision on the attribution, when one was recorded. */
+            attribution_note?: string | null;
+            brought_by?: string | null;
+            /** @example 45000.00 */
+            budget: string;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            customer: components["schemas"]["LeadCustomer"];
+            designer?: null | components["schemas"]["LeadDesigner"];
+            /** Format: date-time */
+            dispatched_at?: string | null;
+            duplicate_of?: null | components["schemas"]["EarlierLead"];
+            evidence?: string | null;
+            /** Format: double */
+            floor_area_m2?: number | null;
+            /**
+             * Format: date
+             * @description The Beijing day by which the next follow-up is due.
+             */
+            follow_up_due_on: string;
+            /** Format: uuid */
+            id: string;
+            intent: components["schemas"]["Intent"];
+            /** Format: date-time */
+            last_contact_at: string;
+            loss?: null | components["schemas"]["LeadLoss"];
+            /** Format: date-time */
+            measured_at?: string | null;
+            /** @example XS-20261206-0001 */
+            number: string;
+            overdue: boolean;
+            /** Format: date */
+            planned_on?: string | null;
+            /** Format: uuid */
+            project_id: string;
+            /** Format: date-time */
+            signed_at?: string | null;
+            size: components["schemas"]["OrderSize"];
+            source: components["schemas"]["LeadSource"];
+            status: components["schemas"]["LeadStatus"];
+            status_before_loss?: null | components["schemas"]["LeadStatus"];
+            transfer_slip?: unknown;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /**
+         * @description How the prospective customer reached the company.
+         * @enum {string}
+         */
+        LeadSource: "walk_in" | "phone" | "marketing" | "online" | "referral" | "exhibition" | "estate_list" | "other";
+        LeadStatsResponse: {
+            by_designer: components["schemas"]["DesignerFunnel"][];
+            by_size: components["schemas"]["SizeFunnel"][];
+            by_source: components["schemas"]["SourceFunnel"][];
+            /** @description Dispatches in the month per graded designer. */
+            fairness: components["schemas"]["Fairness"];
+            /** @description Confirmed lost leads by kind and reason, most frequent first. */
+            losses: components["schemas"]["LossCount"][];
+            month: string;
+            total: components["schemas"]["Funnel"];
+        };
+        /**
+         * @description Where a lead stands.
+         * @enum {string}
+         */
+        LeadStatus: "new" | "dispatched" | "measured" | "proposal" | "signed" | "lost_pending" | "lost";
         /**
          * @description The manager's decision on an arrears at the legal stage.
          * @enum {string}
@@ -3718,6 +4576,29 @@ export interface components {
              */
             username: string;
         };
+        LoseLead: {
+            /** @description The customer's own statement, as recorded on the call. */
+            customer_statement: string;
+            kind: components["schemas"]["LossKind"];
+            reason: components["schemas"]["LossReason"];
+        };
+        LossCount: {
+            /** Format: int64 */
+            count: number;
+            kind: components["schemas"]["LossKind"];
+            reason: components["schemas"]["LossReason"];
+        };
+        /**
+         * @description The two kinds of lost lead: before the measurement visit, or after it.
+         * @enum {string}
+         */
+        LossKind: "invalid" | "failed_signing";
+        /**
+         * @description Why a lead was lost. The first four belong to `invalid`, the rest (and `other`) to
+         *     `failed_signing`.
+         * @enum {string}
+         */
+        LossReason: "false_data" | "not_decorating" | "budget_too_low" | "price" | "service" | "technical" | "competition" | "customer" | "other";
         MarkedRead: {
             /**
              * Format: int64
@@ -3856,6 +4737,11 @@ export interface components {
             /** @description Complaint warnings not yet acknowledged. */
             warnings_open: components["schemas"]["SnapshotWarning"][];
         };
+        /**
+         * @description Order size by budget: small under ¥30,000, medium ¥30,000–50,000, large over ¥50,000.
+         * @enum {string}
+         */
+        OrderSize: "small" | "medium" | "large";
         OverdueCase: {
             /** Format: date-time */
             created_at: string;
@@ -3932,7 +4818,7 @@ export interface components {
          * @description Something a user may be allowed to do.
          * @enum {string}
          */
-        Permission: "org_read" | "org_manage" | "user_manage" | "category_read" | "category_manage" | "customer_read" | "customer_manage" | "pii_view" | "audit_read" | "case_create" | "case_read" | "case_verify" | "case_dispatch" | "case_handle" | "case_reply" | "case_close_on_spot" | "case_cancel" | "case_reassign" | "case_comment" | "stats_read" | "case_export" | "api_key_manage" | "job_manage" | "case_pause" | "case_escalate" | "case_deescalate" | "sla_manage" | "warning_ack" | "webhook_manage" | "steward_work" | "steward_plan" | "notice_draft" | "notice_publish" | "arrears_read" | "arrears_contact" | "arrears_import" | "arrears_legal" | "handover_write" | "knowledge_read" | "knowledge_manage";
+        Permission: "org_read" | "org_manage" | "user_manage" | "category_read" | "category_manage" | "customer_read" | "customer_manage" | "pii_view" | "audit_read" | "case_create" | "case_read" | "case_verify" | "case_dispatch" | "case_handle" | "case_reply" | "case_close_on_spot" | "case_cancel" | "case_reassign" | "case_comment" | "stats_read" | "case_export" | "api_key_manage" | "job_manage" | "case_pause" | "case_escalate" | "case_deescalate" | "sla_manage" | "warning_ack" | "webhook_manage" | "steward_work" | "steward_plan" | "notice_draft" | "notice_publish" | "arrears_read" | "arrears_contact" | "arrears_import" | "arrears_legal" | "handover_write" | "knowledge_read" | "knowledge_manage" | "lead_read" | "lead_create" | "lead_progress" | "lead_dispatch" | "lead_decide" | "works_read" | "works_manage" | "works_visit";
         PhotoResponse: {
             content_type: string;
             /** Format: date-time */
@@ -4018,6 +4904,13 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        PutDesigner: {
+            /** @example 一组 */
+            group: string;
+            level: components["schemas"]["DesignerLevel"];
+            /** @description The quarter's top signer may take more leads a week. */
+            top_signer?: boolean;
+        };
         /**
          * @description Work queues for the console.
          * @enum {string}
@@ -4069,6 +4962,20 @@ export interface components {
             route_id: string;
             /** Format: date-time */
             started_at?: string | null;
+        };
+        /** @description A stage visit by customer service (or `stage: aftercare` after completion). */
+        RecordStageVisit: {
+            /** @description Was the designer's briefing clear? */
+            briefing_clear?: boolean | null;
+            designer_satisfaction?: null | components["schemas"]["Satisfaction"];
+            /** @description Was the quality inspector there? */
+            inspector_present: boolean;
+            /** @description Each issue opens a case linked to the works (工程投诉 / 质检员投诉 / 设计师投诉 / repair). */
+            issues?: components["schemas"]["VisitIssueInput"][];
+            note?: string | null;
+            satisfaction: components["schemas"]["Satisfaction"];
+            /** @example material_arrival */
+            stage: string;
         };
         RecordVisitCheck: {
             /** @description What the customer said (e.g. "维修师傅已联系，约好明早上门"). */
@@ -4622,7 +5529,7 @@ export interface components {
          *     `resident` is a customer using the mobile app.
          * @enum {string}
          */
-        Role: "admin" | "manager" | "supervisor" | "agent" | "steward" | "handler" | "resident";
+        Role: "admin" | "manager" | "supervisor" | "agent" | "steward" | "handler" | "resident" | "designer" | "customer_manager";
         RouteList: {
             items: components["schemas"]["RouteResponse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -4658,6 +5565,23 @@ export interface components {
          * @enum {string}
          */
         Satisfaction: "very_dissatisfied" | "dissatisfied" | "satisfied" | "very_satisfied";
+        Satisfactions: {
+            /** Format: int64 */
+            dissatisfied: number;
+            /**
+             * Format: double
+             * @description (satisfied + very satisfied) / rated visits.
+             */
+            satisfaction_rate?: number | null;
+            /** Format: int64 */
+            satisfied: number;
+            /** Format: int64 */
+            very_dissatisfied: number;
+            /** Format: int64 */
+            very_satisfied: number;
+            /** Format: int64 */
+            visits: number;
+        };
         ScheduledVisitList: {
             items: components["schemas"]["ScheduledVisitView"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -4692,6 +5616,11 @@ export interface components {
             status: string;
         };
         /**
+         * @description The company's season setting: how many leads a designer may hold this week.
+         * @enum {string}
+         */
+        Season: "off" | "peak";
+        /**
          * @example {
          *       "key_tags": [
          *         "VIP"
@@ -4714,6 +5643,9 @@ export interface components {
         Severity: "normal" | "major" | "urgent";
         /** @enum {string} */
         Shift: "day" | "night" | "other";
+        SizeFunnel: components["schemas"]["Funnel"] & {
+            size: components["schemas"]["OrderSize"];
+        };
         /** @description Every duration a policy sets, in seconds (so tests can run policies of a few seconds). */
         SlaDurations: {
             /** @description Count only working hours of the business calendar (otherwise 24×7). */
@@ -4811,6 +5743,9 @@ export interface components {
             id: string;
             title: string;
         };
+        SourceFunnel: components["schemas"]["Funnel"] & {
+            source: components["schemas"]["LeadSource"];
+        };
         /**
          * @description Who is chasing: the area's steward; over `supervisor_months` the supervisor (上报客服主管);
          *     over `legal_months` the manager decides on a lawyer's letter (律师函).
@@ -4826,6 +5761,20 @@ export interface components {
             /** Format: int64 */
             supervisor: number;
         };
+        StageResponse: {
+            name: string;
+            /** Format: int32 */
+            position: number;
+            /** Format: date-time */
+            started_at?: string | null;
+            status: components["schemas"]["StageStatus"];
+            /** Format: date-time */
+            visit_due_at?: string | null;
+            /** Format: date-time */
+            visited_at?: string | null;
+        };
+        /** @enum {string} */
+        StageStatus: "pending" | "started" | "visited";
         /** @description The steward's name and work phone — nothing else about them. */
         StewardCard: {
             /** @example 王管家 */
@@ -4942,6 +5891,14 @@ export interface components {
             /** @example Bearer */
             token_type: string;
             user: components["schemas"]["UserResponse"];
+        };
+        TransferSlipInput: {
+            /** @description The marketing manager who signed it. */
+            marketing_manager: string;
+            /** @example CD-2026-118 */
+            number: string;
+            /** @description The store manager who signed it. */
+            store_manager: string;
         };
         Trend: {
             interval: components["schemas"]["TrendInterval"];
@@ -5094,6 +6051,10 @@ export interface components {
          * @enum {string}
          */
         VisitFilter: "due" | "overdue" | "done";
+        VisitIssueInput: {
+            description: string;
+            kind: components["schemas"]["IssueKind"];
+        };
         VisitPlanResponse: {
             /** Format: uuid */
             area_id: string;
@@ -5144,7 +6105,7 @@ export interface components {
          * @description Which rule fired a warning.
          * @enum {string}
          */
-        WarningRule: "property_cluster" | "building_cluster" | "category_surge" | "repeat_customer" | "patrol_missed" | "arrears_not_contacted";
+        WarningRule: "property_cluster" | "building_cluster" | "category_surge" | "repeat_customer" | "patrol_missed" | "arrears_not_contacted" | "lead_follow_up_missed";
         /** @description The configurable warning rules (`PUT /api/v1/warning-rules`). */
         WarningRules: {
             building_cluster: components["schemas"]["ClusterRule"];
@@ -5173,6 +6134,17 @@ export interface components {
             rule: components["schemas"]["WarningRule"];
             /** @example 3 号楼 7 天内 5 起投诉 */
             title: string;
+        };
+        WarrantyAnswer: {
+            /** @description A repair there is paid service (有偿). */
+            out_of_warranty: boolean;
+            /** Format: date */
+            warranty_until?: string | null;
+            /**
+             * Format: uuid
+             * @description The most recent works at that property or for that customer.
+             */
+            works_id?: string | null;
         };
         /**
          * @description What a webhook subscription can be told about.
@@ -5275,6 +6247,103 @@ export interface components {
         WorkOrderStatus: "open" | "accepted" | "done" | "cancelled";
         WorklistResponse: {
             items: components["schemas"]["WorkItemResponse"][];
+        };
+        WorksCaseResponse: {
+            /** Format: uuid */
+            case_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description `visit_issue`, `dissatisfied_visit` or `paid_repair`. */
+            reason: string;
+        };
+        WorksFigures: {
+            /** @description Satisfaction with the designer, asked at completion. */
+            designer: components["schemas"]["Satisfactions"];
+            /**
+             * Format: double
+             * @description Visits where the inspector was there / visits that recorded it.
+             */
+            inspector_presence_rate?: number | null;
+            /** @description Per stage name (and `aftercare`). */
+            stages: {
+                [key: string]: components["schemas"]["Satisfactions"];
+            };
+            /** Format: int64 */
+            visits: number;
+        };
+        WorksList: {
+            items: components["schemas"]["WorksResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        WorksResponse: {
+            address: string;
+            cases: components["schemas"]["WorksCaseResponse"][];
+            /** Format: date */
+            completed_on?: string | null;
+            contract_amount: string;
+            /** Format: date */
+            contract_signed_on: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            designer_id: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inspector_id?: string | null;
+            /** Format: uuid */
+            lead_id: string;
+            /** Format: date */
+            planned_finish: string;
+            /** Format: date */
+            planned_start: string;
+            /** Format: uuid */
+            project_id: string;
+            /** Format: uuid */
+            project_manager_id: string;
+            /** Format: uuid */
+            property_id?: string | null;
+            stages: components["schemas"]["StageResponse"][];
+            status: components["schemas"]["WorksStatus"];
+            /** Format: uuid */
+            supervisor_id: string;
+            /** Format: int32 */
+            version: number;
+            visits: components["schemas"]["WorksVisitResponse"][];
+            warranty_card_issued: boolean;
+            warranty_deposit?: string | null;
+            /** Format: date */
+            warranty_until?: string | null;
+        };
+        WorksStatsResponse: components["schemas"]["WorksFigures"] & {
+            month: string;
+        };
+        /** @enum {string} */
+        WorksStatus: "planned" | "under_construction" | "completed";
+        WorksVisitResponse: {
+            briefing_clear?: boolean | null;
+            /**
+             * Format: uuid
+             * @description The first case this visit opened.
+             */
+            case_id?: string | null;
+            designer_satisfaction?: null | components["schemas"]["Satisfaction"];
+            /** Format: date-time */
+            done_at?: string | null;
+            /** Format: date-time */
+            due_at: string;
+            /** Format: uuid */
+            id: string;
+            inspector_present?: boolean | null;
+            issues?: string | null;
+            satisfaction?: null | components["schemas"]["Satisfaction"];
+            /** @description A stage name, or `aftercare`. */
+            stage: string;
+            /** Format: uuid */
+            visitor_id?: string | null;
         };
     };
     responses: never;
@@ -10746,6 +11815,195 @@ export interface operations {
             };
         };
     };
+    decoration_get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecorationSettingsBody"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decoration_put_settings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecorationSettingsBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecorationSettingsBody"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     departments_list: {
         parameters: {
             query?: {
@@ -11116,6 +12374,206 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    designers_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignerResponse"][];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    designers_put_profile: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The profile's version; "0" the first time */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutDesigner"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignerResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
             428: {
                 headers: {
                     [name: string]: unknown;
@@ -12946,6 +14404,1594 @@ export interface operations {
             };
             /** @description Validation failed; `errors` names each offending field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["LeadStatus"];
+                source?: components["schemas"]["LeadSource"];
+                size?: components["schemas"]["OrderSize"];
+                designer_id?: string;
+                project_id?: string;
+                /** @description Only leads past their follow-up day. */
+                overdue?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first answer */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLead"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_get_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_attribution: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideAttribution"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_dispatch_lead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispatchLeadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rules broken (`errors` names each) or the lead is not new */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_eligible_designers: {
+        parameters: {
+            query?: {
+                /** @description Also list designers of other grades (for a forced dispatch). */
+                all_levels?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibleDesignerList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_list_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadEventResponse"][];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_follow_up: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_lose: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoseLead"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_confirm_loss: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmLoss"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_measure: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_propose: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_reassign: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispatchLeadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leads_sign: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18495,6 +21541,85 @@ export interface operations {
             };
         };
     };
+    stats_lead_stats: {
+        parameters: {
+            query: {
+                /**
+                 * @description `YYYY-MM` (Beijing time).
+                 * @example 2026-12
+                 */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadStatsResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     stats_report: {
         parameters: {
             query: {
@@ -18695,6 +21820,85 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Trend"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stats_works_stats: {
+        parameters: {
+            query: {
+                /**
+                 * @description `YYYY-MM` (Beijing time).
+                 * @example 2026-12
+                 */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksStatsResponse"];
                 };
             };
             /** @description Malformed request (bad JSON, bad header or identifier) */
@@ -20796,6 +24000,706 @@ export interface operations {
             };
             /** @description Validation failed; `errors` names each offending field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_create_works: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorks"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The lead is not signed, or already has works */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_warranty_lookup: {
+        parameters: {
+            query?: {
+                property_id?: string;
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarrantyAnswer"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_get_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_archive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchiveWorks"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_start_stage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                stage: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    works_record_visit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordStageVisit"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorksResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,7 @@ import {
   NotificationOutlined,
   PhoneOutlined,
   SettingOutlined,
+  ShopOutlined,
   SwapOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
@@ -133,6 +134,12 @@ export const SECTIONS: readonly Section[] = [
     icon: <SwapOutlined />,
     permission: "handover_write",
     page: lazy(() => import("./routes/handovers")),
+  },
+  {
+    key: "leads",
+    icon: <ShopOutlined />,
+    permission: "lead_read",
+    page: lazy(() => import("./routes/leads")),
   },
 ];
 

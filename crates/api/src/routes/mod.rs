@@ -11,6 +11,7 @@ pub mod handovers;
 pub mod health;
 pub mod jobs;
 pub mod knowledge;
+pub mod leads;
 pub mod notifications;
 pub mod org;
 pub mod reply_templates;
@@ -21,6 +22,7 @@ pub mod stewardship;
 pub mod visits;
 pub mod warnings;
 pub mod webhooks;
+pub mod works;
 
 use actix_web::http::header::ETAG;
 use actix_web::HttpResponse;

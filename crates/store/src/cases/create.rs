@@ -305,6 +305,8 @@ pub async fn create_record(
     if let Some(visit_id) = input.steward_visit_id {
         crate::stewardship::visits::link_case(db, actor, visit_id, &created).await?;
     }
+    // Decoration: a repair on works out of warranty is marked paid before dispatch.
+    crate::works::warranty::on_case_registered(db, &created).await?;
     let (customer, customer_phones) = match customer {
         Some((c, _, all)) => (Some(c), all),
         None => (None, vec![]),

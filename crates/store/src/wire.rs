@@ -1,0 +1,96 @@
+//! Typed enum columns: a domain `wire_enum!` stored as its wire string. A stored value the code
+//! does not know is an error naming the table's row (its `id` or `user_id`), never a default.
+
+use sea_orm::sea_query::{ArrayType, ColumnType, Nullable, StringLen, ValueType, ValueTypeErr};
+use sea_orm::{ColIdx, DbErr, QueryResult, TryGetError, TryGetable, Value};
+
+/// A domain enum with one wire spelling per value.
+pub trait WireEnum: Copy + Sized + std::fmt::Debug + PartialEq + 'static {
+    const NAME: &'static str;
+    fn wire(self) -> &'static str;
+    fn from_wire(value: &str) -> Option<Self>;
+}
+
+/// Makes domain `wire_enum!` types storable as [`Wire`] columns.
+macro_rules! wire_enums {
+    ($($ty:path => $name:literal),+ $(,)?) => {
+        $(impl WireEnum for $ty {
+            const NAME: &'static str = $name;
+            fn wire(self) -> &'static str { self.as_str() }
+            fn from_wire(value: &str) -> Option<Self> { <$ty>::parse(value) }
+        })+
+    };
+}
+
+wire_enums! {
+    huiyin_domain::decoration::lead::LeadSource => "lead source",
+    huiyin_domain::decoration::lead::OrderSize => "order size",
+    huiyin_domain::decoration::lead::LeadStatus => "lead status",
+    huiyin_domain::decoration::lead::LossKind => "loss kind",
+    huiyin_domain::decoration::lead::LossReason => "loss reason",
+    huiyin_domain::decoration::lead::Intent => "intent",
+    huiyin_domain::decoration::lead::FollowUpChannel => "follow-up channel",
+    huiyin_domain::decoration::dispatch::DesignerLevel => "designer level",
+    huiyin_domain::decoration::works::WorksStatus => "works status",
+    huiyin_domain::decoration::works::StageStatus => "stage status",
+    huiyin_domain::case::Satisfaction => "satisfaction",
+}
+
+/// A column holding `T`'s wire string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wire<T>(pub T);
+
+impl<T: WireEnum> From<Wire<T>> for Value {
+    fn from(value: Wire<T>) -> Self {
+        Value::String(Some(Box::new(value.0.wire().to_owned())))
+    }
+}
+
+fn row_name(res: &QueryResult) -> String {
+    for column in ["id", "user_id"] {
+        if let Ok(id) = res.try_get::<uuid::Uuid>("", column) {
+            return format!("{column} {id}");
+        }
+    }
+    "an unidentified row".to_owned()
+}
+
+impl<T: WireEnum> TryGetable for Wire<T> {
+    fn try_get_by<I: ColIdx>(res: &QueryResult, index: I) -> Result<Self, TryGetError> {
+        let text = String::try_get_by(res, index)?;
+        T::from_wire(&text).map(Wire).ok_or_else(|| {
+            TryGetError::DbErr(DbErr::Type(format!(
+                "unknown {} {text:?} stored in {}",
+                T::NAME,
+                row_name(res)
+            )))
+        })
+    }
+}
+
+impl<T: WireEnum> ValueType for Wire<T> {
+    fn try_from(v: Value) -> Result<Self, ValueTypeErr> {
+        match v {
+            Value::String(Some(text)) => T::from_wire(&text).map(Wire).ok_or(ValueTypeErr),
+            _ => Err(ValueTypeErr),
+        }
+    }
+
+    fn type_name() -> String {
+        T::NAME.to_owned()
+    }
+
+    fn array_type() -> ArrayType {
+        ArrayType::String
+    }
+
+    fn column_type() -> ColumnType {
+        ColumnType::String(StringLen::None)
+    }
+}
+
+impl<T: WireEnum> Nullable for Wire<T> {
+    fn null() -> Value {
+        Value::String(None)
+    }
+}
