@@ -12,6 +12,7 @@ mod org;
 mod platform;
 mod problems;
 mod resident;
+mod security;
 mod stats;
 mod stats_rollups;
 mod store_steps;

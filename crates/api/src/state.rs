@@ -27,6 +27,9 @@ pub struct ApiConfig {
     pub activation_ttl: Duration,
     /// New cases a resident may report per business day through the app.
     pub resident_daily_case_limit: u32,
+    /// Internal address ranges webhooks may nevertheless target (on-premises integrations;
+    /// `HUIYIN_WEBHOOK_ALLOWED_NETWORKS`). Empty: only public addresses.
+    pub webhook_allowed_networks: Vec<huiyin_domain::network::Network>,
 }
 
 impl Default for ApiConfig {
@@ -41,6 +44,7 @@ impl Default for ApiConfig {
             attachment_limit: 10 * 1024 * 1024,
             activation_ttl: Duration::from_secs(72 * 3600),
             resident_daily_case_limit: 10,
+            webhook_allowed_networks: Vec::new(),
         }
     }
 }

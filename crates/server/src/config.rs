@@ -85,6 +85,10 @@ impl Settings {
                 env_number("HUIYIN_ACTIVATION_TTL_HOURS", defaults.activation_ttl.as_secs() / 3600)? * 3600,
             ),
             resident_daily_case_limit: env_number("HUIYIN_RESIDENT_DAILY_CASES", defaults.resident_daily_case_limit)?,
+            webhook_allowed_networks: huiyin_domain::network::parse_list(
+                &env("HUIYIN_WEBHOOK_ALLOWED_NETWORKS").unwrap_or_default(),
+            )
+            .map_err(|e| anyhow::anyhow!("HUIYIN_WEBHOOK_ALLOWED_NETWORKS: {e}"))?,
         };
         Ok(Settings {
             bind: env("HUIYIN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),

@@ -20,6 +20,7 @@ pub mod org;
 pub mod page;
 pub mod password;
 pub mod residents;
+pub mod search;
 pub mod seed;
 pub mod settings;
 pub mod sla;

@@ -417,6 +417,7 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
             }],
             tags: vec![],
             notes: None,
+            project_id: None,
         },
     )
     .await?;
@@ -460,6 +461,7 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
                 }],
                 tags,
                 notes: None,
+                project_id: None,
             },
         )
         .await?;

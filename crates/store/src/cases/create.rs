@@ -96,7 +96,7 @@ async fn resolve_customer(
             let phone = Phone::parse(&inline.phone)
                 .map_err(|e| StoreError::invalid("customer.phone", e.to_string()))?
                 .into_string();
-            if let Some(found) = customers::find_by_phone(db, &phone).await? {
+            if let Some(found) = customers::find_visible_by_phone(db, actor, &phone).await? {
                 let all = customer_phone::Entity::find()
                     .filter(customer_phone::Column::CustomerId.eq(found.id))
                     .order_by_asc(customer_phone::Column::Position)
@@ -122,6 +122,7 @@ async fn resolve_customer(
                         .collect(),
                     tags: vec![],
                     notes: None,
+                    project_id: property.map(|p| p.project_id).or(input.project_id),
                 },
             )
             .await
@@ -275,6 +276,9 @@ pub async fn create_record(
         },
     )
     .await?;
+    if let Some(customer_id) = created.customer_id {
+        customers::link_project(db, customer_id, created.project_id).await?;
+    }
     announce(db, &created, &terms, level).await?;
     crate::stats::rollup::add_new(db, &created, property.as_ref()).await?;
     let (customer, customer_phones) = match customer {
@@ -305,7 +309,7 @@ async fn announce(
     let severity = Severity::parse(&created.severity).unwrap_or(Severity::Normal);
     visits::on_register(db, created, terms).await?;
     if notify_on_registration(kind, severity) {
-        let who = sla::contacts::recipients(db, level, created.project_id).await?;
+        let who = sla::contacts::recipients_for_case(db, level, created).await?;
         notifications::notify(
             db,
             &who,
