@@ -89,6 +89,14 @@ impl Settings {
                 &env("HUIYIN_WEBHOOK_ALLOWED_NETWORKS").unwrap_or_default(),
             )
             .map_err(|e| anyhow::anyhow!("HUIYIN_WEBHOOK_ALLOWED_NETWORKS: {e}"))?,
+            trusted_proxies: huiyin_domain::network::parse_list(&env("HUIYIN_TRUSTED_PROXIES").unwrap_or_default())
+                .map_err(|e| anyhow::anyhow!("HUIYIN_TRUSTED_PROXIES: {e}"))?,
+            login_backoff_free: env_number("HUIYIN_LOGIN_BACKOFF_FREE", defaults.login_backoff_free)?,
+            login_backoff_cap: Duration::from_secs(env_number(
+                "HUIYIN_LOGIN_BACKOFF_CAP_SECS",
+                defaults.login_backoff_cap.as_secs(),
+            )?),
+            password_change_attempts: env_number("HUIYIN_PASSWORD_CHANGE_ATTEMPTS", defaults.password_change_attempts)?,
         };
         Ok(Settings {
             bind: env("HUIYIN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),

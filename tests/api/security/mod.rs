@@ -4,6 +4,7 @@
 
 mod holes;
 mod holes_scope;
+mod weaker;
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::auth::AuthUser;
+use crate::auth::{client_ip, AuthUser};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::state::AppState;
@@ -144,21 +144,28 @@ async fn login(
     // canonical number whether or not it is a login, so the counter reveals nothing.
     let login = huiyin_store::residents::accounts::login_name(&state.store.db, &username).await?;
     let username = login.username;
-    let ip_key = format!("ip:{}", req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default());
+    // Failures lock a username only for the address they came from (nobody can lock another
+    // person out from elsewhere); across addresses the username backs off slowly instead.
+    let ip = client_ip::key(&req, &state.config.trusted_proxies);
+    let ip_key = format!("ip:{ip}");
+    let pair_key = format!("user-ip:{}|{ip}", login.throttle_key);
     let user_key = format!("user:{}", login.throttle_key);
     let limiter = &state.login_limiter;
     let blocked = limiter
         .blocked_for(&ip_key, state.config.login_attempts_per_ip)
-        .max(limiter.blocked_for(&user_key, state.config.login_failures_per_user));
+        .max(limiter.blocked_for(&pair_key, state.config.login_failures_per_user))
+        .max(state.login_backoff.blocked_for(&user_key));
     if let Some(retry_after_secs) = blocked {
         return Err(ApiError::TooManyRequests { retry_after_secs });
     }
     limiter.hit(&ip_key);
     let Some(user) = auth::authenticate(&state.store.db, &username, &body.password).await? else {
-        limiter.hit(&user_key);
+        limiter.hit(&pair_key);
+        state.login_backoff.fail(&user_key);
         return Err(ApiError::Unauthorized("wrong username or password".into()));
     };
-    limiter.reset(&user_key);
+    limiter.reset(&pair_key);
+    state.login_backoff.reset(&user_key);
     let refresh_token = auth::issue_refresh_token(&state.store.db, user.id, None, refresh_ttl(&state)).await?;
     Ok(HttpResponse::Ok().json(tokens_for(&state, user, refresh_token).await?))
 }
@@ -207,14 +214,31 @@ async fn me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpRespons
     Ok(HttpResponse::Ok().json(UserResponse::from(found)))
 }
 
-/// Changes the current user's password (old + new, minimum strength); other sessions are logged out.
-#[utoipa::path(tag = "auth", request_body = ChangePassword, responses((status = 204, description = "Password changed")), security(("bearer" = [])))]
+/// Changes the current user's password (old + new, minimum strength); other sessions are logged
+/// out. Wrong current passwords are limited per user (429 with `Retry-After`).
+#[utoipa::path(tag = "auth", request_body = ChangePassword, responses((status = 204, description = "Password changed"),
+    (status = 429, body = crate::error::Problem, content_type = "application/problem+json", description = "Too many wrong current passwords",
+        headers(("Retry-After" = u64, description = "Seconds to wait")))), security(("bearer" = [])))]
 #[post("/me/password")]
 async fn change_password(
     state: web::Data<AppState>,
     user: AuthUser,
     Json(body): Json<ChangePassword>,
 ) -> ApiResult<HttpResponse> {
-    users::change_password(&state.store.db, &user, body).await?;
-    Ok(HttpResponse::NoContent().finish())
+    let key = format!("password:{}", user.user_id);
+    let limiter = &state.login_limiter;
+    if let Some(retry_after_secs) = limiter.blocked_for(&key, state.config.password_change_attempts) {
+        return Err(ApiError::TooManyRequests { retry_after_secs });
+    }
+    match users::change_password(&state.store.db, &user, body).await {
+        Err(huiyin_store::StoreError::Invalid { field, message }) if field == "old_password" => {
+            limiter.hit(&key);
+            Err(huiyin_store::StoreError::Invalid { field, message }.into())
+        }
+        Err(other) => Err(other.into()),
+        Ok(()) => {
+            limiter.reset(&key);
+            Ok(HttpResponse::NoContent().finish())
+        }
+    }
 }

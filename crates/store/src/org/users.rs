@@ -26,7 +26,7 @@ pub struct CreateUser {
     /// 3–32 characters: lower-case letters, digits, `.`, `_`, `-`.
     #[schema(example = "zhang.wei")]
     pub username: String,
-    /// At least 8 characters with letters and digits.
+    /// At least 10 characters with letters and digits, not one of the most common passwords.
     #[schema(example = "Huiyin2026")]
     pub password: String,
     #[schema(example = "张伟")]
