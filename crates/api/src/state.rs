@@ -39,6 +39,14 @@ pub struct ApiConfig {
     pub login_backoff_cap: Duration,
     /// Wrong current passwords allowed per user within `login_window` on `/me/password`.
     pub password_change_attempts: u32,
+    /// When set, `/metrics` wants `Authorization: Bearer <token>` (`HUIYIN_METRICS_TOKEN`).
+    pub metrics_token: Option<String>,
+    /// Whether Swagger UI is served at `/docs` (`HUIYIN_DOCS=off` hides it; the OpenAPI
+    /// document stays at `/api/v1/openapi.json`).
+    pub docs_enabled: bool,
+    /// Whether answers carry `Strict-Transport-Security` (`HUIYIN_HSTS`: on when served over
+    /// TLS, directly or behind a TLS-terminating proxy).
+    pub hsts: bool,
 }
 
 impl Default for ApiConfig {
@@ -58,6 +66,9 @@ impl Default for ApiConfig {
             login_backoff_free: 20,
             login_backoff_cap: Duration::from_secs(60),
             password_change_attempts: 5,
+            metrics_token: None,
+            docs_enabled: true,
+            hsts: false,
         }
     }
 }

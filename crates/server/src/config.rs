@@ -46,6 +46,16 @@ fn env_number<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T>
     }
 }
 
+/// An on/off setting (`on`/`off`, `true`/`false`, `1`/`0`).
+fn env_switch(name: &str, default: bool) -> anyhow::Result<bool> {
+    match env(name).map(|v| v.to_ascii_lowercase()) {
+        None => Ok(default),
+        Some(v) if matches!(v.as_str(), "on" | "true" | "1" | "yes") => Ok(true),
+        Some(v) if matches!(v.as_str(), "off" | "false" | "0" | "no") => Ok(false),
+        Some(v) => anyhow::bail!("{name} must be on or off, got '{v}'"),
+    }
+}
+
 impl Settings {
     /// Reads the environment; creates the data directory and, if needed, the JWT secret file.
     pub fn from_env() -> anyhow::Result<Self> {
@@ -97,6 +107,9 @@ impl Settings {
                 defaults.login_backoff_cap.as_secs(),
             )?),
             password_change_attempts: env_number("HUIYIN_PASSWORD_CHANGE_ATTEMPTS", defaults.password_change_attempts)?,
+            metrics_token: env("HUIYIN_METRICS_TOKEN"),
+            docs_enabled: env_switch("HUIYIN_DOCS", defaults.docs_enabled)?,
+            hsts: env_switch("HUIYIN_HSTS", defaults.hsts)?,
         };
         Ok(Settings {
             bind: env("HUIYIN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),

@@ -37,6 +37,7 @@ impl Application {
         let state = web::Data::new(AppState::new(store.clone(), settings.api.clone(), &settings.jwt_secret));
         let spa_dir = web::Data::new(SpaDir(settings.static_dir.clone()));
         let origins = settings.cors_origins.clone();
+        let docs = settings.api.docs_enabled;
         let server = HttpServer::new(move || {
             let mut cors = Cors::default()
                 .allowed_methods(["GET", "POST", "PATCH", "PUT", "DELETE"])
@@ -62,8 +63,9 @@ impl Application {
                 .wrap(cors)
                 .wrap(from_fn(huiyin_api::middleware::metrics::record))
                 .wrap(from_fn(huiyin_api::middleware::request_id::echo))
+                .wrap(from_fn(huiyin_api::middleware::security_headers::add))
                 .wrap(TracingLogger::default())
-                .configure(huiyin_api::configure)
+                .configure(huiyin_api::configure_with(docs))
                 .default_service(web::to(spa::serve))
         })
         // Without it a keep-alive client waited 40 ms for the end of every response larger than

@@ -4,6 +4,7 @@
 
 mod holes;
 mod holes_scope;
+mod platform;
 mod weaker;
 
 use reqwest::StatusCode;
