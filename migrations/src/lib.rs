@@ -16,6 +16,7 @@ mod m20261126_000030_create_median_histograms;
 mod m20261206_000200_add_webhook_projects;
 mod m20261206_000201_create_customer_projects;
 mod m20261206_000202_add_escalation_contact_areas;
+mod m20261206_000203_add_user_token_versions;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000200_add_webhook_projects::Migration),
             Box::new(m20261206_000201_create_customer_projects::Migration),
             Box::new(m20261206_000202_add_escalation_contact_areas::Migration),
+            Box::new(m20261206_000203_add_user_token_versions::Migration),
         ]
     }
 }

@@ -46,6 +46,7 @@ impl Application {
                     header::CONTENT_TYPE,
                     header::IF_MATCH,
                     header::HeaderName::from_static("idempotency-key"),
+                    header::HeaderName::from_static("x-requested-with"),
                 ])
                 .expose_headers([
                     header::ETAG,

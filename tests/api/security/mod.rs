@@ -5,6 +5,7 @@
 mod holes;
 mod holes_scope;
 mod platform;
+mod session;
 mod weaker;
 
 use reqwest::StatusCode;

@@ -5,6 +5,7 @@ pub mod client_ip;
 pub mod jwt;
 pub mod principal;
 pub mod rate_limit;
+pub mod refresh_cookie;
 pub mod resident;
 pub mod user;
 

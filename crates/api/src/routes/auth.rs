@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::auth::{client_ip, AuthUser};
+use crate::auth::{client_ip, refresh_cookie, AuthUser};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::state::AppState;
@@ -30,12 +30,19 @@ pub struct LoginRequest {
     pub username: String,
     #[schema(example = "admin123")]
     pub password: String,
+    /// Browsers: put the refresh token in an `HttpOnly` cookie for `/api/v1/auth` instead of
+    /// the body (`refresh_token` is then `null`); refresh and log out by cookie with the
+    /// `X-Requested-With` header.
+    #[serde(default)]
+    pub cookie: bool,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
-    pub refresh_token: String,
+    /// The refresh token; omit it to use the browser's refresh cookie.
+    #[serde(default)]
+    pub refresh_token: Option<String>,
 }
 
 /// A user account as the API shows it (never the password hash).
@@ -84,8 +91,9 @@ impl From<users::UserWithProjects> for UserResponse {
 pub struct TokenResponse {
     /// Short-lived JWT for `Authorization: Bearer`.
     pub access_token: String,
-    /// Single-use token for `POST /api/v1/auth/refresh`; each use returns a new one.
-    pub refresh_token: String,
+    /// Single-use token for `POST /api/v1/auth/refresh`; each use returns a new one. `null`
+    /// when it was put in the refresh cookie instead.
+    pub refresh_token: Option<String>,
     #[schema(example = "Bearer")]
     pub token_type: String,
     /// Seconds until the access token expires.
@@ -96,14 +104,15 @@ pub struct TokenResponse {
 
 async fn tokens_for(state: &AppState, user: user::Model, refresh_token: String) -> ApiResult<TokenResponse> {
     let role = Role::parse(&user.role).ok_or_else(|| ApiError::Internal("unknown role in database".into()))?;
+    let version = auth::token_version(&state.store.db, user.id).await?;
     let access_token = state
         .jwt
-        .issue(user.id, role, state.config.access_ttl)
+        .issue_versioned(user.id, role, version, state.config.access_ttl)
         .map_err(|e| ApiError::Internal(Box::new(e)))?;
     let project_ids = huiyin_store::actor::project_ids_of(&state.store.db, user.id).await?;
     Ok(TokenResponse {
         access_token,
-        refresh_token,
+        refresh_token: Some(refresh_token),
         token_type: "Bearer".into(),
         expires_in: state.config.access_ttl.as_secs(),
         user: UserResponse::new(user, project_ids),
@@ -167,11 +176,23 @@ async fn login(
     limiter.reset(&pair_key);
     state.login_backoff.reset(&user_key);
     let refresh_token = auth::issue_refresh_token(&state.store.db, user.id, None, refresh_ttl(&state)).await?;
-    Ok(HttpResponse::Ok().json(tokens_for(&state, user, refresh_token).await?))
+    answer_tokens(&state, tokens_for(&state, user, refresh_token).await?, body.cookie)
 }
 
-/// Exchanges a refresh token for new tokens. The old refresh token stops working; presenting
-/// an already-used one revokes every token of that login (reuse detection).
+/// The token answer; in cookie mode the refresh token goes into the cookie, not the body.
+fn answer_tokens(state: &AppState, mut tokens: TokenResponse, cookie: bool) -> ApiResult<HttpResponse> {
+    if !cookie {
+        return Ok(HttpResponse::Ok().json(tokens));
+    }
+    let refresh_token = tokens.refresh_token.take().unwrap_or_default();
+    let mut response = HttpResponse::Ok().json(tokens);
+    refresh_cookie::set(&mut response, &refresh_token, state.config.refresh_ttl.as_secs());
+    Ok(response)
+}
+
+/// Exchanges a refresh token (body, or the browser's cookie with `X-Requested-With`) for new
+/// tokens. The old refresh token stops working; presenting an already-used one revokes every
+/// token of that login (reuse detection).
 #[utoipa::path(
     tag = "auth",
     request_body = RefreshRequest,
@@ -181,10 +202,16 @@ async fn login(
     )
 )]
 #[post("/auth/refresh")]
-async fn refresh(state: web::Data<AppState>, Json(body): Json<RefreshRequest>) -> ApiResult<HttpResponse> {
-    match auth::rotate_refresh_token(&state.store.db, &body.refresh_token, refresh_ttl(&state)).await? {
+async fn refresh(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: Option<Json<RefreshRequest>>,
+) -> ApiResult<HttpResponse> {
+    let body = body.map(|b| b.0).unwrap_or_default();
+    let (token, from_cookie) = refresh_cookie::token(&req, body.refresh_token.as_deref())?;
+    match auth::rotate_refresh_token(&state.store.db, &token, refresh_ttl(&state)).await? {
         RefreshOutcome::Rotated { user, refresh_token } => {
-            Ok(HttpResponse::Ok().json(tokens_for(&state, *user, refresh_token).await?))
+            answer_tokens(&state, tokens_for(&state, *user, refresh_token).await?, from_cookie)
         }
         RefreshOutcome::Invalid => Err(ApiError::Unauthorized(
             "the refresh token is not valid; log in again".into(),
@@ -198,12 +225,20 @@ async fn refresh(state: web::Data<AppState>, Json(body): Json<RefreshRequest>) -
     }
 }
 
-/// Ends the login the refresh token belongs to.
-#[utoipa::path(tag = "auth", request_body = RefreshRequest, responses((status = 204, description = "Logged out")))]
+/// Ends the login the refresh token (body or cookie) belongs to, and the user's access tokens.
+#[utoipa::path(tag = "auth", request_body(content = RefreshRequest, description = "Omit the body to log out by cookie"), responses((status = 204, description = "Logged out")))]
 #[post("/auth/logout")]
-async fn logout(state: web::Data<AppState>, Json(body): Json<RefreshRequest>) -> ApiResult<HttpResponse> {
-    auth::logout(&state.store.db, &body.refresh_token).await?;
-    Ok(HttpResponse::NoContent().finish())
+async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: Option<Json<RefreshRequest>>,
+) -> ApiResult<HttpResponse> {
+    let body = body.map(|b| b.0).unwrap_or_default();
+    let (token, _) = refresh_cookie::token(&req, body.refresh_token.as_deref())?;
+    auth::logout(&state.store.db, &token).await?;
+    let mut response = HttpResponse::NoContent().finish();
+    refresh_cookie::clear(&mut response);
+    Ok(response)
 }
 
 /// The current user.
