@@ -22,7 +22,8 @@ export function aUser(overrides: Partial<User> = {}): User {
 export function tokens(n: number, user: User = aUser()): TokenResponse {
   return {
     access_token: `access-${n}`,
-    refresh_token: `refresh-${n}`,
+    // Browsers get the refresh token as an HttpOnly cookie, not in the body.
+    refresh_token: null,
     token_type: "Bearer",
     expires_in: 900,
     user,

@@ -179,14 +179,16 @@ async fn login(
     answer_tokens(&state, tokens_for(&state, user, refresh_token).await?, body.cookie)
 }
 
-/// The token answer; in cookie mode the refresh token goes into the cookie, not the body.
+/// The token answer; in cookie mode the refresh token goes into the cookie (the residents'
+/// or the staff one, by the user's role), not the body.
 fn answer_tokens(state: &AppState, mut tokens: TokenResponse, cookie: bool) -> ApiResult<HttpResponse> {
     if !cookie {
         return Ok(HttpResponse::Ok().json(tokens));
     }
+    let name = refresh_cookie::name(tokens.user.role == Role::Resident);
     let refresh_token = tokens.refresh_token.take().unwrap_or_default();
     let mut response = HttpResponse::Ok().json(tokens);
-    refresh_cookie::set(&mut response, &refresh_token, state.config.refresh_ttl.as_secs());
+    refresh_cookie::set(&mut response, name, &refresh_token, state.config.refresh_ttl.as_secs());
     Ok(response)
 }
 
@@ -208,10 +210,11 @@ async fn refresh(
     body: Option<Json<RefreshRequest>>,
 ) -> ApiResult<HttpResponse> {
     let body = body.map(|b| b.0).unwrap_or_default();
-    let (token, from_cookie) = refresh_cookie::token(&req, body.refresh_token.as_deref())?;
+    let (token, source) = refresh_cookie::token(&req, body.refresh_token.as_deref())?;
+    let cookie = source != refresh_cookie::Source::Body;
     match auth::rotate_refresh_token(&state.store.db, &token, refresh_ttl(&state)).await? {
         RefreshOutcome::Rotated { user, refresh_token } => {
-            answer_tokens(&state, tokens_for(&state, *user, refresh_token).await?, from_cookie)
+            answer_tokens(&state, tokens_for(&state, *user, refresh_token).await?, cookie)
         }
         RefreshOutcome::Invalid => Err(ApiError::Unauthorized(
             "the refresh token is not valid; log in again".into(),
@@ -234,10 +237,12 @@ async fn logout(
     body: Option<Json<RefreshRequest>>,
 ) -> ApiResult<HttpResponse> {
     let body = body.map(|b| b.0).unwrap_or_default();
-    let (token, _) = refresh_cookie::token(&req, body.refresh_token.as_deref())?;
+    let (token, source) = refresh_cookie::token(&req, body.refresh_token.as_deref())?;
     auth::logout(&state.store.db, &token).await?;
     let mut response = HttpResponse::NoContent().finish();
-    refresh_cookie::clear(&mut response);
+    if let refresh_cookie::Source::Cookie(name) = source {
+        refresh_cookie::clear(&mut response, name);
+    }
     Ok(response)
 }
 
