@@ -36,7 +36,7 @@ build: frontend-build
 	cargo build --release -p huiyin
 
 run: build
-	HUIYIN_STATIC_DIR=frontend/dist $(BIN_RELEASE) serve --demo --bind $${HUIYIN_BIND:-127.0.0.1:8080}
+	$(BIN_RELEASE) serve --demo --bind $${HUIYIN_BIND:-127.0.0.1:8080}
 
 fmt:
 	cargo fmt --all

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Browser end-to-end tests: the real server with a fresh demo database and the built SPA,
-# driven by playwright-core in Debian's headless Chromium.
+# driven by playwright-core in Debian's headless Chromium. The binary is copied into an empty
+# directory and started there with no HUIYIN_STATIC_DIR: the console it serves is the copy
+# embedded at build time, so the run also proves that one binary is all a deployment needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:?usage: e2e.sh path/to/huiyin}
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-export HUIYIN_DATA_DIR="$work/data" HUIYIN_STATIC_DIR="$PWD/frontend/dist" DATABASE_URL="sqlite://$work/data/huiyin.db?mode=rwc" RUST_LOG=warn
-mkdir -p "$HUIYIN_DATA_DIR"
-"$bin" serve --demo --bind "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+unset HUIYIN_STATIC_DIR
+export HUIYIN_DATA_DIR="$work/data" DATABASE_URL="sqlite://$work/data/huiyin.db?mode=rwc" RUST_LOG=warn
+mkdir -p "$HUIYIN_DATA_DIR" "$work/bin"
+cp "$bin" "$work/bin/huiyin"
+(cd "$work/bin" && exec ./huiyin serve --demo --bind "127.0.0.1:$port") >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do
@@ -16,4 +20,5 @@ for _ in $(seq 1 100); do
 	kill -0 $server 2>/dev/null || { cat "$work/server.log"; exit 1; }
 	sleep 0.2
 done
+grep -q '<div id="root">' <(curl -fsS "http://127.0.0.1:$port/") || { echo "the copied binary does not serve the console at /"; cat "$work/server.log"; exit 1; }
 BASE_URL="http://127.0.0.1:$port" npm --prefix frontend run e2e || { echo "--- server log"; tail -50 "$work/server.log"; exit 1; }

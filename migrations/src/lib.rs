@@ -13,10 +13,12 @@ mod m20261126_000006_create_deadlines;
 mod m20261126_000010_create_stats_rollups;
 mod m20261126_000020_create_case_queue_index;
 mod m20261126_000030_create_median_histograms;
+mod m20261206_000100_create_stats_deltas;
 mod m20261206_000200_add_webhook_projects;
 mod m20261206_000201_create_customer_projects;
 mod m20261206_000202_add_escalation_contact_areas;
 mod m20261206_000203_add_user_token_versions;
+mod m20261206_000300_create_stewardship;
 
 pub struct Migrator;
 
@@ -33,6 +35,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000010_create_stats_rollups::Migration),
             Box::new(m20261126_000020_create_case_queue_index::Migration),
             Box::new(m20261126_000030_create_median_histograms::Migration),
+            Box::new(m20261206_000100_create_stats_deltas::Migration),
+            Box::new(m20261206_000300_create_stewardship::Migration),
             Box::new(m20261206_000200_add_webhook_projects::Migration),
             Box::new(m20261206_000201_create_customer_projects::Migration),
             Box::new(m20261206_000202_add_escalation_contact_areas::Migration),

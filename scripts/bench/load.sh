@@ -13,7 +13,14 @@
 #      --urls-from-file);
 #   4. the limit: pgbench replaying the SQL of one case creation (scripts/bench/create.pgbench,
 #      written from the PostgreSQL statement log of a real create) at 16 and 64 clients;
-#   5. the server's peak RSS (VmHWM). A table goes to stdout and to $BENCH_LOAD_OUT.
+#   5. the server's peak RSS (VmHWM);
+#   6. issue #14: the least a durable create can cost (scripts/bench/minimal.pgbench: the case row
+#      and its first event) at 16 and 64 clients, with Huiyin's create rate as a share of it; the
+#      dispatch → resolve → reply → visit loop per client (scripts/bench/loop.py) as a share of
+#      it; all five console queues for an agent of every project (loop.py queues) on both data
+#      sets, with at least 30 % of the open cases lacking a due time (paused).
+# A table goes to stdout and to $BENCH_LOAD_OUT. Without oha the oha rows are skipped (the
+# pgbench and loop.py rows still run: a quick check of the scripts on a small data set).
 # Environment: BENCH_PG (server URL without database), BENCH_DB (huiyin_bench), BENCH_CASES
 # (1000000), BENCH_SECONDS (10), BENCH_LOAD_PORT (18090), BENCH_GENERATE (the generator).
 set -euo pipefail
@@ -36,7 +43,8 @@ PSQL=(psql "$PG/postgres" -v ON_ERROR_STOP=1 -qAt)
 SERVER=
 trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 
-command -v oha >/dev/null || { echo "oha is missing (make bench-load installs it)"; exit 1; }
+NO_OHA=
+command -v oha >/dev/null || { echo "oha is missing (make bench-load installs it): its rows are skipped"; NO_OHA=1; }
 [ -f "$GENERATE" ] || { echo "$GENERATE is missing (it comes with the statistics benchmark)"; exit 1; }
 
 # $1 database, $2 number of cases: fresh, migrated, generated, rolled up.
@@ -95,6 +103,11 @@ api() {
 measure() {
   local label=$1 clients=$2 json
   shift 2
+  if [ -n "$NO_OHA" ]; then
+    echo "| $label | $clients | – | – | – | (oha missing) |" | tee -a "$OUT"
+    LAST_RPS=0
+    return
+  fi
   oha -z 2s -c "$clients" --no-tui --output-format quiet -H "Authorization: Bearer $BENCH_TOKEN" "$@" >/dev/null
   json=$(oha -z "${SECONDS_EACH}s" -c "$clients" --no-tui --output-format json -t 10s \
     -H "Authorization: Bearer $BENCH_TOKEN" "$@")
@@ -138,10 +151,41 @@ queue() {
   fi
 }
 
+# At least 30 % of the open cases without a due time (issue #14: sorting by a nullable column must
+# stay on an index): a share of the dispatched ones paused, their clocks stopped.
+shape_open_cases() {
+  psql "$PG/$1" -qAt -v ON_ERROR_STOP=1 -c "UPDATE cases SET paused_at = now() - interval '1 day',
+      pause_reason = '基准：等待业主', next_due_at = NULL, next_breach_at = NULL
+    WHERE status IN ('dispatched', 'in_progress') AND paused_at IS NULL AND abs(hashtext(id::text)) % 100 < 35" \
+    -c "ANALYZE cases" >/dev/null
+  OPEN_NO_DUE=$(psql "$PG/$1" -qAt -c "SELECT round(100.0 * count(*) FILTER (WHERE next_due_at IS NULL) / greatest(count(*), 1))
+    FROM cases WHERE status IN ('registered', 'dispatched', 'in_progress')")
+}
+
+# An agent of every project in the busiest department, with a few open cases assigned: the five
+# console queues as that agent (one client).
+five_queues() {
+  local department projects agent token
+  department=$(psql "$PG/$1" -qAt -c "SELECT department_id FROM cases WHERE status IN ('dispatched', 'in_progress')
+    GROUP BY department_id ORDER BY count(*) DESC, department_id LIMIT 1")
+  projects=$(psql "$PG/$1" -qAt -c "SELECT json_agg(id) FROM projects")
+  curl -fs -X POST "$BASE/api/v1/users" -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"username\": \"bench-agent\", \"password\": \"load-test-secret-2026\", \"display_name\": \"bench agent\",
+         \"role\": \"agent\", \"department_id\": \"$department\", \"project_ids\": $projects}" >/dev/null || true
+  agent=$(psql "$PG/$1" -qAt -c "SELECT id FROM users WHERE username = 'bench-agent'")
+  psql "$PG/$1" -qAt -c "UPDATE cases SET assignee_id = '$agent' WHERE status IN ('dispatched', 'in_progress')
+    AND abs(hashtext(id::text)) % 1000 = 7" >/dev/null
+  token=$(curl -fs -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d '{"username": "bench-agent", "password": "load-test-secret-2026"}' | jq -r .access_token)
+  scripts/bench/loop.py queues "$BASE" "$token" "$SECONDS_EACH" "$2, $OPEN_NO_DUE % of open cases without due" | tee -a "$OUT"
+}
+
 [ "$(count_cases "${DB}_10k")" -ge 10000 ] || generate "${DB}_10k" 10000
 [ "$(count_cases "$DB")" -ge "$CASES" ] || generate "$DB" "$CASES"
 fill_deadlines "${DB}_10k"
 fill_deadlines "$DB"
+shape_open_cases "${DB}_10k"
+shape_open_cases "$DB"
 # A bulk load leaves gigabytes of dirty buffers; without a checkpoint first, the checkpointer
 # writes them out during the measurements (a run right after generating measured creates at
 # two thirds of the rate of a run on the same data a few minutes later).
@@ -167,6 +211,7 @@ queue "${DB}_10k" 10k 15 16
 queue "${DB}_10k" 10k 50 16
 queue "${DB}_10k" 10k 15 1
 queue "${DB}_10k" 10k 50 1
+five_queues "${DB}_10k" 10k
 stop_server
 
 start_server "$DB"
@@ -174,6 +219,7 @@ queue "$DB" 1M 15 16
 queue "$DB" 1M 50 16
 queue "$DB" 1M 15 1
 queue "$DB" 1M 50 1
+five_queues "$DB" 1M
 # 20,000 request bodies: a phone complaint from a random generated customer (found by phone, as
 # the call centre does) about a random property; oha sends them line by line.
 psql "$PG/$DB" -qAt -c "
@@ -226,3 +272,33 @@ for clients in 16 64; do
     'BEGIN {printf "| create (%d statements) | %d | %.0f | %s | %s | %.0f | %.0f %% |\n", n, c, t, p50, p99, r, 100 * r / t}' |
     tee -a "$OUT"
 done
+
+# Issue #14: the least a durable create can cost — the case row and its first event, nothing else.
+echo | tee -a "$OUT"
+echo "| pgbench: minimal create (case row + first event) | clients | tx/s | p50 | p99 | Huiyin create req/s | Huiyin / minimal |" | tee -a "$OUT"
+echo "|---|---:|---:|---:|---:|---:|---:|" | tee -a "$OUT"
+ACTOR=$(psql "$PG/$DB" -qAt -c "SELECT id FROM users WHERE username = 'bench'")
+for clients in 16 64; do
+  rps=$([ "$clients" = 16 ] && echo "$CREATE_16" || echo "$CREATE_64")
+  rm -f "$DATA"/pgm.*
+  tps=$(pgbench -n -M prepared -j "$THREADS" -c "$clients" -T "$SECONDS_EACH" -l --log-prefix="$DATA/pgm" \
+    -D actor="$ACTOR" -f scripts/bench/minimal.pgbench "$PG/$DB" 2>&1 | tee "$DATA/pgbench.log" | awk '/^tps/ {print $3}') || true
+  [ -n "$tps" ] || { echo "pgbench failed:"; grep -i error "$DATA/pgbench.log" | head -3; exit 1; }
+  read -r p50 p99 < <(cat "$DATA"/pgm.* | awk '{print $3}' | sort -n |
+    awk '{v[NR] = $1} END {printf "%.1f %.1f\n", v[int(NR * 0.5) + 1] / 1000, v[int(NR * 0.99) + 1] / 1000}')
+  [ "$clients" = 16 ] && MINIMAL_16=$tps
+  awk -v c="$clients" -v t="$tps" -v r="$rps" -v p50="$p50" -v p99="$p99" \
+    'BEGIN {printf "| minimal create | %d | %.0f | %s | %s | %.0f | %.1f %% |\n", c, t, p50, p99, r, 100 * r / t}' |
+    tee -a "$OUT"
+done
+
+# The handling loop, per client: create, dispatch, resolve, reply, visit (satisfied), each action
+# with the version its previous answer gave; each action's rate as a share of minimal.pgbench.
+echo | tee -a "$OUT"
+echo "| loop action (16 clients, each its own cases) | clients | req/s | p50 | p99 | requests | / minimal at 16 |" | tee -a "$OUT"
+echo "|---|---:|---:|---:|---:|---:|---:|" | tee -a "$OUT"
+start_server "$DB"
+DEPARTMENT=$(psql "$PG/$DB" -qAt -c "SELECT id FROM departments ORDER BY id LIMIT 1")
+scripts/bench/loop.py actions "$BASE" "$BENCH_TOKEN" "$SECONDS_EACH" 16 "$DEPARTMENT" "$DATA/bodies" |
+  awk -F'|' -v m="$MINIMAL_16" '{printf "%s %.1f %% |\n", $0, 100 * $4 / m}' | tee -a "$OUT"
+stop_server

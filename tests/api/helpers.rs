@@ -120,6 +120,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
     };
     let mut api = ApiConfig {
         attachments_dir: data_dir.join("attachments"),
+        count_statements: true,
         ..ApiConfig::default()
     };
     adjust(&mut api);
@@ -131,7 +132,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
         data_dir: data_dir.clone(),
         jwt_secret: b"test-secret-test-secret-test-secret!".to_vec(),
         cors_origins: vec!["https://console.example.com".into()],
-        static_dir: data_dir.join("no-spa"),
+        static_dir: Some(data_dir.join("no-spa")),
         api,
         worker_tick: std::time::Duration::from_millis(50),
         job_lease: std::time::Duration::from_secs(60),
@@ -175,6 +176,20 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
 }
 
 impl TestApp {
+    /// Another server instance at `base` on `app`'s database, with `app`'s admin token (the
+    /// instances share the JWT secret). Its database is `app`'s, dropped by `app.cleanup()`.
+    pub fn beside(app: &TestApp, base: String, store: Store) -> TestApp {
+        TestApp {
+            base,
+            client: app.client.clone(),
+            store,
+            admin_token: app.admin_token.clone(),
+            data_dir: app.data_dir.clone(),
+            database_url: app.database_url.clone(),
+            pg_database: None,
+        }
+    }
+
     pub async fn cleanup(self) {
         self.store.db.clone().close().await.ok();
         if let Some(name) = &self.pg_database {

@@ -71,6 +71,8 @@ async fn create_at(
         title: "fixture".into(),
         description: "fixture".into(),
         reported_at: None,
+        area_id: None,
+        steward_visit_id: None,
     };
     register_at(app, &f.admin, at, input).await
 }

@@ -57,6 +57,8 @@ async fn create_at(app: &TestApp, w: &World, at: &str, kind: CaseKind, i: usize)
         title: format!("case {i}"),
         description: "rollup check".into(),
         reported_at: None,
+        area_id: None,
+        steward_visit_id: None,
     };
     register_at(app, &w.admin, at, input).await
 }
@@ -391,6 +393,8 @@ async fn create_now(app: &TestApp, w: &World, at: DateTime<Utc>, kind: CaseKind,
         title: "dashboard".into(),
         description: "dashboard".into(),
         reported_at: None,
+        area_id: None,
+        steward_visit_id: None,
     };
     let created = at_time(at, async {
         let txn = app.store.db.begin().await.unwrap();

@@ -45,6 +45,8 @@ Changes to versioned resources need `If-Match: \"<version>\"`; creates accept `I
         (name = "resident", description = "The residents' mobile app (业主 App): activate a login, list your properties, \
 report and follow your own cases, attach photos, rate the result, withdraw. Use a resident access token \
 (`POST /api/v1/auth/login` with your phone number as `username`); staff tokens are refused here with 403."),
+        (name = "stewardship", description = "Area stewards (片区管家): monthly visit plans, household visits (走访) and coverage, \
+the worklist, patrol routes and patrols (巡查; a failed checkpoint opens an incident case), photos, public notices (公示)"),
     )
 )]
 pub struct ApiDoc;

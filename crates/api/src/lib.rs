@@ -37,6 +37,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
     routes::notifications::configure(cfg);
     routes::webhooks::configure(cfg);
     routes::resident::configure(cfg);
+    routes::stewardship::configure(cfg);
 }
 
 fn platform(cfg: &mut ServiceConfig) {
@@ -100,6 +101,7 @@ fn configure_api(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("/api/v1")
                 .wrap(actix_web::middleware::from_fn(auth::principal::authenticate))
+                .wrap(actix_web::middleware::from_fn(middleware::statements::count))
                 .configure(|c| api_v1(&mut ServiceConfig::new(c)))
                 .route(
                     "/openapi.json",

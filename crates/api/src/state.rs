@@ -47,6 +47,9 @@ pub struct ApiConfig {
     /// Whether answers carry `Strict-Transport-Security` (`HUIYIN_HSTS`: on when served over
     /// TLS, directly or behind a TLS-terminating proxy).
     pub hsts: bool,
+    /// Answer every `/api/v1` request with `x-statement-count`: the SQL statements it issued
+    /// (`huiyin_store::statements`; for the statement-count tests, off in production).
+    pub count_statements: bool,
 }
 
 impl Default for ApiConfig {
@@ -69,6 +72,7 @@ impl Default for ApiConfig {
             metrics_token: None,
             docs_enabled: true,
             hsts: false,
+            count_statements: false,
         }
     }
 }

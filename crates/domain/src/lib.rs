@@ -19,6 +19,7 @@ pub mod role;
 pub mod sla;
 pub mod spreadsheet;
 pub mod stats;
+pub mod steward;
 pub mod time;
 pub mod warning;
 pub mod webhook;

@@ -66,6 +66,14 @@ crate::wire_enum! {
         WarningAck => "warning_ack",
         /// Configure webhook subscriptions and redeliver.
         WebhookManage => "webhook_manage",
+        /// Record household visits and patrols, read coverage and the worklist, keep patrol routes (own areas for stewards).
+        StewardWork => "steward_work",
+        /// Set an area's monthly visit plan (coverage target, key customer tags).
+        StewardPlan => "steward_plan",
+        /// Draft and edit public notices (公示).
+        NoticeDraft => "notice_draft",
+        /// Publish and withdraw public notices.
+        NoticePublish => "notice_publish",
     }
 }
 
@@ -107,6 +115,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseComment
                 | P::CasePause
                 | P::CaseEscalate
+                | P::NoticeDraft
         ),
         R::Steward => matches!(
             permission,
@@ -119,6 +128,8 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseRead
                 | P::CaseReply
                 | P::CaseComment
+                | P::StewardWork
+                | P::NoticeDraft
         ),
         R::Handler => matches!(
             permission,
@@ -272,6 +283,26 @@ mod tests {
             assert_eq!(
                 allows(*role, P::CasePause),
                 is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Agent, Role::Handler]),
+                "{role}"
+            );
+        }
+    }
+
+    #[test]
+    fn stewardship_and_notices() {
+        for role in Role::ALL {
+            let is = |roles: &[Role]| roles.contains(role);
+            let supervisors = [Role::Admin, Role::Manager, Role::Supervisor];
+            assert_eq!(
+                allows(*role, P::StewardWork),
+                is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Steward]),
+                "{role}"
+            );
+            assert_eq!(allows(*role, P::StewardPlan), is(&supervisors), "{role}");
+            assert_eq!(allows(*role, P::NoticePublish), is(&supervisors), "{role}");
+            assert_eq!(
+                allows(*role, P::NoticeDraft),
+                is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Agent, Role::Steward]),
                 "{role}"
             );
         }

@@ -1,4 +1,4 @@
-//! Who a user is in the customer-service centre (see DOMAIN.md, "People and their jobs").
+//! Who a user is in the customer-service centre (see docs/domain.md, "People and roles").
 
 crate::wire_enum! {
     /// The role of a login. Staff roles are scoped to their projects; `admin` sees everything;

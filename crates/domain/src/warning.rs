@@ -14,6 +14,8 @@ crate::wire_enum! {
         CategorySurge => "category_surge",
         /// A customer complains again within M days of an earlier complaint.
         RepeatCustomer => "repeat_customer",
+        /// A patrol route was not patrolled within its interval (once per missed period).
+        PatrolMissed => "patrol_missed",
     }
 }
 

@@ -17,8 +17,8 @@ pub struct Settings {
     pub data_dir: PathBuf,
     pub jwt_secret: Vec<u8>,
     pub cors_origins: Vec<String>,
-    /// The built SPA (`frontend/dist`); served at `/` when present.
-    pub static_dir: PathBuf,
+    /// A directory holding the built SPA, served at `/` instead of the copy embedded in the binary.
+    pub static_dir: Option<PathBuf>,
     pub api: ApiConfig,
     /// How often an idle worker looks for due jobs.
     pub worker_tick: Duration,
@@ -110,6 +110,7 @@ impl Settings {
             metrics_token: env("HUIYIN_METRICS_TOKEN"),
             docs_enabled: env_switch("HUIYIN_DOCS", defaults.docs_enabled)?,
             hsts: env_switch("HUIYIN_HSTS", defaults.hsts)?,
+            count_statements: false,
         };
         Ok(Settings {
             bind: env("HUIYIN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
@@ -118,7 +119,7 @@ impl Settings {
             data_dir,
             jwt_secret,
             cors_origins,
-            static_dir: PathBuf::from(env("HUIYIN_STATIC_DIR").unwrap_or_else(|| "./frontend/dist".into())),
+            static_dir: env("HUIYIN_STATIC_DIR").map(PathBuf::from),
             api,
             worker_tick: Duration::from_millis(env_number("HUIYIN_WORKER_TICK_MS", 1000u64)?),
             job_lease: Duration::from_secs(env_number("HUIYIN_JOB_LEASE_SECS", 60u64)?),

@@ -13,7 +13,7 @@ use huiyin_store::Store;
 use tracing_actix_web::TracingLogger;
 
 use crate::config::Settings;
-use crate::spa::{self, SpaDir};
+use crate::spa::{self, Spa};
 
 pub struct Application {
     port: u16,
@@ -35,7 +35,7 @@ impl Application {
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let state = web::Data::new(AppState::new(store.clone(), settings.api.clone(), &settings.jwt_secret));
-        let spa_dir = web::Data::new(SpaDir(settings.static_dir.clone()));
+        let spa_dir = web::Data::new(Spa::choose(settings.static_dir.as_deref()));
         let origins = settings.cors_origins.clone();
         let docs = settings.api.docs_enabled;
         let server = HttpServer::new(move || {

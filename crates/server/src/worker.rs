@@ -1,5 +1,5 @@
 //! The background worker: each tick it records deadline breaches (escalating once per level),
-//! notifies visits that fell due, then claims due jobs from the durable queue and runs them.
+//! notifies visits that fell due, folds statistics deltas into the roll-ups, then claims due jobs from the durable queue and runs them.
 //! `huiyin serve` runs one in-process (unless `--no-worker`); `huiyin worker` runs only this,
 //! so API and worker processes can be scaled separately. Every step is safe with several
 //! workers on one database: sweeps write with version checks, jobs are claimed with leases.
@@ -10,7 +10,7 @@ use std::time::Duration;
 use futures_util::future::BoxFuture;
 use huiyin_store::entity::job;
 use huiyin_store::jobs::{self, QueuePolicy};
-use huiyin_store::{now, sla, visits, warnings, webhooks, Store, StoreResult};
+use huiyin_store::{now, sla, stats, visits, warnings, webhooks, Store, StoreResult};
 
 /// Runs one job; an `Err` is recorded and the job retried with backoff.
 pub type Handler = Arc<dyn Fn(job::Model) -> BoxFuture<'static, Result<(), String>> + Send + Sync>;
@@ -92,6 +92,9 @@ impl Worker {
             let at = now();
             done += sla::deadlines::sweep(&self.store.db, at, 200).await?;
             done += visits::notify_due(&self.store.db, at, 200).await?;
+            // Statistics deltas into the roll-ups (`stats::fold`; SKIP LOCKED among workers).
+            done += stats::fold::fold_batch(&self.store.db, 2000).await?;
+            done += huiyin_store::stewardship::missed::sweep(&self.store.db, at).await?;
             let last = self.purged_at.load(std::sync::atomic::Ordering::Relaxed);
             if at.timestamp() - last >= self.purge_every.as_secs() as i64 {
                 let kept = chrono::Duration::days(huiyin_domain::jobs::DONE_KEPT_DAYS);
@@ -127,7 +130,8 @@ impl Worker {
     pub async fn run(self) {
         tracing::info!(worker = %self.id, "background worker started");
         loop {
-            match self.run_once().await {
+            // With the store's configuration cache (SLA terms, calendar, webhook subscriptions).
+            match huiyin_store::cache::scope(self.store.config.clone(), self.run_once()).await {
                 Ok(n) if n > 0 => continue,
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "worker could not do its rounds; retrying"),

@@ -1,6 +1,6 @@
 //! The audit log: every unmasked view of customer data and every export is written here.
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
 use crate::entity::audit_entry;
@@ -27,7 +27,7 @@ pub async fn record_by(
     subject_id: Option<Uuid>,
     detail: serde_json::Value,
 ) -> StoreResult<()> {
-    audit_entry::ActiveModel {
+    let row = audit_entry::ActiveModel {
         id: Set(new_id()),
         actor_id: Set(actor_id),
         action: Set(action.to_owned()),
@@ -35,9 +35,9 @@ pub async fn record_by(
         subject_id: Set(subject_id),
         detail: Set(detail.to_string()),
         created_at: Set(now()),
-    }
-    .insert(db)
-    .await?;
+    };
+    // One INSERT on both databases (SQLite would read the row back otherwise).
+    audit_entry::Entity::insert(row).exec_without_returning(db).await?;
     Ok(())
 }
 

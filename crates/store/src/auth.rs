@@ -203,7 +203,8 @@ pub async fn bump_token_version(db: &impl ConnectionTrait, user_id: Uuid) -> Sto
         .and_where(user::Column::Id.eq(user_id))
         .to_owned();
     db.execute(db.get_database_backend().build(&statement)).await?;
-    Ok(())
+    // Cached users carry the version: drop them in every process.
+    crate::cache::changed(db, crate::cache::Topic::Users).await
 }
 
 /// Revokes every refresh token of a user (deactivation, password change) and ends their

@@ -145,7 +145,7 @@ pub async fn create(db: &impl ConnectionTrait, input: CreateCategory) -> StoreRe
         }
     }
     let at = now();
-    category::ActiveModel {
+    let saved = category::ActiveModel {
         id: Set(new_id()),
         parent_id: Set(input.parent_id),
         code: Set(required("code", &input.code, 64)?),
@@ -159,7 +159,9 @@ pub async fn create(db: &impl ConnectionTrait, input: CreateCategory) -> StoreRe
     }
     .insert(db)
     .await
-    .map_err(|e| unique_as_conflict(e, "code", "a category with this code already exists"))
+    .map_err(|e| unique_as_conflict(e, "code", "a category with this code already exists"))?;
+    crate::cache::changed(db, crate::cache::Topic::Categories).await?;
+    Ok(saved)
 }
 
 pub async fn update(
@@ -185,7 +187,7 @@ pub async fn update(
     }
     model.updated_at = Set(now());
     model.version = Set(current.version + 1);
-    crate::org::save_versioned::<category::Entity, _>(
+    let saved = crate::org::save_versioned::<category::Entity, _>(
         db,
         model,
         category::Column::Id,
@@ -194,5 +196,7 @@ pub async fn update(
         current.version,
         |m| m.version,
     )
-    .await
+    .await?;
+    crate::cache::changed(db, crate::cache::Topic::Categories).await?;
+    Ok(saved)
 }

@@ -48,7 +48,7 @@ where
             return Ok(answer);
         }
     }
-    let txn = db.begin().await?;
+    let txn = crate::statements::begin(db).await?;
     let answer = op(&txn).await?;
     if let Some(key) = key {
         let saved = idempotency_key::ActiveModel {
@@ -70,6 +70,6 @@ where
             Err(e) => return Err(e.into()),
         }
     }
-    txn.commit().await?;
+    crate::statements::commit(txn).await?;
     Ok(answer)
 }

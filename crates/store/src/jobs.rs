@@ -13,7 +13,7 @@ use huiyin_domain::jobs::{backoff, is_dead};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, FromQueryResult, QueryFilter,
-    QueryOrder, QuerySelect, Set, Statement,
+    QueryOrder, QuerySelect, Set, Statement, TryIntoModel,
 };
 use uuid::Uuid;
 
@@ -53,7 +53,7 @@ pub async fn enqueue(
     max_attempts: i32,
 ) -> StoreResult<job::Model> {
     let at = now();
-    Ok(job::ActiveModel {
+    let row = job::ActiveModel {
         id: Set(new_id()),
         kind: Set(kind.to_owned()),
         payload: Set(payload.to_string()),
@@ -66,9 +66,10 @@ pub async fn enqueue(
         last_error: Set(None),
         created_at: Set(at),
         updated_at: Set(at),
-    }
-    .insert(db)
-    .await?)
+    };
+    // One INSERT on both databases (SQLite would read the row back otherwise).
+    job::Entity::insert(row.clone()).exec_without_returning(db).await?;
+    Ok(row.try_into_model()?)
 }
 
 /// Claims up to `limit` due jobs (queued and due, or running with an expired lease) for `worker`.

@@ -8,6 +8,7 @@ pub mod actor;
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod cache;
 pub mod cases;
 pub mod categories;
 pub mod customers;
@@ -24,7 +25,9 @@ pub mod search;
 pub mod seed;
 pub mod settings;
 pub mod sla;
+pub mod statements;
 pub mod stats;
+pub mod stewardship;
 pub mod validate;
 pub mod visits;
 pub mod warnings;
@@ -51,6 +54,8 @@ pub struct Store {
     /// a connection of `db` while it waits for its number: with one shared pool, enough
     /// concurrent registrations would hold every connection and wait for one forever.
     numbers: Option<DatabaseConnection>,
+    /// This process's copy of the database's configuration (`cache`).
+    pub config: std::sync::Arc<cache::ConfigCache>,
 }
 
 impl Store {
@@ -76,7 +81,8 @@ impl Store {
             .connect_timeout(Duration::from_secs(5))
             .acquire_timeout(Duration::from_secs(if sqlite { 10 } else { 3 }))
             .sqlx_logging(false);
-        let db = Database::connect(options).await.map_err(StoreError::from_db)?;
+        let mut db = Database::connect(options).await.map_err(StoreError::from_db)?;
+        statements::install(&mut db);
         if db.get_database_backend() == DatabaseBackend::Sqlite {
             for pragma in [
                 "PRAGMA journal_mode = WAL",
@@ -102,9 +108,13 @@ impl Store {
                 .connect_timeout(Duration::from_secs(5))
                 .acquire_timeout(Duration::from_secs(3))
                 .sqlx_logging(false);
-            Some(Database::connect(options).await.map_err(StoreError::from_db)?)
+            let mut pool = Database::connect(options).await.map_err(StoreError::from_db)?;
+            statements::install(&mut pool);
+            Some(pool)
         };
-        Ok(Store { db, numbers })
+        let config = cache::ConfigCache::new();
+        cache::listen(&db, &config);
+        Ok(Store { db, numbers, config })
     }
 
     /// Where registrations take their case numbers from (see `cases::numbering`).

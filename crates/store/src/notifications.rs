@@ -27,6 +27,8 @@ huiyin_domain::wire_enum! {
         Warning => "warning",
         /// An urgent case, or a major complaint, was registered.
         UrgentCase => "urgent_case",
+        /// A new case was registered in an area the recipient is steward of.
+        AreaCase => "area_case",
     }
 }
 

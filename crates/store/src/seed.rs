@@ -549,6 +549,8 @@ async fn replay_case<C: ConnectionTrait + TransactionTrait>(
         title: title.into(),
         description: description.into(),
         reported_at: None,
+        area_id: None,
+        steward_visit_id: None,
     };
     let created = at_time(at, async {
         let txn = db.begin().await?;

@@ -22,6 +22,8 @@ const DeadlinesRoute = lazy(() => import("./routes/deadlines"));
 const WarningsRoute = lazy(() => import("./routes/warnings"));
 const ResidentRoute = lazy(() => import("./routes/resident"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
+const StewardRoute = lazy(() => import("./routes/steward"));
+const NoticesRoute = lazy(() => import("./routes/notices"));
 
 function FullScreen({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading fullScreen />}>{children}</Suspense>;
@@ -69,6 +71,8 @@ export function AppRoutes() {
           <Route path="admin" element={<AdminRoute />} />
           <Route path="deadlines" element={<DeadlinesRoute />} />
           <Route path="warnings" element={<WarningsRoute />} />
+          <Route path="steward" element={<StewardRoute />} />
+          <Route path="notices" element={<NoticesRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

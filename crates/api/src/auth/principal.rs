@@ -118,7 +118,9 @@ async fn resolve(req: &HttpRequest) -> Resolved {
             }
         },
     };
-    match Actor::load_with_version(&state.store.db, claims.sub).await {
+    // From the per-process user cache (`huiyin_store::cache`): deactivation and a raised token
+    // version (logout, password change) drop it at once.
+    match huiyin_store::cache::actor_with_version(&state.store.db, claims.sub).await {
         Ok(Some((_, version))) if version != claims.ver => {
             Resolved::Rejected("the access token was revoked (logged out or password changed); log in again".into())
         }

@@ -3,3 +3,4 @@
 pub mod metrics;
 pub mod request_id;
 pub mod security_headers;
+pub mod statements;

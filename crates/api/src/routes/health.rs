@@ -57,9 +57,18 @@ async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> ApiResult<Http
             ));
         }
     }
-    Ok(HttpResponse::Ok()
-        .content_type("text/plain; version=0.0.4")
-        .body(state.metrics.render()))
+    let mut body = state.metrics.render();
+    // How far the statistics fold is behind (`huiyin_store::stats::fold`); answers stay exact
+    // either way, this says how much the readers add at read time.
+    if let Ok((pending, lag)) = huiyin_store::stats::fold::backlog(&state.store.db).await {
+        body.push_str(&format!(
+            "# HELP huiyin_stats_deltas_pending Statistics deltas not folded into the roll-ups yet.\n\
+             # TYPE huiyin_stats_deltas_pending gauge\nhuiyin_stats_deltas_pending {pending}\n\
+             # HELP huiyin_stats_fold_lag_seconds Age of the oldest statistics delta not folded yet.\n\
+             # TYPE huiyin_stats_fold_lag_seconds gauge\nhuiyin_stats_fold_lag_seconds {lag:.3}\n"
+        ));
+    }
+    Ok(HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(body))
 }
 
 /// Compares without returning early at the first difference.

@@ -13,6 +13,7 @@ pub mod org;
 pub mod resident;
 pub mod sla;
 pub mod stats;
+pub mod stewardship;
 pub mod visits;
 pub mod warnings;
 pub mod webhooks;

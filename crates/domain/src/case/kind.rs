@@ -48,6 +48,10 @@ crate::wire_enum! {
         App => "app",
         Wechat => "wechat",
         Other => "other",
+        /// Raised from a steward's household visit (走访): the opinion needs handling.
+        StewardVisit => "steward_visit",
+        /// Raised by a failed checkpoint on a patrol (巡查).
+        Patrol => "patrol",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Cases: one intake and one number for complaints, repairs, inquiries,
 //! suggestions, praise and incident reports, and the state machine they move through.
 
+pub mod change;
 pub mod facts;
 pub mod kind;
 pub mod machine;

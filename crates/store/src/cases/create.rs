@@ -1,24 +1,22 @@
 //! Registering a case (登记): one intake for every kind and channel, one number.
 
 use chrono::{DateTime, Duration, Utc};
-use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity, Visibility};
+use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity};
 use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
-use huiyin_domain::sla::escalation::{initial_level, notify_on_registration, Level};
-use huiyin_domain::webhook::WebhookEvent;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use huiyin_domain::sla::escalation::initial_level;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TryIntoModel};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::events::{self, NewEvent};
+use super::after::{after_change, Cause, Changed};
 use super::numbering::Numbers;
 use super::CaseRecord;
 use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
-use crate::entity::{case, category, customer, customer_phone, property};
-use crate::notifications::{self, NewNotification, NotificationKind};
+use crate::entity::{case, customer, customer_phone, property};
 use crate::validate::{bounded, required};
-use crate::{jobs, new_id, now, sla, visits, warnings, webhooks, Actor, StoreError, StoreResult};
+use crate::{new_id, now, sla, Actor, StoreError, StoreResult};
 
 /// A caller not yet in the archive; matched to an existing customer by phone, or created.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -52,6 +50,14 @@ pub struct CreateCase {
     pub description: String,
     /// When the customer reported it, if earlier than now (a letter, a fax); defaults to now.
     pub reported_at: Option<DateTime<Utc>>,
+    /// The area (片区) concerned when there is no property (e.g. a patrol's public area); with a
+    /// property, the property's area wins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area_id: Option<Uuid>,
+    /// The steward's visit (走访) whose opinion this case handles; the channel is then
+    /// `steward_visit`, and the case and the visit link to each other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steward_visit_id: Option<Uuid>,
 }
 
 fn normal() -> Severity {
@@ -195,12 +201,22 @@ pub async fn create_record(
         (None, None) => return Err(StoreError::invalid("project_id", "give a property_id or a project_id")),
     };
     let category = match input.category_id {
-        Some(category_id) => match category::Entity::find_by_id(category_id).one(db).await? {
-            Some(c) if c.active => Some(c),
-            _ => return Err(StoreError::invalid("category_id", "no such active category")),
-        },
+        // From the configuration cache (`crate::cache`).
+        Some(category_id) => {
+            let all = crate::cache::categories(|| crate::categories::list(db)).await?;
+            match all.iter().find(|c| c.id == category_id) {
+                Some(c) if c.active => Some(c.clone()),
+                _ => return Err(StoreError::invalid("category_id", "no such active category")),
+            }
+        }
         None => None,
     };
+    if let Some(area_id) = input.area_id {
+        crate::stewardship::check_case_area(db, area_id, project_id).await?;
+    }
+    if let Some(visit_id) = input.steward_visit_id {
+        crate::stewardship::visits::check_case_source(db, actor, visit_id, input.channel).await?;
+    }
     let customer = resolve_customer(db, actor, &input, property.as_ref()).await?;
     // Deadlines run from registration (a letter's earlier date does not shorten them).
     let terms = sla::terms_for(db, input.kind, input.severity).await?;
@@ -212,7 +228,7 @@ pub async fn create_record(
         Some((c, phones, _)) => (Some(c.id), Some(c.name.as_str()), phones.as_slice()),
         None => (None, None, &[][..]),
     };
-    let created = case::ActiveModel {
+    let row = case::ActiveModel {
         id: Set(new_id()),
         number: Set(number.clone()),
         kind: Set(input.kind.as_str().to_owned()),
@@ -221,7 +237,7 @@ pub async fn create_record(
         severity: Set(input.severity.as_str().to_owned()),
         status: Set(CaseStatus::Registered.as_str().to_owned()),
         project_id: Set(project_id),
-        area_id: Set(property.as_ref().and_then(|p| p.area_id)),
+        area_id: Set(property.as_ref().and_then(|p| p.area_id).or(input.area_id)),
         property_id: Set(property.as_ref().map(|p| p.id)),
         customer_id: Set(customer_id),
         title: Set(title.clone()),
@@ -259,28 +275,30 @@ pub async fn create_record(
         created_at: Set(at),
         updated_at: Set(at),
         version: Set(1),
-    }
-    .insert(db)
-    .await?;
-    events::append(
+    };
+    // Nothing read back: the row as written is the answer.
+    case::Entity::insert(row.clone()).exec_without_returning(db).await?;
+    let created = row.try_into_model()?;
+    after_change(
         db,
-        NewEvent {
-            case_id: created.id,
-            actor_id: Some(actor.user_id),
-            action: "register",
-            from: None,
-            to: Some(CaseStatus::Registered),
-            note: None,
-            payload: serde_json::json!({"number": number, "kind": input.kind, "channel": input.channel, "severity": input.severity}),
-            visibility: Visibility::Public,
+        &Changed {
+            actor,
+            case: &created,
+            at,
+            cause: Cause::Registered {
+                terms: &terms,
+                level,
+                property: property.as_ref(),
+            },
         },
     )
     .await?;
+    if let Some(visit_id) = input.steward_visit_id {
+        crate::stewardship::visits::link_case(db, actor, visit_id, &created).await?;
+    }
     if let Some(customer_id) = created.customer_id {
         customers::link_project(db, customer_id, created.project_id).await?;
     }
-    announce(db, &created, &terms, level).await?;
-    crate::stats::rollup::add_new(db, &created, property.as_ref()).await?;
     let (customer, customer_phones) = match customer {
         Some((c, _, all)) => (Some(c), all),
         None => (None, vec![]),
@@ -295,59 +313,4 @@ pub async fn create_record(
         visits: vec![],
         attachments: vec![],
     })
-}
-
-/// What registration sets in motion: scheduled visits, the people to tell at once, the
-/// integrations, and the warning rules (checked by the worker).
-async fn announce(
-    db: &impl ConnectionTrait,
-    created: &case::Model,
-    terms: &sla::Terms,
-    level: Level,
-) -> StoreResult<()> {
-    let kind = CaseKind::parse(&created.kind).unwrap_or(CaseKind::Complaint);
-    let severity = Severity::parse(&created.severity).unwrap_or(Severity::Normal);
-    visits::on_register(db, created, terms).await?;
-    if notify_on_registration(kind, severity) {
-        let who = sla::contacts::recipients_for_case(db, level, created).await?;
-        notifications::notify(
-            db,
-            &who,
-            &NewNotification {
-                kind: NotificationKind::UrgentCase,
-                title: format!(
-                    "{}案件 {}",
-                    if severity == Severity::Urgent {
-                        "紧急"
-                    } else {
-                        "重大投诉"
-                    },
-                    created.number
-                ),
-                body: created.title.clone(),
-                case_id: Some(created.id),
-                warning_id: None,
-            },
-        )
-        .await?;
-    }
-    webhooks::emit(
-        db,
-        WebhookEvent::CaseCreated,
-        serde_json::json!({"case_id": created.id, "number": created.number, "kind": created.kind,
-            "channel": created.channel, "severity": created.severity, "status": created.status,
-            "project_id": created.project_id, "level": created.level, "title": created.title}),
-    )
-    .await?;
-    if kind == CaseKind::Complaint {
-        jobs::enqueue(
-            db,
-            warnings::EVALUATE_JOB,
-            serde_json::json!({"case_id": created.id}),
-            None,
-            3,
-        )
-        .await?;
-    }
-    Ok(())
 }

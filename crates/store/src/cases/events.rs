@@ -1,7 +1,7 @@
 //! The append-only case timeline. Events are only ever inserted; nothing updates or deletes them.
 
 use huiyin_domain::case::{CaseStatus, Visibility};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TryIntoModel};
 use uuid::Uuid;
 
 use crate::entity::case_event;
@@ -19,8 +19,9 @@ pub struct NewEvent<'a> {
     pub visibility: Visibility,
 }
 
+/// Appends an event: one INSERT, the row built in memory (nothing read back).
 pub async fn append(db: &impl ConnectionTrait, event: NewEvent<'_>) -> StoreResult<case_event::Model> {
-    Ok(case_event::ActiveModel {
+    let row = case_event::ActiveModel {
         id: Set(new_id()),
         case_id: Set(event.case_id),
         actor_id: Set(event.actor_id),
@@ -31,9 +32,11 @@ pub async fn append(db: &impl ConnectionTrait, event: NewEvent<'_>) -> StoreResu
         payload: Set(event.payload.to_string()),
         visibility: Set(event.visibility.as_str().to_owned()),
         created_at: Set(now()),
-    }
-    .insert(db)
-    .await?)
+    };
+    case_event::Entity::insert(row.clone())
+        .exec_without_returning(db)
+        .await?;
+    Ok(row.try_into_model()?)
 }
 
 /// The timeline in order; `public_only` for residents.

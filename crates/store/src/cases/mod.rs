@@ -1,13 +1,33 @@
 //! Cases: registration with a per-day number, the handling loop applied through the domain
 //! state machine, the append-only timeline, queues and attachments.
+//!
+//! # Entry points for other modules
+//!
+//! Every creation or change of a case goes through these (never write `cases` rows yourself);
+//! each works inside the caller's transaction, so a module can open or change a case atomically
+//! with its own rows:
+//!
+//! * [`create::create`]`(&txn, actor, CreateCase)` registers a case (number included) and
+//!   returns the row; [`create::create_record`] returns the whole [`CaseRecord`] without reading
+//!   it back.
+//! * [`actions::perform_in`]`(&txn, actor, case_id, version, ActionInput)` performs an action in
+//!   the caller's transaction; [`actions::perform`] does the same in a transaction of its own.
+//!
+//! Both run the same pipeline (`pipeline`): load once → the domain's decision
+//! (`huiyin_domain::case::change`) → one versioned write → the shared `after::after_change`
+//! (timeline, visits, notifications, webhook outbox, statistics deltas) → the answer from what
+//! was written.
 
 pub mod actions;
+pub mod after;
 pub mod attachments;
 pub mod create;
 pub mod events;
 pub mod numbering;
+pub mod pipeline;
 pub mod query;
 pub mod scope;
+pub mod state;
 
 use huiyin_domain::case::{CaseKind, CaseStatus};
 

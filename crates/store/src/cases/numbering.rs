@@ -7,7 +7,7 @@
 //! 96 % of the waiting was on this row). [`Numbers::Separate`] takes the number with one
 //! autocommitted statement on a small pool of its own (PostgreSQL, `Store::numbers`), which holds
 //! the row for that statement; a registration that fails after taking its number leaves a gap, which
-//! DOMAIN.md allows (numbers must be unique, not consecutive). Every check that can refuse a
+//! docs/domain.md allows (numbers must be unique, not consecutive). Every check that can refuse a
 //! registration runs before the number is taken.
 
 use chrono::{DateTime, Utc};

@@ -309,6 +309,8 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     if deactivating {
         revoke_user_tokens(&txn, id).await?;
     }
+    // Role, department, projects or deactivation: every server's user cache drops the user.
+    crate::cache::changed(&txn, crate::cache::Topic::Users).await?;
     txn.commit().await?;
     // Read back without the visibility rule: a manager who just dropped the user from their
     // last shared project gets the answer to their edit, not a 404.
@@ -478,5 +480,5 @@ pub async fn add_project(db: &impl ConnectionTrait, user_id: Uuid, project_id: U
     }
     .insert(db)
     .await?;
-    Ok(())
+    crate::cache::changed(db, crate::cache::Topic::Users).await
 }

@@ -294,6 +294,8 @@ pub async fn activate_unchecked<C: ConnectionTrait + TransactionTrait>(
     update.exec(&txn).await?;
     // A new password ends every earlier session (activation doubles as a password reset).
     revoke_user_tokens(&txn, account.user_id).await?;
+    // The login may have just been switched on: cached user lookups must see it.
+    crate::cache::changed(&txn, crate::cache::Topic::Users).await?;
     txn.commit().await?;
     Ok(Activation::Activated {
         user_id: account.user_id,

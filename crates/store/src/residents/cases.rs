@@ -185,6 +185,8 @@ pub async fn report(
             title: input.title,
             description: input.description,
             reported_at: None,
+            area_id: None,
+            steward_visit_id: None,
         },
     )
     .await?;

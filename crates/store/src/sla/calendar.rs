@@ -90,5 +90,7 @@ pub async fn load(db: &impl ConnectionTrait) -> StoreResult<(BusinessCalendar, i
 
 pub async fn save(db: &impl ConnectionTrait, calendar: &BusinessCalendar, expected_version: i32) -> StoreResult<i32> {
     calendar.validate()?;
-    settings::put(db, settings::CALENDAR, calendar, expected_version).await
+    let version = settings::put(db, settings::CALENDAR, calendar, expected_version).await?;
+    crate::cache::changed(db, crate::cache::Topic::Calendar).await?;
+    Ok(version)
 }

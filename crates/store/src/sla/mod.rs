@@ -24,34 +24,10 @@ pub struct Terms {
 pub async fn terms_for(db: &impl ConnectionTrait, kind: CaseKind, severity: Severity) -> StoreResult<Terms> {
     let durations = policies::durations_for(db, kind, severity).await?;
     let clock = if durations.business_hours {
-        Clock::Business(calendar::load(db).await?.0.to_calendar())
+        let calendar = crate::cache::calendar(|| async { Ok(calendar::load(db).await?.0.to_calendar()) }).await?;
+        Clock::Business((*calendar).clone())
     } else {
         Clock::Continuous
     };
     Ok(Terms { durations, clock })
-}
-
-/// A case's terms, read the first time an action needs them: most actions (verify, accept,
-/// comment, reply, visit, close) never do, and every read saved is one less statement in the
-/// action's transaction.
-pub struct LazyTerms {
-    kind: CaseKind,
-    severity: Severity,
-    loaded: tokio::sync::OnceCell<Terms>,
-}
-
-impl LazyTerms {
-    pub fn new(kind: CaseKind, severity: Severity) -> Self {
-        LazyTerms {
-            kind,
-            severity,
-            loaded: tokio::sync::OnceCell::new(),
-        }
-    }
-
-    pub async fn get(&self, db: &impl ConnectionTrait) -> StoreResult<&Terms> {
-        self.loaded
-            .get_or_try_init(|| terms_for(db, self.kind, self.severity))
-            .await
-    }
 }

@@ -68,15 +68,19 @@ pub async fn list(db: &impl ConnectionTrait) -> StoreResult<Vec<sla_policy::Mode
 
 /// The durations for a case of `kind` × `severity`.
 pub async fn durations_for(db: &impl ConnectionTrait, kind: CaseKind, severity: Severity) -> StoreResult<SlaDurations> {
-    let rules: Vec<PolicyRule> = list(db)
-        .await?
-        .iter()
-        .map(|row| PolicyRule {
-            kind: row.kind.as_deref().and_then(CaseKind::parse),
-            severity: row.severity.as_deref().and_then(Severity::parse),
-            durations: durations(row),
-        })
-        .collect();
+    // The rules come from the configuration cache (`crate::cache`).
+    let rules = crate::cache::policies(|| async {
+        Ok(list(db)
+            .await?
+            .iter()
+            .map(|row| PolicyRule {
+                kind: row.kind.as_deref().and_then(CaseKind::parse),
+                severity: row.severity.as_deref().and_then(Severity::parse),
+                durations: durations(row),
+            })
+            .collect())
+    })
+    .await?;
     Ok(select(&rules, kind, severity))
 }
 
@@ -129,7 +133,9 @@ pub async fn create(db: &impl ConnectionTrait, input: SlaPolicyInput) -> StoreRe
         ..Default::default()
     };
     apply(&mut model, &input);
-    Ok(model.insert(db).await?)
+    let saved = model.insert(db).await?;
+    crate::cache::changed(db, crate::cache::Topic::Policies).await?;
+    Ok(saved)
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<sla_policy::Model> {
@@ -156,7 +162,7 @@ pub async fn update(
         ..Default::default()
     };
     apply(&mut model, &input);
-    crate::org::save_versioned::<sla_policy::Entity, _>(
+    let saved = crate::org::save_versioned::<sla_policy::Entity, _>(
         db,
         model,
         sla_policy::Column::Id,
@@ -165,12 +171,14 @@ pub async fn update(
         expected_version,
         |m| m.version,
     )
-    .await
+    .await?;
+    crate::cache::changed(db, crate::cache::Topic::Policies).await?;
+    Ok(saved)
 }
 
 pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<()> {
     if sla_policy::Entity::delete_by_id(id).exec(db).await?.rows_affected == 0 {
         return Err(StoreError::NotFound);
     }
-    Ok(())
+    crate::cache::changed(db, crate::cache::Topic::Policies).await
 }

@@ -102,9 +102,12 @@ async fn from_histogram(
     };
     if let Some(&part) = span.month_rows().first() {
         let mut sql = Sql::new(backend);
-        sql.push(&format!("SELECT r.dkey AS k, {total} AS n FROM stats_rollups r WHERE"));
-        rolled::push_rows_of(&mut sql, filter, dim, part);
-        sql.push(" GROUP BY r.dkey");
+        sql.push(&format!("SELECT r.dkey AS k, {total} AS n FROM ("));
+        // The roll-ups and the deltas not folded yet (`super::fold`).
+        super::fold::push_source_rows(&mut sql, "r.dkey, r.created", |sql| {
+            rolled::push_rows_of(sql, filter, dim, part)
+        });
+        sql.push(") r GROUP BY r.dkey");
         for row in db.query_all(sql.statement()).await? {
             let key: String = row.try_get("", "k")?;
             let count: i64 = row.try_get("", "n")?;

@@ -8,6 +8,7 @@ pub mod check;
 pub mod current;
 pub mod export;
 pub mod figures;
+pub mod fold;
 pub mod medians;
 pub mod report;
 pub mod rolled;

@@ -176,8 +176,10 @@ pub async fn grouped(
         if i > 0 {
             sql.push(" UNION ALL ");
         }
-        sql.push("SELECT * FROM stats_rollups r WHERE");
-        push_rows_of(&mut sql, filter, dim, part);
+        // The roll-ups and the deltas the worker has not folded yet (`super::fold`).
+        super::fold::push_source_rows(&mut sql, &super::fold::columns(), |sql| {
+            push_rows_of(sql, filter, dim, part)
+        });
     }
     sql.push(") r");
     if !group.is_empty() {

@@ -1,4 +1,4 @@
-//! Statistics roll-ups, kept exact in the same transaction as every case change.
+//! Statistics roll-ups, kept exact: every case change records its deltas in its own transaction.
 //!
 //! * `stats_case_facts` holds one row per case: what the case currently contributes to the
 //!   figures (a JSON copy of the fields the figures read) plus its three durations, which the
@@ -11,9 +11,10 @@
 //!   `h_dispatch`, `h_resolve`, `h_close` (month grain, area nil) and `ha_…` (per area) are
 //!   histograms of the three durations for the exact medians (`medians.rs`).
 //!
-//! [`refresh`] recomputes one case's facts, subtracts the old contribution, adds the new one (one
-//! multi-row upsert in key order, so concurrent writers lock rows in the same order) and stores
-//! the new facts. [`rebuild`] recomputes everything from the cases.
+//! [`refresh`] recomputes one case's facts and records the difference between the old
+//! contribution and the new one as deltas (`super::fold`: the worker folds them into the
+//! roll-ups, readers add the unfolded ones) and stores the new facts. [`rebuild`] recomputes
+//! everything from the cases.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -325,7 +326,7 @@ pub struct Key {
     pub dkey: String,
 }
 
-fn add_into(map: &mut BTreeMap<Key, Vals>, rows: Vec<(Key, Vals)>, sign: i64) {
+pub(super) fn add_into(map: &mut BTreeMap<Key, Vals>, rows: Vec<(Key, Vals)>, sign: i64) {
     for (key, vals) in rows {
         let slot = map.entry(key).or_insert([0; N]);
         for (s, v) in slot.iter_mut().zip(vals) {
@@ -334,8 +335,25 @@ fn add_into(map: &mut BTreeMap<Key, Vals>, rows: Vec<(Key, Vals)>, sign: i64) {
     }
 }
 
+/// The seven key values of a roll-up row, comma-separated, in `KEY_COLUMNS` order.
+pub(super) fn push_key(sql: &mut Sql, key: &Key) {
+    sql.bind(key.grain)
+        .push(", ")
+        .bind(key.dim)
+        .push(", ")
+        .bind(key.day)
+        .push(", ")
+        .bind(key.project_id)
+        .push(", ")
+        .bind(key.area_id)
+        .push(", ")
+        .bind(key.kind.as_str())
+        .push(", ")
+        .bind(key.dkey.as_str());
+}
+
 /// Adds `rows` to the roll-ups: one multi-row upsert per chunk, in key order.
-async fn upsert(db: &impl ConnectionTrait, rows: &[(&Key, &Vals)]) -> StoreResult<()> {
+pub(super) async fn upsert(db: &impl ConnectionTrait, rows: &[(&Key, &Vals)]) -> StoreResult<()> {
     let backend = db.get_database_backend();
     // 28 parameters a row; stay well below SQLite's and PostgreSQL's limits.
     for chunk in rows.chunks(500) {
@@ -349,20 +367,8 @@ async fn upsert(db: &impl ConnectionTrait, rows: &[(&Key, &Vals)]) -> StoreResul
             if i > 0 {
                 sql.push(", ");
             }
-            sql.push("(")
-                .bind(key.grain)
-                .push(", ")
-                .bind(key.dim)
-                .push(", ")
-                .bind(key.day)
-                .push(", ")
-                .bind(key.project_id)
-                .push(", ")
-                .bind(key.area_id)
-                .push(", ")
-                .bind(key.kind.as_str())
-                .push(", ")
-                .bind(key.dkey.as_str());
+            sql.push("(");
+            push_key(&mut sql, key);
             for v in vals.iter() {
                 sql.push(", ").bind(*v);
             }
@@ -380,7 +386,7 @@ async fn upsert(db: &impl ConnectionTrait, rows: &[(&Key, &Vals)]) -> StoreResul
     Ok(())
 }
 
-async fn stored_facts(db: &impl ConnectionTrait, case_id: Uuid) -> StoreResult<Option<Facts>> {
+pub(super) async fn stored_facts(db: &impl ConnectionTrait, case_id: Uuid) -> StoreResult<Option<Facts>> {
     let mut sql = Sql::new(db.get_database_backend());
     sql.push("SELECT facts FROM stats_case_facts WHERE case_id = ")
         .bind(case_id);
@@ -422,16 +428,15 @@ fn push_fact_values(sql: &mut Sql, case_id: Uuid, facts: &Facts) -> StoreResult<
 
 const FACT_COLUMNS: &str = "case_id, created_at, project_id, area_id, kind, d_secs, r_secs, c_secs, facts";
 
-async fn save_facts(db: &impl ConnectionTrait, case_id: Uuid, facts: &Facts) -> StoreResult<()> {
-    let mut sql = Sql::new(db.get_database_backend());
+/// `INSERT INTO stats_case_facts … ON CONFLICT DO UPDATE`: stores a case's facts.
+pub(super) fn push_save_facts(sql: &mut Sql, case_id: Uuid, facts: &Facts) -> StoreResult<()> {
     sql.push(&format!("INSERT INTO stats_case_facts ({FACT_COLUMNS}) VALUES "));
-    push_fact_values(&mut sql, case_id, facts)?;
+    push_fact_values(sql, case_id, facts)?;
     sql.push(
         " ON CONFLICT (case_id) DO UPDATE SET created_at = excluded.created_at, project_id = excluded.project_id, \
          area_id = excluded.area_id, kind = excluded.kind, d_secs = excluded.d_secs, r_secs = excluded.r_secs, \
          c_secs = excluded.c_secs, facts = excluded.facts",
     );
-    db.execute(sql.statement()).await?;
     Ok(())
 }
 
@@ -447,17 +452,7 @@ pub async fn refresh(db: &impl ConnectionTrait, case_id: Uuid) -> StoreResult<()
     };
     let facts = Facts::of(&found, property.as_ref());
     let old = stored_facts(db, case_id).await?;
-    if old.as_ref() == Some(&facts) {
-        return Ok(());
-    }
-    let mut delta = BTreeMap::new();
-    if let Some(old) = &old {
-        add_into(&mut delta, old.contributions(), -1);
-    }
-    add_into(&mut delta, facts.contributions(), 1);
-    let rows: Vec<(&Key, &Vals)> = delta.iter().filter(|(_, v)| v.iter().any(|x| *x != 0)).collect();
-    upsert(db, &rows).await?;
-    save_facts(db, case_id, &facts).await
+    super::fold::record(db, case_id, old.as_ref(), &facts).await
 }
 
 /// Refreshes every case of a property (its building decides the `building` breakdown).
@@ -481,6 +476,7 @@ pub async fn refresh_property(db: &impl ConnectionTrait, property_id: Uuid) -> S
 pub async fn rebuild(db: &impl ConnectionTrait) -> StoreResult<u64> {
     use sea_orm::{ColumnTrait, QueryFilter};
     db.execute_unprepared("DELETE FROM stats_rollups").await?;
+    db.execute_unprepared("DELETE FROM stats_deltas").await?;
     db.execute_unprepared("DELETE FROM stats_case_facts").await?;
     let buildings: HashMap<Uuid, property::Model> = property::Entity::find()
         .all(db)
@@ -649,9 +645,5 @@ pub async fn add_new(
     property: Option<&property::Model>,
 ) -> StoreResult<()> {
     let facts = Facts::of(created, property);
-    let mut delta = BTreeMap::new();
-    add_into(&mut delta, facts.contributions(), 1);
-    let rows: Vec<(&Key, &Vals)> = delta.iter().filter(|(_, v)| v.iter().any(|x| *x != 0)).collect();
-    upsert(db, &rows).await?;
-    save_facts(db, created.id, &facts).await
+    super::fold::record(db, created.id, None, &facts).await
 }

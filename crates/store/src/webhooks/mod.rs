@@ -227,7 +227,7 @@ pub async fn create(
     let at = now();
     let name = required("name", &input.name, 200)?;
     let project_id = owning_project(db, owner, input.project_id).await?;
-    Ok(webhook::ActiveModel {
+    let saved = webhook::ActiveModel {
         id: Set(new_id()),
         name: Set(name),
         url: Set(checked_url(&input.url, allowed).await?),
@@ -240,7 +240,9 @@ pub async fn create(
         version: Set(1),
     }
     .insert(db)
-    .await?)
+    .await?;
+    crate::cache::changed(db, crate::cache::Topic::Webhooks).await?;
+    Ok(saved)
 }
 
 fn owned_by(owner: Owner<'_>) -> sea_orm::Condition {
@@ -296,7 +298,7 @@ pub async fn update(
     }
     model.updated_at = Set(now());
     model.version = Set(current.version + 1);
-    crate::org::save_versioned::<webhook::Entity, _>(
+    let saved = crate::org::save_versioned::<webhook::Entity, _>(
         db,
         model,
         webhook::Column::Id,
@@ -305,7 +307,9 @@ pub async fn update(
         expected_version,
         |m| m.version,
     )
-    .await
+    .await?;
+    crate::cache::changed(db, crate::cache::Topic::Webhooks).await?;
+    Ok(saved)
 }
 
 pub async fn delete(db: &impl ConnectionTrait, owner: Owner<'_>, id: Uuid) -> StoreResult<()> {
@@ -314,7 +318,7 @@ pub async fn delete(db: &impl ConnectionTrait, owner: Owner<'_>, id: Uuid) -> St
     if result.rows_affected == 0 {
         return Err(StoreError::NotFound);
     }
-    Ok(())
+    crate::cache::changed(db, crate::cache::Topic::Webhooks).await
 }
 
 /// Announces `event` to every active subscription that wants it and may see the event's project
@@ -322,23 +326,24 @@ pub async fn delete(db: &impl ConnectionTrait, owner: Owner<'_>, id: Uuid) -> St
 /// a project reaches only company-wide subscriptions): a delivery row and a job each.
 pub async fn emit(db: &impl ConnectionTrait, event: WebhookEvent, data: serde_json::Value) -> StoreResult<usize> {
     let project: Option<Uuid> = data["project_id"].as_str().and_then(|p| p.parse().ok());
-    let mut reach = sea_orm::Condition::any().add(webhook::Column::ProjectId.is_null());
-    if let Some(project) = project {
-        reach = reach.add(webhook::Column::ProjectId.eq(project));
-    }
-    let subscribers: Vec<webhook::Model> = webhook::Entity::find()
-        .filter(webhook::Column::Active.eq(true))
-        .filter(reach)
-        .all(db)
-        .await?
-        .into_iter()
+    // The active subscriptions come from the configuration cache (`crate::cache`).
+    let active = crate::cache::webhooks(|| async {
+        Ok(webhook::Entity::find()
+            .filter(webhook::Column::Active.eq(true))
+            .all(db)
+            .await?)
+    })
+    .await?;
+    let subscribers: Vec<&webhook::Model> = active
+        .iter()
+        .filter(|w| w.project_id.is_none() || w.project_id == project)
         .filter(|w| events_of(w).contains(&event))
         .collect();
     if subscribers.is_empty() {
         return Ok(0);
     }
     let at = now();
-    for hook in &subscribers {
+    for hook in subscribers.iter() {
         let payload = json!({"event": event, "occurred_at": at, "data": data});
         insert_delivery(db, hook.id, event, payload, at).await?;
     }

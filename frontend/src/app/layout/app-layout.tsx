@@ -5,9 +5,11 @@ import {
   DashboardOutlined,
   FieldTimeOutlined,
   FormOutlined,
+  HomeOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  NotificationOutlined,
   PhoneOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -47,7 +49,9 @@ type Section =
   | "statistics"
   | "warnings"
   | "admin"
-  | "deadlines";
+  | "deadlines"
+  | "steward"
+  | "notices";
 
 const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: "dashboard", icon: <DashboardOutlined /> },
@@ -60,6 +64,12 @@ const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: "warnings", icon: <AlertOutlined />, roles: ["admin", "manager", "supervisor"] },
   { key: "admin", icon: <SettingOutlined />, roles: ["admin", "manager"] },
   { key: "deadlines", icon: <FieldTimeOutlined />, roles: ["admin", "manager"] },
+  { key: "steward", icon: <HomeOutlined />, roles: ["admin", "manager", "supervisor", "steward"] },
+  {
+    key: "notices",
+    icon: <NotificationOutlined />,
+    roles: ["admin", "manager", "supervisor", "agent", "steward"],
+  },
 ];
 
 /** Below antd's `lg` breakpoint (992 px, i.e. tablets) the menu collapses to icons. */
@@ -190,7 +200,13 @@ export default function AppLayout() {
                   <Avatar size="small" style={{ background: token.colorPrimary }}>
                     {user.display_name.slice(0, 1)}
                   </Avatar>
-                  <span data-testid="user-name">{user.display_name}</span>
+                  <span
+                    data-testid="user-name"
+                    // On a phone the avatar stands for the name, so the header fits 390 px.
+                    style={screens.sm ? undefined : { display: "none" }}
+                  >
+                    {user.display_name}
+                  </span>
                   {screens.md && (
                     <Tag bordered={false} style={{ marginInlineEnd: 0 }}>
                       {t(`roles.${user.role}`)}

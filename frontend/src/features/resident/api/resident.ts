@@ -145,3 +145,19 @@ export function useWithdrawCase(id: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["resident"] }),
   });
 }
+
+/** Published notices of the resident's estate and buildings, newest first. */
+export function useResidentNotices() {
+  return useQuery({
+    queryKey: ["resident", "notices"],
+    queryFn: () => unwrap(residentApi.GET("/api/v1/resident/notices", { params: { query: { limit: 20 } } })),
+  });
+}
+
+/** For each of the resident's properties: its area and the steward's name and work phone. */
+export function useResidentSteward() {
+  return useQuery({
+    queryKey: ["resident", "steward"],
+    queryFn: () => unwrap(residentApi.GET("/api/v1/resident/steward", {})),
+  });
+}

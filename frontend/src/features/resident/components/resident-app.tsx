@@ -37,6 +37,7 @@ import {
   useResidentToken,
   useWithdrawCase,
 } from "../api/resident";
+import { ResidentBoard } from "./resident-board";
 
 const KINDS = ["repair", "complaint", "inquiry", "suggestion", "praise"] as const;
 const SATISFACTIONS: Satisfaction[] = ["very_satisfied", "satisfied", "dissatisfied", "very_dissatisfied"];
@@ -134,6 +135,7 @@ function CaseList() {
           )}
         />
       )}
+      <ResidentBoard />
     </Space>
   );
 }

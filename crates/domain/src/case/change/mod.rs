@@ -1,0 +1,406 @@
+//! What an action does to a case, decided without a database: one function per action, each
+//! given the case as it stands ([`CaseState`]), the validated input and the [`Context`] (time,
+//! actor, SLA terms, current work order), returning the [`Change`] — the case as it will be, the
+//! work-order effect, the timeline entry, a visit to record, an escalation to announce. The store
+//! loads, calls [`decide`], writes the change in one versioned UPDATE and runs the shared
+//! after-change steps (`huiyin_store::cases::pipeline`).
+mod actions;
+mod types;
+
+use chrono::{DateTime, Utc};
+use serde_json::json;
+
+pub use self::actions::check_duplicate;
+use self::actions::*;
+pub use self::types::*;
+use super::{apply, check_flags, Visibility};
+use crate::sla::deadlines::shift_for_pause;
+
+/// Decides `input` on `state`: the state machine, the pause and level rules, then the action's own.
+pub fn decide(state: &CaseState, input: Input, ctx: &Context<'_>) -> Result<Change, ChangeError> {
+    let command = input.command();
+    let outcome = apply(state.kind, state.status, command)?;
+    check_flags(command, state.paused_at.is_some(), state.level)?;
+    let mut after = state.clone();
+    let mut order_due = None;
+    if state.paused_at.is_some() && input.resumes_the_clock() {
+        resume_clock(&mut after, state, ctx);
+        if state.current_work_order_id.is_some() {
+            order_due = Some(after.due_at);
+        }
+    }
+    after.status = outcome.to;
+    let fx = match input {
+        Input::Verify { note } => verify(&mut after, ctx, note),
+        Input::Dispatch {
+            department_id,
+            department,
+            assignee_id,
+            due_at,
+            note,
+        } => dispatch(&mut after, ctx, department_id, department, assignee_id, due_at, note)?,
+        Input::Accept => accept(&mut after, ctx),
+        Input::Resolve {
+            result,
+            charge_amount,
+            charge_cents,
+            materials,
+        } => resolve(&mut after, ctx, result, charge_amount, charge_cents, materials),
+        Input::Reply { content, method } => reply(&mut after, ctx, content, method),
+        Input::Visit {
+            reached,
+            satisfaction,
+            comment,
+        } => visit(&mut after, ctx, &outcome, reached, satisfaction, comment)?,
+        Input::CloseOnSpot { answer } => close_on_spot(&mut after, ctx, answer),
+        Input::Cancel {
+            reason,
+            duplicate_of,
+            note,
+        } => cancel(&mut after, ctx, &outcome, reason, duplicate_of, note)?,
+        Input::Comment { body, visibility } => effects("comment", Some(body), json!({}), visibility),
+        Input::Reassign {
+            department_id,
+            department,
+            assignee_id,
+            note,
+        } => reassign(&mut after, state, department_id, department, assignee_id, note),
+        Input::Pause { reason } => pause(&mut after, ctx, reason),
+        Input::Resume { note } => effects(
+            "resume",
+            note,
+            json!({"paused_at": state.paused_at, "pause_reason": state.pause_reason}),
+            Visibility::Public,
+        ),
+        Input::Escalate { reason } => change_level(&mut after, state, true, reason)?,
+        Input::Deescalate { reason } => change_level(&mut after, state, false, reason)?,
+    };
+    Ok(Change {
+        outcome,
+        after,
+        order: fx.order,
+        order_due,
+        event: fx.event,
+        visit: fx.visit,
+        escalated: fx.escalated,
+    })
+}
+
+/// Ends a pause: every deadline still ahead when it began gets back the time left on it then.
+fn resume_clock(after: &mut CaseState, state: &CaseState, ctx: &Context<'_>) {
+    let Some(paused_at) = state.paused_at else { return };
+    let shift = |due: Option<DateTime<Utc>>| due.map(|d| shift_for_pause(ctx.clock, d, paused_at, ctx.at));
+    after.verify_due_at = shift(state.verify_due_at);
+    after.dispatch_due_at = shift(state.dispatch_due_at);
+    after.due_at = shift(state.due_at);
+    after.reply_due_at = shift(state.reply_due_at);
+    after.paused_at = None;
+    after.pause_reason = None;
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::calendar::Clock;
+    use crate::case::{CancelReason, CaseKind, CaseStatus, Satisfaction, Severity};
+    use crate::sla::escalation::Level;
+    use crate::sla::policy::SlaDurations;
+
+    fn t(hours: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap() + Duration::hours(hours)
+    }
+
+    fn registered() -> CaseState {
+        CaseState {
+            id: Uuid::from_u128(1),
+            kind: CaseKind::Repair,
+            severity: Severity::Normal,
+            status: CaseStatus::Registered,
+            level: Level::Project,
+            peak_level: Level::Project,
+            department_id: None,
+            assignee_id: None,
+            current_work_order_id: None,
+            dispatch_count: 0,
+            verify_due_at: Some(t(8)),
+            dispatch_due_at: Some(t(24)),
+            due_at: None,
+            reply_due_at: None,
+            verified_at: None,
+            first_dispatched_at: None,
+            resolved_at: None,
+            replied_at: None,
+            closed_at: None,
+            cancelled_at: None,
+            closed_on_spot: false,
+            last_satisfaction: None,
+            duplicate_of: None,
+            resolve_breached: false,
+            reply_breached: false,
+            paused_at: None,
+            pause_reason: None,
+        }
+    }
+
+    const ORDER: OrderState = OrderState {
+        id: Uuid::from_u128(7),
+        department_id: Uuid::from_u128(20),
+        assignee_id: Some(Uuid::from_u128(30)),
+    };
+
+    /// A case whose first work order went to department 20, person 30.
+    fn dispatched(status: CaseStatus) -> CaseState {
+        CaseState {
+            status,
+            department_id: Some(ORDER.department_id),
+            assignee_id: ORDER.assignee_id,
+            current_work_order_id: Some(ORDER.id),
+            dispatch_count: 1,
+            first_dispatched_at: Some(t(1)),
+            due_at: Some(t(49)),
+            resolved_at: (status == CaseStatus::Visiting).then(|| t(10)),
+            replied_at: (status == CaseStatus::Visiting).then(|| t(11)),
+            ..registered()
+        }
+    }
+
+    fn run(state: &CaseState, input: Input) -> Result<Change, ChangeError> {
+        let durations = SlaDurations::builtin(state.kind, state.severity);
+        let ctx = Context {
+            at: t(2),
+            actor: Uuid::from_u128(99),
+            durations: &durations,
+            clock: &Clock::Continuous,
+            order: state.current_work_order_id.map(|_| &ORDER),
+            new_order_id: Uuid::from_u128(8),
+        };
+        decide(state, input, &ctx)
+    }
+
+    fn dispatch(due_at: Option<DateTime<Utc>>) -> Input {
+        Input::Dispatch {
+            department_id: Uuid::from_u128(20),
+            department: "工程部".into(),
+            assignee_id: None,
+            due_at,
+            note: None,
+        }
+    }
+
+    fn visit(reached: bool, satisfaction: Option<Satisfaction>) -> Input {
+        Input::Visit {
+            reached,
+            satisfaction,
+            comment: None,
+        }
+    }
+
+    fn invalid(field: &'static str) -> Result<(), &'static str> {
+        Err(field)
+    }
+
+    /// A check of the change, or a refusal: `Err(Err(field))` invalid input naming the field,
+    /// `Err(Ok(()))` refused by the state machine.
+    type Expected = Result<fn(&Change), Result<(), &'static str>>;
+
+    #[test]
+    fn each_action_decides_the_change_or_refuses() {
+        let table: Vec<(&str, CaseState, Input, Expected)> = vec![
+            (
+                "first dispatch opens order 1 with the policy's due time",
+                registered(),
+                dispatch(None),
+                Ok(|c: &Change| {
+                    assert_eq!(c.after.status, CaseStatus::Dispatched);
+                    assert_eq!((c.after.dispatch_count, c.after.first_dispatched_at), (1, Some(t(2))));
+                    assert_eq!(c.after.current_work_order_id, Some(Uuid::from_u128(8)));
+                    assert!(matches!(c.order, OrderChange::Open { sequence: 1, .. }));
+                    assert_eq!(c.event.payload["work_order"], 1);
+                }),
+            ),
+            (
+                "a due time in the past is refused",
+                registered(),
+                dispatch(Some(t(1))),
+                Err(invalid("due_at")),
+            ),
+            (
+                "satisfied visit closes",
+                dispatched(CaseStatus::Visiting),
+                visit(true, Some(Satisfaction::Satisfied)),
+                Ok(|c: &Change| {
+                    assert_eq!((c.after.status, c.after.closed_at), (CaseStatus::Closed, Some(t(2))));
+                    assert_eq!(c.order, OrderChange::None);
+                    assert!(c.visit.as_ref().is_some_and(|v| v.reached));
+                }),
+            ),
+            (
+                "dissatisfied visit dispatches again to the same department",
+                dispatched(CaseStatus::Visiting),
+                visit(true, Some(Satisfaction::Dissatisfied)),
+                Ok(|c: &Change| {
+                    assert_eq!((c.after.status, c.after.dispatch_count), (CaseStatus::Dispatched, 2));
+                    assert_eq!((c.after.resolved_at, c.after.replied_at), (None, None));
+                    assert!(
+                        matches!(c.order, OrderChange::Open { sequence: 2, department_id, assignee_id, .. }
+                    if department_id == ORDER.department_id && assignee_id == ORDER.assignee_id)
+                    );
+                    assert_eq!(c.event.payload["second_dispatch"], true);
+                    assert!(c.outcome.second_dispatch);
+                }),
+            ),
+            (
+                "a reached customer must rate",
+                dispatched(CaseStatus::Visiting),
+                visit(true, None),
+                Err(Ok(())),
+            ),
+            (
+                "accept makes the actor the assignee when nobody was named",
+                CaseState {
+                    assignee_id: None,
+                    ..dispatched(CaseStatus::Dispatched)
+                },
+                Input::Accept,
+                Ok(|c: &Change| {
+                    assert_eq!(c.after.assignee_id, Some(Uuid::from_u128(99)));
+                    assert_eq!(
+                        c.order,
+                        OrderChange::Accept {
+                            assignee_id: Uuid::from_u128(99)
+                        }
+                    );
+                }),
+            ),
+            (
+                "resolve completes the order and sets the reply deadline",
+                dispatched(CaseStatus::InProgress),
+                Input::Resolve {
+                    result: "ok".into(),
+                    charge_amount: None,
+                    charge_cents: Some(12050),
+                    materials: None,
+                },
+                Ok(|c: &Change| {
+                    assert_eq!(c.after.status, CaseStatus::Resolved);
+                    assert!(c.after.reply_due_at.is_some_and(|d| d > t(2)));
+                    assert!(matches!(
+                        c.order,
+                        OrderChange::Complete {
+                            charge_cents: Some(12050),
+                            ..
+                        }
+                    ));
+                }),
+            ),
+            (
+                "a duplicate names its original",
+                registered(),
+                Input::Cancel {
+                    reason: CancelReason::Duplicate,
+                    duplicate_of: None,
+                    note: None,
+                },
+                Err(invalid("duplicate_of")),
+            ),
+            (
+                "cancelling a dispatched case withdraws its order",
+                dispatched(CaseStatus::Dispatched),
+                Input::Cancel {
+                    reason: CancelReason::Withdrawn,
+                    duplicate_of: None,
+                    note: None,
+                },
+                Ok(|c: &Change| {
+                    assert_eq!(
+                        (c.after.status, c.order.clone()),
+                        (CaseStatus::Cancelled, OrderChange::Cancel)
+                    );
+                }),
+            ),
+            (
+                "escalation raises level and peak",
+                registered(),
+                Input::Escalate { reason: "r".into() },
+                Ok(|c: &Change| {
+                    assert_eq!((c.after.level, c.after.peak_level), (Level::Area, Level::Area));
+                    assert_eq!(c.escalated, Some((Level::Project, Level::Area, "r".into())));
+                }),
+            ),
+            (
+                "project level cannot go lower",
+                registered(),
+                Input::Deescalate { reason: "r".into() },
+                Err(Ok(())),
+            ),
+            (
+                "a paused case cannot pause again",
+                CaseState {
+                    paused_at: Some(t(1)),
+                    ..registered()
+                },
+                Input::Pause { reason: "r".into() },
+                Err(Ok(())),
+            ),
+            (
+                "a comment changes nothing but the timeline",
+                dispatched(CaseStatus::InProgress),
+                Input::Comment {
+                    body: "b".into(),
+                    visibility: Visibility::Internal,
+                },
+                Ok(|c: &Change| {
+                    assert_eq!(c.after, dispatched(CaseStatus::InProgress));
+                    assert_eq!(c.event.visibility, Visibility::Internal);
+                }),
+            ),
+        ];
+        for (name, state, input, expected) in table {
+            let got = run(&state, input);
+            match (expected, got) {
+                (Ok(check), Ok(change)) => check(&change),
+                (Err(Err(field)), Err(ChangeError::Invalid { field: f, .. })) => assert_eq!(f, field, "{name}"),
+                (Err(Ok(())), Err(ChangeError::Transition(_))) => {}
+                (expected, got) => panic!(
+                    "{name}: expected {}, got {got:?}",
+                    if expected.is_ok() { "a change" } else { "a refusal" }
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn resuming_gives_back_the_time_left_when_the_pause_began() {
+        // Paused at t(1) with the verify deadline at t(8): 7 hours left; resumed at t(2).
+        let paused = CaseState {
+            paused_at: Some(t(1)),
+            pause_reason: Some("away".into()),
+            ..registered()
+        };
+        let change = run(&paused, Input::Resume { note: None }).unwrap();
+        assert_eq!(change.after.verify_due_at, Some(t(9)));
+        assert_eq!(change.after.dispatch_due_at, Some(t(25)));
+        assert_eq!(
+            (change.after.paused_at, change.after.pause_reason.clone()),
+            (None, None)
+        );
+        // Any action of the customer's side resumes too; a comment does not.
+        assert!(run(&paused, Input::Verify { note: "n".into() })
+            .unwrap()
+            .after
+            .paused_at
+            .is_none());
+        let commented = run(
+            &paused,
+            Input::Comment {
+                body: "b".into(),
+                visibility: Visibility::Public,
+            },
+        )
+        .unwrap();
+        assert_eq!(commented.after.paused_at, Some(t(1)));
+    }
+}

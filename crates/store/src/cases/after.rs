@@ -1,0 +1,234 @@
+//! What follows every change of a case, registration included, in the change's transaction:
+//! the timeline entry, the scheduled visits, the people to tell, the webhook outbox and the
+//! statistics deltas. One function, [`after_change`], for every path (`super::pipeline`,
+//! `super::create`).
+
+use chrono::{DateTime, Utc};
+use huiyin_domain::case::change::Change;
+use huiyin_domain::case::{CaseAction, CaseKind, CaseStatus, Severity, Visibility};
+use huiyin_domain::role::Role;
+use huiyin_domain::sla::escalation::{notify_on_registration, Level};
+use huiyin_domain::webhook::WebhookEvent;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::events::{self, NewEvent};
+use crate::entity::{case, property, user};
+use crate::notifications::{self, NewNotification, NotificationKind};
+use crate::{jobs, sla, visits, warnings, webhooks, Actor, StoreResult};
+
+/// What brought the change about.
+pub enum Cause<'a> {
+    /// A new case, registered at `level` with `terms`.
+    Registered {
+        terms: &'a sla::Terms,
+        level: Level,
+        property: Option<&'a property::Model>,
+    },
+    /// An action decided by the domain.
+    Action {
+        before: &'a case::Model,
+        change: &'a Change,
+        action: CaseAction,
+        terms: &'a sla::Terms,
+    },
+}
+
+/// A change of a case, as written.
+pub struct Changed<'a> {
+    pub actor: &'a Actor,
+    /// The case as written.
+    pub case: &'a case::Model,
+    pub at: DateTime<Utc>,
+    pub cause: Cause<'a>,
+}
+
+/// Runs everything a change sets in motion, in the change's transaction.
+pub async fn after_change(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
+    timeline(db, c).await?;
+    schedule_visits(db, c).await?;
+    tell_people(db, c).await?;
+    outbox(db, c).await?;
+    statistics(db, c).await
+}
+
+async fn timeline(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
+    let event = match &c.cause {
+        Cause::Registered { .. } => NewEvent {
+            case_id: c.case.id,
+            actor_id: Some(c.actor.user_id),
+            action: "register",
+            from: None,
+            to: Some(CaseStatus::Registered),
+            note: None,
+            payload: json!({"number": c.case.number, "kind": c.case.kind, "channel": c.case.channel, "severity": c.case.severity}),
+            visibility: Visibility::Public,
+        },
+        Cause::Action { change, .. } => NewEvent {
+            case_id: c.case.id,
+            actor_id: Some(c.actor.user_id),
+            action: change.event.action,
+            from: Some(change.outcome.from),
+            to: Some(change.outcome.to),
+            note: change.event.note.clone(),
+            payload: change.event.payload.clone(),
+            visibility: change.event.visibility,
+        },
+    };
+    events::append(db, event).await?;
+    Ok(())
+}
+
+async fn schedule_visits(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
+    match &c.cause {
+        Cause::Registered { terms, .. } => visits::on_register(db, c.case, terms).await,
+        Cause::Action { change, terms, .. } => {
+            if change.event.action == "resolve" {
+                visits::on_resolve(db, c.case, terms, c.at).await?;
+            }
+            if let Some(v) = change.visit.as_ref().filter(|v| v.reached) {
+                visits::on_case_visit(db, c.case.id, c.actor, c.at, v.comment.as_deref()).await?;
+            }
+            if change.outcome.to.is_terminal() && !change.outcome.from.is_terminal() {
+                visits::on_case_finished(db, c.case.id).await?;
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn tell_people(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
+    match &c.cause {
+        Cause::Registered { level, .. } => {
+            crate::stewardship::notify_area_steward(db, c.case).await?;
+            let kind = CaseKind::parse(&c.case.kind).unwrap_or(CaseKind::Complaint);
+            let severity = Severity::parse(&c.case.severity).unwrap_or(Severity::Normal);
+            if !notify_on_registration(kind, severity) {
+                return Ok(());
+            }
+            let who = sla::contacts::recipients_for_case(db, *level, c.case).await?;
+            let what = if severity == Severity::Urgent {
+                "紧急"
+            } else {
+                "重大投诉"
+            };
+            notifications::notify(
+                db,
+                &who,
+                &NewNotification {
+                    kind: NotificationKind::UrgentCase,
+                    title: format!("{what}案件 {}", c.case.number),
+                    body: c.case.title.clone(),
+                    case_id: Some(c.case.id),
+                    warning_id: None,
+                },
+            )
+            .await?;
+            Ok(())
+        }
+        Cause::Action {
+            before, change, action, ..
+        } => {
+            if let Some((from, to, reason)) = &change.escalated {
+                sla::contacts::announce_escalation(db, c.case, *from, *to, reason, false).await?;
+            }
+            tell_assignees(db, before, c.case, *action).await
+        }
+    }
+}
+
+/// A new or moved work order goes to its assignee, or to the department's handlers.
+async fn tell_assignees(
+    db: &impl ConnectionTrait,
+    before: &case::Model,
+    after: &case::Model,
+    action: CaseAction,
+) -> StoreResult<()> {
+    let assigned = after.department_id.is_some()
+        && (after.dispatch_count != before.dispatch_count
+            || after.department_id != before.department_id
+            || (after.assignee_id != before.assignee_id
+                && after.assignee_id.is_some()
+                && action != CaseAction::Accept));
+    if !assigned {
+        return Ok(());
+    }
+    let recipients: Vec<Uuid> = match after.assignee_id {
+        Some(user) => vec![user],
+        None => {
+            user::Entity::find()
+                .select_only()
+                .column(user::Column::Id)
+                .filter(user::Column::DepartmentId.eq(after.department_id))
+                .filter(user::Column::Active.eq(true))
+                .filter(user::Column::Role.eq(Role::Handler.as_str()))
+                .into_tuple()
+                .all(db)
+                .await?
+        }
+    };
+    notifications::notify(
+        db,
+        &recipients,
+        &NewNotification {
+            kind: NotificationKind::Assigned,
+            title: format!("新工单 {}（第 {} 次派单）", after.number, after.dispatch_count),
+            body: after.title.clone(),
+            case_id: Some(after.id),
+            warning_id: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+async fn outbox(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
+    let after = c.case;
+    match &c.cause {
+        Cause::Registered { .. } => {
+            webhooks::emit(
+                db,
+                WebhookEvent::CaseCreated,
+                json!({"case_id": after.id, "number": after.number, "kind": after.kind,
+                    "channel": after.channel, "severity": after.severity, "status": after.status,
+                    "project_id": after.project_id, "level": after.level, "title": after.title}),
+            )
+            .await?;
+            if CaseKind::parse(&after.kind) == Some(CaseKind::Complaint) {
+                // The warning rules are checked by the worker.
+                jobs::enqueue(db, warnings::EVALUATE_JOB, json!({"case_id": after.id}), None, 3).await?;
+            }
+        }
+        Cause::Action {
+            before, change, action, ..
+        } => {
+            if change.outcome.from != change.outcome.to || change.outcome.second_dispatch {
+                webhooks::emit(
+                    db,
+                    WebhookEvent::CaseStatusChanged,
+                    json!({"case_id": after.id, "number": after.number, "project_id": after.project_id,
+                           "from": before.status, "to": after.status, "action": action, "dispatch_count": after.dispatch_count}),
+                )
+                .await?;
+            }
+            if let Some(v) = &change.visit {
+                webhooks::emit(
+                    db,
+                    WebhookEvent::VisitRecorded,
+                    json!({"case_id": after.id, "number": after.number, "project_id": after.project_id,
+                           "reached": v.reached, "satisfaction": v.satisfaction, "status": after.status}),
+                )
+                .await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn statistics(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
+    match &c.cause {
+        Cause::Registered { property, .. } => crate::stats::rollup::add_new(db, c.case, *property).await,
+        Cause::Action { .. } => crate::stats::fold::record_case(db, c.case).await,
+    }
+}

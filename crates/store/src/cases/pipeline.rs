@@ -1,0 +1,345 @@
+//! The one path every change of a case takes (issue #14):
+//!
+//! 1. **load** the case once (with its current work order and its SLA terms, from the
+//!    configuration cache), checking scope and the caller's version;
+//! 2. **decide** with the pure domain function for the action
+//!    ([`huiyin_domain::case::change::decide`]), after the store has checked the input's text
+//!    and looked up what it names ([`prepare`]);
+//! 3. **save** the decision: the work-order effect and a visit row, then the case in one
+//!    versioned UPDATE (of two concurrent actions one wins);
+//! 4. run the shared [`after_change`](super::after::after_change) (timeline, visits,
+//!    notifications, webhook outbox, statistics deltas);
+//! 5. answer with the case as written, built in memory — nothing is read back.
+//!
+//! Registration ([`super::create`]) ends in the same `after_change`.
+
+use chrono::{DateTime, Utc};
+use huiyin_domain::case::change::{self, Change, ChangeError, Context, Input, OrderChange};
+use huiyin_domain::case::{apply, check_flags, CancelReason, WorkOrderStatus};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait, TryIntoModel};
+use uuid::Uuid;
+
+use super::actions::{charge_cents, check_assignee, check_department, find_visible, ActionInput};
+use super::after::{after_change, Cause, Changed};
+use super::state;
+use crate::entity::{case, visit, work_order};
+use crate::validate::{optional, required};
+use crate::{new_id, now, sla, statements, Actor, StoreError, StoreResult};
+
+/// Performs `input` on case `id` if the actor's `expected_version` is current, in a transaction
+/// of its own (a savepoint when `db` is a transaction already). Returns the case as written.
+pub async fn perform<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: Uuid,
+    expected_version: i32,
+    input: ActionInput,
+) -> StoreResult<case::Model> {
+    let txn = statements::begin(db).await?;
+    let saved = perform_in(&txn, actor, id, expected_version, input).await?;
+    statements::commit(txn).await?;
+    Ok(saved)
+}
+
+/// [`perform`] inside the caller's transaction: for a module that changes a case atomically
+/// with its own rows. The caller commits.
+pub async fn perform_in(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: Uuid,
+    expected_version: i32,
+    input: ActionInput,
+) -> StoreResult<case::Model> {
+    // Load.
+    let current = find_visible(db, actor, id).await?;
+    if current.version != expected_version {
+        return Err(StoreError::Stale {
+            current: current.version,
+        });
+    }
+    let before = state::of(&current)?;
+    // The state machine first: a refused action is a 409 whatever its input says.
+    let outcome = apply(before.kind, before.status, input.command())?;
+    check_flags(input.command(), before.paused_at.is_some(), before.level)?;
+    let order = match current.current_work_order_id {
+        Some(wo) => work_order::Entity::find_by_id(wo).one(db).await?,
+        None => None,
+    };
+    let terms = sla::terms_for(db, before.kind, before.severity).await?;
+    // Decide.
+    let action = input.action();
+    let prepared = prepare(db, actor, &current, input).await?;
+    let at = now();
+    let order_state = order.as_ref().map(state::order_of);
+    let context = Context {
+        at,
+        actor: actor.user_id,
+        durations: &terms.durations,
+        clock: &terms.clock,
+        order: order_state.as_ref(),
+        new_order_id: new_id(),
+    };
+    let change = change::decide(&before, prepared, &context).map_err(refusal)?;
+    debug_assert_eq!(change.outcome, outcome);
+    // Save.
+    let saved = save(db, actor, &current, &change, at).await?;
+    after_change(
+        db,
+        &Changed {
+            actor,
+            case: &saved,
+            at,
+            cause: Cause::Action {
+                before: &current,
+                change: &change,
+                action,
+                terms: &terms,
+            },
+        },
+    )
+    .await?;
+    Ok(saved)
+}
+
+fn refusal(e: ChangeError) -> StoreError {
+    match e {
+        ChangeError::Transition(t) => t.into(),
+        ChangeError::Invalid { field, message } => StoreError::invalid(field, message),
+    }
+}
+
+/// Checks the input's text and looks up what it names (a department, an assignee, the original
+/// of a duplicate): the domain's input.
+async fn prepare(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    current: &case::Model,
+    input: ActionInput,
+) -> StoreResult<Input> {
+    Ok(match input {
+        ActionInput::Verify(v) => Input::Verify {
+            note: required("note", &v.note, 4000)?,
+        },
+        ActionInput::Dispatch(d) => {
+            let department = check_department(db, d.department_id).await?;
+            check_assignee(db, d.assignee_id, d.department_id).await?;
+            Input::Dispatch {
+                department_id: department.id,
+                department: department.name,
+                assignee_id: d.assignee_id,
+                due_at: d.due_at,
+                note: optional("note", d.note.as_deref(), 4000)?,
+            }
+        }
+        ActionInput::Accept => Input::Accept,
+        ActionInput::Resolve(r) => Input::Resolve {
+            result: required("result", &r.result, 4000)?,
+            charge_cents: charge_cents(r.charge_amount)?,
+            charge_amount: r.charge_amount,
+            materials: optional("materials", r.materials.as_deref(), 2000)?,
+        },
+        ActionInput::Reply(r) => Input::Reply {
+            content: required("content", &r.content, 4000)?,
+            method: r.method,
+        },
+        ActionInput::Visit(v) => Input::Visit {
+            reached: v.reached,
+            satisfaction: v.satisfaction,
+            comment: optional("comment", v.comment.as_deref(), 4000)?,
+        },
+        ActionInput::CloseOnSpot(c) => Input::CloseOnSpot {
+            answer: required("answer", &c.answer, 4000)?,
+        },
+        ActionInput::Cancel(c) => {
+            change::check_duplicate(current.id, c.reason, c.duplicate_of).map_err(refusal)?;
+            if let (CancelReason::Duplicate, Some(original)) = (c.reason, c.duplicate_of) {
+                find_visible(db, actor, original)
+                    .await
+                    .map_err(|_| StoreError::invalid("duplicate_of", "no such case"))?;
+            }
+            Input::Cancel {
+                reason: c.reason,
+                duplicate_of: c.duplicate_of,
+                note: optional("note", c.note.as_deref(), 4000)?,
+            }
+        }
+        ActionInput::Comment(c) => Input::Comment {
+            body: required("body", &c.body, 4000)?,
+            visibility: c.visibility,
+        },
+        ActionInput::Reassign(r) => {
+            if r.department_id.is_none() && r.assignee_id.is_none() {
+                return Err(StoreError::invalid(
+                    "department_id",
+                    "give a department_id, an assignee_id or both",
+                ));
+            }
+            let department_id = r
+                .department_id
+                .or(current.department_id)
+                .ok_or_else(|| StoreError::invalid("department_id", "required"))?;
+            let department = check_department(db, department_id).await?;
+            check_assignee(db, r.assignee_id, department_id).await?;
+            Input::Reassign {
+                department_id,
+                department: department.name,
+                assignee_id: r.assignee_id,
+                note: optional("note", r.note.as_deref(), 4000)?,
+            }
+        }
+        ActionInput::Pause(p) => Input::Pause {
+            reason: required("reason", &p.reason, 500)?,
+        },
+        ActionInput::Resume(r) => Input::Resume {
+            note: optional("note", r.note.as_deref(), 4000)?,
+        },
+        ActionInput::Escalate(e) => Input::Escalate {
+            reason: required("reason", &e.reason, 2000)?,
+        },
+        ActionInput::Deescalate(e) => Input::Deescalate {
+            reason: required("reason", &e.reason, 2000)?,
+        },
+    })
+}
+
+/// Writes the decision: work orders and a visit, then the case (version-checked). Returns the
+/// case as written.
+async fn save(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    current: &case::Model,
+    change: &Change,
+    at: DateTime<Utc>,
+) -> StoreResult<case::Model> {
+    write_order(db, actor, current, &change.order, at).await?;
+    if let (Some(due), Some(order)) = (change.order_due, current.current_work_order_id) {
+        work_order::Entity::update_many()
+            .col_expr(work_order::Column::DueAt, Expr::value(due))
+            .filter(work_order::Column::Id.eq(order))
+            .exec(db)
+            .await?;
+    }
+    if let Some(v) = &change.visit {
+        visit::Entity::insert(visit::ActiveModel {
+            id: Set(new_id()),
+            case_id: Set(current.id),
+            work_order_id: Set(current.current_work_order_id),
+            visitor_id: Set(Some(actor.user_id)),
+            reached: Set(v.reached),
+            satisfaction: Set(v.satisfaction.map(|s| s.as_str().to_owned())),
+            comment: Set(v.comment.clone()),
+            created_at: Set(at),
+        })
+        .exec_without_returning(db)
+        .await?;
+    }
+    let mut model = state::write(current, &change.after, at);
+    let projected = model.clone().try_into_model()?;
+    sla::deadlines::schedule(&mut model, &projected);
+    let saved = model.clone().try_into_model()?;
+    // The version check is part of the UPDATE itself: of two concurrent actions one wins.
+    let updated = case::Entity::update_many()
+        .set(model)
+        .filter(case::Column::Id.eq(current.id))
+        .filter(case::Column::Version.eq(current.version))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(StoreError::Stale {
+            current: current.version + 1,
+        });
+    }
+    Ok(saved)
+}
+
+/// The work-order effect of a decision, one statement each (two for a new order replacing one
+/// still open).
+async fn write_order(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    current: &case::Model,
+    effect: &OrderChange,
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    let status = |s: WorkOrderStatus| Expr::value(s.as_str());
+    let update = |id: Option<Uuid>| {
+        work_order::Entity::update_many().filter(work_order::Column::Id.eq(id.unwrap_or_else(Uuid::nil)))
+    };
+    let order = current.current_work_order_id;
+    match effect {
+        OrderChange::None => return Ok(()),
+        OrderChange::Open {
+            id,
+            sequence,
+            department_id,
+            assignee_id,
+            due_at,
+            note,
+        } => {
+            if current.dispatch_count > 0 {
+                // A previous order still open (e.g. never completed) is closed off by the new one.
+                work_order::Entity::update_many()
+                    .col_expr(work_order::Column::Status, status(WorkOrderStatus::Cancelled))
+                    .filter(work_order::Column::CaseId.eq(current.id))
+                    .filter(
+                        work_order::Column::Status
+                            .is_in([WorkOrderStatus::Open.as_str(), WorkOrderStatus::Accepted.as_str()]),
+                    )
+                    .exec(db)
+                    .await?;
+            }
+            work_order::Entity::insert(work_order::ActiveModel {
+                id: Set(*id),
+                case_id: Set(current.id),
+                sequence: Set(*sequence),
+                department_id: Set(*department_id),
+                assignee_id: Set(*assignee_id),
+                status: Set(WorkOrderStatus::Open.as_str().to_owned()),
+                note: Set(note.clone()),
+                due_at: Set(Some(*due_at)),
+                dispatched_by: Set(Some(actor.user_id)),
+                dispatched_at: Set(at),
+                accepted_at: Set(None),
+                completed_at: Set(None),
+                result: Set(None),
+                charge_cents: Set(None),
+                materials: Set(None),
+            })
+            .exec_without_returning(db)
+            .await?;
+            return Ok(());
+        }
+        OrderChange::Accept { assignee_id } => update(order)
+            .col_expr(work_order::Column::Status, status(WorkOrderStatus::Accepted))
+            .col_expr(work_order::Column::AcceptedAt, Expr::value(Some(at)))
+            .col_expr(work_order::Column::AssigneeId, Expr::value(Some(*assignee_id))),
+        OrderChange::Complete {
+            result,
+            charge_cents,
+            materials,
+            assignee_id,
+        } => update(order)
+            .col_expr(work_order::Column::Status, status(WorkOrderStatus::Done))
+            .col_expr(work_order::Column::CompletedAt, Expr::value(Some(at)))
+            .col_expr(work_order::Column::Result, Expr::value(Some(result.clone())))
+            .col_expr(work_order::Column::ChargeCents, Expr::value(*charge_cents))
+            .col_expr(work_order::Column::Materials, Expr::value(materials.clone()))
+            .col_expr(work_order::Column::AssigneeId, Expr::value(*assignee_id)),
+        OrderChange::Reassign {
+            department_id,
+            assignee_id,
+        } => update(order)
+            .col_expr(work_order::Column::DepartmentId, Expr::value(*department_id))
+            .col_expr(work_order::Column::AssigneeId, Expr::value(*assignee_id))
+            .col_expr(work_order::Column::Status, status(WorkOrderStatus::Open))
+            .col_expr(
+                work_order::Column::AcceptedAt,
+                Expr::value(Option::<DateTime<Utc>>::None),
+            ),
+        OrderChange::Cancel => update(order).col_expr(work_order::Column::Status, status(WorkOrderStatus::Cancelled)),
+    }
+    .exec(db)
+    .await?;
+    Ok(())
+}

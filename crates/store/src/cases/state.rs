@@ -1,0 +1,102 @@
+//! A stored case as the domain's decisions see it ([`CaseState`]), and the decided state
+//! written back onto the row: the two directions of the pipeline's load and save.
+
+use huiyin_domain::case::change::{CaseState, OrderState};
+use huiyin_domain::case::{Satisfaction, Severity};
+use huiyin_domain::sla::escalation::Level;
+use sea_orm::{IntoActiveModel, Set};
+
+use super::{kind_of, status_of};
+use crate::entity::{case, work_order};
+use crate::{StoreError, StoreResult};
+
+fn unknown(row: &case::Model, column: &str, value: &str) -> StoreError {
+    StoreError::invalid(
+        column,
+        format!("case {}: unknown {column} '{value}' in database", row.id),
+    )
+}
+
+fn level(row: &case::Model, column: &str, value: &str) -> StoreResult<Level> {
+    Level::parse(value).ok_or_else(|| unknown(row, column, value))
+}
+
+/// The decision's view of a stored case; a stored value the code does not know is an error
+/// naming the case.
+pub fn of(row: &case::Model) -> StoreResult<CaseState> {
+    let last_satisfaction = match row.last_satisfaction.as_deref() {
+        Some(s) => Some(Satisfaction::parse(s).ok_or_else(|| unknown(row, "last_satisfaction", s))?),
+        None => None,
+    };
+    Ok(CaseState {
+        id: row.id,
+        kind: kind_of(row)?,
+        severity: Severity::parse(&row.severity).ok_or_else(|| unknown(row, "severity", &row.severity))?,
+        status: status_of(row)?,
+        level: level(row, "level", &row.level)?,
+        peak_level: level(row, "peak_level", &row.peak_level)?,
+        department_id: row.department_id,
+        assignee_id: row.assignee_id,
+        current_work_order_id: row.current_work_order_id,
+        dispatch_count: row.dispatch_count,
+        verify_due_at: row.verify_due_at,
+        dispatch_due_at: row.dispatch_due_at,
+        due_at: row.due_at,
+        reply_due_at: row.reply_due_at,
+        verified_at: row.verified_at,
+        first_dispatched_at: row.first_dispatched_at,
+        resolved_at: row.resolved_at,
+        replied_at: row.replied_at,
+        closed_at: row.closed_at,
+        cancelled_at: row.cancelled_at,
+        closed_on_spot: row.closed_on_spot,
+        last_satisfaction,
+        duplicate_of: row.duplicate_of,
+        resolve_breached: row.resolve_breached,
+        reply_breached: row.reply_breached,
+        paused_at: row.paused_at,
+        pause_reason: row.pause_reason.clone(),
+    })
+}
+
+/// The decision's view of a work order.
+pub fn order_of(row: &work_order::Model) -> OrderState {
+    OrderState {
+        id: row.id,
+        department_id: row.department_id,
+        assignee_id: row.assignee_id,
+    }
+}
+
+/// The row to write: `before` with every field the decisions own set from `after` (and the
+/// deadline bookkeeping derived from them), one version up.
+pub fn write(before: &case::Model, after: &CaseState, at: chrono::DateTime<chrono::Utc>) -> case::ActiveModel {
+    let mut m = before.clone().into_active_model();
+    m.status = Set(after.status.as_str().to_owned());
+    m.level = Set(after.level.as_str().to_owned());
+    m.peak_level = Set(after.peak_level.as_str().to_owned());
+    m.department_id = Set(after.department_id);
+    m.assignee_id = Set(after.assignee_id);
+    m.current_work_order_id = Set(after.current_work_order_id);
+    m.dispatch_count = Set(after.dispatch_count);
+    m.verify_due_at = Set(after.verify_due_at);
+    m.dispatch_due_at = Set(after.dispatch_due_at);
+    m.due_at = Set(after.due_at);
+    m.reply_due_at = Set(after.reply_due_at);
+    m.verified_at = Set(after.verified_at);
+    m.first_dispatched_at = Set(after.first_dispatched_at);
+    m.resolved_at = Set(after.resolved_at);
+    m.replied_at = Set(after.replied_at);
+    m.closed_at = Set(after.closed_at);
+    m.cancelled_at = Set(after.cancelled_at);
+    m.closed_on_spot = Set(after.closed_on_spot);
+    m.last_satisfaction = Set(after.last_satisfaction.map(|s| s.as_str().to_owned()));
+    m.duplicate_of = Set(after.duplicate_of);
+    m.resolve_breached = Set(after.resolve_breached);
+    m.reply_breached = Set(after.reply_breached);
+    m.paused_at = Set(after.paused_at);
+    m.pause_reason = Set(after.pause_reason.clone());
+    m.updated_at = Set(at);
+    m.version = Set(before.version + 1);
+    m
+}
