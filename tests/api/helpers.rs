@@ -187,6 +187,7 @@ impl TestApp {
             data_dir: app.data_dir.clone(),
             database_url: app.database_url.clone(),
             pg_database: None,
+            webhook_allowed: app.webhook_allowed.clone(),
         }
     }
 

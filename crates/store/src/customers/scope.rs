@@ -36,20 +36,22 @@ pub fn condition(actor: &Actor) -> Option<Condition> {
     )
 }
 
-/// Records that the customer belongs to `project_id` (idempotent).
+/// Records that the customer belongs to `project_id` (idempotent; one statement).
 pub async fn link_project(db: &impl ConnectionTrait, customer_id: Uuid, project_id: Uuid) -> StoreResult<()> {
-    let exists = customer_project::Entity::find_by_id((customer_id, project_id))
-        .one(db)
-        .await?
-        .is_some();
-    if !exists {
-        customer_project::Entity::insert(customer_project::ActiveModel {
-            customer_id: sea_orm::Set(customer_id),
-            project_id: sea_orm::Set(project_id),
-        })
-        .exec_without_returning(db)
-        .await?;
-    }
+    customer_project::Entity::insert(customer_project::ActiveModel {
+        customer_id: sea_orm::Set(customer_id),
+        project_id: sea_orm::Set(project_id),
+    })
+    .on_conflict(
+        sea_orm::sea_query::OnConflict::columns([
+            customer_project::Column::CustomerId,
+            customer_project::Column::ProjectId,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
     Ok(())
 }
 
