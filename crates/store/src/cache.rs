@@ -65,6 +65,8 @@ const ALL: [Topic; 5] = [
 ];
 
 type Slot<T> = RwLock<Option<Arc<T>>>;
+/// An active user and their token version, or `None` (unknown or deactivated).
+type CachedUser = Option<(Actor, i32)>;
 
 /// One process's copy of the configuration of one database.
 #[derive(Default)]
@@ -75,7 +77,7 @@ pub struct ConfigCache {
     webhooks: Slot<Vec<webhook::Model>>,
     categories: Slot<Vec<category::Model>>,
     /// Each user with their token version (`crate::auth::bump_token_version`).
-    users: Mutex<HashMap<Uuid, (Instant, Option<(Actor, i32)>)>>,
+    users: Mutex<HashMap<Uuid, (Instant, CachedUser)>>,
 }
 
 fn registry() -> &'static Mutex<Vec<Weak<ConfigCache>>> {
