@@ -19,6 +19,8 @@ mod m20261206_000201_create_customer_projects;
 mod m20261206_000202_add_escalation_contact_areas;
 mod m20261206_000203_add_user_token_versions;
 mod m20261206_000300_create_stewardship;
+mod m20261206_000400_create_arrears;
+mod m20261206_000401_create_handovers;
 
 pub struct Migrator;
 
@@ -41,6 +43,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000201_create_customer_projects::Migration),
             Box::new(m20261206_000202_add_escalation_contact_areas::Migration),
             Box::new(m20261206_000203_add_user_token_versions::Migration),
+            Box::new(m20261206_000400_create_arrears::Migration),
+            Box::new(m20261206_000401_create_handovers::Migration),
         ]
     }
 }

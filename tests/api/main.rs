@@ -2,11 +2,13 @@
 
 mod helpers;
 
+mod arrears;
 mod auth;
 mod case_steps;
 mod cases;
 mod config_cache;
 mod deadlines;
+mod handovers;
 mod jobs;
 mod openapi;
 mod org;

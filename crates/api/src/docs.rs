@@ -26,6 +26,9 @@ Changes to versioned resources need `If-Match: \"<version>\"`; creates accept `I
         crate::routes::stats::ReportFormat,
         huiyin_store::visits::VisitFilter,
         huiyin_store::warnings::WarningStatus,
+        huiyin_domain::arrears::Stage,
+        huiyin_domain::arrears::ArrearsStatus,
+        huiyin_domain::handover::HandoverStatus,
     )),
     modifiers(&Security),
     tags(
@@ -47,6 +50,9 @@ report and follow your own cases, attach photos, rate the result, withdraw. Use 
 (`POST /api/v1/auth/login` with your phone number as `username`); staff tokens are refused here with 403."),
         (name = "stewardship", description = "Area stewards (片区管家): monthly visit plans, household visits (走访) and coverage, \
 the worklist, patrol routes and patrols (巡查; a failed checkpoint opens an incident case), photos, public notices (公示)"),
+        (name = "arrears", description = "Fee arrears (欠费催缴) imported from the billing system: the list per area, contacts, \
+6- and 12-month escalation, the manager's legal decision, the per-project policy. Money is a decimal string (\"1234.50\")."),
+        (name = "handovers", description = "Shift handovers (交接班) with the server's snapshot of open work, signed by the next shift"),
     )
 )]
 pub struct ApiDoc;

@@ -38,6 +38,8 @@ fn api_v1(cfg: &mut ServiceConfig) {
     routes::webhooks::configure(cfg);
     routes::resident::configure(cfg);
     routes::stewardship::configure(cfg);
+    routes::arrears::configure(cfg);
+    routes::handovers::configure(cfg);
 }
 
 fn platform(cfg: &mut ServiceConfig) {

@@ -18,6 +18,9 @@ pub enum ApiScope {
     /// Unmasked customer phone numbers in exports.
     #[serde(rename = "pii:read")]
     PiiRead,
+    /// Push fee arrears from the billing system (`POST /api/v1/arrears/import`).
+    #[serde(rename = "arrears:write")]
+    ArrearsWrite,
 }
 
 impl ApiScope {
@@ -26,6 +29,7 @@ impl ApiScope {
         ApiScope::CasesRead,
         ApiScope::WebhooksManage,
         ApiScope::PiiRead,
+        ApiScope::ArrearsWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -34,6 +38,7 @@ impl ApiScope {
             ApiScope::CasesRead => "cases:read",
             ApiScope::WebhooksManage => "webhooks:manage",
             ApiScope::PiiRead => "pii:read",
+            ApiScope::ArrearsWrite => "arrears:write",
         }
     }
 

@@ -5,11 +5,14 @@
 //! the same phone number?) can be unit-tested without a database.
 
 pub mod api_key;
+pub mod arrears;
 pub mod attachment;
 pub mod calendar;
 pub mod case;
 pub mod customer;
+pub mod handover;
 pub mod jobs;
+pub mod money;
 pub mod network;
 pub mod password;
 pub mod permission;

@@ -74,6 +74,16 @@ crate::wire_enum! {
         NoticeDraft => "notice_draft",
         /// Publish and withdraw public notices.
         NoticePublish => "notice_publish",
+        /// Read fee arrears in scope (stewards: their areas).
+        ArrearsRead => "arrears_read",
+        /// Record a contact with a customer in arrears (催费记录).
+        ArrearsContact => "arrears_contact",
+        /// Import arrears from the billing system and set the per-project arrears policy.
+        ArrearsImport => "arrears_import",
+        /// Decide on a lawyer's letter for arrears at the legal stage.
+        ArrearsLegal => "arrears_legal",
+        /// Write and accept shift handovers (交接班).
+        HandoverWrite => "handover_write",
     }
 }
 
@@ -97,6 +107,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseDeescalate
                 | P::SlaManage
                 | P::WebhookManage
+                | P::ArrearsLegal
         ),
         R::Agent => matches!(
             permission,
@@ -116,6 +127,8 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CasePause
                 | P::CaseEscalate
                 | P::NoticeDraft
+                | P::ArrearsRead
+                | P::HandoverWrite
         ),
         R::Steward => matches!(
             permission,
@@ -130,6 +143,8 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseComment
                 | P::StewardWork
                 | P::NoticeDraft
+                | P::ArrearsRead
+                | P::ArrearsContact
         ),
         R::Handler => matches!(
             permission,
@@ -323,6 +338,35 @@ mod tests {
             for granted in Role::ALL {
                 assert!(!may_grant(role, *granted));
             }
+        }
+    }
+
+    #[test]
+    fn arrears_and_handovers() {
+        for role in Role::ALL {
+            let is = |roles: &[Role]| roles.contains(role);
+            let desk = [Role::Admin, Role::Manager, Role::Supervisor];
+            assert_eq!(
+                allows(*role, P::ArrearsRead),
+                is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Agent, Role::Steward]),
+                "{role}"
+            );
+            assert_eq!(
+                allows(*role, P::ArrearsContact),
+                is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Steward]),
+                "{role}"
+            );
+            assert_eq!(allows(*role, P::ArrearsImport), is(&desk), "{role}");
+            assert_eq!(
+                allows(*role, P::ArrearsLegal),
+                is(&[Role::Admin, Role::Manager]),
+                "{role}"
+            );
+            assert_eq!(
+                allows(*role, P::HandoverWrite),
+                is(&[Role::Admin, Role::Manager, Role::Supervisor, Role::Agent]),
+                "{role}"
+            );
         }
     }
 }

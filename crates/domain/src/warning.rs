@@ -16,6 +16,8 @@ crate::wire_enum! {
         RepeatCustomer => "repeat_customer",
         /// A patrol route was not patrolled within its interval (once per missed period).
         PatrolMissed => "patrol_missed",
+        /// Arrears of an area not contacted within the policy's days after their import.
+        ArrearsNotContacted => "arrears_not_contacted",
     }
 }
 

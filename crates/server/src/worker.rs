@@ -95,6 +95,8 @@ impl Worker {
             // Statistics deltas into the roll-ups (`stats::fold`; SKIP LOCKED among workers).
             done += stats::fold::fold_batch(&self.store.db, 2000).await?;
             done += huiyin_store::stewardship::missed::sweep(&self.store.db, at).await?;
+            done += huiyin_store::arrears::sweep::sweep(&self.store.db, at, 200).await?;
+            done += huiyin_store::handovers::remind_due(&self.store.db, at, 200).await?;
             let last = self.purged_at.load(std::sync::atomic::Ordering::Relaxed);
             if at.timestamp() - last >= self.purge_every.as_secs() as i64 {
                 let kept = chrono::Duration::days(huiyin_domain::jobs::DONE_KEPT_DAYS);

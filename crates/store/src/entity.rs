@@ -2,6 +2,10 @@
 
 pub mod api_key;
 pub mod area;
+pub mod arrears;
+pub mod arrears_collection;
+pub mod arrears_contact;
+pub mod arrears_import;
 pub mod attachment;
 pub mod audit_entry;
 pub mod case;
@@ -13,6 +17,8 @@ pub mod customer_project;
 pub mod customer_property;
 pub mod department;
 pub mod escalation_contact;
+pub mod handover;
+pub mod handover_project;
 pub mod idempotency_key;
 pub mod job;
 pub mod notice;

@@ -6,6 +6,7 @@
 
 pub mod actor;
 pub mod api_keys;
+pub mod arrears;
 pub mod audit;
 pub mod auth;
 pub mod cache;
@@ -14,6 +15,7 @@ pub mod categories;
 pub mod customers;
 pub mod entity;
 pub mod error;
+pub mod handovers;
 pub mod idempotency;
 pub mod jobs;
 pub mod notifications;

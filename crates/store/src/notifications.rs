@@ -29,6 +29,10 @@ huiyin_domain::wire_enum! {
         UrgentCase => "urgent_case",
         /// A new case was registered in an area the recipient is steward of.
         AreaCase => "area_case",
+        /// Fee arrears reached the supervisor or the legal stage.
+        ArrearsStage => "arrears_stage",
+        /// A shift handover has waited unsigned past the reminder time.
+        HandoverPending => "handover_pending",
     }
 }
 

@@ -125,6 +125,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/arrears": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Arrears in the caller's scope (stewards: their areas; handlers: 403), newest first. */
+        get: operations["arrears_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/arrears-policies/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The project's arrears policy (defaults 6 and 12 months, 30 days; `ETag` `"0"` until saved). */
+        get: operations["arrears_policies_get_policy"];
+        /** Saves the policy; open arrears move to the stage it implies (a rise is announced once). */
+        put: operations["arrears_policies_put_policy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/arrears/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports arrears for a project from the billing system. CSV with a header
+         *     `building,unit,room,fee_item,months,amount,as_of[,receivable,received]` (any order; Chinese
+         *     headers 楼栋,单元,房号,收费项目,欠费月数,欠费金额,截止日期,应收,实收 too), or a JSON array of
+         *     the same fields (amounts as decimal strings). All or nothing: every bad row is reported by
+         *     `line N` (CSV) or `row N` (JSON). Importing the same file again changes nothing; a property
+         *     missing from a later import of a fee item, or listed with 0 months, is settled.
+         */
+        post: operations["arrears_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/arrears/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["arrears_get_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/arrears/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact log (催费记录), newest first. */
+        get: operations["arrears_list_contacts"];
+        put?: never;
+        /**
+         * Records a contact. `result: disputed` with `reason: service_dispute` opens a complaint for the
+         *     property through the case pipeline (or links the complaint already open), in the same
+         *     transaction; the arrears then shows it as `open_case`.
+         */
+        post: operations["arrears_add_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/arrears/{id}/legal-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The manager's decision on a lawyer's letter (律师函) at the legal stage (409 before it). */
+        post: operations["arrears_legal_decision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -707,6 +821,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/handover-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Minutes a handover may wait unsigned before its projects' supervisors are reminded (default 30). */
+        get: operations["handover_settings_get_settings"];
+        put: operations["handover_settings_put_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Handovers of your projects, newest first (`status=pending` for the ones to sign). */
+        get: operations["handovers_list"];
+        put?: never;
+        /** Writes a handover; the server takes the snapshot of open items at this moment. */
+        post: operations["handovers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The snapshot a handover written now would carry (shown in the form before saving). */
+        get: operations["handovers_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["handovers_get_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/handovers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The next shift signs the handover (its author cannot: 409; already signed: 409). */
+        post: operations["handovers_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -1112,6 +1311,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resident/arrears": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your open arrears (fee item, months, amount, as of), from the billing system's last import. */
+        get: operations["resident_list_arrears"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resident/cases": {
         parameters: {
             query?: never;
@@ -1413,6 +1629,27 @@ export interface paths {
         put: operations["sla_policies_update_policy"];
         post?: never;
         delete: operations["sla_policies_delete_policy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/arrears": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per area: households in arrears and their amount at the end of the month, by stage, contacts
+         *     made and their reasons, arrears settled during the month, and the collection rate (收缴率)
+         *     when the month's imports carried `receivable` and `received`.
+         */
+        get: operations["stats_monthly"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1837,6 +2074,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptHandover: {
+            note?: string | null;
+        };
         AcknowledgeWarning: {
             /** @description What was done about it (e.g. "已安排工程部排查 3 号楼排水"). */
             note?: string | null;
@@ -1918,7 +2158,45 @@ export interface components {
          *     wire names contain a colon, which the OpenAPI derive only picks up from plain string literals.)
          * @enum {string}
          */
-        ApiScope: "stats:read" | "cases:read" | "webhooks:manage" | "pii:read";
+        ApiScope: "stats:read" | "cases:read" | "webhooks:manage" | "pii:read" | "arrears:write";
+        /** @description One area's month (the total has no project or area). */
+        AreaArrears: {
+            /**
+             * @description Their amount owed (decimal string).
+             * @example 12345.60
+             */
+            amount: string;
+            /** Format: uuid */
+            area_id?: string | null;
+            area_name?: string | null;
+            /** @description Contacts of the month by the reason recorded (every reason, zero included). */
+            by_reason: {
+                [key: string]: number;
+            };
+            by_stage: components["schemas"]["StageCounts"];
+            /**
+             * Format: double
+             * @description `received / receivable`, 4 decimals (收缴率); null without a receivable.
+             */
+            collection_rate?: number | null;
+            /** Format: int64 */
+            contacts: number;
+            /**
+             * Format: int64
+             * @description Households with arrears open at the end of the month.
+             */
+            households: number;
+            /** Format: uuid */
+            project_id?: string | null;
+            /** @description From imports that carried `receivable`/`received` for the month; else null. */
+            receivable?: string | null;
+            received?: string | null;
+            /**
+             * Format: int64
+             * @description Arrears settled during the month.
+             */
+            settled: number;
+        };
         AreaList: {
             items: components["schemas"]["AreaResponse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -1940,6 +2218,116 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        ArrearsCustomer: {
+            /** Format: uuid */
+            id: string;
+            /** @example 王先生 */
+            name: string;
+        };
+        ArrearsImportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description New arrears. */
+            opened: number;
+            /** @description Rows in the file. */
+            rows: number;
+            /** @description Arrears settled: listed as paid, or missing from this later import of their fee item. */
+            settled: number;
+            /** @description Rows that changed nothing (already imported, or older than what is kept). */
+            unchanged: number;
+            /** @description Arrears whose months or amount changed. */
+            updated: number;
+        };
+        ArrearsList: {
+            items: components["schemas"]["ArrearsResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A project's arrears rules (per-project setting; defaults 6, 12 and 30). */
+        ArrearsPolicy: {
+            /**
+             * Format: int32
+             * @description Days after an import within which the steward must contact (default 30).
+             * @example 30
+             */
+            contact_days: number;
+            /**
+             * Format: int32
+             * @description Months owed from which a lawyer's letter is decided (default 12).
+             * @example 12
+             */
+            legal_months: number;
+            /**
+             * Format: int32
+             * @description Months owed from which the supervisor chases (default 6).
+             * @example 6
+             */
+            supervisor_months: number;
+        };
+        ArrearsProperty: {
+            /** Format: uuid */
+            area_id?: string | null;
+            building: string;
+            /** Format: uuid */
+            id: string;
+            room: string;
+            unit: string;
+        };
+        /** @description One property's arrears on one fee item. */
+        ArrearsResponse: {
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            as_of: string;
+            /** Format: date-time */
+            contact_due_at: string;
+            /** Format: int32 */
+            contacts_count: number;
+            customer?: null | components["schemas"]["ArrearsCustomer"];
+            /** @example 物业费 */
+            fee_item: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the current `as_of` was imported; the steward's contact window runs from here.
+             */
+            imported_at: string;
+            last_contact?: null | components["schemas"]["ContactResponse"];
+            legal?: null | components["schemas"]["LegalResponse"];
+            /**
+             * Format: int32
+             * @example 7
+             */
+            months: number;
+            open_case?: null | components["schemas"]["LinkedCaseResponse"];
+            /**
+             * Format: uuid
+             * @description The area's steward, who chases it.
+             */
+            owner_id?: string | null;
+            /** Format: uuid */
+            project_id: string;
+            property: components["schemas"]["ArrearsProperty"];
+            /** Format: date-time */
+            settled_at?: string | null;
+            stage: components["schemas"]["Stage"];
+            status: components["schemas"]["ArrearsStatus"];
+            /** Format: int32 */
+            version: number;
+        };
+        ArrearsStatsResponse: {
+            areas: components["schemas"]["AreaArrears"][];
+            /** @example 2026-11 */
+            month: string;
+            /** Format: uuid */
+            project_id?: string | null;
+            total: components["schemas"]["AreaArrears"];
+        };
+        /**
+         * @description `open` while owed; `settled` once a later import no longer lists it (or lists it as paid).
+         * @enum {string}
+         */
+        ArrearsStatus: "open" | "settled";
         AttachmentResponse: {
             content_type: string;
             /** Format: date-time */
@@ -2301,6 +2689,51 @@ export interface components {
             /** @description `public` notes are shown to the resident; `internal` ones never are. */
             visibility: components["schemas"]["Visibility"];
         };
+        ContactCreated: {
+            arrears: components["schemas"]["ArrearsResponse"];
+            contact: components["schemas"]["ContactResponse"];
+        };
+        ContactList: {
+            items: components["schemas"]["ContactResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description How the customer was reached (电话、上门、催缴通知单、短信、函件).
+         * @enum {string}
+         */
+        ContactMethod: "phone" | "visit" | "notice" | "sms" | "letter";
+        /**
+         * @description Why the customer has not paid (欠费原因分析).
+         * @enum {string}
+         */
+        ContactReason: "service_dispute" | "vacant" | "hardship" | "refuses" | "unreachable" | "other";
+        ContactResponse: {
+            /** Format: uuid */
+            arrears_id: string;
+            /**
+             * Format: uuid
+             * @description The complaint a service dispute opened or linked.
+             */
+            case_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            created_by: string;
+            /** Format: uuid */
+            id: string;
+            method: components["schemas"]["ContactMethod"];
+            note?: string | null;
+            /** Format: date */
+            promised_on?: string | null;
+            reason?: null | components["schemas"]["ContactReason"];
+            result: components["schemas"]["ContactResult"];
+        };
+        /**
+         * @description What came of the contact.
+         * @enum {string}
+         */
+        ContactResult: "promised" | "paid" | "refused" | "unreachable" | "disputed" | "other";
         CoverageResponse: {
             /** Format: uuid */
             area_id: string;
@@ -2428,6 +2861,19 @@ export interface components {
             /** Format: int32 */
             position?: number;
         };
+        /** @description A contact with the customer (催费记录). */
+        CreateContact: {
+            method: components["schemas"]["ContactMethod"];
+            /** @example 业主称楼上漏水未修好，修好再交 */
+            note?: string | null;
+            /**
+             * Format: date
+             * @description Only with `result: promised`.
+             */
+            promised_on?: string | null;
+            reason?: null | components["schemas"]["ContactReason"];
+            result: components["schemas"]["ContactResult"];
+        };
         CreateCustomer: {
             /** @example 王建国 */
             name: string;
@@ -2480,6 +2926,16 @@ export interface components {
             project_id?: string | null;
             /** Format: uuid */
             user_id: string;
+        };
+        CreateHandover: {
+            equipment?: string | null;
+            instructions?: string | null;
+            /** @example 3 栋电梯报修已派工程部，待回复 */
+            notes?: string | null;
+            /** @description The projects it covers; defaults to all of yours. */
+            project_ids?: string[] | null;
+            shift: components["schemas"]["Shift"];
+            suggestions?: string | null;
         };
         /**
          * @example {
@@ -2861,6 +3317,55 @@ export interface components {
             /** @description A readable name (category, project, area, department or person name; building with its project). */
             label?: string | null;
         };
+        HandoverList: {
+            items: components["schemas"]["HandoverResponse"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        HandoverResponse: {
+            accept_note?: string | null;
+            /** Format: date-time */
+            accepted_at?: string | null;
+            /** Format: uuid */
+            accepted_by?: string | null;
+            /** Format: uuid */
+            author_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description State of the equipment (设备状况). */
+            equipment?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Superiors' instructions (上级指示). */
+            instructions?: string | null;
+            notes?: string | null;
+            open_items: components["schemas"]["OpenItems"];
+            project_ids: string[];
+            /**
+             * Format: date-time
+             * @description When the supervisors were reminded that it was still unsigned.
+             */
+            reminded_at?: string | null;
+            shift: components["schemas"]["Shift"];
+            status: components["schemas"]["HandoverStatus"];
+            suggestions?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description Handover settings (`PUT /api/v1/handover-settings`). */
+        HandoverSettings: {
+            /**
+             * Format: int32
+             * @description Minutes a handover may wait unsigned before the supervisors are reminded (default 30).
+             * @example 30
+             */
+            reminder_minutes: number;
+        };
+        /**
+         * @description `pending` until the next shift signs it (`accepted`).
+         * @enum {string}
+         */
+        HandoverStatus: "pending" | "accepted";
         HealthResponse: {
             /** @example ok */
             status: string;
@@ -2923,10 +3428,37 @@ export interface components {
             visited: number;
         };
         /**
+         * @description The manager's decision on an arrears at the legal stage.
+         * @enum {string}
+         */
+        LegalDecision: "send_letter" | "hold";
+        LegalDecisionBody: {
+            decision: components["schemas"]["LegalDecision"];
+            /** @example 欠费 14 个月，多次催缴无果 */
+            reason: string;
+        };
+        LegalResponse: {
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** Format: uuid */
+            decided_by?: string | null;
+            decision: components["schemas"]["LegalDecision"];
+            reason?: string | null;
+        };
+        /**
          * @description Who owns a case's handling: the project, the area (片区) or the company.
          * @enum {string}
          */
         Level: "project" | "area" | "company";
+        LinkedCaseResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example TS-20261206-0003 */
+            number: string;
+            /** @description False once the complaint is closed or cancelled. */
+            open: boolean;
+            status: components["schemas"]["CaseStatus"];
+        };
         LoginRequest: {
             /**
              * @description Browsers: put the refresh token in an `HttpOnly` cookie for `/api/v1/auth` instead of
@@ -2957,6 +3489,8 @@ export interface components {
             /** Format: double */
             median_hours_to_resolve?: number | null;
         };
+        /** @description Yuan as a decimal string with at most two decimals (exact fen) */
+        Money: string;
         MonthlyReport: {
             change: components["schemas"]["Change"];
             /** @example 2026-11 */
@@ -2977,6 +3511,10 @@ export interface components {
              *     not to an area or kind, so those filters do not narrow them).
              */
             warnings_fired: number;
+        };
+        /** @description The monthly complaint analysis with the month's arrears (`arrears`) beside it. */
+        MonthlyReportWithArrears: components["schemas"]["MonthlyReport"] & {
+            arrears: components["schemas"]["ArrearsStatsResponse"];
         };
         /**
          * @description What a public notice is.
@@ -3022,7 +3560,7 @@ export interface components {
          * @description Why a notification was sent.
          * @enum {string}
          */
-        NotificationKind: "escalated" | "assigned" | "visit_due" | "warning" | "urgent_case" | "area_case";
+        NotificationKind: "escalated" | "assigned" | "visit_due" | "warning" | "urgent_case" | "area_case" | "arrears_stage" | "handover_pending";
         NotificationList: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -3047,6 +3585,21 @@ export interface components {
             title: string;
             /** Format: uuid */
             warning_id?: string | null;
+        };
+        /** @description What was still open when the handover was written, within its author's scope (each list at most 100). */
+        OpenItems: {
+            /** @description Cases whose clocks are paused. */
+            paused: components["schemas"]["SnapshotCase"][];
+            /** Format: date-time */
+            taken_at?: string | null;
+            /** @description Registered cases not yet dispatched. */
+            to_dispatch: components["schemas"]["SnapshotCase"][];
+            /** @description Urgent cases and major complaints still open. */
+            urgent_open: components["schemas"]["SnapshotCase"][];
+            /** @description Return visits overdue or due within the next 12 hours. */
+            visits_due: components["schemas"]["SnapshotVisit"][];
+            /** @description Complaint warnings not yet acknowledged. */
+            warnings_open: components["schemas"]["SnapshotWarning"][];
         };
         OverdueCase: {
             /** Format: date-time */
@@ -3129,6 +3682,11 @@ export interface components {
             id: string;
             /** Format: int64 */
             size_bytes: number;
+        };
+        /** @description `ArrearsPolicy` with its project. */
+        PolicyResponse: components["schemas"]["ArrearsPolicy"] & {
+            /** Format: uuid */
+            project_id: string;
         };
         /** @description An RFC 9457 problem document. */
         Problem: {
@@ -3349,6 +3907,23 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        /** @description A resident's own open item: what is owed, never the contact log. */
+        ResidentArrears: {
+            amount: components["schemas"]["Money"];
+            /** Format: date */
+            as_of: string;
+            building: string;
+            fee_item: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            months: number;
+            room: string;
+            unit: string;
+        };
+        ResidentArrearsList: {
+            items: components["schemas"]["ResidentArrears"][];
         };
         /**
          * @description A photo or document you attached.
@@ -3842,6 +4417,8 @@ export interface components {
          * @enum {string}
          */
         Severity: "normal" | "major" | "urgent";
+        /** @enum {string} */
+        Shift: "day" | "night" | "other";
         /** @description Every duration a policy sets, in seconds (so tests can run policies of a few seconds). */
         SlaDurations: {
             /** @description Count only working hours of the business calendar (otherwise 24×7). */
@@ -3909,6 +4486,50 @@ export interface components {
             updated_at: string;
             /** Format: int32 */
             version: number;
+        };
+        SnapshotCase: {
+            /** Format: uuid */
+            id: string;
+            /** @example TS-20261206-0004 */
+            number: string;
+            /** Format: uuid */
+            project_id: string;
+            severity: string;
+            status: string;
+            title: string;
+        };
+        SnapshotVisit: {
+            /** Format: uuid */
+            case_id: string;
+            /** Format: date-time */
+            due_at: string;
+            /** Format: uuid */
+            id: string;
+            number: string;
+            purpose: string;
+            title: string;
+        };
+        SnapshotWarning: {
+            /** Format: date-time */
+            fired_at: string;
+            /** Format: uuid */
+            id: string;
+            title: string;
+        };
+        /**
+         * @description Who is chasing: the area's steward; over `supervisor_months` the supervisor (上报客服主管);
+         *     over `legal_months` the manager decides on a lawyer's letter (律师函).
+         * @enum {string}
+         */
+        Stage: "steward" | "supervisor" | "legal";
+        /** @description Arrears counted by stage. */
+        StageCounts: {
+            /** Format: int64 */
+            legal: number;
+            /** Format: int64 */
+            steward: number;
+            /** Format: int64 */
+            supervisor: number;
         };
         /** @description The steward's name and work phone — nothing else about them. */
         StewardCard: {
@@ -4209,7 +4830,7 @@ export interface components {
          * @description Which rule fired a warning.
          * @enum {string}
          */
-        WarningRule: "property_cluster" | "building_cluster" | "category_surge" | "repeat_customer" | "patrol_missed";
+        WarningRule: "property_cluster" | "building_cluster" | "category_surge" | "repeat_customer" | "patrol_missed" | "arrears_not_contacted";
         /** @description The configurable warning rules (`PUT /api/v1/warning-rules`). */
         WarningRules: {
             building_cluster: components["schemas"]["ClusterRule"];
@@ -5367,6 +5988,828 @@ export interface operations {
             };
             /** @description Validation failed; `errors` names each offending field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    arrears_list: {
+        parameters: {
+            query?: {
+                project_id?: string;
+                area_id?: string;
+                property_id?: string;
+                fee_item?: string;
+                /** @description Only arrears of at least this many months. */
+                min_months?: number;
+                stage?: components["schemas"]["Stage"];
+                /** @description `open` (default) or `settled`. */
+                status?: components["schemas"]["ArrearsStatus"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrearsList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    arrears_policies_get_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    arrears_policies_put_policy: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The policy version you last read ("0" the first time) */
+                "If-Match": string;
+            };
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArrearsPolicy"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    arrears_import: {
+        parameters: {
+            query: {
+                project_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example building,unit,room,fee_item,months,amount,as_of,receivable,received
+                 *     1栋,1单元,101,物业费,7,1234.50,2026-11-30,176.40,0
+                 */
+                "text/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrearsImportResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    arrears_get_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrearsResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    arrears_list_contacts: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1..=200 (default 50). */
+                limit?: number;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    arrears_add_contact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first answer */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContact"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactCreated"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The arrears is settled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    arrears_legal_decision: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The arrears version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalDecisionBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrearsResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not at the legal stage, or settled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9728,6 +11171,667 @@ export interface operations {
             };
         };
     };
+    handover_settings_get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverSettings"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    handover_settings_put_settings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The settings version you last read ("0" the first time) */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoverSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverSettings"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    handovers_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["HandoverStatus"];
+                project_id?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    handovers_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key and body returns the first answer */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHandover"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    handovers_preview: {
+        parameters: {
+            query?: {
+                /** @description One project; all of yours when omitted. */
+                project_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenItems"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    handovers_get_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    handovers_accept: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The handover version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptHandover"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your own handover, or already accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     jobs_list: {
         parameters: {
             query?: {
@@ -12605,6 +14709,79 @@ export interface operations {
             };
         };
     };
+    resident_list_arrears: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentArrearsList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     resident_list_cases: {
         parameters: {
             query?: {
@@ -14472,6 +16649,86 @@ export interface operations {
             };
         };
     };
+    stats_monthly: {
+        parameters: {
+            query: {
+                /**
+                 * @description `YYYY-MM` (Beijing time).
+                 * @example 2026-11
+                 */
+                month: string;
+                project_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrearsStatsResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     stats_breakdown: {
         parameters: {
             query: {
@@ -14655,7 +16912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MonthlyReport"];
+                    "application/json": components["schemas"]["MonthlyReportWithArrears"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                     "text/csv": string;
                 };

@@ -21,6 +21,8 @@ const AdminRoute = lazy(() => import("./routes/admin"));
 const DeadlinesRoute = lazy(() => import("./routes/deadlines"));
 const WarningsRoute = lazy(() => import("./routes/warnings"));
 const ResidentRoute = lazy(() => import("./routes/resident"));
+const ArrearsRoute = lazy(() => import("./routes/arrears"));
+const HandoversRoute = lazy(() => import("./routes/handovers"));
 const NotFoundRoute = lazy(() => import("./routes/not-found"));
 const StewardRoute = lazy(() => import("./routes/steward"));
 const NoticesRoute = lazy(() => import("./routes/notices"));
@@ -73,6 +75,8 @@ export function AppRoutes() {
           <Route path="warnings" element={<WarningsRoute />} />
           <Route path="steward" element={<StewardRoute />} />
           <Route path="notices" element={<NoticesRoute />} />
+          <Route path="arrears" element={<ArrearsRoute />} />
+          <Route path="handovers" element={<HandoversRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
       </Routes>

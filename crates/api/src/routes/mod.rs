@@ -1,11 +1,13 @@
 //! HTTP handlers, one module per resource; each exposes `configure`.
 
 pub mod api_keys;
+pub mod arrears;
 pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod categories;
 pub mod customers;
+pub mod handovers;
 pub mod health;
 pub mod jobs;
 pub mod notifications;

@@ -105,14 +105,14 @@ pub fn parse(text: &str) -> (Vec<ParsedRow>, Vec<(String, String)>) {
 }
 
 /// 1-based line numbers of records, from their byte offsets (which only grow).
-struct LineCounter<'a> {
+pub(crate) struct LineCounter<'a> {
     text: &'a [u8],
     offset: usize,
     line: usize,
 }
 
 impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         LineCounter {
             text: text.as_bytes(),
             offset: 0,
@@ -122,7 +122,7 @@ impl<'a> LineCounter<'a> {
 
     /// The line of the record the reader reports at `byte`: that position is where the reader
     /// started looking, before any blank lines it skipped, so those are skipped here too.
-    fn line_at(&mut self, byte: u64) -> usize {
+    pub(crate) fn line_at(&mut self, byte: u64) -> usize {
         let mut byte = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
         while matches!(self.text.get(byte), Some(b'\r' | b'\n')) {
             byte += 1;

@@ -10,8 +10,10 @@ import {
   MenuFoldOutlined,
   MenuUnfoldOutlined,
   NotificationOutlined,
+  MoneyCollectOutlined,
   PhoneOutlined,
   SettingOutlined,
+  SwapOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import {
@@ -51,7 +53,9 @@ type Section =
   | "admin"
   | "deadlines"
   | "steward"
-  | "notices";
+  | "notices"
+  | "arrears"
+  | "handovers";
 
 const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: "dashboard", icon: <DashboardOutlined /> },
@@ -70,6 +74,8 @@ const SECTIONS: { key: Section; icon: ReactNode; roles?: readonly Role[] }[] = [
     icon: <NotificationOutlined />,
     roles: ["admin", "manager", "supervisor", "agent", "steward"],
   },
+  { key: "arrears", icon: <MoneyCollectOutlined />, roles: ["admin", "manager", "supervisor", "agent", "steward"] },
+  { key: "handovers", icon: <SwapOutlined />, roles: ["admin", "manager", "supervisor", "agent"] },
 ];
 
 /** Below antd's `lg` breakpoint (992 px, i.e. tablets) the menu collapses to icons. */

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CaseTable } from "@/features/cases/components/case-queues";
 import { Dashboard } from "@/features/dashboard/components/dashboard";
 import { DeadlineCards } from "@/features/dashboard/components/deadline-cards";
+import { PendingHandoverBanner } from "@/features/handover/components/pending-handover-banner";
 import { DashboardFigures, TopCategories } from "@/features/statistics/components/dashboard-figures";
 import { TrendChart } from "@/features/statistics/components/statistics";
 import { useMe } from "@/lib/auth";
@@ -24,6 +25,7 @@ export default function DashboardRoute() {
   const staff = me.data.role !== "resident";
   return (
     <Flex vertical gap="large">
+      <PendingHandoverBanner user={me.data} />
       <Dashboard user={me.data} />
       {staff && (
         <>

@@ -211,7 +211,7 @@ fn wanted_format(req: &HttpRequest, explicit: Option<ReportFormat>) -> ReportFor
     tag = "statistics",
     params(ReportQuery),
     responses((status = 200, description = "The report", content(
-        (MonthlyReport = "application/json"),
+        (crate::routes::arrears::stats::MonthlyReportWithArrears = "application/json"),
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         (String = "text/csv")
     ))),
@@ -238,7 +238,15 @@ async fn report(
     let report: MonthlyReport = monthly(&state.store.db, q.month.trim(), &f).await?;
     let name = format!("huiyin-report-{}", report.month);
     Ok(match wanted_format(&req, q.format) {
-        ReportFormat::Json => HttpResponse::Ok().json(report),
+        ReportFormat::Json => {
+            let arrears =
+                crate::routes::arrears::stats::for_month(&state.store.db, f.allowed_projects, q.project_id, &period);
+            let report = crate::routes::arrears::stats::MonthlyReportWithArrears {
+                report,
+                arrears: arrears.await?,
+            };
+            HttpResponse::Ok().json(report)
+        }
         ReportFormat::Csv => attachment(render::csv(&report)?, "text/csv; charset=utf-8", &format!("{name}.csv")),
         ReportFormat::Xlsx => attachment(
             render::xlsx(&report)?,

@@ -1,0 +1,38 @@
+use sea_orm::entity::prelude::*;
+
+/// A shift handover (交接班记录).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "handovers")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub author_id: Uuid,
+    /// `huiyin_domain::handover::Shift`.
+    pub shift: String,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub notes: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub instructions: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub suggestions: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub equipment: Option<String>,
+    /// JSON: the open items when it was written.
+    #[sea_orm(column_type = "Text")]
+    pub snapshot: String,
+    /// `huiyin_domain::handover::HandoverStatus`.
+    pub status: String,
+    pub accepted_by: Option<Uuid>,
+    pub accepted_at: Option<DateTimeUtc>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub accept_note: Option<String>,
+    pub reminded_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
