@@ -14,11 +14,15 @@ mod m20261126_000010_create_stats_rollups;
 mod m20261126_000020_create_case_queue_index;
 mod m20261126_000030_create_median_histograms;
 mod m20261206_000100_create_stats_deltas;
+mod m20261206_000200_add_webhook_projects;
+mod m20261206_000201_create_customer_projects;
+mod m20261206_000202_add_escalation_contact_areas;
+mod m20261206_000203_add_user_token_versions;
 mod m20261206_000300_create_stewardship;
 mod m20261206_000400_create_arrears;
 mod m20261206_000401_create_handovers;
-mod m20261206_000600_create_knowledge;
 mod m20261206_000500_create_decoration;
+mod m20261206_000600_create_knowledge;
 
 pub struct Migrator;
 
@@ -37,6 +41,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000030_create_median_histograms::Migration),
             Box::new(m20261206_000100_create_stats_deltas::Migration),
             Box::new(m20261206_000300_create_stewardship::Migration),
+            Box::new(m20261206_000200_add_webhook_projects::Migration),
+            Box::new(m20261206_000201_create_customer_projects::Migration),
+            Box::new(m20261206_000202_add_escalation_contact_areas::Migration),
+            Box::new(m20261206_000203_add_user_token_versions::Migration),
             Box::new(m20261206_000400_create_arrears::Migration),
             Box::new(m20261206_000401_create_handovers::Migration),
             Box::new(m20261206_000600_create_knowledge::Migration),

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use huiyin::worker::{default_handler, Worker};
+use huiyin::worker::{default_handler, handler_with, Worker};
 use huiyin_store::jobs::QueuePolicy;
 use huiyin_store::Store;
 use reqwest::{Method, StatusCode};
@@ -61,7 +61,7 @@ pub fn worker(app: &TestApp) -> Worker {
         app.store.clone(),
         policy,
         Duration::from_millis(20),
-        default_handler(app.store.clone(), Duration::from_secs(2)),
+        handler_with(app.store.clone(), Duration::from_secs(2), app.webhook_allowed.clone()),
     )
 }
 

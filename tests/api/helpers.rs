@@ -32,6 +32,8 @@ pub struct TestApp {
     pub data_dir: PathBuf,
     pub database_url: String,
     pg_database: Option<String>,
+    /// Internal ranges webhooks may target in this app (the test worker uses them too).
+    pub webhook_allowed: Vec<huiyin_domain::network::Network>,
 }
 
 pub struct Reply {
@@ -122,6 +124,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
         ..ApiConfig::default()
     };
     adjust(&mut api);
+    let webhook_allowed = api.webhook_allowed_networks.clone();
     let settings = Settings {
         bind: "127.0.0.1:0".into(),
         database_url: database_url.clone(),
@@ -166,6 +169,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
         data_dir,
         database_url,
         pg_database,
+        webhook_allowed,
     };
     app.admin_token = app.login("admin", ADMIN_PASSWORD).await;
     app
@@ -183,6 +187,7 @@ impl TestApp {
             data_dir: app.data_dir.clone(),
             database_url: app.database_url.clone(),
             pg_database: None,
+            webhook_allowed: app.webhook_allowed.clone(),
         }
     }
 
@@ -356,6 +361,35 @@ impl TestApp {
         assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
         reply.id()
     }
+}
+
+/// Lets webhooks target the loopback receivers the tests start.
+pub fn allow_loopback_webhooks(api: &mut ApiConfig) {
+    api.webhook_allowed_networks = huiyin_domain::network::parse_list("127.0.0.0/8").expect("range");
+}
+
+/// Like `db_tests!`, with the server's configuration adjusted by `$adjust(&mut ApiConfig)`.
+#[macro_export]
+macro_rules! db_tests_with {
+    ($adjust:ident; $($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    let app = $crate::helpers::spawn_app_with($crate::helpers::Backend::Sqlite, super::$adjust).await;
+                    super::$name(&app).await;
+                    app.cleanup().await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    let app = $crate::helpers::spawn_app_with($crate::helpers::Backend::Postgres, super::$adjust).await;
+                    super::$name(&app).await;
+                    app.cleanup().await;
+                }
+            }
+        )+
+    };
 }
 
 /// Declares each async test function `f(app: TestApp)` twice: `f::sqlite` and `f::postgres`.

@@ -19,6 +19,7 @@ mod org;
 mod platform;
 mod problems;
 mod resident;
+mod security;
 mod statements;
 mod stats;
 mod stats_fold;

@@ -11,11 +11,12 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
 use crate::case_steps::new_case;
-use crate::db_tests;
+use crate::db_tests_with;
 use crate::deadlines::{drain, worker, world};
+use crate::helpers::allow_loopback_webhooks;
 use crate::helpers::TestApp;
 
-db_tests!(
+db_tests_with!(allow_loopback_webhooks;
     a_receiver_gets_signed_deliveries,
     a_failing_receiver_sees_retries_and_the_log_records_them,
     subscriptions_are_validated_and_admin_only

@@ -76,6 +76,32 @@ pub fn openapi_json() -> String {
 
 /// Registers the API, platform endpoints and Swagger UI on an actix `App` or scope.
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    configure_with(true)(cfg)
+}
+
+/// [`configure`], with Swagger UI at `/docs` only when `docs` is on.
+pub fn configure_with(docs: bool) -> impl Fn(&mut web::ServiceConfig) {
+    move |cfg| {
+        configure_api(cfg);
+        if docs {
+            configure_docs(cfg);
+        }
+    }
+}
+
+fn configure_docs(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/docs",
+        web::get().to(|| async {
+            HttpResponse::PermanentRedirect()
+                .insert_header(("location", "/docs/"))
+                .finish()
+        }),
+    )
+    .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", openapi().clone()));
+}
+
+fn configure_api(cfg: &mut web::ServiceConfig) {
     cfg.app_data(web::JsonConfig::default().error_handler(extract::json_error))
         .app_data(web::PathConfig::default().error_handler(extract::path_error))
         .service(
@@ -90,14 +116,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 )
                 .default_service(web::to(error::not_found)),
         )
-        .configure(|c| platform(&mut ServiceConfig::new(c)))
-        .route(
-            "/docs",
-            web::get().to(|| async {
-                HttpResponse::PermanentRedirect()
-                    .insert_header(("location", "/docs/"))
-                    .finish()
-            }),
-        )
-        .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", openapi().clone()));
+        .configure(|c| platform(&mut ServiceConfig::new(c)));
 }

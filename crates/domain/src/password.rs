@@ -10,9 +10,24 @@ pub enum WeakPassword {
     TooSimple,
     #[error("password must not contain the username")]
     ContainsUsername,
+    #[error("this password is one of the most common ones; choose another")]
+    Common,
 }
 
-pub const MIN_LENGTH: usize = 8;
+pub const MIN_LENGTH: usize = 10;
+
+/// The common-password list shipped with the code (`common_passwords.txt`).
+const COMMON: &str = include_str!("common_passwords.txt");
+
+/// Whether `password` is on the common-password list (ignoring case).
+pub fn is_common(password: &str) -> bool {
+    let lower = password.trim().to_lowercase();
+    COMMON
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .any(|l| l == lower)
+}
 /// Bounds the work an attacker can make argon2 do per request.
 pub const MAX_LENGTH: usize = 128;
 
@@ -34,6 +49,9 @@ pub fn check_strength(password: &str, username: &str) -> Result<(), WeakPassword
     if name.len() >= 3 && password.to_lowercase().contains(&name) {
         return Err(WeakPassword::ContainsUsername);
     }
+    if is_common(password) {
+        return Err(WeakPassword::Common);
+    }
     Ok(())
 }
 
@@ -42,11 +60,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_list_is_read() {
+        assert!(is_common("password1"));
+        assert!(is_common("Administrator"));
+        assert!(!is_common(
+            "# Passwords seen most often in public breach corpora (and their usual Chinese-site"
+        ));
+        assert!(!is_common("Cuihu2027garden"));
+    }
+
+    #[test]
     fn strength_rules() {
         assert_eq!(check_strength("abc123", "x"), Err(WeakPassword::TooShort));
+        assert_eq!(check_strength("password1", "x"), Err(WeakPassword::TooShort));
+        assert_eq!(check_strength("Abc12345", "x"), Err(WeakPassword::TooShort));
+        assert_eq!(check_strength("Password123", "x"), Err(WeakPassword::Common));
+        assert_eq!(check_strength("1q2w3e4r5t", "x"), Err(WeakPassword::Common));
+        assert_eq!(check_strength("WOAINI1314", "x"), Err(WeakPassword::Common));
         assert_eq!(check_strength(&"a1".repeat(65), "x"), Err(WeakPassword::TooLong));
-        assert_eq!(check_strength("abcdefgh", "x"), Err(WeakPassword::TooSimple));
-        assert_eq!(check_strength("12345678", "x"), Err(WeakPassword::TooSimple));
+        assert_eq!(check_strength("abcdefghij", "x"), Err(WeakPassword::TooSimple));
+        assert_eq!(check_strength("1234567890", "x"), Err(WeakPassword::TooSimple));
         assert_eq!(
             check_strength("Alice2026!", "alice"),
             Err(WeakPassword::ContainsUsername)

@@ -46,6 +46,16 @@ fn env_number<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T>
     }
 }
 
+/// An on/off setting (`on`/`off`, `true`/`false`, `1`/`0`).
+fn env_switch(name: &str, default: bool) -> anyhow::Result<bool> {
+    match env(name).map(|v| v.to_ascii_lowercase()) {
+        None => Ok(default),
+        Some(v) if matches!(v.as_str(), "on" | "true" | "1" | "yes") => Ok(true),
+        Some(v) if matches!(v.as_str(), "off" | "false" | "0" | "no") => Ok(false),
+        Some(v) => anyhow::bail!("{name} must be on or off, got '{v}'"),
+    }
+}
+
 impl Settings {
     /// Reads the environment; creates the data directory and, if needed, the JWT secret file.
     pub fn from_env() -> anyhow::Result<Self> {
@@ -85,6 +95,21 @@ impl Settings {
                 env_number("HUIYIN_ACTIVATION_TTL_HOURS", defaults.activation_ttl.as_secs() / 3600)? * 3600,
             ),
             resident_daily_case_limit: env_number("HUIYIN_RESIDENT_DAILY_CASES", defaults.resident_daily_case_limit)?,
+            webhook_allowed_networks: huiyin_domain::network::parse_list(
+                &env("HUIYIN_WEBHOOK_ALLOWED_NETWORKS").unwrap_or_default(),
+            )
+            .map_err(|e| anyhow::anyhow!("HUIYIN_WEBHOOK_ALLOWED_NETWORKS: {e}"))?,
+            trusted_proxies: huiyin_domain::network::parse_list(&env("HUIYIN_TRUSTED_PROXIES").unwrap_or_default())
+                .map_err(|e| anyhow::anyhow!("HUIYIN_TRUSTED_PROXIES: {e}"))?,
+            login_backoff_free: env_number("HUIYIN_LOGIN_BACKOFF_FREE", defaults.login_backoff_free)?,
+            login_backoff_cap: Duration::from_secs(env_number(
+                "HUIYIN_LOGIN_BACKOFF_CAP_SECS",
+                defaults.login_backoff_cap.as_secs(),
+            )?),
+            password_change_attempts: env_number("HUIYIN_PASSWORD_CHANGE_ATTEMPTS", defaults.password_change_attempts)?,
+            metrics_token: env("HUIYIN_METRICS_TOKEN"),
+            docs_enabled: env_switch("HUIYIN_DOCS", defaults.docs_enabled)?,
+            hsts: env_switch("HUIYIN_HSTS", defaults.hsts)?,
             count_statements: false,
         };
         Ok(Settings {

@@ -1,8 +1,17 @@
 //! Webhook delivery: one POST per delivery row, signed with the subscription's secret.
 //! A non-2xx answer or a network error fails the job, which the queue retries with backoff;
 //! the delivery log records every attempt.
+//!
+//! Internal targets are refused at every attempt, after resolving the name (a save-time check
+//! alone would let DNS be changed later): the client resolves through [`CheckedResolver`], which
+//! refuses a name with any internal address, so the connection goes only to checked addresses.
+//! The log then says "refused: private address" and nothing else.
 
+use std::sync::Arc;
 use std::time::Duration;
+
+use huiyin_domain::network::Network;
+use huiyin_store::webhooks::target::{self, ResolveError, REFUSED};
 
 use chrono::Utc;
 use huiyin_domain::webhook::{sign, DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER};
@@ -11,18 +20,72 @@ use huiyin_store::webhooks::{self, SUCCEEDED};
 use huiyin_store::Store;
 use uuid::Uuid;
 
-/// The HTTP client for deliveries: bounded time, no redirects (a receiver answers for itself).
-pub fn client(timeout: Duration) -> reqwest::Client {
-    reqwest::Client::builder()
+/// Resolves receivers' names and refuses those with an internal address.
+struct CheckedResolver {
+    allowed: Arc<Vec<Network>>,
+}
+
+impl reqwest::dns::Resolve for CheckedResolver {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let allowed = self.allowed.clone();
+        Box::pin(async move {
+            let addrs = target::resolve(name.as_str(), 0, &allowed)
+                .await
+                .map_err(|e| -> Box<dyn std::error::Error + Send + Sync> { Box::new(e) })?;
+            let addrs: reqwest::dns::Addrs = Box::new(addrs.into_iter());
+            Ok(addrs)
+        })
+    }
+}
+
+/// The delivery settings: the HTTP client and the internal ranges an operator allowed.
+#[derive(Clone)]
+pub struct Delivery {
+    pub http: reqwest::Client,
+    pub allowed: Arc<Vec<Network>>,
+}
+
+/// The HTTP client for deliveries: bounded time, no redirects (a receiver answers for itself),
+/// no proxy (it would do the resolving), names resolved and checked by [`CheckedResolver`].
+pub fn client(timeout: Duration, allowed: Vec<Network>) -> Delivery {
+    let allowed = Arc::new(allowed);
+    let http = reqwest::Client::builder()
         .timeout(timeout)
+        .no_proxy()
+        .dns_resolver(Arc::new(CheckedResolver {
+            allowed: allowed.clone(),
+        }))
         .connect_timeout(timeout.min(Duration::from_secs(5)))
         .redirect(reqwest::redirect::Policy::none())
         .user_agent(concat!("Huiyin-Webhooks/", env!("CARGO_PKG_VERSION")))
         .build()
-        .unwrap_or_default()
+        .unwrap_or_default();
+    Delivery { http, allowed }
 }
 
-pub async fn deliver(store: &Store, http: &reqwest::Client, job: &job::Model) -> Result<(), String> {
+/// Whether a failed request was refused by [`CheckedResolver`].
+fn was_refused(error: &reqwest::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = source {
+        if matches!(e.downcast_ref::<ResolveError>(), Some(ResolveError::Refused(_))) {
+            return true;
+        }
+        source = e.source();
+    }
+    false
+}
+
+/// The target's address is checked before anything is sent: literal addresses here, names by
+/// the resolver while connecting.
+fn literal_refused(url: &str, allowed: &[Network]) -> bool {
+    match reqwest::Url::parse(url) {
+        Ok(url) => target::check_host(&url, allowed).is_err(),
+        Err(_) => true,
+    }
+}
+
+pub async fn deliver(store: &Store, delivery_client: &Delivery, job: &job::Model) -> Result<(), String> {
+    let http = &delivery_client.http;
     let payload: serde_json::Value = serde_json::from_str(&job.payload).map_err(|e| format!("bad job payload: {e}"))?;
     let id: Uuid = payload["delivery_id"]
         .as_str()
@@ -43,6 +106,9 @@ pub async fn deliver(store: &Store, http: &reqwest::Client, job: &job::Model) ->
             .map_err(|e| e.to_string())?;
         return Ok(());
     }
+    if literal_refused(&hook.url, &delivery_client.allowed) {
+        return refuse(store, &delivery, final_attempt).await;
+    }
     let timestamp = Utc::now().timestamp();
     let signature = sign(&hook.secret, timestamp, delivery.payload.as_bytes());
     let sent = http
@@ -55,6 +121,9 @@ pub async fn deliver(store: &Store, http: &reqwest::Client, job: &job::Model) ->
         .body(delivery.payload.clone())
         .send()
         .await;
+    if matches!(&sent, Err(e) if was_refused(e)) {
+        return refuse(store, &delivery, final_attempt).await;
+    }
     let (status, error) = match sent {
         Ok(response) if response.status().is_success() => (Some(response.status().as_u16()), None),
         Ok(response) => (
@@ -70,5 +139,57 @@ pub async fn deliver(store: &Store, http: &reqwest::Client, job: &job::Model) ->
     match error {
         None => Ok(()),
         Some(error) => Err(error),
+    }
+}
+
+/// Records a refused attempt (no status, nothing of the target) and fails the job so it is
+/// retried like any failure: an operator may yet allow the range or fix the DNS record.
+async fn refuse(
+    store: &Store,
+    delivery: &huiyin_store::entity::webhook_delivery::Model,
+    final_attempt: bool,
+) -> Result<(), String> {
+    webhooks::record_attempt(&store.db, delivery, None, Some(REFUSED.to_owned()), final_attempt)
+        .await
+        .map_err(|e| e.to_string())?;
+    Err(REFUSED.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use reqwest::dns::{Name, Resolve};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn the_resolver_refuses_names_of_internal_addresses() {
+        let resolver = CheckedResolver {
+            allowed: Arc::new(vec![]),
+        };
+        let refused = resolver.resolve(Name::from_str("localhost").unwrap()).await;
+        let error = refused.err().expect("localhost is refused");
+        assert!(matches!(
+            error.downcast_ref::<ResolveError>(),
+            Some(ResolveError::Refused(_))
+        ));
+        let open = CheckedResolver {
+            allowed: Arc::new(huiyin_domain::network::parse_list("127.0.0.0/8, ::1").unwrap()),
+        };
+        let addrs: Vec<_> = open
+            .resolve(Name::from_str("localhost").unwrap())
+            .await
+            .expect("allowed")
+            .collect();
+        assert!(!addrs.is_empty());
+    }
+
+    #[test]
+    fn literal_internal_targets_are_refused() {
+        assert!(literal_refused("http://0x7f000001/", &[]));
+        assert!(literal_refused("http://[::1]/", &[]));
+        assert!(!literal_refused("https://93.184.216.34/", &[]));
+        assert!(literal_refused("not a url", &[]));
     }
 }

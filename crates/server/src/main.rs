@@ -68,7 +68,11 @@ fn worker_for(settings: &Settings, store: Store) -> Worker {
         backoff_base: settings.job_backoff,
         ..QueuePolicy::default()
     };
-    let handler = worker::default_handler(store.clone(), settings.webhook_timeout);
+    let handler = worker::handler_with(
+        store.clone(),
+        settings.webhook_timeout,
+        settings.api.webhook_allowed_networks.clone(),
+    );
     Worker::new(store, policy, settings.worker_tick, handler)
 }
 

@@ -37,6 +37,7 @@ impl Application {
         let state = web::Data::new(AppState::new(store.clone(), settings.api.clone(), &settings.jwt_secret));
         let spa_dir = web::Data::new(Spa::choose(settings.static_dir.as_deref()));
         let origins = settings.cors_origins.clone();
+        let docs = settings.api.docs_enabled;
         let server = HttpServer::new(move || {
             let mut cors = Cors::default()
                 .allowed_methods(["GET", "POST", "PATCH", "PUT", "DELETE"])
@@ -45,6 +46,7 @@ impl Application {
                     header::CONTENT_TYPE,
                     header::IF_MATCH,
                     header::HeaderName::from_static("idempotency-key"),
+                    header::HeaderName::from_static("x-requested-with"),
                 ])
                 .expose_headers([
                     header::ETAG,
@@ -62,8 +64,9 @@ impl Application {
                 .wrap(cors)
                 .wrap(from_fn(huiyin_api::middleware::metrics::record))
                 .wrap(from_fn(huiyin_api::middleware::request_id::echo))
+                .wrap(from_fn(huiyin_api::middleware::security_headers::add))
                 .wrap(TracingLogger::default())
-                .configure(huiyin_api::configure)
+                .configure(huiyin_api::configure_with(docs))
                 .default_service(web::to(spa::serve))
         })
         // Without it a keep-alive client waited 40 ms for the end of every response larger than

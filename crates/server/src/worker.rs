@@ -35,7 +35,16 @@ pub struct Worker {
 /// The job kinds this release knows: webhook deliveries and complaint-warning checks. An
 /// unknown kind fails and, after its attempts, ends dead (visible in `GET /api/v1/jobs`).
 pub fn default_handler(store: Store, webhook_timeout: Duration) -> Handler {
-    let http = crate::deliveries::client(webhook_timeout);
+    handler_with(store, webhook_timeout, Vec::new())
+}
+
+/// [`default_handler`] with internal address ranges webhooks may target (`HUIYIN_WEBHOOK_ALLOWED_NETWORKS`).
+pub fn handler_with(
+    store: Store,
+    webhook_timeout: Duration,
+    webhook_allowed: Vec<huiyin_domain::network::Network>,
+) -> Handler {
+    let http = crate::deliveries::client(webhook_timeout, webhook_allowed);
     Arc::new(move |job: job::Model| {
         let store = store.clone();
         let http = http.clone();

@@ -27,6 +27,12 @@ impl Actor {
     /// authenticated request, so a second query here was a fifth of a queue page's database
     /// work (`make bench-load`).
     pub async fn load(db: &impl ConnectionTrait, user_id: Uuid) -> StoreResult<Option<Actor>> {
+        Ok(Self::load_with_version(db, user_id).await?.map(|(actor, _)| actor))
+    }
+
+    /// [`Actor::load`] with the user's token version (see [`crate::auth::bump_token_version`]),
+    /// in the same single round trip.
+    pub async fn load_with_version(db: &impl ConnectionTrait, user_id: Uuid) -> StoreResult<Option<(Actor, i32)>> {
         let users = user::Entity;
         let members = user_project::Entity;
         let statement = Query::select()
@@ -38,6 +44,7 @@ impl Actor {
                 (users, user::Column::DepartmentId),
                 (users, user::Column::CustomerId),
             ])
+            .column((users, crate::auth::TOKEN_VERSION))
             .column((members, user_project::Column::ProjectId))
             .from(users)
             .left_join(
@@ -61,14 +68,15 @@ impl Actor {
                 project_ids.push(project);
             }
         }
-        Ok(Some(Actor {
+        let actor = Actor {
             user_id: first.try_get("", "id")?,
             username: first.try_get("", "username")?,
             role,
             department_id: first.try_get("", "department_id")?,
             customer_id: first.try_get("", "customer_id")?,
             project_ids,
-        }))
+        };
+        Ok(Some((actor, first.try_get("", "token_version")?)))
     }
 
     pub fn may(&self, permission: Permission) -> bool {

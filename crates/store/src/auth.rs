@@ -128,6 +128,7 @@ pub async fn rotate_refresh_token<C: TransactionTrait + ConnectionTrait>(
         .await?;
     if claimed.rows_affected == 0 {
         revoke_family(&txn, token.family_id).await?;
+        bump_token_version(&txn, token.user_id).await?;
         txn.commit().await?;
         return Ok(RefreshOutcome::Reused);
     }
@@ -153,7 +154,8 @@ async fn revoke_family(db: &impl ConnectionTrait, family_id: Uuid) -> StoreResul
     Ok(())
 }
 
-/// Logout: revokes the family of `raw` (every token of that login). Unknown tokens are ignored.
+/// Logout: revokes the family of `raw` (every token of that login) and ends the user's access
+/// tokens (other logins simply refresh). Unknown tokens are ignored.
 pub async fn logout(db: &impl ConnectionTrait, raw: &str) -> StoreResult<()> {
     if let Some(token) = refresh_token::Entity::find()
         .filter(refresh_token::Column::TokenHash.eq(hash_token(raw)))
@@ -161,12 +163,54 @@ pub async fn logout(db: &impl ConnectionTrait, raw: &str) -> StoreResult<()> {
         .await?
     {
         revoke_family(db, token.family_id).await?;
+        bump_token_version(db, token.user_id).await?;
     }
     Ok(())
 }
 
-/// Revokes every refresh token of a user (deactivation, password change).
+/// The `users` column access tokens are checked against (not in the entity, so the users
+/// table's other writers need not know it).
+pub const TOKEN_VERSION: TokenVersion = TokenVersion;
+
+#[derive(Debug, Clone, Copy)]
+pub struct TokenVersion;
+
+impl sea_orm::sea_query::Iden for TokenVersion {
+    fn unquoted(&self, s: &mut dyn std::fmt::Write) {
+        let _ = s.write_str("token_version");
+    }
+}
+
+/// The version a new access token of `user_id` is issued under.
+pub async fn token_version(db: &impl ConnectionTrait, user_id: Uuid) -> StoreResult<i32> {
+    let statement = sea_orm::sea_query::Query::select()
+        .column(TOKEN_VERSION)
+        .from(user::Entity)
+        .and_where(user::Column::Id.eq(user_id))
+        .to_owned();
+    let row = db.query_one(db.get_database_backend().build(&statement)).await?;
+    Ok(match row {
+        Some(row) => row.try_get("", "token_version")?,
+        None => 0,
+    })
+}
+
+/// Ends every access token of `user_id` issued so far (they carry the old version).
+pub async fn bump_token_version(db: &impl ConnectionTrait, user_id: Uuid) -> StoreResult<()> {
+    let statement = sea_orm::sea_query::Query::update()
+        .table(user::Entity)
+        .value(TOKEN_VERSION, Expr::col(TOKEN_VERSION).add(1))
+        .and_where(user::Column::Id.eq(user_id))
+        .to_owned();
+    db.execute(db.get_database_backend().build(&statement)).await?;
+    // Cached users carry the version: drop them in every process.
+    crate::cache::changed(db, crate::cache::Topic::Users).await
+}
+
+/// Revokes every refresh token of a user (deactivation, password change) and ends their
+/// access tokens.
 pub async fn revoke_user_tokens(db: &impl ConnectionTrait, user_id: Uuid) -> StoreResult<()> {
+    bump_token_version(db, user_id).await?;
     refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(now()))
         .filter(refresh_token::Column::UserId.eq(user_id))

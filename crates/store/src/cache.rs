@@ -65,6 +65,8 @@ const ALL: [Topic; 5] = [
 ];
 
 type Slot<T> = RwLock<Option<Arc<T>>>;
+/// An active user and their token version, or `None` (unknown or deactivated).
+type CachedUser = Option<(Actor, i32)>;
 
 /// One process's copy of the configuration of one database.
 #[derive(Default)]
@@ -74,7 +76,8 @@ pub struct ConfigCache {
     calendar: Slot<Calendar>,
     webhooks: Slot<Vec<webhook::Model>>,
     categories: Slot<Vec<category::Model>>,
-    users: Mutex<HashMap<Uuid, (Instant, Option<Actor>)>>,
+    /// Each user with their token version (`crate::auth::bump_token_version`).
+    users: Mutex<HashMap<Uuid, (Instant, CachedUser)>>,
 }
 
 fn registry() -> &'static Mutex<Vec<Weak<ConfigCache>>> {
@@ -200,15 +203,20 @@ where
 
 /// An active user with their scope (`None`: unknown or deactivated), cached up to [`USER_TTL`].
 pub async fn actor(db: &impl ConnectionTrait, user_id: Uuid) -> StoreResult<Option<Actor>> {
+    Ok(actor_with_version(db, user_id).await?.map(|(actor, _)| actor))
+}
+
+/// [`actor`] with the user's token version, which access tokens are checked against.
+pub async fn actor_with_version(db: &impl ConnectionTrait, user_id: Uuid) -> StoreResult<Option<(Actor, i32)>> {
     let Some(cache) = current() else {
-        return Actor::load(db, user_id).await;
+        return Actor::load_with_version(db, user_id).await;
     };
     if let Some((at, found)) = cache.users.lock().unwrap_or_else(|e| e.into_inner()).get(&user_id) {
         if at.elapsed() < USER_TTL {
             return Ok(found.clone());
         }
     }
-    let found = Actor::load(db, user_id).await?;
+    let found = Actor::load_with_version(db, user_id).await?;
     let mut users = cache.users.lock().unwrap_or_else(|e| e.into_inner());
     if users.len() > 10_000 {
         users.clear();

@@ -13,6 +13,7 @@ pub mod case_event;
 pub mod category;
 pub mod customer;
 pub mod customer_phone;
+pub mod customer_project;
 pub mod customer_property;
 pub mod department;
 pub mod designer;

@@ -26,6 +26,7 @@ pub mod page;
 pub mod password;
 pub mod reply_templates;
 pub mod residents;
+pub mod search;
 pub mod seed;
 pub mod settings;
 pub mod sla;

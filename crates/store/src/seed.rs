@@ -417,6 +417,7 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
             }],
             tags: vec![],
             notes: None,
+            project_id: None,
         },
     )
     .await?;
@@ -428,7 +429,7 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
         Duration::hours(1),
     )
     .await?;
-    crate::residents::accounts::activate(db, &issued.phone, &issued.code, DEMO_PASSWORD).await?;
+    crate::residents::accounts::activate_unchecked(db, &issued.phone, &issued.code, DEMO_PASSWORD).await?;
     customer_ids.push((resident.customer.id, home.id));
     for i in 0..160 {
         let p = &properties[rng.gen_range(0..properties.len())];
@@ -460,6 +461,7 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
                 }],
                 tags,
                 notes: None,
+                project_id: None,
             },
         )
         .await?;

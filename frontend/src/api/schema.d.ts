@@ -286,7 +286,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends the login the refresh token belongs to. */
+        /** Ends the login the refresh token (body or cookie) belongs to, and the user's access tokens. */
         post: operations["auth_logout"];
         delete?: never;
         options?: never;
@@ -304,8 +304,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Exchanges a refresh token for new tokens. The old refresh token stops working; presenting
-         *     an already-used one revokes every token of that login (reuse detection).
+         * Exchanges a refresh token (body, or the browser's cookie with `X-Requested-With`) for new
+         *     tokens. The old refresh token stops working; presenting an already-used one revokes every
+         *     token of that login (reuse detection).
          */
         post: operations["auth_refresh"];
         delete?: never;
@@ -1364,7 +1365,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Changes the current user's password (old + new, minimum strength); other sessions are logged out. */
+        /**
+         * Changes the current user's password (old + new, minimum strength); other sessions are logged
+         *     out. Wrong current passwords are limited per user (429 with `Retry-After`).
+         */
         post: operations["me_change_password"];
         delete?: never;
         options?: never;
@@ -2659,7 +2663,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics in the text exposition format. */
+        /**
+         * Prometheus metrics in the text exposition format. When the server has a metrics token
+         *     (`HUIYIN_METRICS_TOKEN`), send it as `Authorization: Bearer <token>`.
+         */
         get: operations["metrics"];
         put?: never;
         post?: never;
@@ -3632,6 +3639,12 @@ export interface components {
              *     ]
              */
             phones: string[];
+            /**
+             * Format: uuid
+             * @description The project the customer is registered in (needed when no property is given and you
+             *     work in several projects; a customer without a property is visible only there).
+             */
+            project_id?: string | null;
             properties?: components["schemas"]["CustomerPropertyInput"][];
             /**
              * @description Free labels such as `VIP`, `professional`, `investor`.
@@ -3652,10 +3665,17 @@ export interface components {
             name: string;
         };
         CreateEscalationContact: {
+            /**
+             * Format: uuid
+             * @description Only for cases of this area (its project is implied): the area's own people, e.g. its
+             *     supervisor at area level. The area's project's contacts remain the fallback.
+             */
+            area_id?: string | null;
             level: components["schemas"]["Level"];
             /**
              * Format: uuid
-             * @description Only for cases of this project; omit for every project.
+             * @description Only for cases of this project; omit both `project_id` and `area_id` for every project
+             *     (company-wide: administrators only).
              */
             project_id?: string | null;
             /** Format: uuid */
@@ -3792,7 +3812,7 @@ export interface components {
             /** @example 张伟 */
             display_name: string;
             /**
-             * @description At least 8 characters with letters and digits.
+             * @description At least 10 characters with letters and digits, not one of the most common passwords.
              * @example Huiyin2026
              */
             password: string;
@@ -3810,6 +3830,13 @@ export interface components {
             events: components["schemas"]["WebhookEvent"][];
             /** @example 工单系统同步 */
             name: string;
+            /**
+             * Format: uuid
+             * @description The project whose events the subscription receives; omit for every project
+             *     (company-wide, administrators and unrestricted API keys only). A project-restricted key
+             *     may omit it: the subscription then belongs to its project.
+             */
+            project_id?: string | null;
             /** @description The HMAC signing secret (at least 16 characters); generated when omitted. */
             secret?: string | null;
             /**
@@ -4135,6 +4162,8 @@ export interface components {
             items: components["schemas"]["EscalationContactView"][];
         };
         EscalationContactView: {
+            /** Format: uuid */
+            area_id?: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
@@ -4568,6 +4597,12 @@ export interface components {
             status: components["schemas"]["CaseStatus"];
         };
         LoginRequest: {
+            /**
+             * @description Browsers: put the refresh token in an `HttpOnly` cookie for `/api/v1/auth` instead of
+             *     the body (`refresh_token` is then `null`); refresh and log out by cookie with the
+             *     `X-Requested-With` header.
+             */
+            cookie?: boolean;
             /** @example admin123 */
             password: string;
             /**
@@ -5014,7 +5049,8 @@ export interface components {
             visited_at?: string | null;
         };
         RefreshRequest: {
-            refresh_token: string;
+            /** @description The refresh token; omit it to use the browser's refresh cookie. */
+            refresh_token?: string | null;
         };
         /**
          * @description How a customer relates to a property.
@@ -5886,8 +5922,11 @@ export interface components {
              * @example 900
              */
             expires_in: number;
-            /** @description Single-use token for `POST /api/v1/auth/refresh`; each use returns a new one. */
-            refresh_token: string;
+            /**
+             * @description Single-use token for `POST /api/v1/auth/refresh`; each use returns a new one. `null`
+             *     when it was put in the refresh cookie instead.
+             */
+            refresh_token?: string | null;
             /** @example Bearer */
             token_type: string;
             user: components["schemas"]["UserResponse"];
@@ -6162,6 +6201,11 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /**
+             * Format: uuid
+             * @description The project whose events it receives; `null` for company-wide.
+             */
+            project_id?: string | null;
             /**
              * @description The signing secret: shown in full only in the create response, masked elsewhere.
              * @example whsec_••••3f9a
@@ -8402,6 +8446,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description Omit the body to log out by cookie */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RefreshRequest"];
@@ -16160,6 +16205,17 @@ export interface operations {
             /** @description Validation failed; `errors` names each offending field */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many wrong current passwords */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24761,6 +24817,15 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description A metrics token is configured and was not sent */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

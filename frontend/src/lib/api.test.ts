@@ -3,7 +3,7 @@ import { aUser, tokens } from "@/testing/data";
 import { json, problem, requestsTo, stubFetch } from "@/testing/fetch";
 import { api, loginPath, setLogoutHandler, unwrap } from "./api";
 import { ApiError } from "./problem";
-import { getSession, setSession } from "./session";
+import { clearSession, getSession, setSession } from "./session";
 
 /** GET /me answers 200 only to the given access token, 401 to anything else. */
 function meAcceptingOnly(token: string) {
@@ -16,7 +16,7 @@ describe("API client auth middleware", () => {
   let restoreLogoutHandler: () => void;
 
   beforeEach(() => {
-    setSession({ accessToken: "access-0", refreshToken: "refresh-0", expiresAt: 0 });
+    setSession({ accessToken: "access-0", expiresAt: 0 });
     window.history.replaceState(null, "", "/queues?status=open");
     restoreLogoutHandler = setLogoutHandler(onLogout);
   });
@@ -46,11 +46,14 @@ describe("API client auth middleware", () => {
     expect(user.display_name).toBe("王管理");
     const refreshes = requestsTo(fetch, "POST /api/v1/auth/refresh");
     expect(refreshes).toHaveLength(1);
-    expect(await refreshes[0]?.json()).toEqual({ refresh_token: "refresh-0" });
+    // The refresh token is the HttpOnly cookie; the request names the session (CSRF guard).
+    expect(await refreshes[0]?.json()).toEqual({});
+    expect(refreshes[0]?.headers.get("X-Requested-With")).toBe("staff");
     expect(refreshes[0]?.headers.get("Authorization")).toBeNull();
     const calls = requestsTo(fetch, "GET /api/v1/me").map((r) => r.headers.get("Authorization"));
     expect(calls).toEqual(["Bearer access-0", "Bearer access-1"]);
-    expect(getSession()).toMatchObject({ accessToken: "access-1", refreshToken: "refresh-1" });
+    expect(getSession()).toMatchObject({ accessToken: "access-1" });
+    expect(JSON.stringify(window.localStorage)).not.toContain("access-1");
     expect(onLogout).not.toHaveBeenCalled();
   });
 
@@ -119,7 +122,7 @@ describe("API client auth middleware", () => {
     // The request goes out with access-0; meanwhile another tab stores a new pair.
     const pending = api.GET("/api/v1/me", {
       fetch: async (request: Request) => {
-        setSession({ accessToken: "access-5", refreshToken: "refresh-5", expiresAt: 0 });
+        setSession({ accessToken: "access-5", expiresAt: 0 });
         return globalThis.fetch(request);
       },
     });
@@ -141,12 +144,12 @@ describe("API client auth middleware", () => {
 
     await expect(api.GET("/api/v1/me")).rejects.toThrow();
 
-    expect(getSession()?.refreshToken).toBe("refresh-0");
+    expect(getSession()?.accessToken).toBe("access-0");
     expect(onLogout).not.toHaveBeenCalled();
   });
 
   it("without a session, a 401 goes to the login page without trying to refresh", async () => {
-    window.localStorage.clear();
+    clearSession();
     const fetch = stubFetch({ "GET /api/v1/me": () => problem(401) });
 
     const { response } = await api.GET("/api/v1/me");

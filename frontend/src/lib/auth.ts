@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { paths } from "@/api/schema";
-import { api, unwrap } from "./api";
+import { api, logoutOnServer, unwrap } from "./api";
 import { clearSession, getSession, sessionFromTokens, setSession } from "./session";
 
 export type LoginBody = paths["/api/v1/auth/login"]["post"]["requestBody"]["content"]["application/json"];
@@ -24,7 +24,8 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: LoginBody) => {
-      const tokens = await unwrap(api.POST("/api/v1/auth/login", { body }));
+      // The refresh token goes into an HttpOnly cookie; only the access token reaches script.
+      const tokens = await unwrap(api.POST("/api/v1/auth/login", { body: { ...body, cookie: true } }));
       setSession(sessionFromTokens(tokens));
       return tokens;
     },
@@ -47,10 +48,6 @@ export function useLogout(): () => void {
     const session = getSession();
     clearSession();
     queryClient.clear();
-    if (session) {
-      api
-        .POST("/api/v1/auth/logout", { body: { refresh_token: session.refreshToken } })
-        .catch(() => undefined);
-    }
+    if (session) logoutOnServer().catch(() => undefined);
   }, [queryClient]);
 }

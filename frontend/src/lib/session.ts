@@ -5,108 +5,139 @@ import type { paths } from "@/api/schema";
 export type TokenResponse =
   paths["/api/v1/auth/login"]["post"]["responses"][200]["content"]["application/json"];
 
-/** The tokens kept in this browser between page loads. */
+/**
+ * A login in this page. The access token lives in memory only; the refresh token is an
+ * `HttpOnly` cookie the server sets for `/api/v1/auth` (script cannot read it, so an injected
+ * script cannot steal a 30-day login). A new page or tab restores its access token by one
+ * refresh with that cookie.
+ */
 export interface Session {
   accessToken: string;
-  refreshToken: string;
   /** Epoch milliseconds when the access token expires (informational; the server decides). */
   expiresAt: number;
 }
 
-export const SESSION_STORAGE_KEY = "huiyin.session";
+/** Whose login: the staff console's or the residents' app's (each has its own cookie). */
+export type SessionKind = "staff" | "resident";
 
 type Listener = () => void;
-const listeners = new Set<Listener>();
 
-let cachedRaw: string | null = null;
-let cachedSession: Session | null = null;
-
-function parse(raw: string | null): Session | null {
-  if (!raw) return null;
-  try {
-    const value: unknown = JSON.parse(raw);
-    if (
-      value !== null &&
-      typeof value === "object" &&
-      "accessToken" in value &&
-      "refreshToken" in value &&
-      typeof value.accessToken === "string" &&
-      typeof value.refreshToken === "string"
-    ) {
-      const expiresAt = "expiresAt" in value && typeof value.expiresAt === "number" ? value.expiresAt : 0;
-      return { accessToken: value.accessToken, refreshToken: value.refreshToken, expiresAt };
-    }
-  } catch {
-    // A corrupt entry counts as no session.
-  }
-  return null;
-}
-
-function readRaw(): string | null {
-  try {
-    return window.localStorage.getItem(SESSION_STORAGE_KEY);
-  } catch {
-    return null;
-  }
+/** One kind of session: the in-memory token and whether the page has tried to restore it. */
+export interface SessionStore {
+  readonly kind: SessionKind;
+  get: () => Session | null;
+  set: (session: Session) => void;
+  clear: () => void;
+  /** True once the page asked the server for a session (or has one). */
+  restored: () => boolean;
+  markRestored: () => void;
+  /** Back to a fresh page: no session, not restored (tests). */
+  reset: () => void;
+  subscribe: (listener: Listener) => () => void;
 }
 
 /**
- * The stored session, read from localStorage every time so that a token refreshed
- * in another tab is seen at once. The parsed object is cached per raw value, so the
- * same stored session always yields the same object (needed by useSyncExternalStore).
+ * A marker (no secret) that this browser has a login of `kind`, so a new page asks the server
+ * to restore it only then (and not with a request bound to fail on every first visit).
  */
-export function getSession(): Session | null {
-  const raw = readRaw();
-  if (raw !== cachedRaw) {
-    cachedRaw = raw;
-    cachedSession = parse(raw);
-  }
-  return cachedSession;
+function markerKey(kind: SessionKind): string {
+  return `huiyin.${kind}.logged-in`;
 }
 
-function notify(): void {
-  for (const listener of listeners) listener();
+function writeMarker(kind: SessionKind, present: boolean): void {
+  try {
+    if (present) window.localStorage.setItem(markerKey(kind), "1");
+    else window.localStorage.removeItem(markerKey(kind));
+  } catch {
+    // Without storage a reload shows the login page.
+  }
+}
+
+/** Whether this browser had a login of `kind` when last seen. */
+export function hadLogin(kind: SessionKind): boolean {
+  try {
+    return window.localStorage.getItem(markerKey(kind)) === "1";
+  } catch {
+    return false;
+  }
+}
+
+export function createSessionStore(kind: SessionKind): SessionStore {
+  let session: Session | null = null;
+  let restored = false;
+  const listeners = new Set<Listener>();
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+  return {
+    kind,
+    get: () => session,
+    set: (next) => {
+      session = next;
+      restored = true;
+      writeMarker(kind, true);
+      notify();
+    },
+    clear: () => {
+      session = null;
+      writeMarker(kind, false);
+      notify();
+    },
+    restored: () => restored,
+    markRestored: () => {
+      restored = true;
+      notify();
+    },
+    reset: () => {
+      session = null;
+      restored = false;
+      notify();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+/** The staff console's session. */
+export const staffSession = createSessionStore("staff");
+/** The residents' app's session (both can be logged in in one browser). */
+export const residentSession = createSessionStore("resident");
+
+export function getSession(): Session | null {
+  return staffSession.get();
 }
 
 export function setSession(session: Session): void {
-  try {
-    window.localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
-  } catch {
-    // Without storage the session cannot survive; the user will have to log in again.
-  }
-  notify();
+  staffSession.set(session);
 }
 
 export function clearSession(): void {
-  try {
-    window.localStorage.removeItem(SESSION_STORAGE_KEY);
-  } catch {
-    // Nothing stored, nothing to remove.
-  }
-  notify();
+  staffSession.clear();
 }
 
 export function sessionFromTokens(tokens: TokenResponse, now = Date.now()): Session {
-  return {
-    accessToken: tokens.access_token,
-    refreshToken: tokens.refresh_token,
-    expiresAt: now + tokens.expires_in * 1000,
-  };
+  return { accessToken: tokens.access_token, expiresAt: now + tokens.expires_in * 1000 };
 }
 
 export function subscribeSession(listener: Listener): () => void {
-  listeners.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === null || event.key === SESSION_STORAGE_KEY) listener();
-  };
-  window.addEventListener("storage", onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener("storage", onStorage);
-  };
+  return staffSession.subscribe(listener);
 }
 
-/** The current session; re-renders on login, logout, refresh and changes from other tabs. */
+/** A store's session; re-renders on login, logout and refresh. */
+export function useStoreSession(store: SessionStore): Session | null {
+  return useSyncExternalStore(store.subscribe, store.get, () => null);
+}
+
+/** Whether the store has tried to restore its session after the page loaded. */
+export function useStoreRestored(store: SessionStore): boolean {
+  return useSyncExternalStore(store.subscribe, store.restored, () => false);
+}
+
+/** The current staff session; re-renders on login, logout and refresh. */
 export function useSession(): Session | null {
-  return useSyncExternalStore(subscribeSession, getSession, () => null);
+  return useStoreSession(staffSession);
 }

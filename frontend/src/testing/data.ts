@@ -65,7 +65,8 @@ export const ALL_PERMISSIONS: User["permissions"] = [
 export function tokens(n: number, user: User = aUser()): TokenResponse {
   return {
     access_token: `access-${n}`,
-    refresh_token: `refresh-${n}`,
+    // Browsers get the refresh token as an HttpOnly cookie, not in the body.
+    refresh_token: null,
     token_type: "Bearer",
     expires_in: 900,
     user,

@@ -2,6 +2,7 @@ import "@testing-library/jest-dom/vitest";
 import { cleanup, configure } from "@testing-library/react";
 import { afterEach, beforeEach } from "vitest";
 import i18n from "@/i18n/i18n";
+import { residentSession, staffSession } from "@/lib/session";
 
 // --- What jsdom lacks and antd or the browser-side code relies on -----------------------
 
@@ -48,5 +49,7 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
+  staffSession.reset();
+  residentSession.reset();
   window.history.replaceState(null, "", "/");
 });

@@ -45,6 +45,9 @@ pub struct Claims {
     pub iat: i64,
     pub nbf: i64,
     pub exp: i64,
+    /// The user's token version at issue; a later logout or password change raises it.
+    #[serde(default)]
+    pub ver: i32,
 }
 
 pub struct JwtKeys {
@@ -67,6 +70,17 @@ impl JwtKeys {
     }
 
     pub fn issue(&self, user_id: Uuid, role: Role, ttl: Duration) -> Result<String, jsonwebtoken::errors::Error> {
+        self.issue_versioned(user_id, role, 0, ttl)
+    }
+
+    /// An access token under the user's current token version.
+    pub fn issue_versioned(
+        &self,
+        user_id: Uuid,
+        role: Role,
+        version: i32,
+        ttl: Duration,
+    ) -> Result<String, jsonwebtoken::errors::Error> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
             iss: ISSUER.to_owned(),
@@ -76,6 +90,7 @@ impl JwtKeys {
             iat: now,
             nbf: now,
             exp: now + ttl.as_secs() as i64,
+            ver: version,
         };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
     }
@@ -145,6 +160,7 @@ mod tests {
             iat: now - 100,
             nbf: now - 100,
             exp: now - 60,
+            ver: 0,
         };
         let token = encode(
             &Header::new(Algorithm::HS256),

@@ -118,12 +118,16 @@ async fn resolve(req: &HttpRequest) -> Resolved {
             }
         },
     };
-    // From the per-process user cache (`huiyin_store::cache`): deactivation drops it at once.
-    match huiyin_store::cache::actor(&state.store.db, claims.sub).await {
-        Ok(Some(actor)) if audience == Audience::Resident && actor.role == huiyin_domain::role::Role::Resident => {
+    // From the per-process user cache (`huiyin_store::cache`): deactivation and a raised token
+    // version (logout, password change) drop it at once.
+    match huiyin_store::cache::actor_with_version(&state.store.db, claims.sub).await {
+        Ok(Some((_, version))) if version != claims.ver => {
+            Resolved::Rejected("the access token was revoked (logged out or password changed); log in again".into())
+        }
+        Ok(Some((actor, _))) if audience == Audience::Resident && actor.role == huiyin_domain::role::Role::Resident => {
             Resolved::Authenticated(Principal::Resident(actor))
         }
-        Ok(Some(actor)) if audience == Audience::Staff && actor.role.is_staff() => {
+        Ok(Some((actor, _))) if audience == Audience::Staff && actor.role.is_staff() => {
             Resolved::Authenticated(Principal::Staff(actor))
         }
         Ok(_) => Resolved::Rejected("the account is not active".into()),

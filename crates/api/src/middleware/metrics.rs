@@ -74,6 +74,21 @@ impl Metrics {
     }
 }
 
+/// The method as a label: the standard ones by name, anything invented as `other` (a client
+/// must not be able to grow a new series per request).
+fn method_label(method: &actix_web::http::Method) -> &'static str {
+    match method.as_str() {
+        "GET" => "GET",
+        "POST" => "POST",
+        "PUT" => "PUT",
+        "PATCH" => "PATCH",
+        "DELETE" => "DELETE",
+        "HEAD" => "HEAD",
+        "OPTIONS" => "OPTIONS",
+        _ => "other",
+    }
+}
+
 /// Middleware (use with `actix_web::middleware::from_fn`).
 pub async fn record(
     req: ServiceRequest,
@@ -81,7 +96,7 @@ pub async fn record(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let started = Instant::now();
     let metrics = req.app_data::<web::Data<AppState>>().map(|s| s.metrics.clone());
-    let method = req.method().to_string();
+    let method = method_label(req.method());
     let response = next.call(req).await?;
     if let Some(metrics) = metrics {
         let route = response
@@ -90,10 +105,24 @@ pub async fn record(
             .unwrap_or_else(|| "unmatched".to_owned());
         metrics.observe(
             &route,
-            &method,
+            method,
             response.status().as_u16(),
             started.elapsed().as_secs_f64(),
         );
     }
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::http::Method;
+
+    use super::*;
+
+    #[test]
+    fn invented_methods_share_one_label() {
+        assert_eq!(method_label(&Method::GET), "GET");
+        assert_eq!(method_label(&Method::from_bytes(b"FOO").unwrap()), "other");
+        assert_eq!(method_label(&Method::from_bytes(b"BAR").unwrap()), "other");
+    }
 }

@@ -1,5 +1,6 @@
-//! Cross-cutting HTTP concerns: metrics and request ids.
+//! Cross-cutting HTTP concerns: metrics, request ids and security headers.
 
 pub mod metrics;
 pub mod request_id;
+pub mod security_headers;
 pub mod statements;

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::auth::AuthUser;
+use crate::auth::{client_ip, refresh_cookie, AuthUser};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::state::AppState;
@@ -31,12 +31,19 @@ pub struct LoginRequest {
     pub username: String,
     #[schema(example = "admin123")]
     pub password: String,
+    /// Browsers: put the refresh token in an `HttpOnly` cookie for `/api/v1/auth` instead of
+    /// the body (`refresh_token` is then `null`); refresh and log out by cookie with the
+    /// `X-Requested-With` header.
+    #[serde(default)]
+    pub cookie: bool,
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
-    pub refresh_token: String,
+    /// The refresh token; omit it to use the browser's refresh cookie.
+    #[serde(default)]
+    pub refresh_token: Option<String>,
 }
 
 /// A user account as the API shows it (never the password hash).
@@ -85,8 +92,9 @@ impl From<users::UserWithProjects> for UserResponse {
 pub struct TokenResponse {
     /// Short-lived JWT for `Authorization: Bearer`.
     pub access_token: String,
-    /// Single-use token for `POST /api/v1/auth/refresh`; each use returns a new one.
-    pub refresh_token: String,
+    /// Single-use token for `POST /api/v1/auth/refresh`; each use returns a new one. `null`
+    /// when it was put in the refresh cookie instead.
+    pub refresh_token: Option<String>,
     #[schema(example = "Bearer")]
     pub token_type: String,
     /// Seconds until the access token expires.
@@ -97,14 +105,15 @@ pub struct TokenResponse {
 
 async fn tokens_for(state: &AppState, user: user::Model, refresh_token: String) -> ApiResult<TokenResponse> {
     let role = Role::parse(&user.role).ok_or_else(|| ApiError::Internal("unknown role in database".into()))?;
+    let version = auth::token_version(&state.store.db, user.id).await?;
     let access_token = state
         .jwt
-        .issue(user.id, role, state.config.access_ttl)
+        .issue_versioned(user.id, role, version, state.config.access_ttl)
         .map_err(|e| ApiError::Internal(Box::new(e)))?;
     let project_ids = huiyin_store::actor::project_ids_of(&state.store.db, user.id).await?;
     Ok(TokenResponse {
         access_token,
-        refresh_token,
+        refresh_token: Some(refresh_token),
         token_type: "Bearer".into(),
         expires_in: state.config.access_ttl.as_secs(),
         user: UserResponse::new(user, project_ids),
@@ -145,27 +154,48 @@ async fn login(
     // canonical number whether or not it is a login, so the counter reveals nothing.
     let login = huiyin_store::residents::accounts::login_name(&state.store.db, &username).await?;
     let username = login.username;
-    let ip_key = format!("ip:{}", req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default());
+    // Failures lock a username only for the address they came from (nobody can lock another
+    // person out from elsewhere); across addresses the username backs off slowly instead.
+    let ip = client_ip::key(&req, &state.config.trusted_proxies);
+    let ip_key = format!("ip:{ip}");
+    let pair_key = format!("user-ip:{}|{ip}", login.throttle_key);
     let user_key = format!("user:{}", login.throttle_key);
     let limiter = &state.login_limiter;
     let blocked = limiter
         .blocked_for(&ip_key, state.config.login_attempts_per_ip)
-        .max(limiter.blocked_for(&user_key, state.config.login_failures_per_user));
+        .max(limiter.blocked_for(&pair_key, state.config.login_failures_per_user))
+        .max(state.login_backoff.blocked_for(&user_key));
     if let Some(retry_after_secs) = blocked {
         return Err(ApiError::TooManyRequests { retry_after_secs });
     }
     limiter.hit(&ip_key);
     let Some(user) = auth::authenticate(&state.store.db, &username, &body.password).await? else {
-        limiter.hit(&user_key);
+        limiter.hit(&pair_key);
+        state.login_backoff.fail(&user_key);
         return Err(ApiError::Unauthorized("wrong username or password".into()));
     };
-    limiter.reset(&user_key);
+    limiter.reset(&pair_key);
+    state.login_backoff.reset(&user_key);
     let refresh_token = auth::issue_refresh_token(&state.store.db, user.id, None, refresh_ttl(&state)).await?;
-    Ok(HttpResponse::Ok().json(tokens_for(&state, user, refresh_token).await?))
+    answer_tokens(&state, tokens_for(&state, user, refresh_token).await?, body.cookie)
 }
 
-/// Exchanges a refresh token for new tokens. The old refresh token stops working; presenting
-/// an already-used one revokes every token of that login (reuse detection).
+/// The token answer; in cookie mode the refresh token goes into the cookie (the residents'
+/// or the staff one, by the user's role), not the body.
+fn answer_tokens(state: &AppState, mut tokens: TokenResponse, cookie: bool) -> ApiResult<HttpResponse> {
+    if !cookie {
+        return Ok(HttpResponse::Ok().json(tokens));
+    }
+    let name = refresh_cookie::name(tokens.user.role == Role::Resident);
+    let refresh_token = tokens.refresh_token.take().unwrap_or_default();
+    let mut response = HttpResponse::Ok().json(tokens);
+    refresh_cookie::set(&mut response, name, &refresh_token, state.config.refresh_ttl.as_secs());
+    Ok(response)
+}
+
+/// Exchanges a refresh token (body, or the browser's cookie with `X-Requested-With`) for new
+/// tokens. The old refresh token stops working; presenting an already-used one revokes every
+/// token of that login (reuse detection).
 #[utoipa::path(
     tag = "auth",
     request_body = RefreshRequest,
@@ -175,10 +205,17 @@ async fn login(
     )
 )]
 #[post("/auth/refresh")]
-async fn refresh(state: web::Data<AppState>, Json(body): Json<RefreshRequest>) -> ApiResult<HttpResponse> {
-    match auth::rotate_refresh_token(&state.store.db, &body.refresh_token, refresh_ttl(&state)).await? {
+async fn refresh(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: Option<Json<RefreshRequest>>,
+) -> ApiResult<HttpResponse> {
+    let body = body.map(|b| b.0).unwrap_or_default();
+    let (token, source) = refresh_cookie::token(&req, body.refresh_token.as_deref())?;
+    let cookie = source != refresh_cookie::Source::Body;
+    match auth::rotate_refresh_token(&state.store.db, &token, refresh_ttl(&state)).await? {
         RefreshOutcome::Rotated { user, refresh_token } => {
-            Ok(HttpResponse::Ok().json(tokens_for(&state, *user, refresh_token).await?))
+            answer_tokens(&state, tokens_for(&state, *user, refresh_token).await?, cookie)
         }
         RefreshOutcome::Invalid => Err(ApiError::Unauthorized(
             "the refresh token is not valid; log in again".into(),
@@ -192,12 +229,22 @@ async fn refresh(state: web::Data<AppState>, Json(body): Json<RefreshRequest>) -
     }
 }
 
-/// Ends the login the refresh token belongs to.
-#[utoipa::path(tag = "auth", request_body = RefreshRequest, responses((status = 204, description = "Logged out")))]
+/// Ends the login the refresh token (body or cookie) belongs to, and the user's access tokens.
+#[utoipa::path(tag = "auth", request_body(content = RefreshRequest, description = "Omit the body to log out by cookie"), responses((status = 204, description = "Logged out")))]
 #[post("/auth/logout")]
-async fn logout(state: web::Data<AppState>, Json(body): Json<RefreshRequest>) -> ApiResult<HttpResponse> {
-    auth::logout(&state.store.db, &body.refresh_token).await?;
-    Ok(HttpResponse::NoContent().finish())
+async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: Option<Json<RefreshRequest>>,
+) -> ApiResult<HttpResponse> {
+    let body = body.map(|b| b.0).unwrap_or_default();
+    let (token, source) = refresh_cookie::token(&req, body.refresh_token.as_deref())?;
+    auth::logout(&state.store.db, &token).await?;
+    let mut response = HttpResponse::NoContent().finish();
+    if let refresh_cookie::Source::Cookie(name) = source {
+        refresh_cookie::clear(&mut response, name);
+    }
+    Ok(response)
 }
 
 /// The current user with the permissions their role holds.
@@ -222,14 +269,31 @@ async fn me(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpRespons
     }))
 }
 
-/// Changes the current user's password (old + new, minimum strength); other sessions are logged out.
-#[utoipa::path(tag = "auth", request_body = ChangePassword, responses((status = 204, description = "Password changed")), security(("bearer" = [])))]
+/// Changes the current user's password (old + new, minimum strength); other sessions are logged
+/// out. Wrong current passwords are limited per user (429 with `Retry-After`).
+#[utoipa::path(tag = "auth", request_body = ChangePassword, responses((status = 204, description = "Password changed"),
+    (status = 429, body = crate::error::Problem, content_type = "application/problem+json", description = "Too many wrong current passwords",
+        headers(("Retry-After" = u64, description = "Seconds to wait")))), security(("bearer" = [])))]
 #[post("/me/password")]
 async fn change_password(
     state: web::Data<AppState>,
     user: AuthUser,
     Json(body): Json<ChangePassword>,
 ) -> ApiResult<HttpResponse> {
-    users::change_password(&state.store.db, &user, body).await?;
-    Ok(HttpResponse::NoContent().finish())
+    let key = format!("password:{}", user.user_id);
+    let limiter = &state.login_limiter;
+    if let Some(retry_after_secs) = limiter.blocked_for(&key, state.config.password_change_attempts) {
+        return Err(ApiError::TooManyRequests { retry_after_secs });
+    }
+    match users::change_password(&state.store.db, &user, body).await {
+        Err(huiyin_store::StoreError::Invalid { field, message }) if field == "old_password" => {
+            limiter.hit(&key);
+            Err(huiyin_store::StoreError::Invalid { field, message }.into())
+        }
+        Err(other) => Err(other.into()),
+        Ok(()) => {
+            limiter.reset(&key);
+            Ok(HttpResponse::NoContent().finish())
+        }
+    }
 }

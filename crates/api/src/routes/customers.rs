@@ -107,19 +107,35 @@ async fn audit_view(state: &AppState, actor: &Actor, action: &str, ids: Vec<Uuid
     Ok(())
 }
 
+/// A search is audited when it shows phone numbers (what was searched and who was shown) or,
+/// for anyone, when its text could probe phone digits (four digits or more).
+async fn audit_search(state: &AppState, actor: &Actor, q: Option<&str>, ids: &[Uuid]) -> ApiResult<()> {
+    let shown = actor.may(Permission::PiiView) && !ids.is_empty();
+    let probing = q.is_some_and(huiyin_store::search::probes_digits);
+    if shown || probing {
+        let subject = if ids.len() == 1 { Some(ids[0]) } else { None };
+        audit::record(
+            &state.store.db,
+            actor,
+            "customer.searched",
+            "customer",
+            subject,
+            serde_json::json!({"customer_ids": ids, "q": q, "phones_shown": shown}),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// Finds customers by phone (any notation), name or room — fast enough for a caller on the line.
 #[utoipa::path(tag = "customers", params(ListCustomers), responses((status = 200, body = CustomerList)), security(("bearer" = [])))]
 #[get("/customers")]
 async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListCustomers>) -> ApiResult<HttpResponse> {
     user.require(Permission::CustomerRead)?;
+    let q = query.q.clone();
     let page = customers::list(&state.store.db, &user, query.into_inner()).await?;
-    audit_view(
-        &state,
-        &user,
-        "customer.searched",
-        page.items.iter().map(|c| c.customer.id).collect(),
-    )
-    .await?;
+    let ids: Vec<Uuid> = page.items.iter().map(|c| c.customer.id).collect();
+    audit_search(&state, &user, q.as_deref(), &ids).await?;
     let show = user.may(Permission::PiiView);
     Ok(HttpResponse::Ok().json(CustomerList {
         items: page.items.into_iter().map(|c| customer_response(c, show)).collect(),

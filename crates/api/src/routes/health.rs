@@ -1,4 +1,4 @@
-use actix_web::{get, web, HttpResponse};
+use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -43,10 +43,20 @@ async fn readyz(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     }
 }
 
-/// Prometheus metrics in the text exposition format.
-#[utoipa::path(tag = "platform", responses((status = 200, content_type = "text/plain", body = String)))]
+/// Prometheus metrics in the text exposition format. When the server has a metrics token
+/// (`HUIYIN_METRICS_TOKEN`), send it as `Authorization: Bearer <token>`.
+#[utoipa::path(tag = "platform", responses((status = 200, content_type = "text/plain", body = String),
+    (status = 401, body = crate::error::Problem, content_type = "application/problem+json", description = "A metrics token is configured and was not sent")))]
 #[get("/metrics")]
-async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+async fn metrics(req: HttpRequest, state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+    if let Some(expected) = &state.config.metrics_token {
+        let sent = crate::auth::principal::bearer_token(&req).unwrap_or_default();
+        if !constant_time_eq(sent.as_bytes(), expected.as_bytes()) {
+            return Err(ApiError::Unauthorized(
+                "send the metrics token as Authorization: Bearer <token>".into(),
+            ));
+        }
+    }
     let mut body = state.metrics.render();
     // How far the statistics fold is behind (`huiyin_store::stats::fold`); answers stay exact
     // either way, this says how much the readers add at read time.
@@ -58,5 +68,10 @@ async fn metrics(state: web::Data<AppState>) -> HttpResponse {
              # TYPE huiyin_stats_fold_lag_seconds gauge\nhuiyin_stats_fold_lag_seconds {lag:.3}\n"
         ));
     }
-    HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(body)
+    Ok(HttpResponse::Ok().content_type("text/plain; version=0.0.4").body(body))
+}
+
+/// Compares without returning early at the first difference.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -126,7 +126,7 @@ pub struct EscalationContactList {
 async fn list_contacts(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseRead)?;
     Ok(HttpResponse::Ok().json(EscalationContactList {
-        items: contacts::list(&state.store.db).await?,
+        items: contacts::list(&state.store.db, &user).await?,
     }))
 }
 
@@ -138,9 +138,9 @@ async fn create_contact(
     Json(body): Json<CreateEscalationContact>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::SlaManage)?;
-    contacts::create(&state.store.db, body).await?;
+    contacts::create(&state.store.db, &user, body).await?;
     Ok(HttpResponse::Created().json(EscalationContactList {
-        items: contacts::list(&state.store.db).await?,
+        items: contacts::list(&state.store.db, &user).await?,
     }))
 }
 
@@ -148,6 +148,6 @@ async fn create_contact(
 #[delete("/escalation-contacts/{id}")]
 async fn delete_contact(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     user.require(Permission::SlaManage)?;
-    contacts::delete(&state.store.db, *id).await?;
+    contacts::delete(&state.store.db, &user, *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,5 +1,8 @@
 //! Webhook subscriptions (admin, or an API key with `webhooks:manage`): signed deliveries of
-//! case and warning events, retried with backoff, logged and redeliverable.
+//! case and warning events, retried with backoff, logged and redeliverable. A key restricted to
+//! a project sees and manages only that project's subscriptions, which receive only that
+//! project's events; targets on internal addresses are refused (`url`, and "refused: private
+//! address" in the delivery log when a name resolves to one later).
 
 use actix_web::{delete, get, patch, post, web, HttpResponse};
 use huiyin_domain::api_key::ApiScope;
@@ -26,8 +29,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(redeliver);
 }
 
-fn require(caller: &Caller) -> ApiResult<()> {
-    caller.require(Permission::WebhookManage, ApiScope::WebhooksManage)
+/// Checks the permission and returns whose subscriptions the caller manages (`None`: all).
+fn require(caller: &Caller) -> ApiResult<Option<Vec<Uuid>>> {
+    caller.require(Permission::WebhookManage, ApiScope::WebhooksManage)?;
+    Ok(caller.allowed_projects())
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -40,8 +45,8 @@ crate::list_response!(DeliveryList, DeliveryView);
 #[utoipa::path(tag = "webhooks", responses((status = 200, body = WebhookList)), security(("bearer" = []), ("api_key" = [])))]
 #[get("/webhooks")]
 async fn list(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpResponse> {
-    require(&caller)?;
-    let items = webhooks::list(&state.store.db)
+    let owner = require(&caller)?;
+    let items = webhooks::list(&state.store.db, owner.as_deref())
         .await?
         .iter()
         .map(|w| webhooks::view(w, false))
@@ -60,16 +65,17 @@ async fn create(
     caller: Caller,
     Json(body): Json<CreateWebhook>,
 ) -> ApiResult<HttpResponse> {
-    require(&caller)?;
-    let saved = webhooks::create(&state.store.db, body).await?;
+    let owner = require(&caller)?;
+    let allowed = &state.config.webhook_allowed_networks;
+    let saved = webhooks::create(&state.store.db, owner.as_deref(), body, allowed).await?;
     Ok(created_versioned(&webhooks::view(&saved, true), saved.version))
 }
 
 #[utoipa::path(tag = "webhooks", responses((status = 200, body = WebhookView)), security(("bearer" = []), ("api_key" = [])))]
 #[get("/webhooks/{id}")]
 async fn get_one(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    require(&caller)?;
-    let found = webhooks::find(&state.store.db, *id).await?;
+    let owner = require(&caller)?;
+    let found = webhooks::find(&state.store.db, owner.as_deref(), *id).await?;
     Ok(ok_versioned(&webhooks::view(&found, false), found.version))
 }
 
@@ -85,17 +91,18 @@ async fn update(
     version: IfMatch,
     Json(body): Json<UpdateWebhook>,
 ) -> ApiResult<HttpResponse> {
-    require(&caller)?;
+    let owner = require(&caller)?;
     let new_secret = body.secret.is_some();
-    let saved = webhooks::update(&state.store.db, *id, version.0, body).await?;
+    let allowed = &state.config.webhook_allowed_networks;
+    let saved = webhooks::update(&state.store.db, owner.as_deref(), *id, version.0, body, allowed).await?;
     Ok(ok_versioned(&webhooks::view(&saved, new_secret), saved.version))
 }
 
 #[utoipa::path(tag = "webhooks", responses((status = 204)), security(("bearer" = []), ("api_key" = [])))]
 #[delete("/webhooks/{id}")]
 async fn remove(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    require(&caller)?;
-    webhooks::delete(&state.store.db, *id).await?;
+    let owner = require(&caller)?;
+    webhooks::delete(&state.store.db, owner.as_deref(), *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -108,8 +115,8 @@ async fn deliveries(
     id: web::Path<Uuid>,
     query: Query<DeliveryQuery>,
 ) -> ApiResult<HttpResponse> {
-    require(&caller)?;
-    let page = webhooks::deliveries(&state.store.db, *id, &query).await?;
+    let owner = require(&caller)?;
+    let page = webhooks::deliveries(&state.store.db, owner.as_deref(), *id, &query).await?;
     Ok(HttpResponse::Ok().json(DeliveryList::from(page)))
 }
 
@@ -121,7 +128,8 @@ async fn redeliver(
     caller: Caller,
     path: web::Path<(Uuid, Uuid)>,
 ) -> ApiResult<HttpResponse> {
-    require(&caller)?;
+    let owner = require(&caller)?;
     let (id, delivery_id) = path.into_inner();
-    Ok(HttpResponse::Accepted().json(webhooks::redeliver(&state.store.db, id, delivery_id).await?))
+    let redelivered = webhooks::redeliver(&state.store.db, owner.as_deref(), id, delivery_id).await?;
+    Ok(HttpResponse::Accepted().json(redelivered))
 }

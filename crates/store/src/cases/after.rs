@@ -121,7 +121,7 @@ async fn tell_people(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<
             if !notify_on_registration(kind, severity) {
                 return Ok(());
             }
-            let who = sla::contacts::recipients(db, *level, c.case.project_id).await?;
+            let who = sla::contacts::recipients_for_case(db, *level, c.case).await?;
             let what = if severity == Severity::Urgent {
                 "紧急"
             } else {

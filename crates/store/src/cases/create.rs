@@ -15,7 +15,7 @@ use super::batch::Batch;
 use super::numbering::Numbers;
 use super::CaseRecord;
 use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
-use crate::entity::{case, customer, customer_phone, property};
+use crate::entity::{case, customer, property};
 use crate::validate::{bounded, required};
 use crate::{new_id, now, sla, Actor, StoreError, StoreResult};
 
@@ -103,7 +103,7 @@ async fn resolve_customer(
             let phone = Phone::parse(&inline.phone)
                 .map_err(|e| StoreError::invalid("customer.phone", e.to_string()))?
                 .into_string();
-            if let Some((found, all)) = known_caller(db, &phone).await? {
+            if let Some((found, all)) = known_caller(db, actor, &phone).await? {
                 return Ok(Some((found, vec![phone], all)));
             }
             let record = customers::create_in(
@@ -121,6 +121,7 @@ async fn resolve_customer(
                         .collect(),
                     tags: vec![],
                     notes: None,
+                    project_id: property.map(|p| p.project_id).or(input.project_id),
                 },
             )
             .await
@@ -137,17 +138,16 @@ async fn resolve_customer(
     }
 }
 
-/// The customer one of whose phones is `phone`, with all their phones in order: one statement.
-async fn known_caller(db: &impl ConnectionTrait, phone: &str) -> StoreResult<Option<(customer::Model, Vec<String>)>> {
-    use sea_orm::sea_query::Query;
-    let by_phone = customer::Column::Id.in_subquery(
-        Query::select()
-            .column(customer_phone::Column::CustomerId)
-            .from(customer_phone::Entity)
-            .and_where(customer_phone::Column::Phone.eq(phone))
-            .limit(1)
-            .to_owned(),
-    );
+/// The customer the actor sees one of whose phones is `phone` (never another project's
+/// customer, issue #21), with all their phones in order: one statement.
+async fn known_caller(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    phone: &str,
+) -> StoreResult<Option<(customer::Model, Vec<String>)>> {
+    let by_phone = sea_orm::Condition::all()
+        .add(customer::Column::Id.in_subquery(crate::search::phone_owners(phone)))
+        .add_option(customers::scope::condition(actor));
     super::query::customer_with_phones(db, by_phone).await
 }
 
@@ -307,6 +307,9 @@ pub async fn create_record(
     }
     // Decoration: a repair on works out of warranty is marked paid before dispatch.
     crate::works::warranty::on_case_registered(db, &created).await?;
+    if let Some(customer_id) = created.customer_id {
+        customers::link_project(db, customer_id, created.project_id).await?;
+    }
     let (customer, customer_phones) = match customer {
         Some((c, _, all)) => (Some(c), all),
         None => (None, vec![]),

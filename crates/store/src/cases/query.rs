@@ -153,12 +153,7 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) ->
         None => {}
     }
     if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let q: String = q.chars().take(100).collect::<String>().to_lowercase();
-        let mut any = Condition::any().add(case::Column::SearchText.like(format!("%{q}%")));
-        if let Ok(phone) = huiyin_domain::phone::Phone::parse(&q) {
-            any = any.add(case::Column::SearchText.like(format!("%{}%", phone.as_str())));
-        }
-        select = select.filter(any);
+        select = select.filter(crate::search::cases(actor, q));
     }
     match query.queue {
         None => {}

@@ -7,6 +7,8 @@ pub struct Model {
     pub id: Uuid,
     pub level: String,
     pub project_id: Option<Uuid>,
+    /// Only for cases of this area (of `project_id`).
+    pub area_id: Option<Uuid>,
     pub user_id: Uuid,
     pub created_at: DateTimeUtc,
 }

@@ -13,6 +13,8 @@ pub struct Model {
     pub events: String,
     pub secret: String,
     pub active: bool,
+    /// The project the subscription belongs to; `None` for company-wide (admin only).
+    pub project_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

@@ -130,7 +130,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     if project::Entity::find_by_id(project_id).one(&txn).await?.is_none() {
         return Err(StoreError::invalid("project_id", "no such project"));
     }
-    let customer = match customers::find_by_phone(&txn, &phone).await? {
+    let customer = match customers::find_visible_by_phone(&txn, actor, &phone).await? {
         Some(found) => found,
         None => {
             customers::create_in(
@@ -142,6 +142,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
                     properties: vec![],
                     tags: vec![],
                     notes: None,
+                    project_id: Some(project_id),
                 },
             )
             .await?

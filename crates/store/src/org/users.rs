@@ -26,7 +26,7 @@ pub struct CreateUser {
     /// 3–32 characters: lower-case letters, digits, `.`, `_`, `-`.
     #[schema(example = "zhang.wei")]
     pub username: String,
-    /// At least 8 characters with letters and digits.
+    /// At least 10 characters with letters and digits, not one of the most common passwords.
     #[schema(example = "Huiyin2026")]
     pub password: String,
     #[schema(example = "张伟")]
@@ -261,6 +261,13 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     } else {
         check_grant(actor, current_role)?;
     }
+    let project_ids = match &input.project_ids {
+        Some(ids) => Some(memberships_after(db, actor, &current, ids, &input).await?),
+        None => {
+            guard_foreign(actor, &current, &input)?;
+            None
+        }
+    };
     let mut model: user::ActiveModel = current.user.clone().into();
     if let Some(name) = &input.display_name {
         model.display_name = Set(required("display_name", name, 100)?);
@@ -275,9 +282,6 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     if input.department_id.is_some() {
         check_department(db, input.department_id).await?;
         model.department_id = Set(input.department_id);
-    }
-    if let Some(ids) = &input.project_ids {
-        check_projects(db, actor, ids).await?;
     }
     let deactivating = input.active == Some(false) && current.user.active;
     if let Some(active) = input.active {
@@ -299,7 +303,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
         |m| m.version,
     )
     .await?;
-    if let Some(ids) = &input.project_ids {
+    if let Some(ids) = &project_ids {
         set_projects(&txn, id, ids).await?;
     }
     if deactivating {
@@ -308,7 +312,73 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     // Role, department, projects or deactivation: every server's user cache drops the user.
     crate::cache::changed(&txn, crate::cache::Topic::Users).await?;
     txn.commit().await?;
-    get(db, actor, id).await
+    // Read back without the visibility rule: a manager who just dropped the user from their
+    // last shared project gets the answer to their edit, not a 404.
+    let user = user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(UserWithProjects {
+        project_ids: project_ids_of(db, id).await?,
+        user,
+    })
+}
+
+/// A non-administrator's edit of a user who also works in projects the editor does not manage
+/// may change only memberships within the editor's projects: role, department, activation and
+/// the rest affect the other projects too, and are an administrator's. Making someone a
+/// manager or an administrator is an administrator's decision in any case.
+fn guard_foreign(actor: &Actor, current: &UserWithProjects, input: &UpdateUser) -> StoreResult<()> {
+    if actor.role.sees_all_projects() {
+        return Ok(());
+    }
+    if input
+        .role
+        .is_some_and(|r| matches!(r, Role::Manager | Role::Admin) && r.as_str() != current.user.role)
+    {
+        return Err(StoreError::Forbidden(
+            "only an administrator makes someone a manager or an administrator".into(),
+        ));
+    }
+    let foreign = current.project_ids.iter().any(|p| !actor.project_ids.contains(p));
+    let other_changes = input.role.is_some_and(|r| r.as_str() != current.user.role)
+        || input.active.is_some_and(|a| a != current.user.active)
+        || (input.department_id.is_some() && input.department_id != current.user.department_id)
+        || input.display_name.is_some()
+        || input.phone.is_some();
+    if foreign && other_changes {
+        return Err(StoreError::Forbidden(
+            "this user also works in projects you do not manage: only their memberships in your projects can be changed here; ask an administrator".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The memberships after an edit: the editor's projects as given, the user's other projects
+/// kept as they are (an id of those may be repeated, not added).
+async fn memberships_after(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    current: &UserWithProjects,
+    ids: &[Uuid],
+    input: &UpdateUser,
+) -> StoreResult<Vec<Uuid>> {
+    guard_foreign(actor, current, input)?;
+    if actor.role.sees_all_projects() {
+        check_projects(db, actor, ids).await?;
+        return Ok(ids.to_vec());
+    }
+    let (mine, others): (Vec<Uuid>, Vec<Uuid>) = ids.iter().partition(|p| actor.project_ids.contains(p));
+    if let Some(p) = others.iter().find(|p| !current.project_ids.contains(p)) {
+        return Err(StoreError::invalid("project_ids", format!("no such project: {p}")));
+    }
+    check_projects(db, actor, &mine).await?;
+    let kept = current
+        .project_ids
+        .iter()
+        .filter(|p| !actor.project_ids.contains(p))
+        .copied();
+    Ok(mine.into_iter().chain(kept).collect())
 }
 
 pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListUsers) -> StoreResult<Page<UserWithProjects>> {

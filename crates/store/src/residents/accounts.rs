@@ -230,6 +230,17 @@ pub async fn activate<C: ConnectionTrait + TransactionTrait>(
     new_password: &str,
 ) -> StoreResult<Activation> {
     check_strength(new_password, phone).map_err(|e| StoreError::invalid("new_password", e.to_string()))?;
+    activate_unchecked(db, phone, code, new_password).await
+}
+
+/// [`activate`] without the password-strength rule: only for the demo seed, whose documented
+/// resident password is deliberately short.
+pub async fn activate_unchecked<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    phone: &str,
+    code: &str,
+    new_password: &str,
+) -> StoreResult<Activation> {
     let at = now();
     let pending = find_by_phone(db, phone)
         .await?

@@ -1,27 +1,38 @@
-//! Who hears of a case at each escalation level. Configured contacts win; without any for a
-//! level, the defaults are: project → the project's managers and supervisors; area → the
-//! project's managers; company → the administrators.
+//! Who hears of a case at each escalation level. Configured contacts win: the case's area's
+//! contacts for the level, else its project's and the company-wide ones; without any, the
+//! defaults are: project → the project's managers and supervisors; area → the project's
+//! managers; company → the administrators.
+//!
+//! Contacts belong to a project (or an area of it), or to the whole company: a manager
+//! configures only their own projects' contacts; company-wide ones are an administrator's.
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::role::Role;
 use huiyin_domain::sla::escalation::Level;
 use huiyin_domain::webhook::WebhookEvent;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::entity::{case, escalation_contact, project, user, user_project};
+use crate::actor::project_ids_of;
+use crate::entity::{area, case, escalation_contact, project, user, user_project};
 use crate::notifications::{self, NewNotification, NotificationKind};
-use crate::{new_id, now, webhooks, StoreError, StoreResult};
+use crate::{new_id, now, webhooks, Actor, StoreError, StoreResult};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateEscalationContact {
     pub level: Level,
-    /// Only for cases of this project; omit for every project.
+    /// Only for cases of this project; omit both `project_id` and `area_id` for every project
+    /// (company-wide: administrators only).
     pub project_id: Option<Uuid>,
+    /// Only for cases of this area (its project is implied): the area's own people, e.g. its
+    /// supervisor at area level. The area's project's contacts remain the fallback.
+    pub area_id: Option<Uuid>,
     pub user_id: Uuid,
 }
 
@@ -30,40 +41,90 @@ pub struct EscalationContactView {
     pub id: Uuid,
     pub level: Level,
     pub project_id: Option<Uuid>,
+    pub area_id: Option<Uuid>,
     pub user_id: Uuid,
     pub user_name: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
-pub async fn list(db: &impl ConnectionTrait) -> StoreResult<Vec<EscalationContactView>> {
+/// Contacts the actor may see: company-wide ones and those of the actor's projects.
+fn visible_to(actor: &Actor) -> Condition {
+    match actor.project_filter() {
+        None => Condition::all(),
+        Some(projects) => Condition::any()
+            .add(escalation_contact::Column::ProjectId.is_null())
+            .add(escalation_contact::Column::ProjectId.is_in(projects.to_vec())),
+    }
+}
+
+pub async fn list(db: &impl ConnectionTrait, actor: &Actor) -> StoreResult<Vec<EscalationContactView>> {
     let rows = escalation_contact::Entity::find()
+        .filter(visible_to(actor))
         .order_by_asc(escalation_contact::Column::Level)
         .order_by_asc(escalation_contact::Column::Id)
         .all(db)
         .await?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.user_id).collect();
     let users = user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| EscalationContactView {
-            id: r.id,
-            level: Level::parse(&r.level).unwrap_or(Level::Project),
-            project_id: r.project_id,
-            user_id: r.user_id,
-            user_name: users.iter().find(|u| u.id == r.user_id).map(|u| u.display_name.clone()),
-            created_at: r.created_at,
+    rows.into_iter()
+        .map(|r| {
+            Ok(EscalationContactView {
+                id: r.id,
+                level: Level::parse(&r.level).ok_or_else(|| {
+                    StoreError::invalid("level", format!("escalation contact {} has an unknown level", r.id))
+                })?,
+                project_id: r.project_id,
+                area_id: r.area_id,
+                user_id: r.user_id,
+                user_name: users.iter().find(|u| u.id == r.user_id).map(|u| u.display_name.clone()),
+                created_at: r.created_at,
+            })
         })
-        .collect())
+        .collect()
 }
 
-pub async fn create(db: &impl ConnectionTrait, input: CreateEscalationContact) -> StoreResult<Uuid> {
-    match user::Entity::find_by_id(input.user_id).one(db).await? {
-        Some(u) if u.active && u.role != Role::Resident.as_str() => {}
-        _ => return Err(StoreError::invalid("user_id", "must be an active staff account")),
+/// The (project, area) a new contact is for, as the actor may configure it.
+async fn placement(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    input: &CreateEscalationContact,
+) -> StoreResult<(Option<Uuid>, Option<Uuid>)> {
+    let project_id = match input.area_id {
+        Some(area_id) => match area::Entity::find_by_id(area_id).one(db).await? {
+            Some(a) if actor.sees_project(a.project_id) => {
+                if input.project_id.is_some_and(|p| p != a.project_id) {
+                    return Err(StoreError::invalid("project_id", "is not the area's project"));
+                }
+                Some(a.project_id)
+            }
+            _ => return Err(StoreError::invalid("area_id", "no such area")),
+        },
+        None => input.project_id,
+    };
+    match project_id {
+        Some(p) if actor.sees_project(p) && project::Entity::find_by_id(p).one(db).await?.is_some() => {}
+        Some(_) => return Err(StoreError::invalid("project_id", "no such project")),
+        None if actor.role.sees_all_projects() => {}
+        None => {
+            return Err(StoreError::Forbidden(
+                "only an administrator configures company-wide contacts; give project_id or area_id".into(),
+            ))
+        }
     }
-    if let Some(project_id) = input.project_id {
-        if project::Entity::find_by_id(project_id).one(db).await?.is_none() {
-            return Err(StoreError::invalid("project_id", "no such project"));
+    Ok((project_id, input.area_id))
+}
+
+pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateEscalationContact) -> StoreResult<Uuid> {
+    let (project_id, area_id) = placement(db, actor, &input).await?;
+    let staff = match user::Entity::find_by_id(input.user_id).one(db).await? {
+        Some(u) if u.active && u.role != Role::Resident.as_str() => u,
+        _ => return Err(StoreError::invalid("user_id", "must be an active staff account")),
+    };
+    // A project's notices go only to people who may see its cases.
+    if let Some(project_id) = project_id {
+        let member = staff.role == Role::Admin.as_str() || project_ids_of(db, staff.id).await?.contains(&project_id);
+        if !member {
+            return Err(StoreError::invalid("user_id", "must be a member of the project"));
         }
     }
     let duplicate = escalation_contact::Entity::find()
@@ -72,7 +133,7 @@ pub async fn create(db: &impl ConnectionTrait, input: CreateEscalationContact) -
         .all(db)
         .await?
         .into_iter()
-        .any(|c| c.project_id == input.project_id);
+        .any(|c| c.project_id == project_id && c.area_id == area_id);
     if duplicate {
         return Err(StoreError::Conflict {
             field: "user_id".into(),
@@ -82,7 +143,8 @@ pub async fn create(db: &impl ConnectionTrait, input: CreateEscalationContact) -
     let row = escalation_contact::ActiveModel {
         id: Set(new_id()),
         level: Set(input.level.as_str().to_owned()),
-        project_id: Set(input.project_id),
+        project_id: Set(project_id),
+        area_id: Set(area_id),
         user_id: Set(input.user_id),
         created_at: Set(now()),
     }
@@ -91,46 +153,62 @@ pub async fn create(db: &impl ConnectionTrait, input: CreateEscalationContact) -
     Ok(row.id)
 }
 
-pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<()> {
-    if escalation_contact::Entity::delete_by_id(id)
-        .exec(db)
+/// Removes a contact of the actor's projects (company-wide ones: administrators only).
+pub async fn delete(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<()> {
+    let found = escalation_contact::Entity::find_by_id(id)
+        .filter(visible_to(actor))
+        .one(db)
         .await?
-        .rows_affected
-        == 0
-    {
-        return Err(StoreError::NotFound);
+        .ok_or(StoreError::NotFound)?;
+    if found.project_id.is_none() && !actor.role.sees_all_projects() {
+        return Err(StoreError::Forbidden(
+            "only an administrator removes company-wide contacts".into(),
+        ));
     }
+    escalation_contact::Entity::delete_by_id(id).exec(db).await?;
     Ok(())
 }
 
-/// The active staff to tell about a case of `project_id` at `level`.
+/// The active staff to tell about a case of `project_id` at `level` (project contacts only).
 pub async fn recipients(db: &impl ConnectionTrait, level: Level, project_id: Uuid) -> StoreResult<Vec<Uuid>> {
-    let configured: Vec<Uuid> = escalation_contact::Entity::find()
+    recipients_in(db, level, project_id, None).await
+}
+
+/// The active staff to tell about `case` at `level`: its area's contacts for that level if
+/// there are any, else the project's and the company-wide ones, else the defaults.
+pub async fn recipients_for_case(
+    db: &impl ConnectionTrait,
+    level: Level,
+    case: &case::Model,
+) -> StoreResult<Vec<Uuid>> {
+    recipients_in(db, level, case.project_id, case.area_id).await
+}
+
+async fn recipients_in(
+    db: &impl ConnectionTrait,
+    level: Level,
+    project_id: Uuid,
+    area_id: Option<Uuid>,
+) -> StoreResult<Vec<Uuid>> {
+    let rows = escalation_contact::Entity::find()
         .filter(escalation_contact::Column::Level.eq(level.as_str()))
         .all(db)
-        .await?
-        .into_iter()
-        .filter(|c| c.project_id.is_none_or(|p| p == project_id))
+        .await?;
+    let of_area: Vec<Uuid> = rows
+        .iter()
+        .filter(|c| area_id.is_some() && c.area_id == area_id)
         .map(|c| c.user_id)
         .collect();
+    let configured: Vec<Uuid> = if of_area.is_empty() {
+        rows.iter()
+            .filter(|c| c.area_id.is_none() && c.project_id.is_none_or(|p| p == project_id))
+            .map(|c| c.user_id)
+            .collect()
+    } else {
+        of_area
+    };
     let candidates = if configured.is_empty() {
-        let roles: &[Role] = match level {
-            Level::Project => &[Role::Manager, Role::Supervisor],
-            Level::Area => &[Role::Manager],
-            Level::Company => &[Role::Admin],
-        };
-        let mut select = user::Entity::find().filter(user::Column::Role.is_in(roles.iter().map(|r| r.as_str())));
-        if level != Level::Company {
-            let members: Vec<Uuid> = user_project::Entity::find()
-                .filter(user_project::Column::ProjectId.eq(project_id))
-                .select_only()
-                .column(user_project::Column::UserId)
-                .into_tuple()
-                .all(db)
-                .await?;
-            select = select.filter(user::Column::Id.is_in(members));
-        }
-        select.all(db).await?
+        defaults(db, level, project_id).await?
     } else {
         user::Entity::find()
             .filter(user::Column::Id.is_in(configured))
@@ -138,6 +216,28 @@ pub async fn recipients(db: &impl ConnectionTrait, level: Level, project_id: Uui
             .await?
     };
     Ok(candidates.into_iter().filter(|u| u.active).map(|u| u.id).collect())
+}
+
+/// Without configured contacts: project → the project's managers and supervisors; area → the
+/// project's managers; company → the administrators.
+async fn defaults(db: &impl ConnectionTrait, level: Level, project_id: Uuid) -> StoreResult<Vec<user::Model>> {
+    let roles: &[Role] = match level {
+        Level::Project => &[Role::Manager, Role::Supervisor],
+        Level::Area => &[Role::Manager],
+        Level::Company => &[Role::Admin],
+    };
+    let mut select = user::Entity::find().filter(user::Column::Role.is_in(roles.iter().map(|r| r.as_str())));
+    if level != Level::Company {
+        let members: Vec<Uuid> = user_project::Entity::find()
+            .filter(user_project::Column::ProjectId.eq(project_id))
+            .select_only()
+            .column(user_project::Column::UserId)
+            .into_tuple()
+            .all(db)
+            .await?;
+        select = select.filter(user::Column::Id.is_in(members));
+    }
+    Ok(select.all(db).await?)
 }
 
 /// Tells the people of the case's new level and the subscribed integrations (in the caller's
@@ -155,7 +255,7 @@ pub async fn announce_escalation(
         Level::Area => "片区级",
         Level::Company => "公司级",
     };
-    let who = recipients(db, to, case.project_id).await?;
+    let who = recipients_for_case(db, to, case).await?;
     notifications::notify(
         db,
         &who,

@@ -85,6 +85,18 @@ async fn create(
     let show_pii = actor.may(Permission::PiiView);
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
         let record = huiyin_store::cases::create::create_record(txn, &actor, body, state.store.numbers()).await?;
+        if show_pii && !record.customer_phones.is_empty() {
+            let detail = serde_json::json!({"customer_id": record.case.customer_id, "number": record.case.number});
+            audit::record(
+                txn,
+                &actor,
+                "customer.phone_viewed",
+                "case",
+                Some(record.case.id),
+                detail,
+            )
+            .await?;
+        }
         let response = for_actor(case_response(record, show_pii), &actor);
         Ok(Answer {
             status: 201,
@@ -110,6 +122,10 @@ async fn create(
 #[get("/cases")]
 async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListCases>) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseRead)?;
+    if let Some(q) = query.q.as_deref().filter(|q| huiyin_store::search::probes_digits(q)) {
+        let detail = serde_json::json!({"q": q, "phones_shown": user.may(Permission::PiiView)});
+        audit::record(&state.store.db, &user, "case.searched", "case", None, detail).await?;
+    }
     let page = query::list(&state.store.db, &user, query.into_inner()).await?;
     Ok(HttpResponse::Ok().json(CaseList::from(page)))
 }

@@ -92,7 +92,7 @@ async fn activate(
     }
     let ip_key = format!(
         "activate-ip:{}",
-        req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default()
+        crate::auth::client_ip::key(&req, &state.config.trusted_proxies)
     );
     let phone_key = format!("activate-phone:{phone}");
     let limiter = &state.login_limiter;

@@ -1,5 +1,6 @@
 //! The monthly report as spreadsheet (one sheet per section) and as CSV (sections one after another).
 
+use huiyin_domain::spreadsheet::neutralise;
 use huiyin_store::stats::breakdown::Group;
 use huiyin_store::stats::figures::Figures;
 use huiyin_store::stats::report::MonthlyReport;
@@ -164,35 +165,43 @@ fn warning_rows(report: &MonthlyReport) -> Vec<[String; 6]> {
         .collect()
 }
 
+/// Writes one CSV record, every cell neutralised against formula injection.
+fn write_row<W: std::io::Write, S: AsRef<str>>(
+    writer: &mut csv::Writer<W>,
+    cells: impl IntoIterator<Item = S>,
+) -> ApiResult<()> {
+    let cells: Vec<String> = cells.into_iter().map(|c| neutralise(c.as_ref()).into_owned()).collect();
+    writer.write_record(&cells).map_err(|e| ApiError::Internal(Box::new(e)))
+}
+
 pub fn csv(report: &MonthlyReport) -> ApiResult<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
-    let fail = |e: csv::Error| ApiError::Internal(Box::new(e));
-    writer.write_record(["# 汇总 Summary"]).map_err(fail)?;
+    write_row(&mut writer, ["# 汇总 Summary"])?;
     for (zh, en, value) in summary_rows(report) {
-        writer.write_record([zh, en, value.as_str()]).map_err(fail)?;
+        write_row(&mut writer, [zh, en, value.as_str()])?;
     }
     for (title, groups) in [
         ("# 分类排行 Top categories", &report.top_categories),
         ("# 楼栋排行 Top buildings", &report.top_buildings),
     ] {
-        writer.write_record([""]).map_err(fail)?;
-        writer.write_record([title]).map_err(fail)?;
-        writer.write_record(GROUP_HEADER).map_err(fail)?;
+        write_row(&mut writer, [""])?;
+        write_row(&mut writer, [title])?;
+        write_row(&mut writer, GROUP_HEADER)?;
         for g in groups {
-            writer.write_record(group_row(g)).map_err(fail)?;
+            write_row(&mut writer, group_row(g))?;
         }
     }
-    writer.write_record([""]).map_err(fail)?;
-    writer.write_record(["# 超时工单 Overdue cases"]).map_err(fail)?;
-    writer.write_record(OVERDUE_HEADER).map_err(fail)?;
+    write_row(&mut writer, [""])?;
+    write_row(&mut writer, ["# 超时工单 Overdue cases"])?;
+    write_row(&mut writer, OVERDUE_HEADER)?;
     for row in overdue_rows(report) {
-        writer.write_record(row).map_err(fail)?;
+        write_row(&mut writer, row)?;
     }
-    writer.write_record([""]).map_err(fail)?;
-    writer.write_record(["# 本月预警 Warnings fired"]).map_err(fail)?;
-    writer.write_record(WARNING_HEADER).map_err(fail)?;
+    write_row(&mut writer, [""])?;
+    write_row(&mut writer, ["# 本月预警 Warnings fired"])?;
+    write_row(&mut writer, WARNING_HEADER)?;
     for row in warning_rows(report) {
-        writer.write_record(row).map_err(fail)?;
+        write_row(&mut writer, row)?;
     }
     let mut bytes = "\u{feff}".as_bytes().to_vec(); // a BOM so spreadsheet programs read UTF-8 Chinese correctly
     bytes.extend(
@@ -215,7 +224,7 @@ fn write_table<const N: usize>(
     }
     for (i, row) in rows.enumerate() {
         for (col, value) in row.iter().enumerate() {
-            sheet.write((i + 1) as u32, col as u16, value.as_str())?;
+            sheet.write((i + 1) as u32, col as u16, neutralise(value).as_ref())?;
         }
     }
     Ok(())

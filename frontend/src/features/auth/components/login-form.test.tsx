@@ -26,7 +26,7 @@ describe("LoginForm", () => {
     });
     expect(getSession()?.accessToken).toBe("access-1");
     const [request] = requestsTo(fetch, "POST /api/v1/auth/login");
-    expect(await request?.json()).toEqual({ username: "admin", password: "secret" });
+    expect(await request?.json()).toEqual({ username: "admin", password: "secret", cookie: true });
     expect(request?.headers.get("Authorization")).toBeNull();
   });
 

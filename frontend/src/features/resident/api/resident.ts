@@ -1,97 +1,66 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import createClient, { type Middleware } from "openapi-fetch";
-import { useSyncExternalStore } from "react";
+import createClient from "openapi-fetch";
 import type { components, paths } from "@/api/schema";
-import { unwrap } from "@/lib/api";
-
-/** The resident's tokens, kept apart from the staff session so both can live in one browser. */
-export const RESIDENT_SESSION_KEY = "huiyin.resident-session";
+import { createAuthMiddleware, logoutOnServer, unwrap } from "@/lib/api";
+import {
+  residentSession,
+  sessionFromTokens,
+  type TokenResponse,
+  useStoreRestored,
+  useStoreSession,
+} from "@/lib/session";
 
 export type ResidentCaseSummary = components["schemas"]["ResidentCaseSummary"];
 export type ResidentCase = components["schemas"]["ResidentCaseResponse"];
 export type ReportCase = components["schemas"]["ReportCase"];
 export type Satisfaction = components["schemas"]["Satisfaction"];
 
-const listeners = new Set<() => void>();
-
-function readToken(): string | null {
-  try {
-    const raw = window.localStorage.getItem(RESIDENT_SESSION_KEY);
-    if (!raw) return null;
-    const value: unknown = JSON.parse(raw);
-    if (
-      value !== null &&
-      typeof value === "object" &&
-      "accessToken" in value &&
-      typeof value.accessToken === "string"
-    ) {
-      return value.accessToken;
-    }
-  } catch {
-    // A corrupt entry counts as no session.
-  }
-  return null;
-}
-
-function notify() {
-  for (const listener of listeners) listener();
-}
-
-export function setResidentSession(accessToken: string, refreshToken: string): void {
-  try {
-    window.localStorage.setItem(RESIDENT_SESSION_KEY, JSON.stringify({ accessToken, refreshToken }));
-  } catch {
-    // Without storage the resident has to log in again next time.
-  }
-  notify();
+/**
+ * The resident's login: the same session and refresh implementation as the staff console
+ * (access token in memory, refresh token in its own HttpOnly cookie), in a store of its own so
+ * both can live in one browser.
+ */
+export function setResidentSession(tokens: TokenResponse): void {
+  residentSession.set(sessionFromTokens(tokens));
 }
 
 export function clearResidentSession(): void {
-  try {
-    window.localStorage.removeItem(RESIDENT_SESSION_KEY);
-  } catch {
-    // Nothing stored.
-  }
-  notify();
+  residentSession.clear();
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+/** Logs the resident out here at once and on the server in the background. */
+export function logoutResident(): void {
+  const had = residentSession.get() !== null;
+  clearResidentSession();
+  if (had) logoutOnServer(residentSession).catch(() => undefined);
 }
 
-/** The resident's access token, or null when logged out. */
+/** The resident's access token, or null when logged out (or not yet restored). */
 export function useResidentToken(): string | null {
-  return useSyncExternalStore(subscribe, readToken, () => null);
+  return useStoreSession(residentSession)?.accessToken ?? null;
 }
 
-const residentAuth: Middleware = {
-  onRequest({ request, schemaPath }) {
-    if (schemaPath === "/api/v1/auth/login") return undefined;
-    const token = readToken();
-    if (token) request.headers.set("Authorization", `Bearer ${token}`);
-    return undefined;
-  },
-  onResponse({ response, schemaPath }) {
-    if (response.status === 401 && schemaPath !== "/api/v1/auth/login") clearResidentSession();
-    return undefined;
-  },
-};
+/** Whether the page has tried to restore the resident's login from its cookie. */
+export function useResidentRestored(): boolean {
+  return useStoreRestored(residentSession);
+}
 
 /** A client of its own: the staff client would send (and refresh) the staff token. */
 export const residentApi = createClient<paths>({
   baseUrl: "",
   fetch: (request: Request) => globalThis.fetch(request),
 });
-residentApi.use(residentAuth);
+residentApi.use(createAuthMiddleware(residentSession, clearResidentSession));
 
 export function useResidentLogin() {
   return useMutation({
     mutationFn: async (body: { phone: string; password: string }) => {
       const tokens = await unwrap(
-        residentApi.POST("/api/v1/auth/login", { body: { username: body.phone, password: body.password } }),
+        residentApi.POST("/api/v1/auth/login", {
+          body: { username: body.phone, password: body.password, cookie: true },
+        }),
       );
-      setResidentSession(tokens.access_token, tokens.refresh_token);
+      setResidentSession(tokens);
       return tokens;
     },
   });

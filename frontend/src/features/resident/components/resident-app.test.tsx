@@ -1,11 +1,10 @@
 import { screen } from "@testing-library/react";
 import { Route, Routes } from "react-router-dom";
 import { describe, expect, it } from "vitest";
-import { SESSION_STORAGE_KEY } from "@/lib/session";
+import { residentSession, setSession, staffSession } from "@/lib/session";
 import { tokens } from "@/testing/data";
 import { json, problem, requestsTo, stubFetch } from "@/testing/fetch";
 import { renderWithProviders } from "@/testing/render";
-import { RESIDENT_SESSION_KEY } from "../api/resident";
 import { ResidentApp } from "./resident-app";
 
 function renderResident() {
@@ -32,8 +31,12 @@ const aCase = {
 
 describe("ResidentApp", () => {
   it("logs a resident in with a separate session and lists their cases with progress", async () => {
-    window.localStorage.setItem(SESSION_STORAGE_KEY, "staff");
+    setSession({ accessToken: "staff-token", expiresAt: 0 });
+    // This browser had a resident login before: the page first tries to restore it.
+    window.localStorage.setItem("huiyin.resident.logged-in", "1");
     const mock = stubFetch({
+      // The login has ended meanwhile.
+      "POST /api/v1/auth/refresh": () => problem(401),
       "POST /api/v1/auth/login": [
         () => problem(429, { title: "Too many requests" }, { "Retry-After": "30" }),
         () => json(tokens(7)),
@@ -53,10 +56,15 @@ describe("ResidentApp", () => {
     expect(screen.getByText("已派单")).toBeInTheDocument();
 
     const login = requestsTo(mock, "POST /api/v1/auth/login")[1];
-    expect(await login?.json()).toEqual({ username: "13800138000", password: "huiyin123" });
+    // The refresh token is to come as an HttpOnly cookie.
+    expect(await login?.json()).toEqual({ username: "13800138000", password: "huiyin123", cookie: true });
+    const [restore] = requestsTo(mock, "POST /api/v1/auth/refresh");
+    expect(restore?.headers.get("X-Requested-With")).toBe("resident");
     const list = requestsTo(mock, "GET /api/v1/resident/cases")[0];
     expect(list?.headers.get("Authorization")).toBe("Bearer access-7");
-    expect(window.localStorage.getItem(SESSION_STORAGE_KEY)).toBe("staff");
-    expect(window.localStorage.getItem(RESIDENT_SESSION_KEY)).toContain("access-7");
+    // Two sessions side by side, in memory only.
+    expect(staffSession.get()?.accessToken).toBe("staff-token");
+    expect(residentSession.get()?.accessToken).toBe("access-7");
+    expect(JSON.stringify(window.localStorage)).not.toContain("access-7");
   });
 });

@@ -15,13 +15,15 @@ import {
   Typography,
 } from "antd";
 import dayjs from "dayjs";
-import { type ReactNode, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes, useNavigate, useParams } from "react-router-dom";
 import { LanguageSwitch } from "@/components/language-switch";
+import { restoreSession } from "@/lib/api";
 import { errorMessage } from "@/lib/problem";
+import { residentSession } from "@/lib/session";
 import {
-  clearResidentSession,
+  logoutResident,
   type ReportCase,
   type Satisfaction,
   useRateCase,
@@ -31,6 +33,7 @@ import {
   useResidentCategories,
   useResidentLogin,
   useResidentProperties,
+  useResidentRestored,
   useResidentToken,
   useWithdrawCase,
 } from "../api/resident";
@@ -56,7 +59,7 @@ function Shell({ children }: { children: ReactNode }) {
         <Space>
           <LanguageSwitch />
           {token && (
-            <Button size="small" onClick={clearResidentSession} data-testid="resident-logout">
+            <Button size="small" onClick={logoutResident} data-testid="resident-logout">
               {t("residentApp.logout")}
             </Button>
           )}
@@ -366,9 +369,15 @@ function ReportForm() {
 /** The residents' mobile page: log in, my cases, report, rate, withdraw. */
 export function ResidentApp() {
   const token = useResidentToken();
+  const restored = useResidentRestored();
+  useEffect(() => {
+    if (!restored) void restoreSession(residentSession);
+  }, [restored]);
   return (
     <Shell>
-      {token === null ? (
+      {token === null && !restored ? (
+        <Spin />
+      ) : token === null ? (
         <LoginForm />
       ) : (
         <Routes>

@@ -1,20 +1,37 @@
 //! Webhook subscriptions and their deliveries. Events are written as delivery rows (and a
 //! delivery job) in the same transaction as the change they report, so an acknowledged change
 //! is never announced without being saved, nor saved without being announced.
+//!
+//! A subscription belongs to one project, or to the whole company (`project_id` empty: only
+//! callers without a project restriction make and see those). A project-restricted caller
+//! (an API key restricted to a project, a staff member) sees and changes only its projects'
+//! subscriptions, and an event reaches only the subscriptions of its case's project and the
+//! company-wide ones. Target URLs are checked here (see [`target`]) and again at delivery time.
+
+mod deliveries;
+pub mod target;
+
+pub use deliveries::{deliveries, load_for_delivery, record_attempt, redeliver, DeliveryQuery};
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::webhook::{check_url, WebhookEvent};
 use rand::RngCore;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::entity::{webhook, webhook_delivery};
-use crate::page::{self, Page};
+use huiyin_domain::network::Network;
+
+use crate::entity::{project, webhook, webhook_delivery};
 use crate::validate::required;
-use crate::{jobs, new_id, now, StoreError, StoreResult};
+use crate::{new_id, now, StoreError, StoreResult};
+use deliveries::insert_delivery;
+
+/// Whose subscriptions a caller manages: `None` for every project and the company-wide ones
+/// (admins, unrestricted keys), else only these projects' subscriptions.
+pub type Owner<'a> = Option<&'a [Uuid]>;
 
 /// The job kind that delivers one webhook delivery.
 pub const DELIVER_JOB: &str = "webhook.deliver";
@@ -38,6 +55,10 @@ pub struct CreateWebhook {
     pub events: Vec<WebhookEvent>,
     /// The HMAC signing secret (at least 16 characters); generated when omitted.
     pub secret: Option<String>,
+    /// The project whose events the subscription receives; omit for every project
+    /// (company-wide, administrators and unrestricted API keys only). A project-restricted key
+    /// may omit it: the subscription then belongs to its project.
+    pub project_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -58,6 +79,8 @@ pub struct WebhookView {
     pub url: String,
     pub events: Vec<WebhookEvent>,
     pub active: bool,
+    /// The project whose events it receives; `null` for company-wide.
+    pub project_id: Option<Uuid>,
     /// The signing secret: shown in full only in the create response, masked elsewhere.
     #[schema(example = "whsec_••••3f9a")]
     pub secret: String,
@@ -111,6 +134,7 @@ pub fn view(row: &webhook::Model, reveal_secret: bool) -> WebhookView {
         url: row.url.clone(),
         events: events_of(row),
         active: row.active,
+        project_id: row.project_id,
         secret: if reveal_secret {
             row.secret.clone()
         } else {
@@ -138,9 +162,12 @@ pub fn delivery_view(row: webhook_delivery::Model) -> DeliveryView {
     }
 }
 
-fn checked_url(url: &str) -> StoreResult<String> {
+async fn checked_url(url: &str, allowed: &[Network]) -> StoreResult<String> {
     let url = url.trim();
     check_url(url).map_err(|m| StoreError::invalid("url", m))?;
+    target::check_saved(url, allowed)
+        .await
+        .map_err(|m| StoreError::invalid("url", m))?;
     Ok(url.to_owned())
 }
 
@@ -168,15 +195,46 @@ fn checked_secret(secret: Option<&str>) -> StoreResult<String> {
     }
 }
 
-pub async fn create(db: &impl ConnectionTrait, input: CreateWebhook) -> StoreResult<webhook::Model> {
+/// The project a new subscription belongs to, as the caller may give it.
+async fn owning_project(db: &impl ConnectionTrait, owner: Owner<'_>, asked: Option<Uuid>) -> StoreResult<Option<Uuid>> {
+    let project_id = match (owner, asked) {
+        (Some([only]), None) => Some(*only),
+        (Some(_), None) => {
+            return Err(StoreError::invalid(
+                "project_id",
+                "give the project whose events the subscription receives",
+            ))
+        }
+        (Some(projects), Some(p)) if !projects.contains(&p) => {
+            return Err(StoreError::invalid("project_id", "no such project"))
+        }
+        (_, asked) => asked,
+    };
+    if let Some(p) = project_id {
+        if project::Entity::find_by_id(p).one(db).await?.is_none() {
+            return Err(StoreError::invalid("project_id", "no such project"));
+        }
+    }
+    Ok(project_id)
+}
+
+pub async fn create(
+    db: &impl ConnectionTrait,
+    owner: Owner<'_>,
+    input: CreateWebhook,
+    allowed: &[Network],
+) -> StoreResult<webhook::Model> {
     let at = now();
+    let name = required("name", &input.name, 200)?;
+    let project_id = owning_project(db, owner, input.project_id).await?;
     let saved = webhook::ActiveModel {
         id: Set(new_id()),
-        name: Set(required("name", &input.name, 200)?),
-        url: Set(checked_url(&input.url)?),
+        name: Set(name),
+        url: Set(checked_url(&input.url, allowed).await?),
         events: Set(checked_events(&input.events)?),
         secret: Set(checked_secret(input.secret.as_deref())?),
         active: Set(true),
+        project_id: Set(project_id),
         created_at: Set(at),
         updated_at: Set(at),
         version: Set(1),
@@ -187,15 +245,26 @@ pub async fn create(db: &impl ConnectionTrait, input: CreateWebhook) -> StoreRes
     Ok(saved)
 }
 
-pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<webhook::Model> {
+fn owned_by(owner: Owner<'_>) -> sea_orm::Condition {
+    match owner {
+        None => sea_orm::Condition::all(),
+        Some(projects) => sea_orm::Condition::all().add(webhook::Column::ProjectId.is_in(projects.to_vec())),
+    }
+}
+
+/// A subscription the caller manages (404 for another project's or, for a restricted caller, a
+/// company-wide one).
+pub async fn find(db: &impl ConnectionTrait, owner: Owner<'_>, id: Uuid) -> StoreResult<webhook::Model> {
     webhook::Entity::find_by_id(id)
+        .filter(owned_by(owner))
         .one(db)
         .await?
         .ok_or(StoreError::NotFound)
 }
 
-pub async fn list(db: &impl ConnectionTrait) -> StoreResult<Vec<webhook::Model>> {
+pub async fn list(db: &impl ConnectionTrait, owner: Owner<'_>) -> StoreResult<Vec<webhook::Model>> {
     Ok(webhook::Entity::find()
+        .filter(owned_by(owner))
         .order_by_asc(webhook::Column::Id)
         .all(db)
         .await?)
@@ -203,18 +272,20 @@ pub async fn list(db: &impl ConnectionTrait) -> StoreResult<Vec<webhook::Model>>
 
 pub async fn update(
     db: &impl ConnectionTrait,
+    owner: Owner<'_>,
     id: Uuid,
     expected_version: i32,
     input: UpdateWebhook,
+    allowed: &[Network],
 ) -> StoreResult<webhook::Model> {
-    let current = find(db, id).await?;
+    let current = find(db, owner, id).await?;
     crate::validate::version_matches(expected_version, current.version)?;
     let mut model: webhook::ActiveModel = current.clone().into();
     if let Some(name) = &input.name {
         model.name = Set(required("name", name, 200)?);
     }
     if let Some(url) = &input.url {
-        model.url = Set(checked_url(url)?);
+        model.url = Set(checked_url(url, allowed).await?);
     }
     if let Some(events) = &input.events {
         model.events = Set(checked_events(events)?);
@@ -241,7 +312,8 @@ pub async fn update(
     Ok(saved)
 }
 
-pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<()> {
+pub async fn delete(db: &impl ConnectionTrait, owner: Owner<'_>, id: Uuid) -> StoreResult<()> {
+    find(db, owner, id).await?;
     let result = webhook::Entity::delete_by_id(id).exec(db).await?;
     if result.rows_affected == 0 {
         return Err(StoreError::NotFound);
@@ -249,8 +321,11 @@ pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<()> {
     crate::cache::changed(db, crate::cache::Topic::Webhooks).await
 }
 
-/// Announces `event` to every active subscription that wants it: a delivery row and a job each.
+/// Announces `event` to every active subscription that wants it and may see the event's project
+/// (`data.project_id`: that project's subscriptions and the company-wide ones; an event without
+/// a project reaches only company-wide subscriptions): a delivery row and a job each.
 pub async fn emit(db: &impl ConnectionTrait, event: WebhookEvent, data: serde_json::Value) -> StoreResult<usize> {
+    let project: Option<Uuid> = data["project_id"].as_str().and_then(|p| p.parse().ok());
     // The active subscriptions come from the configuration cache (`crate::cache`).
     let active = crate::cache::webhooks(|| async {
         Ok(webhook::Entity::find()
@@ -259,7 +334,11 @@ pub async fn emit(db: &impl ConnectionTrait, event: WebhookEvent, data: serde_js
             .await?)
     })
     .await?;
-    let subscribers: Vec<&webhook::Model> = active.iter().filter(|w| events_of(w).contains(&event)).collect();
+    let subscribers: Vec<&webhook::Model> = active
+        .iter()
+        .filter(|w| w.project_id.is_none() || w.project_id == project)
+        .filter(|w| events_of(w).contains(&event))
+        .collect();
     if subscribers.is_empty() {
         return Ok(0);
     }
@@ -269,124 +348,4 @@ pub async fn emit(db: &impl ConnectionTrait, event: WebhookEvent, data: serde_js
         insert_delivery(db, hook.id, event, payload, at).await?;
     }
     Ok(subscribers.len())
-}
-
-/// Writes a delivery (its body carries the delivery's own id) and the job that sends it.
-async fn insert_delivery(
-    db: &impl ConnectionTrait,
-    webhook_id: Uuid,
-    event: WebhookEvent,
-    mut payload: serde_json::Value,
-    at: DateTime<Utc>,
-) -> StoreResult<webhook_delivery::Model> {
-    let id = new_id();
-    payload["id"] = json!(id);
-    let delivery = webhook_delivery::ActiveModel {
-        id: Set(id),
-        webhook_id: Set(webhook_id),
-        event: Set(event.as_str().to_owned()),
-        payload: Set(payload.to_string()),
-        status: Set(PENDING.to_owned()),
-        attempts: Set(0),
-        response_status: Set(None),
-        error: Set(None),
-        created_at: Set(at),
-        updated_at: Set(at),
-        delivered_at: Set(None),
-    }
-    .insert(db)
-    .await?;
-    jobs::enqueue(db, DELIVER_JOB, json!({"delivery_id": delivery.id}), None, MAX_ATTEMPTS).await?;
-    Ok(delivery)
-}
-
-/// Sends a delivery again as a new delivery with the same event and data (and a new id).
-pub async fn redeliver(db: &impl ConnectionTrait, webhook_id: Uuid, delivery_id: Uuid) -> StoreResult<DeliveryView> {
-    let original = webhook_delivery::Entity::find_by_id(delivery_id)
-        .filter(webhook_delivery::Column::WebhookId.eq(webhook_id))
-        .one(db)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    let event = WebhookEvent::parse(&original.event).ok_or(StoreError::NotFound)?;
-    let mut payload: serde_json::Value = serde_json::from_str(&original.payload).unwrap_or(json!({}));
-    let at = now();
-    payload["redelivery_of"] = json!(original.id);
-    Ok(delivery_view(
-        insert_delivery(db, webhook_id, event, payload, at).await?,
-    ))
-}
-
-#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct DeliveryQuery {
-    /// 1–200, default 50.
-    pub limit: Option<u64>,
-    pub cursor: Option<String>,
-}
-
-/// A subscription's deliveries, newest first.
-pub async fn deliveries(
-    db: &impl ConnectionTrait,
-    webhook_id: Uuid,
-    query: &DeliveryQuery,
-) -> StoreResult<Page<DeliveryView>> {
-    find(db, webhook_id).await?;
-    let limit = page::limit(query.limit)?;
-    let mut select = webhook_delivery::Entity::find().filter(webhook_delivery::Column::WebhookId.eq(webhook_id));
-    if let Some(cursor) = &query.cursor {
-        select = select.filter(webhook_delivery::Column::Id.lt(page::decode_uuid(cursor)?));
-    }
-    let rows = select
-        .order_by_desc(webhook_delivery::Column::Id)
-        .limit(limit + 1)
-        .all(db)
-        .await?;
-    let Page { items, next_cursor } = page::finish(rows, limit, |d| d.id.to_string());
-    Ok(Page {
-        items: items.into_iter().map(delivery_view).collect(),
-        next_cursor,
-    })
-}
-
-/// What the delivery job needs: the delivery and where/how to send it.
-pub async fn load_for_delivery(
-    db: &impl ConnectionTrait,
-    delivery_id: Uuid,
-) -> StoreResult<Option<(webhook_delivery::Model, webhook::Model)>> {
-    let Some(delivery) = webhook_delivery::Entity::find_by_id(delivery_id).one(db).await? else {
-        return Ok(None);
-    };
-    let Some(hook) = webhook::Entity::find_by_id(delivery.webhook_id).one(db).await? else {
-        return Ok(None);
-    };
-    Ok(Some((delivery, hook)))
-}
-
-/// Records one attempt's outcome. `final_attempt` turns a failure into `failed`.
-pub async fn record_attempt(
-    db: &impl ConnectionTrait,
-    delivery: &webhook_delivery::Model,
-    response_status: Option<u16>,
-    error: Option<String>,
-    final_attempt: bool,
-) -> StoreResult<()> {
-    let at = now();
-    let succeeded = error.is_none();
-    let mut model: webhook_delivery::ActiveModel = delivery.clone().into();
-    model.attempts = Set(delivery.attempts + 1);
-    model.response_status = Set(response_status.map(i32::from));
-    model.error = Set(error.map(|e| e.chars().take(1000).collect()));
-    model.updated_at = Set(at);
-    model.status = Set(match (succeeded, final_attempt) {
-        (true, _) => SUCCEEDED,
-        (false, true) => FAILED,
-        (false, false) => RETRYING,
-    }
-    .to_owned());
-    if succeeded {
-        model.delivered_at = Set(Some(at));
-    }
-    model.update(db).await?;
-    Ok(())
 }

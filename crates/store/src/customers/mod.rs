@@ -1,22 +1,29 @@
-//! The customer archive (业主档案): people, their phone numbers (normalised, one owner per
-//! number) and the properties they own, rent or live in.
+//! The customer archive (业主档案): people, their phone numbers (normalised) and the
+//! properties they own, rent or live in.
+//!
+//! A customer belongs to the projects of their properties, of their cases and of the projects
+//! they were registered in (`customer_projects`); staff see only their projects' customers
+//! ([`scope`]). A phone number has one owner among the customers one user can see: a caller of
+//! project B whose number is on a project-A record gets a record of their own in B.
+
+mod list;
+pub mod scope;
+
+pub use list::list;
+pub use scope::{find_visible_by_phone, link_project};
 
 use std::collections::HashMap;
 
 use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
-use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::entity::{customer, customer_phone, customer_property, property};
-use crate::error::is_unique_violation;
-use crate::page::{self, Page};
 use crate::validate::{bounded, required, version_matches};
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
@@ -42,6 +49,10 @@ pub struct CreateCustomer {
     #[schema(example = json!(["VIP"]))]
     pub tags: Vec<String>,
     pub notes: Option<String>,
+    /// The project the customer is registered in (needed when no property is given and you
+    /// work in several projects; a customer without a property is visible only there).
+    #[serde(default)]
+    pub project_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
@@ -177,20 +188,7 @@ async fn write_links(
             position: Set(position as i32),
         }
         .insert(db)
-        .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::conflict(
-                    "phones",
-                    format!(
-                        "{} already belongs to another customer",
-                        huiyin_domain::phone::mask(phone)
-                    ),
-                )
-            } else {
-                StoreError::from_db(e)
-            }
-        })?;
+        .await?;
     }
     customer_property::Entity::delete_many()
         .filter(customer_property::Column::CustomerId.eq(customer_id))
@@ -215,6 +213,8 @@ pub async fn create_in(db: &impl ConnectionTrait, actor: &Actor, input: CreateCu
     let tags = clean_tags(&input.tags)?;
     let notes = bounded("notes", input.notes.as_deref().unwrap_or(""), 2000)?;
     let properties = load_properties(db, actor, &input.properties).await?;
+    let projects = scope::registration_projects(db, actor, input.project_id, properties.is_empty()).await?;
+    scope::check_phones_free(db, actor, None, &phones).await?;
     let at = now();
     let customer = customer::ActiveModel {
         id: Set(new_id()),
@@ -229,6 +229,9 @@ pub async fn create_in(db: &impl ConnectionTrait, actor: &Actor, input: CreateCu
     .insert(db)
     .await?;
     write_links(db, customer.id, &phones, &properties).await?;
+    for project in projects {
+        link_project(db, customer.id, project).await?;
+    }
     Ok(CustomerRecord {
         customer,
         phones,
@@ -247,24 +250,10 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     Ok(record)
 }
 
-/// The customer owning a normalised phone number, if any (one statement: registration looks
-/// callers up by phone on every call).
-pub async fn find_by_phone(db: &impl ConnectionTrait, phone: &str) -> StoreResult<Option<customer::Model>> {
-    Ok(customer::Entity::find()
-        .filter(
-            customer::Column::Id.in_subquery(
-                Query::select()
-                    .column(customer_phone::Column::CustomerId)
-                    .from(customer_phone::Entity)
-                    .and_where(customer_phone::Column::Phone.eq(phone))
-                    .to_owned(),
-            ),
-        )
-        .one(db)
-        .await?)
-}
-
-async fn load_records(db: &impl ConnectionTrait, customers: Vec<customer::Model>) -> StoreResult<Vec<CustomerRecord>> {
+pub(crate) async fn load_records(
+    db: &impl ConnectionTrait,
+    customers: Vec<customer::Model>,
+) -> StoreResult<Vec<CustomerRecord>> {
     let ids: Vec<Uuid> = customers.iter().map(|c| c.id).collect();
     let mut phones: HashMap<Uuid, Vec<String>> = HashMap::new();
     for p in customer_phone::Entity::find()
@@ -306,34 +295,9 @@ async fn load_records(db: &impl ConnectionTrait, customers: Vec<customer::Model>
         .collect())
 }
 
-/// Customers visible to `actor`: those with a property in one of their projects, and those with
-/// no property at all (callers not yet linked to a home). Admins see all.
-fn scope_condition(actor: &Actor) -> Option<Condition> {
-    let projects = actor.project_filter()?;
-    let in_projects = Query::select()
-        .column(customer_property::Column::CustomerId)
-        .from(customer_property::Entity)
-        .inner_join(
-            property::Entity,
-            Expr::col((property::Entity, property::Column::Id))
-                .equals((customer_property::Entity, customer_property::Column::PropertyId)),
-        )
-        .and_where(Expr::col((property::Entity, property::Column::ProjectId)).is_in(projects.to_vec()))
-        .to_owned();
-    let with_property = Query::select()
-        .column(customer_property::Column::CustomerId)
-        .from(customer_property::Entity)
-        .to_owned();
-    Some(
-        Condition::any()
-            .add(customer::Column::Id.in_subquery(in_projects))
-            .add(customer::Column::Id.not_in_subquery(with_property)),
-    )
-}
-
 pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<CustomerRecord> {
     let mut select = customer::Entity::find_by_id(id);
-    if let Some(condition) = scope_condition(actor) {
+    if let Some(condition) = scope::condition(actor) {
         select = select.filter(condition);
     }
     let found = select.one(db).await?.ok_or(StoreError::NotFound)?;
@@ -357,6 +321,9 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
         Some(p) => normalise_phones(p)?,
         None => current.phones.clone(),
     };
+    if input.phones.is_some() {
+        scope::check_phones_free(db, actor, Some(id), &phones).await?;
+    }
     let txn = db.begin().await?;
     let properties = match &input.properties {
         Some(p) => load_properties(&txn, actor, p).await?,
@@ -386,63 +353,4 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     write_links(&txn, id, &phones, &properties).await?;
     txn.commit().await?;
     get(db, actor, id).await
-}
-
-/// Lookup for an agent with a caller on the line: by phone (any notation), name or room.
-pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCustomers) -> StoreResult<Page<CustomerRecord>> {
-    let limit = page::limit(query.limit)?;
-    let mut select = customer::Entity::find().order_by_desc(customer::Column::Id);
-    if let Some(condition) = scope_condition(actor) {
-        select = select.filter(condition);
-    }
-    if let Some(property_id) = query.property_id {
-        let owners = Query::select()
-            .column(customer_property::Column::CustomerId)
-            .from(customer_property::Entity)
-            .and_where(customer_property::Column::PropertyId.eq(property_id))
-            .to_owned();
-        select = select.filter(customer::Column::Id.in_subquery(owners));
-    }
-    if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let q = q.chars().take(100).collect::<String>();
-        // A whole mobile number (what the call centre types in) is an exact match on the phone
-        // index: the substring search scans every customer (0.7 s a lookup at 100,000 customers
-        // under load, `make bench-load`), and an 11-digit mobile number in a customer's search
-        // text is one of their phones anyway.
-        let mobile = Phone::parse(&q)
-            .ok()
-            .filter(|p| p.as_str().len() == 11 && p.as_str().starts_with('1'));
-        if let Some(phone) = mobile {
-            let owners = Query::select()
-                .column(customer_phone::Column::CustomerId)
-                .from(customer_phone::Entity)
-                .and_where(customer_phone::Column::Phone.eq(phone.as_str()))
-                .to_owned();
-            select = select.filter(customer::Column::Id.in_subquery(owners));
-        } else {
-            let mut any = Condition::any().add(customer::Column::SearchText.like(format!("%{}%", q.to_lowercase())));
-            if let Ok(phone) = Phone::parse(&q) {
-                let owners = Query::select()
-                    .column(customer_phone::Column::CustomerId)
-                    .from(customer_phone::Entity)
-                    .and_where(customer_phone::Column::Phone.eq(phone.as_str()))
-                    .to_owned();
-                any = any.add(customer::Column::Id.in_subquery(owners));
-            }
-            let digits: String = q.chars().filter(char::is_ascii_digit).collect();
-            if digits.len() >= 4 && digits.len() != q.len() {
-                any = any.add(customer::Column::SearchText.like(format!("%{digits}%")));
-            }
-            select = select.filter(any);
-        }
-    }
-    if let Some(cursor) = &query.cursor {
-        select = select.filter(customer::Column::Id.lt(page::decode_uuid(cursor)?));
-    }
-    let rows = select.limit(limit + 1).all(db).await?;
-    let page = page::finish(rows, limit, |r| r.id.to_string());
-    Ok(Page {
-        items: load_records(db, page.items).await?,
-        next_cursor: page.next_cursor,
-    })
 }
