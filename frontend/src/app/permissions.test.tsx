@@ -71,7 +71,7 @@ describe("the console follows the permissions from /me", () => {
   }, 120_000);
 
   it("offers a handler only the screens of a handler", async () => {
-    setSession({ accessToken: "a", refreshToken: "r", expiresAt: 0 });
+    setSession({ accessToken: "a", expiresAt: 0 });
     stubFetch({
       "GET /api/v1/me": () => json(HANDLER),
       "GET /api/v1/notifications": () => json({ items: [], next_cursor: null, unread: 0 }),
@@ -84,7 +84,7 @@ describe("the console follows the permissions from /me", () => {
   });
 
   it("offers an agent registration, visits and statistics but no administration", async () => {
-    setSession({ accessToken: "a", refreshToken: "r", expiresAt: 0 });
+    setSession({ accessToken: "a", expiresAt: 0 });
     stubFetch({
       "GET /api/v1/me": () => json(AGENT),
       "GET /api/v1/notifications": () => json({ items: [], next_cursor: null, unread: 0 }),
@@ -117,7 +117,7 @@ describe("the console follows the permissions from /me", () => {
   });
 
   it("shows one friendly page for a screen reached by address without its permission, asking nothing", async () => {
-    setSession({ accessToken: "a", refreshToken: "r", expiresAt: 0 });
+    setSession({ accessToken: "a", expiresAt: 0 });
     const fetch = stubFetch({
       "GET /api/v1/me": () => json(HANDLER),
       "GET /api/v1/notifications": () => json({ items: [], next_cursor: null, unread: 0 }),
