@@ -189,7 +189,14 @@ pub fn allows(role: Role, permission: Permission) -> bool {
         ),
         R::Designer => matches!(
             permission,
-            P::OrgRead | P::CategoryRead | P::CaseRead | P::CaseComment | P::LeadRead | P::LeadProgress | P::WorksRead
+            P::OrgRead
+                | P::CategoryRead
+                | P::CaseRead
+                | P::CaseComment
+                | P::LeadRead
+                | P::LeadProgress
+                | P::WorksRead
+                | P::KnowledgeRead
         ),
         R::CustomerManager => matches!(
             permission,
@@ -205,6 +212,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::LeadCreate
                 | P::LeadProgress
                 | P::LeadDispatch
+                | P::KnowledgeRead
                 | P::WorksRead
                 | P::WorksManage
                 | P::WorksVisit

@@ -4,7 +4,6 @@
 
 pub mod dispatch;
 pub mod lead;
-pub mod money;
 pub mod stats;
 pub mod week;
 pub mod works;

@@ -9,7 +9,7 @@ pub mod views;
 use actix_web::http::header::{CONTENT_TYPE, ETAG};
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
-use huiyin_domain::decoration::money::parse_yuan;
+use huiyin_domain::money::Money;
 use huiyin_domain::permission::Permission;
 use huiyin_store::idempotency::{self, Answer};
 use huiyin_store::leads::create::NewLead;
@@ -59,7 +59,7 @@ pub async fn render(state: &AppState, actor: &Actor, record: LeadRecord) -> ApiR
 }
 
 fn new_lead(body: CreateLead) -> Result<NewLead, StoreError> {
-    let budget_fen = match parse_yuan(&body.budget) {
+    let budget_fen = match Money::parse(&body.budget).ok().map(Money::fen) {
         Some(fen) => fen,
         None if body.budget.trim().starts_with('-') => {
             return Err(StoreError::invalid("budget", "must not be negative"))

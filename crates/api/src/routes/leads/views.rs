@@ -5,7 +5,7 @@ use huiyin_domain::decoration::dispatch::{DesignerLevel, DispatchRule};
 use huiyin_domain::decoration::lead::{
     FollowUpChannel, Intent, LeadSource, LeadStatus, LossKind, LossReason, OrderSize,
 };
-use huiyin_domain::decoration::money::format_yuan;
+use huiyin_domain::money::format_fen;
 use huiyin_domain::phone::mask;
 use huiyin_store::entity::lead_event;
 use huiyin_store::leads::create::TransferSlip;
@@ -257,7 +257,7 @@ pub fn lead_response(record: LeadRecord, show_phone: bool, at: DateTime<Utc>) ->
         },
         address: l.address,
         floor_area_m2: l.floor_area_m2,
-        budget: format_yuan(l.budget_fen),
+        budget: format_fen(l.budget_fen),
         planned_on: l.planned_on,
         brought_by: l.brought_by,
         evidence: l.evidence,

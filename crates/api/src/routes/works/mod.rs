@@ -4,8 +4,8 @@
 pub mod views;
 
 use actix_web::{get, post, web, HttpResponse};
-use huiyin_domain::decoration::money::parse_yuan;
 use huiyin_domain::decoration::works::out_of_warranty;
+use huiyin_domain::money::Money;
 use huiyin_domain::permission::Permission;
 use huiyin_domain::time::business_day;
 use huiyin_store::works::create::{self, NewWorks};
@@ -35,7 +35,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 fn yuan(field: &str, text: &str) -> Result<i64, StoreError> {
-    parse_yuan(text)
+    Money::parse(text)
+        .ok()
+        .map(Money::fen)
         .ok_or_else(|| StoreError::invalid(field, "yuan as a non-negative decimal string, e.g. \"86000.00\""))
 }
 

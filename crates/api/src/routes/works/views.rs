@@ -2,8 +2,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use huiyin_domain::case::Satisfaction;
-use huiyin_domain::decoration::money::format_yuan;
 use huiyin_domain::decoration::works::{IssueKind, StageStatus, WorksStatus};
+use huiyin_domain::money::format_fen;
 use huiyin_store::works::WorksRecord;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -156,7 +156,7 @@ impl From<WorksRecord> for WorksResponse {
             property_id: w.property_id,
             address: w.address,
             contract_signed_on: w.contract_signed_on,
-            contract_amount: format_yuan(w.contract_amount_fen),
+            contract_amount: format_fen(w.contract_amount_fen),
             designer_id: w.designer_id,
             project_manager_id: w.project_manager_id,
             supervisor_id: w.supervisor_id,
@@ -167,7 +167,7 @@ impl From<WorksRecord> for WorksResponse {
             completed_on: w.completed_on,
             warranty_until: w.warranty_until,
             warranty_card_issued: w.warranty_card_issued,
-            warranty_deposit: w.warranty_deposit_fen.map(format_yuan),
+            warranty_deposit: w.warranty_deposit_fen.map(format_fen),
             stages: r
                 .stages
                 .into_iter()
