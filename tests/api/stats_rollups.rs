@@ -509,10 +509,12 @@ async fn current_counts_follow_the_case_load(app: &TestApp) {
     app.get(&format!("/api/v1/stats/current?project_id={project}"), &manager)
         .await
         .assert_problem(404, None);
-    // Agents have no statistics permission.
+    // Agents read their own projects' figures (issue #20), never another project's.
     let (_, agent) = app.user("agent_x", "agent", None, &[&project]).await;
-    assert_eq!(
-        app.get("/api/v1/stats/current", &agent).await.status,
-        StatusCode::FORBIDDEN
-    );
+    let own = app.get("/api/v1/stats/current", &agent).await;
+    assert_eq!(own.status, StatusCode::OK, "{}", own.text);
+    assert_eq!(counts(&own.body), [3, 3, 1, 1, 1]);
+    app.get(&format!("/api/v1/stats/current?project_id={other}"), &agent)
+        .await
+        .assert_problem(404, None);
 }
