@@ -148,7 +148,7 @@ describe("a complaint from intake to closed, with a second dispatch", () => {
     await page.getByRole("menuitem", { name: /回访/ }).click();
     await page.getByText("点击满意度即记录").waitFor();
     await screenshot(page, "21-visits");
-    await page.getByRole("menuitem", { name: /客户/ }).click();
+    await page.getByRole("menuitem", { name: /客户$/ }).click();
     await page.getByPlaceholder("电话、姓名或房号").fill(phone);
     await page.getByPlaceholder("电话、姓名或房号").press("Enter");
     await page.getByText("端到端测试").first().click();
