@@ -4869,10 +4869,28 @@ export interface components {
          * @enum {string}
          */
         Placeholder: "customer_name" | "case_number" | "due_at";
-        /** @description `ArrearsPolicy` with its project. */
-        PolicyResponse: components["schemas"]["ArrearsPolicy"] & {
+        /**
+         * @description `ArrearsPolicy` with its project (the fields written out: a flattened schema that denies
+         *     unknown fields would make the answer's own `project_id` invalid against the document).
+         */
+        PolicyResponse: {
+            /**
+             * Format: int32
+             * @description Days after an import within which the steward must contact.
+             */
+            contact_days: number;
+            /**
+             * Format: int32
+             * @description Months owed from which a lawyer's letter is decided.
+             */
+            legal_months: number;
             /** Format: uuid */
             project_id: string;
+            /**
+             * Format: int32
+             * @description Months owed from which the supervisor chases.
+             */
+            supervisor_months: number;
         };
         /** @description An RFC 9457 problem document. */
         Problem: {

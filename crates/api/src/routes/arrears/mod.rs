@@ -151,13 +151,7 @@ async fn get_policy(
     user.require(Permission::ArrearsRead)?;
     user.require_project(*project_id)?;
     let (found, version) = policy::get(&state.store.db, *project_id).await?;
-    Ok(ok_versioned(
-        &PolicyResponse {
-            project_id: *project_id,
-            policy: found,
-        },
-        version,
-    ))
+    Ok(ok_versioned(&PolicyResponse::new(*project_id, found), version))
 }
 
 /// Saves the policy; open arrears move to the stage it implies (a rise is announced once).
@@ -176,10 +170,7 @@ async fn put_policy(
     let saved = policy::put(&state.store.db, &user, *project_id, body, version.0).await?;
     Ok(HttpResponse::Ok()
         .insert_header((ETAG, etag(saved)))
-        .json(PolicyResponse {
-            project_id: *project_id,
-            policy: body,
-        }))
+        .json(PolicyResponse::new(*project_id, body)))
 }
 
 /// Your open arrears (fee item, months, amount, as of), from the billing system's last import.

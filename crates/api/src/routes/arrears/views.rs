@@ -252,12 +252,28 @@ impl From<ImportSummary> for ArrearsImportResponse {
     }
 }
 
-/// `ArrearsPolicy` with its project.
+/// `ArrearsPolicy` with its project (the fields written out: a flattened schema that denies
+/// unknown fields would make the answer's own `project_id` invalid against the document).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PolicyResponse {
     pub project_id: Uuid,
-    #[serde(flatten)]
-    pub policy: ArrearsPolicy,
+    /// Months owed from which the supervisor chases.
+    pub supervisor_months: u32,
+    /// Months owed from which a lawyer's letter is decided.
+    pub legal_months: u32,
+    /// Days after an import within which the steward must contact.
+    pub contact_days: u32,
+}
+
+impl PolicyResponse {
+    pub fn new(project_id: Uuid, policy: ArrearsPolicy) -> Self {
+        PolicyResponse {
+            project_id,
+            supervisor_months: policy.supervisor_months,
+            legal_months: policy.legal_months,
+            contact_days: policy.contact_days,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
