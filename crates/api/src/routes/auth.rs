@@ -230,7 +230,7 @@ async fn refresh(
 }
 
 /// Ends the login the refresh token (body or cookie) belongs to, and the user's access tokens.
-#[utoipa::path(tag = "auth", request_body(content = RefreshRequest, description = "Omit the body to log out by cookie"), responses((status = 204, description = "Logged out")))]
+#[utoipa::path(tag = "auth", request_body(content = RefreshRequest, description = "Omit the body to log out by cookie"), responses((status = 204, description = "Logged out"), (status = 401, body = crate::error::Problem, content_type = "application/problem+json", description = "No valid refresh token or cookie")))]
 #[post("/auth/logout")]
 async fn logout(
     req: HttpRequest,

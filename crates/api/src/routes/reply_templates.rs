@@ -124,7 +124,7 @@ async fn list(state: web::Data<AppState>, user: AuthUser, q: Query<ListReplyTemp
 }
 
 /// Writes a template; names are unique (409).
-#[utoipa::path(tag = "reply-templates", request_body = CreateReplyTemplate, responses((status = 201, body = ReplyTemplateResponse)), security(("bearer" = [])))]
+#[utoipa::path(tag = "reply-templates", request_body = CreateReplyTemplate, responses((status = 201, body = ReplyTemplateResponse), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "A template with this name exists")), security(("bearer" = [])))]
 #[post("/reply-templates")]
 async fn create(
     state: web::Data<AppState>,

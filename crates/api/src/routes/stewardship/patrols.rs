@@ -285,7 +285,7 @@ pub struct ListPatrols {
 }
 
 /// Patrols of your areas, newest first (404 for a route or area outside them).
-#[utoipa::path(tag = "stewardship", params(ListPatrols), responses((status = 200, body = PatrolList)), security(("bearer" = [])))]
+#[utoipa::path(tag = "stewardship", params(ListPatrols), responses((status = 200, body = PatrolList), (status = 404, body = crate::error::Problem, content_type = "application/problem+json", description = "A route or area outside your scope")), security(("bearer" = [])))]
 #[get("/patrols")]
 async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListPatrols>) -> ApiResult<HttpResponse> {
     user.require(Permission::StewardWork)?;

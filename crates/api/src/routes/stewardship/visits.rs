@@ -208,7 +208,7 @@ pub struct ListStewardVisits {
 }
 
 /// Visits in your areas, newest first (404 for an area outside them).
-#[utoipa::path(tag = "stewardship", params(ListStewardVisits), responses((status = 200, body = StewardVisitList)), security(("bearer" = [])))]
+#[utoipa::path(tag = "stewardship", params(ListStewardVisits), responses((status = 200, body = StewardVisitList), (status = 404, body = crate::error::Problem, content_type = "application/problem+json", description = "An area or steward outside your scope")), security(("bearer" = [])))]
 #[get("/steward-visits")]
 async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListStewardVisits>) -> ApiResult<HttpResponse> {
     user.require(Permission::StewardWork)?;
