@@ -23,6 +23,8 @@ pub struct ApiConfig {
     pub attachments_dir: PathBuf,
     /// Largest attachment accepted, in bytes.
     pub attachment_limit: usize,
+    /// Attachments one case may carry (`HUIYIN_ATTACHMENTS_PER_CASE`, default 50).
+    pub attachments_per_case: usize,
     /// How long a resident's activation code stays valid.
     pub activation_ttl: Duration,
     /// New cases a resident may report per business day through the app.
@@ -62,6 +64,7 @@ impl Default for ApiConfig {
             login_window: Duration::from_secs(5 * 60),
             attachments_dir: PathBuf::from("./data/attachments"),
             attachment_limit: 10 * 1024 * 1024,
+            attachments_per_case: huiyin_domain::attachment::DEFAULT_PER_CASE,
             activation_ttl: Duration::from_secs(72 * 3600),
             resident_daily_case_limit: 10,
             webhook_allowed_networks: Vec::new(),

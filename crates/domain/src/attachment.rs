@@ -41,9 +41,50 @@ pub fn sniff(bytes: &[u8]) -> Option<AttachmentType> {
     }
 }
 
+/// Attachments a case may carry unless configured otherwise (`HUIYIN_ATTACHMENTS_PER_CASE`).
+pub const DEFAULT_PER_CASE: usize = 50;
+
+/// Why a case takes no further attachment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AttachRefusal {
+    /// Closed or cancelled: the record is final.
+    #[error("the case is {0}: a finished case takes no new attachments")]
+    Finished(crate::case::CaseStatus),
+    #[error("a case carries at most {0} attachments")]
+    Full(usize),
+}
+
+/// Whether a case in `status` already carrying `count` attachments takes one more, with at most
+/// `limit` per case.
+pub fn may_attach(status: crate::case::CaseStatus, count: usize, limit: usize) -> Result<(), AttachRefusal> {
+    if status.is_terminal() {
+        Err(AttachRefusal::Finished(status))
+    } else if count >= limit {
+        Err(AttachRefusal::Full(limit))
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::CaseStatus;
+
+    #[test]
+    fn finished_or_full_cases_take_no_attachment() {
+        assert_eq!(may_attach(CaseStatus::InProgress, 49, 50), Ok(()));
+        assert_eq!(may_attach(CaseStatus::Resolved, 0, 50), Ok(()));
+        assert_eq!(may_attach(CaseStatus::InProgress, 50, 50), Err(AttachRefusal::Full(50)));
+        assert_eq!(
+            may_attach(CaseStatus::Closed, 0, 50),
+            Err(AttachRefusal::Finished(CaseStatus::Closed))
+        );
+        assert_eq!(
+            may_attach(CaseStatus::Cancelled, 0, 50),
+            Err(AttachRefusal::Finished(CaseStatus::Cancelled))
+        );
+    }
 
     #[test]
     fn recognises_the_four_types_by_magic_bytes() {

@@ -4,6 +4,7 @@
 //! which department's cases) is decided separately by the store's scope rules.
 
 use crate::role::Role;
+use crate::sla::escalation::Level;
 
 crate::wire_enum! {
     /// Something a user may be allowed to do.
@@ -60,8 +61,13 @@ crate::wire_enum! {
         CaseEscalate => "case_escalate",
         /// Lower a case's escalation level (managers decide).
         CaseDeescalate => "case_deescalate",
-        /// Configure SLA policies, the business calendar, escalation contacts and warning rules.
+        /// Raise a case of one's own areas from project to area level, no further (stewards).
+        CaseEscalateArea => "case_escalate_area",
+        /// Configure escalation contacts of one's projects (and read the deadline configuration).
         SlaManage => "sla_manage",
+        /// Change company-wide configuration: SLA policies, the business calendar and the
+        /// warning rules (administrators; a project's manager would change every project's).
+        ConfigManage => "config_manage",
         /// Read and acknowledge complaint warnings (投诉预警).
         WarningAck => "warning_ack",
         /// Configure webhook subscriptions and redeliver.
@@ -119,7 +125,15 @@ pub fn allows(role: Role, permission: Permission) -> bool {
     match role {
         R::Admin => true,
         R::Resident => false,
-        R::Manager => !matches!(permission, P::ApiKeyManage | P::JobManage | P::WebhookManage),
+        R::Manager => !matches!(
+            permission,
+            P::ApiKeyManage
+                | P::JobManage
+                | P::WebhookManage
+                | P::CategoryManage
+                | P::ConfigManage
+                | P::CaseEscalateArea
+        ),
         R::Supervisor => !matches!(
             permission,
             P::OrgManage
@@ -130,7 +144,9 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::ApiKeyManage
                 | P::JobManage
                 | P::CaseDeescalate
+                | P::CaseEscalateArea
                 | P::SlaManage
+                | P::ConfigManage
                 | P::WebhookManage
                 | P::ArrearsLegal
         ),
@@ -170,6 +186,7 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::CaseRead
                 | P::CaseReply
                 | P::CaseComment
+                | P::CaseEscalateArea
                 | P::StewardWork
                 | P::NoticeDraft
                 | P::ArrearsRead
@@ -218,6 +235,13 @@ pub fn allows(role: Role, permission: Permission) -> bool {
                 | P::WorksVisit
         ),
     }
+}
+
+/// Whether `role` may raise a case now at `from` one level up: with `CaseEscalate` always (the
+/// ladder's top aside), with `CaseEscalateArea` (stewards) only from project to area level.
+/// Which cases they may raise is the data scope's business (a steward: their areas').
+pub fn may_escalate(role: Role, from: Level) -> bool {
+    allows(role, Permission::CaseEscalate) || (allows(role, Permission::CaseEscalateArea) && from == Level::Project)
 }
 
 /// Which cases a staff role sees, within the projects the user belongs to.
@@ -351,6 +375,13 @@ mod tests {
             let supervisors = [Role::Admin, Role::Manager, Role::Supervisor];
             assert_eq!(allows(*role, P::CaseDeescalate), is(&managers), "{role}");
             assert_eq!(allows(*role, P::SlaManage), is(&managers), "{role}");
+            assert_eq!(allows(*role, P::ConfigManage), *role == Role::Admin, "{role}");
+            assert_eq!(allows(*role, P::CategoryManage), *role == Role::Admin, "{role}");
+            assert_eq!(
+                allows(*role, P::CaseEscalateArea),
+                is(&[Role::Admin, Role::Steward]),
+                "{role}"
+            );
             assert_eq!(allows(*role, P::WarningAck), is(&supervisors), "{role}");
             assert_eq!(allows(*role, P::WebhookManage), *role == Role::Admin, "{role}");
             assert_eq!(
@@ -364,6 +395,14 @@ mod tests {
                 "{role}"
             );
         }
+    }
+
+    #[test]
+    fn stewards_raise_cases_to_area_level_only() {
+        assert!(may_escalate(Role::Steward, Level::Project));
+        assert!(!may_escalate(Role::Steward, Level::Area));
+        assert!(may_escalate(Role::Agent, Level::Area));
+        assert!(!may_escalate(Role::Handler, Level::Project));
     }
 
     #[test]

@@ -91,6 +91,7 @@ impl Settings {
                 .map(PathBuf::from)
                 .unwrap_or_else(|| data_dir.join("attachments")),
             attachment_limit: env_number("HUIYIN_ATTACHMENT_LIMIT_MB", 10usize)? * 1024 * 1024,
+            attachments_per_case: env_number("HUIYIN_ATTACHMENTS_PER_CASE", defaults.attachments_per_case)?,
             activation_ttl: Duration::from_secs(
                 env_number("HUIYIN_ACTIVATION_TTL_HOURS", defaults.activation_ttl.as_secs() / 3600)? * 3600,
             ),

@@ -5,6 +5,7 @@
 pub mod coverage;
 pub mod month;
 pub mod patrol;
+pub mod visits_by;
 
 crate::wire_enum! {
     /// Why a steward visited a household.

@@ -1,7 +1,8 @@
 //! Attachment metadata; the bytes live on disk under the attachments directory.
 
-use huiyin_domain::attachment::AttachmentType;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use huiyin_domain::attachment::{may_attach, AttachRefusal, AttachmentType};
+use huiyin_domain::case::CaseStatus;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use super::actions::find_visible;
@@ -19,13 +20,36 @@ pub struct NewAttachment<'a> {
     pub storage_key: &'a str,
 }
 
-/// Records an attachment of a case the actor may see.
+/// Checks that a case the actor may see takes one more attachment: not closed or cancelled
+/// (409 `status`), fewer than `limit` already (409 `file`). Run before the bytes are written and
+/// again by [`insert`].
+pub async fn check_room(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid, limit: usize) -> StoreResult<()> {
+    let found = find_visible(db, actor, case_id).await?;
+    let status = CaseStatus::parse(&found.status).unwrap_or(CaseStatus::Registered);
+    let count = attachment::Entity::find()
+        .filter(attachment::Column::CaseId.eq(case_id))
+        .count(db)
+        .await?;
+    may_attach(status, usize::try_from(count).unwrap_or(usize::MAX), limit).map_err(|refusal| {
+        let field = match refusal {
+            AttachRefusal::Finished(_) => "status",
+            AttachRefusal::Full(_) => "file",
+        };
+        StoreError::Conflict {
+            field: field.into(),
+            message: refusal.to_string(),
+        }
+    })
+}
+
+/// Records an attachment of a case the actor may see, within the per-case `limit`.
 pub async fn insert(
     db: &impl ConnectionTrait,
     actor: &Actor,
     new: NewAttachment<'_>,
+    limit: usize,
 ) -> StoreResult<attachment::Model> {
-    find_visible(db, actor, new.case_id).await?;
+    check_room(db, actor, new.case_id, limit).await?;
     let name = bounded("file", new.file_name, 200)?;
     let name = if name.is_empty() {
         format!("attachment.{}", new.kind.extension())

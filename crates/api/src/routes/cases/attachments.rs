@@ -63,12 +63,14 @@ pub async fn read_file_part(mut form: Multipart, limit: usize) -> ApiResult<(Str
     ))
 }
 
-/// Attaches a photo or scan (JPEG, PNG, WebP or PDF, recognised by content) to a case.
+/// Attaches a photo or scan (JPEG, PNG, WebP or PDF, recognised by content) to a case: at most
+/// `HUIYIN_ATTACHMENTS_PER_CASE` (50) per case, none once the case is closed or cancelled (409).
 #[utoipa::path(
     tag = "cases",
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     responses(
         (status = 201, body = AttachmentResponse),
+        (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "The case is closed or cancelled (`status`), or carries the most attachments allowed (`file`)"),
         (status = 413, body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 415, body = crate::error::Problem, content_type = "application/problem+json", description = "Not a JPEG, PNG, WebP or PDF")
     ),
@@ -83,7 +85,7 @@ async fn upload(
     payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseComment)?;
-    huiyin_store::cases::actions::find_visible(&state.store.db, &user, *id).await?;
+    attachments::check_room(&state.store.db, &user, *id, state.config.attachments_per_case).await?;
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -134,7 +136,7 @@ pub async fn store_file(
         size,
         storage_key: &key,
     };
-    match attachments::insert(&state.store.db, user, new).await {
+    match attachments::insert(&state.store.db, user, new, state.config.attachments_per_case).await {
         Ok(saved) => Ok(saved),
         Err(e) => {
             let _ = tokio::fs::remove_file(&path).await;

@@ -8,7 +8,6 @@ use actix_web::http::header;
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use huiyin_domain::case::TransitionError;
-use huiyin_store::cases::actions::find_visible;
 use huiyin_store::idempotency::{self, Answer};
 use huiyin_store::residents::cases::{self, ListResidentCases, RateCase, ReportCase, Reported, WithdrawCase};
 use huiyin_store::StoreError;
@@ -153,6 +152,7 @@ async fn get_one(state: web::Data<AppState>, user: ResidentUser, id: web::Path<U
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     responses(
         (status = 201, body = ResidentAttachment),
+        (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "The case is closed or cancelled, or carries the most attachments allowed"),
         (status = 413, body = crate::error::Problem, content_type = "application/problem+json", description = "Too large"),
         (status = 415, body = crate::error::Problem, content_type = "application/problem+json", description = "Not a JPEG, PNG, WebP or PDF")
     ),
@@ -166,7 +166,8 @@ async fn upload(
     id: web::Path<Uuid>,
     payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
-    find_visible(&state.store.db, user.actor(), *id).await?;
+    huiyin_store::cases::attachments::check_room(&state.store.db, user.actor(), *id, state.config.attachments_per_case)
+        .await?;
     let limit = state.config.attachment_limit;
     let declared = req
         .headers()

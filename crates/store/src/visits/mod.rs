@@ -1,13 +1,25 @@
 //! Scheduled return visits (回访计划): repairs get a contact check (report + 24 h) and an
 //! outcome check (report + 48 h); every resolved complaint or repair gets a satisfaction visit.
 //! A visit due and not done is overdue; the worker notifies when one falls due.
+//!
+//! Scope: a visit is seen and recorded by those who see its case (the case list's scope:
+//! handlers their department's, stewards their areas', other staff their projects'); outside
+//! it a visit is not found.
+
+mod due;
+mod schedule;
+pub mod settings;
+
+pub use due::notify_due;
+pub use schedule::{on_case_finished, on_case_visit, on_register, on_resolve};
 
 use chrono::{DateTime, Utc};
-use huiyin_domain::case::{CaseKind, CaseStatus, Visibility};
-use sea_orm::sea_query::Expr;
+use huiyin_domain::case::{CaseStatus, Visibility};
+use huiyin_domain::permission::{case_scope, CaseScope};
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait, UpdateMany,
+    QuerySelect, Set, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -16,11 +28,9 @@ use uuid::Uuid;
 
 use crate::cases::events::{self, NewEvent};
 use crate::entity::{case, scheduled_visit};
-use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::page::{self, Page};
-use crate::sla::Terms;
 use crate::validate::optional;
-use crate::{new_id, now, Actor, StoreError, StoreResult};
+use crate::{now, Actor, StoreError, StoreResult};
 
 huiyin_domain::wire_enum! {
     /// What a scheduled return visit checks.
@@ -49,122 +59,6 @@ pub const PENDING: &str = "pending";
 pub const DONE: &str = "done";
 pub const CANCELLED: &str = "cancelled";
 
-async fn schedule(
-    db: &impl ConnectionTrait,
-    case: &case::Model,
-    purpose: VisitPurpose,
-    due_at: DateTime<Utc>,
-) -> StoreResult<()> {
-    scheduled_visit::ActiveModel {
-        id: Set(new_id()),
-        case_id: Set(case.id),
-        project_id: Set(case.project_id),
-        purpose: Set(purpose.as_str().to_owned()),
-        due_at: Set(due_at),
-        status: Set(PENDING.to_owned()),
-        notified_at: Set(None),
-        done_at: Set(None),
-        done_by: Set(None),
-        reached: Set(None),
-        note: Set(None),
-        created_at: Set(now()),
-    }
-    .insert(db)
-    .await?;
-    Ok(())
-}
-
-/// At registration: a repair's contact and outcome checks, counted from the report.
-pub async fn on_register(db: &impl ConnectionTrait, case: &case::Model, terms: &Terms) -> StoreResult<()> {
-    if CaseKind::parse(&case.kind) == Some(CaseKind::Repair) {
-        let from = case.created_at;
-        schedule(
-            db,
-            case,
-            VisitPurpose::ContactCheck,
-            terms.clock.add(from, terms.durations.contact_check()),
-        )
-        .await?;
-        schedule(
-            db,
-            case,
-            VisitPurpose::OutcomeCheck,
-            terms.clock.add(from, terms.durations.outcome_check()),
-        )
-        .await?;
-    }
-    Ok(())
-}
-
-/// At resolution of a complaint or repair: the satisfaction visit. A contact check not yet
-/// made is moot once the repair is done, and is cancelled.
-pub async fn on_resolve(
-    db: &impl ConnectionTrait,
-    case: &case::Model,
-    terms: &Terms,
-    at: DateTime<Utc>,
-) -> StoreResult<()> {
-    pending_of(case.id, Some(VisitPurpose::ContactCheck))
-        .col_expr(scheduled_visit::Column::Status, Expr::value(CANCELLED))
-        .exec(db)
-        .await?;
-    if matches!(
-        CaseKind::parse(&case.kind),
-        Some(CaseKind::Complaint | CaseKind::Repair)
-    ) {
-        let pending = scheduled_visit::Entity::find()
-            .filter(scheduled_visit::Column::CaseId.eq(case.id))
-            .filter(scheduled_visit::Column::Purpose.eq(VisitPurpose::Satisfaction.as_str()))
-            .filter(scheduled_visit::Column::Status.eq(PENDING))
-            .one(db)
-            .await?;
-        if pending.is_none() {
-            let due = terms.clock.add(at, terms.durations.satisfaction_visit());
-            schedule(db, case, VisitPurpose::Satisfaction, due).await?;
-        }
-    }
-    Ok(())
-}
-
-/// A return visit that reached the customer was recorded on the case: its satisfaction visit is done.
-pub async fn on_case_visit(
-    db: &impl ConnectionTrait,
-    case_id: Uuid,
-    actor: &Actor,
-    at: DateTime<Utc>,
-    comment: Option<&str>,
-) -> StoreResult<()> {
-    pending_of(case_id, Some(VisitPurpose::Satisfaction))
-        .col_expr(scheduled_visit::Column::Status, Expr::value(DONE))
-        .col_expr(scheduled_visit::Column::DoneAt, Expr::value(at))
-        .col_expr(scheduled_visit::Column::DoneBy, Expr::value(actor.user_id))
-        .col_expr(scheduled_visit::Column::Reached, Expr::value(true))
-        .col_expr(scheduled_visit::Column::Note, Expr::value(comment.map(str::to_owned)))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
-/// The case was closed or cancelled: visits not yet made are no longer needed.
-pub async fn on_case_finished(db: &impl ConnectionTrait, case_id: Uuid) -> StoreResult<()> {
-    pending_of(case_id, None)
-        .col_expr(scheduled_visit::Column::Status, Expr::value(CANCELLED))
-        .exec(db)
-        .await?;
-    Ok(())
-}
-
-/// An update of a case's visits not yet made (of one purpose, or all).
-fn pending_of(case_id: Uuid, purpose: Option<VisitPurpose>) -> UpdateMany<scheduled_visit::Entity> {
-    let update = scheduled_visit::Entity::update_many()
-        .filter(scheduled_visit::Column::CaseId.eq(case_id))
-        .filter(scheduled_visit::Column::Status.eq(PENDING));
-    match purpose {
-        Some(purpose) => update.filter(scheduled_visit::Column::Purpose.eq(purpose.as_str())),
-        None => update,
-    }
-}
-
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -174,6 +68,8 @@ pub struct VisitQuery {
     pub purpose: Option<VisitPurpose>,
     pub project_id: Option<Uuid>,
     pub case_id: Option<Uuid>,
+    /// Only visits assigned to this person (e.g. a steward's own queue).
+    pub assignee_id: Option<Uuid>,
     /// 1–200, default 50.
     pub limit: Option<u64>,
     pub cursor: Option<String>,
@@ -197,6 +93,9 @@ pub struct ScheduledVisitView {
     pub overdue: bool,
     pub done_at: Option<DateTime<Utc>>,
     pub done_by: Option<Uuid>,
+    /// Who is to make the visit (the area's steward when the project's visits are made by
+    /// stewards); `null`: the service desk.
+    pub assignee_id: Option<Uuid>,
     pub reached: Option<bool>,
     pub note: Option<String>,
 }
@@ -217,16 +116,23 @@ fn view(v: scheduled_visit::Model, case: Option<&case::Model>, at: DateTime<Utc>
         status: v.status,
         done_at: v.done_at,
         done_by: v.done_by,
+        assignee_id: v.assignee_id,
         reached: v.reached,
         note: v.note,
     }
 }
 
+/// Visits of the cases the actor sees (the case list's own scope condition).
 fn in_scope(actor: &Actor) -> Condition {
-    match actor.project_filter() {
-        None => Condition::all(),
-        Some(ids) => Condition::all().add(scheduled_visit::Column::ProjectId.is_in(ids.to_vec())),
+    if case_scope(actor.role) == CaseScope::Everything {
+        return Condition::all();
     }
+    let cases = Query::select()
+        .column(case::Column::Id)
+        .from(case::Entity)
+        .cond_where(crate::cases::scope::condition(actor))
+        .to_owned();
+    Condition::all().add(scheduled_visit::Column::CaseId.in_subquery(cases))
 }
 
 /// The worklist: pending visits by due time (oldest first), done ones newest first.
@@ -247,6 +153,9 @@ pub async fn list(
     }
     if let Some(case_id) = query.case_id {
         select = select.filter(scheduled_visit::Column::CaseId.eq(case_id));
+    }
+    if let Some(assignee) = query.assignee_id {
+        select = select.filter(scheduled_visit::Column::AssigneeId.eq(assignee));
     }
     let cursor = query.cursor.as_deref().map(page::decode).transpose()?;
     let rows = match filter {
@@ -384,76 +293,4 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     .await?;
     txn.commit().await?;
     Ok(view(saved, case.as_ref(), at))
-}
-
-/// Notifies about visits that have fallen due (once each): the case's registrar, else the
-/// project's people at project level.
-pub async fn notify_due<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    at: DateTime<Utc>,
-    limit: u64,
-) -> StoreResult<usize> {
-    let due = scheduled_visit::Entity::find()
-        .filter(scheduled_visit::Column::Status.eq(PENDING))
-        .filter(scheduled_visit::Column::NotifiedAt.is_null())
-        .filter(scheduled_visit::Column::DueAt.lte(at))
-        .order_by_asc(scheduled_visit::Column::DueAt)
-        .limit(limit)
-        .all(db)
-        .await?;
-    let mut count = 0;
-    for visit in due {
-        let txn = db.begin().await?;
-        let claimed = scheduled_visit::Entity::update_many()
-            .col_expr(scheduled_visit::Column::NotifiedAt, Expr::value(at))
-            .filter(scheduled_visit::Column::Id.eq(visit.id))
-            .filter(scheduled_visit::Column::NotifiedAt.is_null())
-            .exec(&txn)
-            .await?;
-        if claimed.rows_affected == 0 {
-            continue;
-        }
-        if let Some(case) = case::Entity::find_by_id(visit.case_id).one(&txn).await? {
-            let registrar = match case.created_by {
-                Some(id) => crate::entity::user::Entity::find_by_id(id)
-                    .one(&txn)
-                    .await?
-                    .filter(|u| u.active && u.role != huiyin_domain::role::Role::Resident.as_str()),
-                None => None,
-            };
-            let recipients = match registrar {
-                Some(user) => vec![user.id],
-                // Reported through the app: the project's people take the visit.
-                None => {
-                    crate::sla::contacts::recipients(
-                        &txn,
-                        huiyin_domain::sla::escalation::Level::Project,
-                        case.project_id,
-                    )
-                    .await?
-                }
-            };
-            let purpose = VisitPurpose::parse(&visit.purpose).unwrap_or(VisitPurpose::Satisfaction);
-            let what = match purpose {
-                VisitPurpose::ContactCheck => "联系确认回访",
-                VisitPurpose::OutcomeCheck => "维修结果回访",
-                VisitPurpose::Satisfaction => "满意度回访",
-            };
-            notifications::notify(
-                &txn,
-                &recipients,
-                &NewNotification {
-                    kind: NotificationKind::VisitDue,
-                    title: format!("案件 {} 的{}已到期", case.number, what),
-                    body: case.title.clone(),
-                    case_id: Some(case.id),
-                    warning_id: None,
-                },
-            )
-            .await?;
-        }
-        txn.commit().await?;
-        count += 1;
-    }
-    Ok(count)
 }
