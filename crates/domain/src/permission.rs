@@ -3,6 +3,7 @@
 //! Every handler asks `allows(role, permission)`; data scope (which projects,
 //! which department's cases) is decided separately by the store's scope rules.
 
+use crate::case::CaseAction;
 use crate::role::Role;
 use crate::sla::escalation::Level;
 
@@ -244,6 +245,15 @@ pub fn may_escalate(role: Role, from: Level) -> bool {
     allows(role, Permission::CaseEscalate) || (allows(role, Permission::CaseEscalateArea) && from == Level::Project)
 }
 
+/// Whether `role` may perform `action` on a case now at `level`: the permission table, with
+/// the stewards' escalation to area level ([`may_escalate`]).
+pub fn may_act(role: Role, action: CaseAction, level: Level) -> bool {
+    match action {
+        CaseAction::Escalate => may_escalate(role, level),
+        _ => allows(role, action.permission()),
+    }
+}
+
 /// Which cases a staff role sees, within the projects the user belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseScope {
@@ -403,6 +413,10 @@ mod tests {
         assert!(!may_escalate(Role::Steward, Level::Area));
         assert!(may_escalate(Role::Agent, Level::Area));
         assert!(!may_escalate(Role::Handler, Level::Project));
+        assert!(may_act(Role::Steward, CaseAction::Escalate, Level::Project));
+        assert!(!may_act(Role::Steward, CaseAction::Escalate, Level::Area));
+        assert!(may_act(Role::Steward, CaseAction::Reply, Level::Area));
+        assert!(!may_act(Role::Steward, CaseAction::Dispatch, Level::Project));
     }
 
     #[test]

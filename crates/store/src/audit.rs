@@ -1,9 +1,10 @@
 //! The audit log: every unmasked view of customer data and every export is written here.
 
+use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
-use crate::entity::audit_entry;
+use crate::entity::{audit_entry, user_project};
 use crate::page::{self, Page};
 use crate::{new_id, now, Actor, StoreResult};
 
@@ -54,10 +55,23 @@ pub struct AuditQuery {
     pub cursor: Option<String>,
 }
 
-/// Newest first.
-pub async fn list(db: &impl ConnectionTrait, query: AuditQuery) -> StoreResult<Page<audit_entry::Model>> {
+/// Newest first. Administrators read every entry; anyone else (a project's manager) only the
+/// entries written by people of their own projects.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    reader: &Actor,
+    query: AuditQuery,
+) -> StoreResult<Page<audit_entry::Model>> {
     let limit = page::limit(query.limit)?;
     let mut select = audit_entry::Entity::find().order_by_desc(audit_entry::Column::Id);
+    if let Some(projects) = reader.project_filter() {
+        let people = Query::select()
+            .column(user_project::Column::UserId)
+            .from(user_project::Entity)
+            .and_where(user_project::Column::ProjectId.is_in(projects.to_vec()))
+            .to_owned();
+        select = select.filter(audit_entry::Column::ActorId.in_subquery(people));
+    }
     if let Some(cursor) = &query.cursor {
         select = select.filter(audit_entry::Column::Id.lt(page::decode_uuid(cursor)?));
     }

@@ -1,4 +1,4 @@
-//! The audit log of personal-data views and exports (admin, manager).
+//! The audit log of personal-data views and exports (admin: all of it; manager: their projects' people).
 
 use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -64,7 +64,8 @@ pub struct ListAudit {
     pub cursor: Option<String>,
 }
 
-/// Newest first.
+/// Newest first. A project's manager reads only entries written by people of their projects;
+/// administrators read every entry.
 #[utoipa::path(tag = "audit", params(ListAudit), responses((status = 200, body = AuditList)), security(("bearer" = [])))]
 #[get("/audit")]
 async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListAudit>) -> ApiResult<HttpResponse> {
@@ -72,6 +73,7 @@ async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListAudit
     let q = query.into_inner();
     let page = audit::list(
         &state.store.db,
+        &user,
         AuditQuery {
             actor_id: q.actor_id,
             subject_id: q.subject_id,

@@ -1,5 +1,6 @@
-//! Deadline configuration (admin/manager): SLA policies per case kind × severity, the business
-//! calendar, and the escalation contacts per level.
+//! Deadline configuration: SLA policies per case kind × severity and the business calendar
+//! (company-wide: administrators change them), and the escalation contacts per level (managers:
+//! their projects' contacts).
 
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use huiyin_domain::permission::Permission;
@@ -56,7 +57,7 @@ async fn create_policy(
     user: AuthUser,
     Json(body): Json<SlaPolicyInput>,
 ) -> ApiResult<HttpResponse> {
-    user.require(Permission::SlaManage)?;
+    user.require(Permission::ConfigManage)?;
     let saved = policies::create(&state.store.db, body).await?;
     let version = saved.version;
     Ok(created_versioned(&policies::view(saved), version))
@@ -74,7 +75,7 @@ async fn update_policy(
     version: IfMatch,
     Json(body): Json<SlaPolicyInput>,
 ) -> ApiResult<HttpResponse> {
-    user.require(Permission::SlaManage)?;
+    user.require(Permission::ConfigManage)?;
     let saved = policies::update(&state.store.db, *id, version.0, body).await?;
     let version = saved.version;
     Ok(ok_versioned(&policies::view(saved), version))
@@ -83,7 +84,7 @@ async fn update_policy(
 #[utoipa::path(tag = "deadlines", responses((status = 204)), security(("bearer" = [])))]
 #[delete("/sla-policies/{id}")]
 async fn delete_policy(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
-    user.require(Permission::SlaManage)?;
+    user.require(Permission::ConfigManage)?;
     policies::delete(&state.store.db, *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -109,7 +110,7 @@ async fn put_calendar(
     version: IfMatch,
     Json(body): Json<BusinessCalendar>,
 ) -> ApiResult<HttpResponse> {
-    user.require(Permission::SlaManage)?;
+    user.require(Permission::ConfigManage)?;
     let saved = calendar::save(&state.store.db, &body, version.0).await?;
     Ok(ok_versioned(&body, saved))
 }

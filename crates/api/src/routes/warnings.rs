@@ -53,6 +53,7 @@ async fn get_rules(state: web::Data<AppState>, user: AuthUser) -> ApiResult<Http
     Ok(ok_versioned(&rules, version))
 }
 
+/// Replaces the warning rules: company-wide, so administrators only (a project's manager gets 403).
 #[utoipa::path(tag = "warnings", request_body = WarningRules,
     params(("If-Match" = String, Header, description = "The rules version you last read (\"0\" the first time)")),
     responses((status = 200, body = WarningRules)), security(("bearer" = [])))]
@@ -63,7 +64,7 @@ async fn put_rules(
     version: IfMatch,
     Json(body): Json<WarningRules>,
 ) -> ApiResult<HttpResponse> {
-    user.require(Permission::SlaManage)?;
+    user.require(Permission::ConfigManage)?;
     let saved = warnings::save_rules(&state.store.db, &body, version.0).await?;
     Ok(ok_versioned(&body, saved))
 }

@@ -44,3 +44,24 @@ crate::wire_enum! {
         Cancelled => "cancelled",
     }
 }
+
+/// Whether a work order for a case may go to a department, given one flag per active handler of
+/// the department: do they work in the case's project? A department without handler accounts
+/// takes paper work orders; one whose handlers all work in other projects would put the order
+/// before people who may not see the case, and is refused.
+pub fn department_serves_project(handlers_in_project: &[bool]) -> bool {
+    handlers_in_project.is_empty() || handlers_in_project.iter().any(|in_project| *in_project)
+}
+
+#[cfg(test)]
+mod dispatch_tests {
+    use super::department_serves_project;
+
+    #[test]
+    fn a_department_serves_a_project_when_one_of_its_handlers_works_there() {
+        assert!(department_serves_project(&[]));
+        assert!(department_serves_project(&[false, true]));
+        assert!(!department_serves_project(&[false]));
+        assert!(!department_serves_project(&[false, false]));
+    }
+}

@@ -8,7 +8,7 @@ pub mod machine;
 pub mod number;
 pub mod satisfaction;
 
-pub use facts::{CancelReason, ReplyMethod, Visibility, WorkOrderStatus};
+pub use facts::{department_serves_project, CancelReason, ReplyMethod, Visibility, WorkOrderStatus};
 pub use kind::{CaseKind, Channel, Severity};
 pub use machine::{
     apply, available_actions, available_actions_now, check_flags, CaseAction, CaseStatus, Command, Outcome,

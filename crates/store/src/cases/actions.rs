@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::{CancelReason, CaseAction, Command, ReplyMethod, Satisfaction, Visibility};
-use huiyin_domain::role::Role;
 use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -11,7 +10,7 @@ use uuid::Uuid;
 
 pub use super::pipeline::{perform, perform_in};
 use super::scope;
-use crate::entity::{case, department, user};
+use crate::entity::case;
 use crate::{Actor, StoreError, StoreResult};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -170,32 +169,6 @@ pub async fn find_visible(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) ->
         .one(db)
         .await?
         .ok_or(StoreError::NotFound)
-}
-
-pub(super) async fn check_department(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<department::Model> {
-    department::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| StoreError::invalid("department_id", "no such department"))
-}
-
-pub(super) async fn check_assignee(
-    db: &impl ConnectionTrait,
-    assignee: Option<Uuid>,
-    department_id: Uuid,
-) -> StoreResult<()> {
-    if let Some(id) = assignee {
-        match user::Entity::find_by_id(id).one(db).await? {
-            Some(u) if u.active && u.department_id == Some(department_id) && u.role != Role::Resident.as_str() => {}
-            _ => {
-                return Err(StoreError::invalid(
-                    "assignee_id",
-                    "must be an active member of the department",
-                ))
-            }
-        }
-    }
-    Ok(())
 }
 
 pub(super) fn charge_cents(amount: Option<f64>) -> StoreResult<Option<i64>> {

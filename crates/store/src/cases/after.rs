@@ -6,16 +6,15 @@
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::change::Change;
 use huiyin_domain::case::{CaseAction, CaseKind, CaseStatus, Severity, Visibility};
-use huiyin_domain::role::Role;
 use huiyin_domain::sla::escalation::{notify_on_registration, Level};
 use huiyin_domain::webhook::WebhookEvent;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
+use sea_orm::{ConnectionTrait, EntityTrait, QueryTrait};
 use serde_json::json;
 use uuid::Uuid;
 
 use super::batch::Batch;
 use super::events::{self, NewEvent};
-use crate::entity::{case, job, property, user};
+use crate::entity::{case, job, property};
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::{jobs, sla, visits, warnings, webhooks, Actor, StoreResult};
 
@@ -152,7 +151,8 @@ async fn tell_people(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<
     }
 }
 
-/// A new or moved work order goes to its assignee, or to the department's handlers.
+/// A new or moved work order goes to its assignee, or to the department's handlers who work in
+/// the case's project (never another project's).
 async fn tell_assignees(
     db: &impl ConnectionTrait,
     before: &case::Model,
@@ -170,17 +170,10 @@ async fn tell_assignees(
     }
     let recipients: Vec<Uuid> = match after.assignee_id {
         Some(user) => vec![user],
-        None => {
-            user::Entity::find()
-                .select_only()
-                .column(user::Column::Id)
-                .filter(user::Column::DepartmentId.eq(after.department_id))
-                .filter(user::Column::Active.eq(true))
-                .filter(user::Column::Role.eq(Role::Handler.as_str()))
-                .into_tuple()
-                .all(db)
-                .await?
-        }
+        None => match after.department_id {
+            Some(department) => super::targets::handlers_in_project(db, department, after.project_id).await?,
+            None => Vec::new(),
+        },
     };
     notifications::notify(
         db,

@@ -28,6 +28,7 @@ pub mod numbering;
 pub mod pipeline;
 pub mod query;
 pub mod scope;
+pub mod targets;
 pub mod state;
 
 use huiyin_domain::case::{CaseKind, CaseStatus};

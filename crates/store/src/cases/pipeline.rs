@@ -15,17 +15,19 @@
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::change::{self, Change, ChangeError, Context, Input, OrderChange};
-use huiyin_domain::case::{apply, check_flags, CancelReason, WorkOrderStatus};
+use huiyin_domain::case::{apply, check_flags, CancelReason, CaseAction, WorkOrderStatus};
+use huiyin_domain::permission::may_escalate;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait, TryIntoModel};
 use uuid::Uuid;
 
 use super::actions::{
-    charge_cents, check_assignee, check_department, find_visible, ActionInput, CancelCase, ReassignCase,
+    charge_cents, find_visible, ActionInput, CancelCase, ReassignCase,
 };
 use super::after::{after_change, Cause, Changed};
 use super::batch::Batch;
 use super::state;
+use super::targets::{check_assignee, check_department};
 use crate::entity::{case, visit, work_order};
 use crate::validate::{optional, required};
 use crate::{new_id, now, sla, statements, Actor, StoreError, StoreResult};
@@ -65,6 +67,11 @@ pub async fn perform_in(
     // The state machine first: a refused action is a 409 whatever its input says.
     let outcome = apply(before.kind, before.status, input.command())?;
     check_flags(input.command(), before.paused_at.is_some(), before.level)?;
+    if input.action() == CaseAction::Escalate && !may_escalate(actor.role, before.level) {
+        return Err(StoreError::Forbidden(
+            "a steward raises their areas' cases to area level only".into(),
+        ));
+    }
     let order = match current.current_work_order_id {
         Some(wo) => work_order::Entity::find_by_id(wo).one(db).await?,
         None => None,
@@ -126,8 +133,8 @@ async fn prepare(
             note: required("note", &v.note, 4000)?,
         },
         ActionInput::Dispatch(d) => {
-            let department = check_department(db, d.department_id).await?;
-            check_assignee(db, d.assignee_id, d.department_id).await?;
+            let department = check_department(db, d.department_id, current.project_id).await?;
+            check_assignee(db, d.assignee_id, d.department_id, current.project_id).await?;
             Input::Dispatch {
                 department_id: department.id,
                 department: department.name,
@@ -309,8 +316,8 @@ async fn prepare_reassign(db: &impl ConnectionTrait, current: &case::Model, r: R
         .department_id
         .or(current.department_id)
         .ok_or_else(|| StoreError::invalid("department_id", "required"))?;
-    let department = check_department(db, department_id).await?;
-    check_assignee(db, r.assignee_id, department_id).await?;
+    let department = check_department(db, department_id, current.project_id).await?;
+    check_assignee(db, r.assignee_id, department_id, current.project_id).await?;
     Ok(Input::Reassign {
         department_id,
         department: department.name,

@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use huiyin_domain::role::Role;
 use huiyin_domain::sla::escalation::Level;
 use huiyin_domain::webhook::WebhookEvent;
+use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
@@ -210,8 +211,20 @@ async fn recipients_in(
     let candidates = if configured.is_empty() {
         defaults(db, level, project_id).await?
     } else {
+        // A configured contact hears only of cases they may see: administrators, or members of
+        // the case's project (a company-wide contact may work in other projects only).
+        let members = Query::select()
+            .column(user_project::Column::UserId)
+            .from(user_project::Entity)
+            .and_where(user_project::Column::ProjectId.eq(project_id))
+            .to_owned();
         user::Entity::find()
             .filter(user::Column::Id.is_in(configured))
+            .filter(
+                Condition::any()
+                    .add(user::Column::Role.eq(Role::Admin.as_str()))
+                    .add(user::Column::Id.in_subquery(members)),
+            )
             .all(db)
             .await?
     };

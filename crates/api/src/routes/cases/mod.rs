@@ -49,11 +49,13 @@ pub async fn render(state: &AppState, actor: &Actor, record: CaseRecord) -> ApiR
 }
 
 /// Keeps only the actions `actor`'s role may perform: `available_actions` is what the console
-/// offers, so it is the state machine's list narrowed by the permission table.
+/// offers, so it is the state machine's list narrowed by the permission table (a steward's
+/// escalation only from project level).
 pub fn for_actor(mut response: CaseResponse, actor: &Actor) -> CaseResponse {
+    let level = response.summary.level;
     response
         .available_actions
-        .retain(|action| actor.may(action.permission()));
+        .retain(|action| huiyin_domain::permission::may_act(actor.role, *action, level));
     response
 }
 
