@@ -601,15 +601,15 @@ async fn warnings_fire_once_per_window_and_are_acknowledged(app: &TestApp) {
     wanted["property_cluster"] = json!({"enabled": true, "count": 2, "days": 30});
     wanted["building_cluster"]["enabled"] = json!(false);
     wanted["category_surge"]["enabled"] = json!(false);
-    // Supervisors read the rules; managers change them.
+    // Supervisors read the rules; administrators change them (company-wide).
     app.put("/api/v1/warning-rules", &w.supervisor.1, 0, wanted.clone())
         .await
         .assert_problem(403, None);
-    let saved = app.put("/api/v1/warning-rules", &w.manager.1, 0, wanted.clone()).await;
+    let saved = app.put("/api/v1/warning-rules", &app.admin_token, 0, wanted.clone()).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
     let mut bad = wanted.clone();
     bad["property_cluster"]["count"] = json!(1);
-    app.put("/api/v1/warning-rules", &w.manager.1, 1, bad)
+    app.put("/api/v1/warning-rules", &app.admin_token, 1, bad)
         .await
         .assert_problem(422, Some("property_cluster.count"));
 
@@ -677,21 +677,21 @@ async fn sla_configuration_is_validated_and_versioned(app: &TestApp) {
     let created = app
         .post(
             "/api/v1/sla-policies",
-            &w.manager.1,
+            &app.admin_token,
             json!({"kind": "repair", "severity": "urgent", "durations": durations}),
         )
         .await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
     app.post(
         "/api/v1/sla-policies",
-        &w.manager.1,
+        &app.admin_token,
         json!({"kind": "repair", "severity": "urgent", "durations": durations}),
     )
     .await
     .assert_problem(409, Some("kind"));
     let mut zero = durations.clone();
     zero["verify_secs"] = json!(0);
-    app.post("/api/v1/sla-policies", &w.manager.1, json!({"durations": zero}))
+    app.post("/api/v1/sla-policies", &app.admin_token, json!({"durations": zero}))
         .await
         .assert_problem(422, Some("durations.verify_secs"));
     app.post("/api/v1/sla-policies", &w.agent.1, json!({"durations": durations}))
@@ -704,7 +704,7 @@ async fn sla_configuration_is_validated_and_versioned(app: &TestApp) {
     let stale = app
         .put(
             &path,
-            &w.manager.1,
+            &app.admin_token,
             7,
             json!({"kind": "repair", "severity": "urgent", "durations": longer}),
         )
@@ -713,7 +713,7 @@ async fn sla_configuration_is_validated_and_versioned(app: &TestApp) {
     let updated = app
         .put(
             &path,
-            &w.manager.1,
+            &app.admin_token,
             1,
             json!({"kind": "repair", "severity": "urgent", "durations": longer}),
         )
@@ -729,19 +729,19 @@ async fn sla_configuration_is_validated_and_versioned(app: &TestApp) {
     let mut holidays = calendar.body.clone();
     holidays["holidays"] = json!(["2026-10-01", "2026-10-02"]);
     holidays["make_up_days"] = json!(["2026-10-01"]);
-    app.put("/api/v1/sla-calendar", &w.manager.1, 0, holidays.clone())
+    app.put("/api/v1/sla-calendar", &app.admin_token, 0, holidays.clone())
         .await
         .assert_problem(422, Some("make_up_days"));
     holidays["make_up_days"] = json!(["2026-09-27"]);
     holidays["day_end"] = json!("08:00");
-    app.put("/api/v1/sla-calendar", &w.manager.1, 0, holidays.clone())
+    app.put("/api/v1/sla-calendar", &app.admin_token, 0, holidays.clone())
         .await
         .assert_problem(422, Some("day_end"));
     holidays["day_end"] = json!("18:00");
-    let saved = app.put("/api/v1/sla-calendar", &w.manager.1, 0, holidays.clone()).await;
+    let saved = app.put("/api/v1/sla-calendar", &app.admin_token, 0, holidays.clone()).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
     assert_eq!(saved.header("etag").as_deref(), Some("\"1\""));
-    app.put("/api/v1/sla-calendar", &w.manager.1, 0, holidays)
+    app.put("/api/v1/sla-calendar", &app.admin_token, 0, holidays)
         .await
         .assert_problem(412, None);
 
@@ -762,9 +762,9 @@ async fn sla_configuration_is_validated_and_versioned(app: &TestApp) {
 
     let listed = app.get("/api/v1/sla-policies", &w.agent.1).await;
     assert_eq!(listed.body["items"].as_array().unwrap().len(), 1);
-    let deleted = app.send(Method::DELETE, &path, Some(&w.manager.1), None, &[]).await;
+    let deleted = app.send(Method::DELETE, &path, Some(&app.admin_token), None, &[]).await;
     assert_eq!(deleted.status, StatusCode::NO_CONTENT);
-    app.send(Method::DELETE, &path, Some(&w.manager.1), None, &[])
+    app.send(Method::DELETE, &path, Some(&app.admin_token), None, &[])
         .await
         .assert_problem(404, None);
 }

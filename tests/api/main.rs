@@ -25,6 +25,7 @@ mod stats;
 mod stats_fold;
 mod stats_rollups;
 mod stewardship;
+mod stewardship_cases;
 mod stewardship_notices;
 mod store_steps;
 mod webhooks;

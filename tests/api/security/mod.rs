@@ -5,6 +5,7 @@
 mod holes;
 mod holes_scope;
 mod platform;
+mod scope;
 mod session;
 mod weaker;
 
