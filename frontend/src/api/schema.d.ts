@@ -246,7 +246,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Newest first. */
+        /**
+         * Newest first. A project's manager reads only entries written by people of their projects;
+         *     administrators read every entry.
+         */
         get: operations["audit_list"];
         put?: never;
         post?: never;
@@ -382,7 +385,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attaches a photo or scan (JPEG, PNG, WebP or PDF, recognised by content) to a case. */
+        /**
+         * Attaches a photo or scan (JPEG, PNG, WebP or PDF, recognised by content) to a case: at most
+         *     `HUIYIN_ATTACHMENTS_PER_CASE` (50) per case, none once the case is closed or cancelled (409).
+         */
         post: operations["cases_upload"];
         delete?: never;
         options?: never;
@@ -2365,6 +2371,27 @@ export interface paths {
         patch: operations["users_update"];
         trace?: never;
     };
+    "/api/v1/visit-settings/{project_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who makes the project's return visits of repairs in an area (`service_desk` until saved,
+         *     `ETag` `"0"` then).
+         */
+        get: operations["visit_settings_get_settings"];
+        /** Saves the setting (the project's managers); visits scheduled from now on follow it. */
+        put: operations["visit_settings_put_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/visits": {
         parameters: {
             query?: never;
@@ -2374,7 +2401,8 @@ export interface paths {
         };
         /**
          * `status=due` (default: not yet done, soonest first), `overdue` (not done and past due) or
-         *     `done` (newest first).
+         *     `done` (newest first). Only visits of cases you see (handlers: their department's; stewards:
+         *     their areas'); `assignee_id` narrows to one person's queue.
          */
         get: operations["visits_list"];
         put?: never;
@@ -2411,6 +2439,7 @@ export interface paths {
         };
         /** The warning rules (defaults until first saved; `ETag` `"0"` then). */
         get: operations["warning_rules_get_rules"];
+        /** Replaces the warning rules: company-wide, so administrators only (a project's manager gets 403). */
         put: operations["warning_rules_put_rules"];
         post?: never;
         delete?: never;
@@ -4853,7 +4882,7 @@ export interface components {
          * @description Something a user may be allowed to do.
          * @enum {string}
          */
-        Permission: "org_read" | "org_manage" | "user_manage" | "category_read" | "category_manage" | "customer_read" | "customer_manage" | "pii_view" | "audit_read" | "case_create" | "case_read" | "case_verify" | "case_dispatch" | "case_handle" | "case_reply" | "case_close_on_spot" | "case_cancel" | "case_reassign" | "case_comment" | "stats_read" | "case_export" | "api_key_manage" | "job_manage" | "case_pause" | "case_escalate" | "case_deescalate" | "sla_manage" | "warning_ack" | "webhook_manage" | "steward_work" | "steward_plan" | "notice_draft" | "notice_publish" | "arrears_read" | "arrears_contact" | "arrears_import" | "arrears_legal" | "handover_write" | "knowledge_read" | "knowledge_manage" | "lead_read" | "lead_create" | "lead_progress" | "lead_dispatch" | "lead_decide" | "works_read" | "works_manage" | "works_visit";
+        Permission: "org_read" | "org_manage" | "user_manage" | "category_read" | "category_manage" | "customer_read" | "customer_manage" | "pii_view" | "audit_read" | "case_create" | "case_read" | "case_verify" | "case_dispatch" | "case_handle" | "case_reply" | "case_close_on_spot" | "case_cancel" | "case_reassign" | "case_comment" | "stats_read" | "case_export" | "api_key_manage" | "job_manage" | "case_pause" | "case_escalate" | "case_deescalate" | "case_escalate_area" | "sla_manage" | "config_manage" | "warning_ack" | "webhook_manage" | "steward_work" | "steward_plan" | "notice_draft" | "notice_publish" | "arrears_read" | "arrears_contact" | "arrears_import" | "arrears_legal" | "handover_write" | "knowledge_read" | "knowledge_manage" | "lead_read" | "lead_create" | "lead_progress" | "lead_dispatch" | "lead_decide" | "works_read" | "works_manage" | "works_visit";
         PhotoResponse: {
             content_type: string;
             /** Format: date-time */
@@ -5642,6 +5671,12 @@ export interface components {
             next_cursor?: string | null;
         };
         ScheduledVisitView: {
+            /**
+             * Format: uuid
+             * @description Who is to make the visit (the area's steward when the project's visits are made by
+             *     stewards); `null`: the service desk.
+             */
+            assignee_id?: string | null;
             /** Format: uuid */
             case_id: string;
             /** @example BX-20261126-0002 */
@@ -6147,6 +6182,22 @@ export interface components {
             /** Format: uuid */
             work_order_id?: string | null;
         };
+        /** @description A project's return-visit setting (per-project; default `service_desk`). */
+        VisitSettings: {
+            visits_by: components["schemas"]["VisitsBy"];
+        };
+        /** @description A project's return-visit setting with its project. */
+        VisitSettingsResponse: {
+            /** Format: uuid */
+            project_id: string;
+            /** @description `steward`: return visits of repairs in an area are assigned to the area's steward. */
+            visits_by: components["schemas"]["VisitsBy"];
+        };
+        /**
+         * @description Who takes the return visits of repairs in an area.
+         * @enum {string}
+         */
+        VisitsBy: "service_desk" | "steward";
         WarningCase: {
             /** Format: uuid */
             id: string;
@@ -9073,6 +9124,15 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case is closed or cancelled (`status`), or carries the most attachments allowed (`file`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19804,6 +19864,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The case is closed or cancelled, or carries the most attachments allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too large */
             413: {
                 headers: {
@@ -22919,6 +22988,217 @@ export interface operations {
             };
         };
     };
+    visit_settings_get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitSettingsResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    visit_settings_put_settings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The setting version you last read ("0" the first time) */
+                "If-Match": string;
+            };
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitSettingsResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed it since you read it (`current_version`); reload */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     visits_list: {
         parameters: {
             query?: {
@@ -22927,6 +23207,8 @@ export interface operations {
                 purpose?: components["schemas"]["VisitPurpose"];
                 project_id?: string;
                 case_id?: string;
+                /** @description Only visits assigned to this person (e.g. a steward's own queue). */
+                assignee_id?: string;
                 /** @description 1–200, default 50. */
                 limit?: number;
                 cursor?: string;
