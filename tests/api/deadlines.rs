@@ -605,7 +605,9 @@ async fn warnings_fire_once_per_window_and_are_acknowledged(app: &TestApp) {
     app.put("/api/v1/warning-rules", &w.supervisor.1, 0, wanted.clone())
         .await
         .assert_problem(403, None);
-    let saved = app.put("/api/v1/warning-rules", &app.admin_token, 0, wanted.clone()).await;
+    let saved = app
+        .put("/api/v1/warning-rules", &app.admin_token, 0, wanted.clone())
+        .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
     let mut bad = wanted.clone();
     bad["property_cluster"]["count"] = json!(1);
@@ -738,7 +740,9 @@ async fn sla_configuration_is_validated_and_versioned(app: &TestApp) {
         .await
         .assert_problem(422, Some("day_end"));
     holidays["day_end"] = json!("18:00");
-    let saved = app.put("/api/v1/sla-calendar", &app.admin_token, 0, holidays.clone()).await;
+    let saved = app
+        .put("/api/v1/sla-calendar", &app.admin_token, 0, holidays.clone())
+        .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
     assert_eq!(saved.header("etag").as_deref(), Some("\"1\""));
     app.put("/api/v1/sla-calendar", &app.admin_token, 0, holidays)

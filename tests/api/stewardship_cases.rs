@@ -28,9 +28,7 @@ fn items(reply: &Reply) -> Vec<Value> {
 async fn with_visits_by_steward_the_area_steward_takes_and_records_the_visits(app: &TestApp) {
     let w = world(app).await;
     let engineering = app.department("工程部", "engineering").await;
-    let handler = app
-        .user("wang.eng", "handler", Some(&engineering), &[&w.project])
-        .await;
+    let handler = app.user("wang.eng", "handler", Some(&engineering), &[&w.project]).await;
     let path = format!("/api/v1/visit-settings/{}", w.project);
     let default = app.get(&path, &w.agent.1).await;
     assert_eq!(default.status, StatusCode::OK, "{}", default.text);
@@ -42,7 +40,9 @@ async fn with_visits_by_steward_the_area_steward_takes_and_records_the_visits(ap
     app.put(&path, &app.admin_token, 0, json!({"visits_by": "somebody"}))
         .await
         .assert_problem(422, None);
-    let saved = app.put(&path, &app.admin_token, 0, json!({"visits_by": "steward"})).await;
+    let saved = app
+        .put(&path, &app.admin_token, 0, json!({"visits_by": "steward"}))
+        .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
     assert_eq!(saved.body["visits_by"], "steward");
 
@@ -50,7 +50,9 @@ async fn with_visits_by_steward_the_area_steward_takes_and_records_the_visits(ap
     let queue = format!("/api/v1/visits?assignee_id={}", w.steward.0);
     let mine = items(&app.get(&queue, &w.steward.1).await);
     assert_eq!(mine.len(), 2, "the contact and outcome checks are the steward's");
-    assert!(mine.iter().all(|v| v["assignee_id"] == w.steward.0.as_str() && v["case_id"] == case["id"]));
+    assert!(mine
+        .iter()
+        .all(|v| v["assignee_id"] == w.steward.0.as_str() && v["case_id"] == case["id"]));
     // The other area's steward neither sees nor records them.
     assert!(items(&app.get("/api/v1/visits", &w.other_steward.1).await).is_empty());
     let record = format!("/api/v1/visits/{}/record", mine[0]["id"].as_str().unwrap());
@@ -64,7 +66,14 @@ async fn with_visits_by_steward_the_area_steward_takes_and_records_the_visits(ap
     assert_eq!(recorded.body["done_by"], w.steward.0.as_str());
 
     // Resolved: the satisfaction visit is the steward's too; they reply and record it.
-    let case = act_ok(app, &w.agent.1, &case, "dispatch", json!({"department_id": engineering})).await;
+    let case = act_ok(
+        app,
+        &w.agent.1,
+        &case,
+        "dispatch",
+        json!({"department_id": engineering}),
+    )
+    .await;
     let case = act_ok(app, &handler.1, &case, "resolve", json!({"result": "更换水管"})).await;
     let satisfaction = items(&app.get(&format!("{queue}&purpose=satisfaction"), &w.steward.1).await);
     assert_eq!(satisfaction.len(), 1, "{satisfaction:?}");
@@ -92,7 +101,14 @@ async fn with_visits_by_steward_the_area_steward_takes_and_records_the_visits(ap
     let mut complaint = repair(&w.homes[1]);
     complaint["kind"] = json!("complaint");
     let complaint = new_case(app, &w.agent.1, complaint).await;
-    let complaint = act_ok(app, &w.agent.1, &complaint, "dispatch", json!({"department_id": engineering})).await;
+    let complaint = act_ok(
+        app,
+        &w.agent.1,
+        &complaint,
+        "dispatch",
+        json!({"department_id": engineering}),
+    )
+    .await;
     act_ok(app, &handler.1, &complaint, "resolve", json!({"result": "已处理"})).await;
     let desk = items(
         &app.get(
@@ -120,9 +136,15 @@ async fn stewards_escalate_their_own_areas_cases_to_area_level_only(app: &TestAp
         seen.text
     );
     // Another area's steward: not their case.
-    act(app, &w.other_steward.1, &case, "escalate", json!({"reason": "业主情绪激动"}))
-        .await
-        .assert_problem(404, None);
+    act(
+        app,
+        &w.other_steward.1,
+        &case,
+        "escalate",
+        json!({"reason": "业主情绪激动"}),
+    )
+    .await
+    .assert_problem(404, None);
     let raised = act_ok(app, &w.steward.1, &case, "escalate", json!({"reason": "业主情绪激动"})).await;
     assert_eq!(raised["level"], "area");
     assert!(!raised["available_actions"]

@@ -31,9 +31,7 @@ fn items(reply: &Reply) -> Vec<Value> {
 
 async fn visits_are_seen_and_recorded_only_by_those_who_see_the_case(app: &TestApp) {
     let t = two_projects(app).await;
-    let handler_b = app
-        .user("handler.b", "handler", Some(&t.engineering), &[&t.b])
-        .await;
+    let handler_b = app.user("handler.b", "handler", Some(&t.engineering), &[&t.b]).await;
     let case = new_case(app, &t.agent_a.1, repair(&t)).await;
     let case_path = format!("/api/v1/visits?case_id={}", case["id"].as_str().unwrap());
     let due = items(&app.get(&case_path, &t.agent_a.1).await);
@@ -72,9 +70,7 @@ async fn notifications_of(app: &TestApp, token: &str, kind: &str) -> Vec<Value> 
 
 async fn work_orders_stay_within_the_case_project(app: &TestApp) {
     let t = two_projects(app).await;
-    let handler_b = app
-        .user("handler.b", "handler", Some(&t.engineering), &[&t.b])
-        .await;
+    let handler_b = app.user("handler.b", "handler", Some(&t.engineering), &[&t.b]).await;
     let cleaning = app.department("保洁部", "cleaning").await;
     app.user("cleaner.b", "handler", Some(&cleaning), &[&t.b]).await;
     let case = new_case(app, &t.agent_a.1, repair(&t)).await;
@@ -117,10 +113,7 @@ async fn upload(app: &TestApp, token: &str, case: &Value) -> Reply {
         .unwrap();
     let response = app
         .client
-        .post(app.url(&format!(
-            "/api/v1/cases/{}/attachments",
-            case["id"].as_str().unwrap()
-        )))
+        .post(app.url(&format!("/api/v1/cases/{}/attachments", case["id"].as_str().unwrap())))
         .bearer_auth(token)
         .multipart(reqwest::multipart::Form::new().part("file", part))
         .send()
@@ -136,13 +129,16 @@ async fn attachments_are_limited_per_case_and_refused_on_finished_cases(app: &Te
         let saved = upload(app, &t.agent_a.1, &case).await;
         assert_eq!(saved.status, StatusCode::CREATED, "attachment {n}: {}", saved.text);
     }
-    upload(app, &t.agent_a.1, &case)
-        .await
-        .assert_problem(409, Some("file"));
+    upload(app, &t.agent_a.1, &case).await.assert_problem(409, Some("file"));
     let detail = app
         .get(&format!("/api/v1/cases/{}", case["id"].as_str().unwrap()), &t.agent_a.1)
         .await;
-    assert_eq!(detail.body["attachments"].as_array().unwrap().len(), 50, "{}", detail.text);
+    assert_eq!(
+        detail.body["attachments"].as_array().unwrap().len(),
+        50,
+        "{}",
+        detail.text
+    );
 
     // Closed on the spot: the record is final.
     let inquiry = new_case(
@@ -196,7 +192,9 @@ async fn company_configuration_is_changed_by_administrators_only(app: &TestApp) 
     app.put("/api/v1/sla-calendar", manager, 0, calendar.body.clone())
         .await
         .assert_problem(403, None);
-    let saved = app.put("/api/v1/sla-calendar", &app.admin_token, 0, calendar.body).await;
+    let saved = app
+        .put("/api/v1/sla-calendar", &app.admin_token, 0, calendar.body)
+        .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
 
     let category = json!({"code": "complaint.pets", "name": "噪音投诉", "name_en": "Noise"});

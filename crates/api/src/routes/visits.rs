@@ -16,7 +16,10 @@ use crate::extract::{IfMatch, Json, Query};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list).service(record).service(get_settings).service(put_settings);
+    cfg.service(list)
+        .service(record)
+        .service(get_settings)
+        .service(put_settings);
 }
 
 crate::list_response!(ScheduledVisitList, ScheduledVisitView);
@@ -58,7 +61,11 @@ pub struct VisitSettingsResponse {
 /// `ETag` `"0"` then).
 #[utoipa::path(tag = "visits", responses((status = 200, body = VisitSettingsResponse)), security(("bearer" = [])))]
 #[get("/visit-settings/{project_id}")]
-async fn get_settings(state: web::Data<AppState>, user: AuthUser, project_id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+async fn get_settings(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    project_id: web::Path<Uuid>,
+) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseRead)?;
     user.require_project(*project_id)?;
     let (found, version) = visits::settings::get(&state.store.db, *project_id).await?;

@@ -55,6 +55,9 @@ mod tests {
         assert_eq!(visit_assignee(by_steward, CaseKind::Repair, steward), steward);
         assert_eq!(visit_assignee(by_steward, CaseKind::Repair, None), None);
         assert_eq!(visit_assignee(by_steward, CaseKind::Complaint, steward), None);
-        assert_eq!(visit_assignee(VisitSettings::default(), CaseKind::Repair, steward), None);
+        assert_eq!(
+            visit_assignee(VisitSettings::default(), CaseKind::Repair, steward),
+            None
+        );
     }
 }

@@ -28,8 +28,8 @@ pub mod numbering;
 pub mod pipeline;
 pub mod query;
 pub mod scope;
-pub mod targets;
 pub mod state;
+pub mod targets;
 
 use huiyin_domain::case::{CaseKind, CaseStatus};
 

@@ -21,9 +21,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait, TryIntoModel};
 use uuid::Uuid;
 
-use super::actions::{
-    charge_cents, find_visible, ActionInput, CancelCase, ReassignCase,
-};
+use super::actions::{charge_cents, find_visible, ActionInput, CancelCase, ReassignCase};
 use super::after::{after_change, Cause, Changed};
 use super::batch::Batch;
 use super::state;

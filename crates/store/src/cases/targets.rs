@@ -82,10 +82,7 @@ pub async fn check_assignee(
             if works_here {
                 Ok(())
             } else {
-                Err(StoreError::invalid(
-                    "assignee_id",
-                    "must work in the case's project",
-                ))
+                Err(StoreError::invalid("assignee_id", "must work in the case's project"))
             }
         }
         _ => Err(refused()),

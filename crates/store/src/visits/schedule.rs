@@ -26,7 +26,10 @@ async fn assignee(db: &impl ConnectionTrait, case: &case::Model) -> StoreResult<
     if settings.visits_by != VisitsBy::Steward {
         return Ok(None);
     }
-    let steward = area::Entity::find_by_id(area_id).one(db).await?.and_then(|a| a.steward_id);
+    let steward = area::Entity::find_by_id(area_id)
+        .one(db)
+        .await?
+        .and_then(|a| a.steward_id);
     Ok(visit_assignee(settings, kind, steward))
 }
 

@@ -3,11 +3,11 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
+use huiyin_domain::sla::escalation::Level;
 use huiyin_store::cases::actions::{
     self, ActionInput, CancelCase, CloseOnSpot, CommentCase, DispatchCase, EscalateCase, PauseCase, ReassignCase,
     ReplyCase, ResolveCase, ResumeCase, VerifyCase, VisitCase,
 };
-use huiyin_domain::sla::escalation::Level;
 use huiyin_store::cases::query;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
