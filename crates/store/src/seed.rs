@@ -596,7 +596,8 @@ async fn replay_case<C: ConnectionTrait + TransactionTrait>(
             agent,
             3,
             ActionInput::CloseOnSpot(CloseOnSpot {
-                answer: "已在电话中详细解答，业主表示清楚。".into()
+                answer: "已在电话中详细解答，业主表示清楚。".into(),
+                article_id: None,
             })
         );
         return Ok(());

@@ -52,7 +52,7 @@ pub fn decide(state: &CaseState, input: Input, ctx: &Context<'_>) -> Result<Chan
             satisfaction,
             comment,
         } => visit(&mut after, ctx, &outcome, reached, satisfaction, comment)?,
-        Input::CloseOnSpot { answer } => close_on_spot(&mut after, ctx, answer),
+        Input::CloseOnSpot { answer, article_id } => close_on_spot(&mut after, ctx, answer, article_id),
         Input::Cancel {
             reason,
             duplicate_of,
@@ -142,6 +142,7 @@ mod tests {
             reply_breached: false,
             paused_at: None,
             pause_reason: None,
+            answer_article_id: None,
         }
     }
 
