@@ -82,7 +82,7 @@ async fn arrears_and_visits(app: &TestApp, w: &World) {
 async fn leads_and_works(app: &TestApp, w: &World) {
     let (cm, dm) = (&w.s.manager.1, &w.s.design_manager.1);
     let designer = &w.s.designers[0];
-    let l = lead(app, cm, "13900139801", "10000").await;
+    let l = lead(app, cm, "13900139801", "80000").await;
     let l = lead_ok(app, cm, &l, "dispatch", json!({"designer_id": designer.0})).await;
     let lose = json!({"kind": "invalid", "reason": "false_data", "customer_statement": "电话空号"});
     let pending = lead_ok(app, cm, &l, "lose", lose).await;
