@@ -229,14 +229,15 @@ async fn the_breakdown_by_area_shows_each_areas_coverage(app: &TestApp) {
     let mine = groups.iter().find(|g| g["key"] == w.area.as_str()).expect("the area's group");
     assert_eq!(mine["created"], 1, "{mine}");
     assert_eq!(mine["label"], "=1+1片区");
-    assert_eq!(mine["visit_coverage"]["coverage"], 0.5, "{mine}");
-    assert_eq!(mine["visit_coverage"]["target"], 0.3);
-    assert_eq!(mine["visit_coverage"]["month"], month());
+    assert_eq!(mine["household_coverage"]["coverage"], 0.5, "{mine}");
+    assert_eq!(mine["household_coverage"]["target"], 0.3);
+    assert_eq!(mine["household_coverage"]["month"], month());
+    assert!(mine["visit_coverage"]["denominator"].is_number(), "the return-visit ratio stays: {mine}");
     // Other dimensions carry no coverage; another project's agent sees no group of this area.
     let by_kind = app
         .get(&format!("/api/v1/stats/breakdown?by=kind&from={first}&to={}", today()), &w.manager.1)
         .await;
-    assert!(by_kind.body["groups"][0]["visit_coverage"].is_null(), "{}", by_kind.text);
+    assert!(by_kind.body["groups"][0]["household_coverage"].is_null(), "{}", by_kind.text);
     let outside = app.get(&format!("/api/v1/stats/breakdown?{query}"), &w.outsider.1).await;
     assert_eq!(outside.body["groups"], json!([]), "{}", outside.text);
 }

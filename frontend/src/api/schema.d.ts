@@ -4349,11 +4349,11 @@ export interface components {
             signed: number;
         };
         Group: components["schemas"]["Figures"] & {
+            household_coverage?: null | components["schemas"]["VisitCoverage"];
             /** @description The group's value: an id, an enum value, or `project_id/building`; `null` for cases without one. */
             key?: string | null;
             /** @description A readable name (category, project, area, department or person name; building with its project). */
             label?: string | null;
-            visit_coverage?: null | components["schemas"]["VisitCoverage"];
         };
         HandoverList: {
             items: components["schemas"]["HandoverResponse"][];

@@ -50,7 +50,7 @@ pub fn single_month(period: &Period) -> Option<Month> {
     })
 }
 
-/// Sets `visit_coverage` on every area group when the period lies in one month.
+/// Sets `household_coverage` on every area group when the period lies in one month.
 pub async fn attach(db: &impl ConnectionTrait, filter: &StatsFilter, groups: &mut [Group]) -> StoreResult<()> {
     let Some(month) = single_month(&filter.period) else {
         return Ok(());
@@ -66,7 +66,7 @@ pub async fn attach(db: &impl ConnectionTrait, filter: &StatsFilter, groups: &mu
     for group in groups.iter_mut() {
         let Some(key) = group.key.as_deref() else { continue };
         if let Some(found) = areas.iter().find(|a| a.area.id.to_string() == key) {
-            group.visit_coverage = Some(VisitCoverage::from(found));
+            group.household_coverage = Some(VisitCoverage::from(found));
         }
     }
     Ok(())

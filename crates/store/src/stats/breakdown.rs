@@ -43,7 +43,7 @@ pub struct Group {
     pub figures: Figures,
     /// Only with `by=area` and a period within one month: the area's household visit coverage
     /// of that month against its target; `null` otherwise.
-    pub visit_coverage: Option<VisitCoverage>,
+    pub household_coverage: Option<VisitCoverage>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
@@ -220,7 +220,7 @@ pub async fn breakdown(db: &impl ConnectionTrait, filter: &StatsFilter, by: Dime
                 key,
                 label,
                 figures: Figures::from(&sums),
-                visit_coverage: None,
+                household_coverage: None,
             }
         })
         .collect();
