@@ -134,7 +134,15 @@ function DepartmentFields({ required }: { required: boolean }) {
   );
 }
 
-function Fields({ action, current, articles }: { action: CaseAction; current: CaseDetail; articles?: ArticleSlot }) {
+function Fields({
+  action,
+  current,
+  articles,
+}: {
+  action: CaseAction;
+  current: CaseDetail;
+  articles?: ArticleSlot;
+}) {
   const { t } = useTranslation();
   const required = [{ required: true, message: t("common.required") }];
   const reached = Form.useWatch<boolean | undefined>("reached");

@@ -27,9 +27,7 @@ export function ArticlePicker({
   const found = q.trim()
     ? (searched.data?.pages.flatMap((p) => p.items) ?? [])
     : (suggested.data?.items ?? []);
-  const options = found
-    .filter((a) => a.status === "published")
-    .map((a) => ({ value: a.id, label: a.title }));
+  const options = found.filter((a) => a.status === "published").map((a) => ({ value: a.id, label: a.title }));
   return (
     <Select
       allowClear
