@@ -141,7 +141,10 @@ async fn the_report_carries_every_module_of_the_callers_scope(app: &TestApp) {
     let r = report(app, &w.manager.1, &format!("&project_id={}", w.s.project)).await;
     let area = &r["arrears"]["areas"][0];
     assert_eq!(area["area_id"], w.area.as_str(), "{r}");
-    assert_eq!((area["households"].as_u64(), area["amount"].as_str()), (Some(1), Some("1233.40")));
+    assert_eq!(
+        (area["households"].as_u64(), area["amount"].as_str()),
+        (Some(1), Some("1233.40"))
+    );
     assert_eq!(r["arrears"]["total"]["amount"], "1233.40");
     let coverage = r["coverage"].as_array().unwrap();
     assert_eq!(coverage.len(), 1, "{r}");
@@ -151,7 +154,10 @@ async fn the_report_carries_every_module_of_the_callers_scope(app: &TestApp) {
         (Some(2), Some(1)),
         "two visits of one household count once"
     );
-    assert_eq!((coverage[0]["coverage"].as_f64(), coverage[0]["target"].as_f64()), (Some(0.5), Some(0.3)));
+    assert_eq!(
+        (coverage[0]["coverage"].as_f64(), coverage[0]["target"].as_f64()),
+        (Some(0.5), Some(0.3))
+    );
     assert_eq!(r["leads"]["total"]["leads"], 2, "{}", r["leads"]);
     assert_eq!(r["leads"]["total"]["lost_invalid"], 1);
     assert_eq!(r["leads"]["losses"][0]["kind"], "invalid");
@@ -184,12 +190,21 @@ async fn the_report_carries_every_module_of_the_callers_scope(app: &TestApp) {
     // CSV blocks and XLSX sheets; the formula-like area name is neutralised.
     let csv = app
         .get(
-            &format!("/api/v1/stats/report?month={}&format=csv&project_id={}", month(), w.s.project),
+            &format!(
+                "/api/v1/stats/report?month={}&format=csv&project_id={}",
+                month(),
+                w.s.project
+            ),
             &w.manager.1,
         )
         .await;
     assert_eq!(csv.status, StatusCode::OK);
-    for block in ["# 欠费 Arrears", "# 走访覆盖 Visit coverage", "# 客户资源 Leads", "# 工程回访 Works visits"] {
+    for block in [
+        "# 欠费 Arrears",
+        "# 走访覆盖 Visit coverage",
+        "# 客户资源 Leads",
+        "# 工程回访 Works visits",
+    ] {
         assert!(csv.text.contains(block), "{block} missing:\n{}", csv.text);
     }
     assert!(csv.text.contains("'=1+1片区,1,1233.40"), "{}", csv.text);
@@ -204,7 +219,10 @@ async fn the_report_carries_every_module_of_the_callers_scope(app: &TestApp) {
     assert!(xlsx.content_type().contains("spreadsheetml"));
     // The agent's CSV has no leads block.
     let agent_csv = app
-        .get(&format!("/api/v1/stats/report?month={}&format=csv", month()), &w.agent.1)
+        .get(
+            &format!("/api/v1/stats/report?month={}&format=csv", month()),
+            &w.agent.1,
+        )
         .await;
     assert!(!agent_csv.text.contains("# 客户资源 Leads"), "{}", agent_csv.text);
     assert!(agent_csv.text.contains("# 工程回访 Works visits"));
@@ -226,19 +244,34 @@ async fn the_breakdown_by_area_shows_each_areas_coverage(app: &TestApp) {
     let reply = app.get(&format!("/api/v1/stats/breakdown?{query}"), &w.manager.1).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
     let groups = reply.body["groups"].as_array().unwrap();
-    let mine = groups.iter().find(|g| g["key"] == w.area.as_str()).expect("the area's group");
+    let mine = groups
+        .iter()
+        .find(|g| g["key"] == w.area.as_str())
+        .expect("the area's group");
     assert_eq!(mine["created"], 1, "{mine}");
     assert_eq!(mine["label"], "=1+1片区");
     assert_eq!(mine["household_coverage"]["coverage"], 0.5, "{mine}");
     assert_eq!(mine["household_coverage"]["target"], 0.3);
     assert_eq!(mine["household_coverage"]["month"], month());
-    assert!(mine["visit_coverage"]["denominator"].is_number(), "the return-visit ratio stays: {mine}");
+    assert!(
+        mine["visit_coverage"]["denominator"].is_number(),
+        "the return-visit ratio stays: {mine}"
+    );
     // Other dimensions carry no coverage; another project's agent sees no group of this area.
     let by_kind = app
-        .get(&format!("/api/v1/stats/breakdown?by=kind&from={first}&to={}", today()), &w.manager.1)
+        .get(
+            &format!("/api/v1/stats/breakdown?by=kind&from={first}&to={}", today()),
+            &w.manager.1,
+        )
         .await;
-    assert!(by_kind.body["groups"][0]["household_coverage"].is_null(), "{}", by_kind.text);
-    let outside = app.get(&format!("/api/v1/stats/breakdown?{query}"), &w.outsider.1).await;
+    assert!(
+        by_kind.body["groups"][0]["household_coverage"].is_null(),
+        "{}",
+        by_kind.text
+    );
+    let outside = app
+        .get(&format!("/api/v1/stats/breakdown?{query}"), &w.outsider.1)
+        .await;
     assert_eq!(outside.body["groups"], json!([]), "{}", outside.text);
 }
 
@@ -252,7 +285,12 @@ async fn inquiries_closed_with_an_article_are_counted(app: &TestApp) {
     let w = world(app).await;
     let sup = &w.s.design_manager.1;
     let other = app.project("锦绣江南").await;
-    let published = article(app, sup, json!({"title": "停车月卡办理", "body": "带行驶证到物业中心", "status": "published"})).await;
+    let published = article(
+        app,
+        sup,
+        json!({"title": "停车月卡办理", "body": "带行驶证到物业中心", "status": "published"}),
+    )
+    .await;
     let draft = article(app, sup, json!({"title": "草稿", "body": "未发布", "status": "draft"})).await;
     let elsewhere = article(
         app,
@@ -265,10 +303,20 @@ async fn inquiries_closed_with_an_article_are_counted(app: &TestApp) {
                "title": "停车月卡", "description": "如何办理"})
     };
     let case = new_case(app, &w.agent.1, inquiry()).await;
-    for bad in [draft.as_str(), elsewhere.as_str(), "01890000-0000-7000-8000-000000000000"] {
-        act(app, &w.agent.1, &case, "close_on_spot", json!({"answer": "已解答", "article_id": bad}))
-            .await
-            .assert_problem(422, Some("article_id"));
+    for bad in [
+        draft.as_str(),
+        elsewhere.as_str(),
+        "01890000-0000-7000-8000-000000000000",
+    ] {
+        act(
+            app,
+            &w.agent.1,
+            &case,
+            "close_on_spot",
+            json!({"answer": "已解答", "article_id": bad}),
+        )
+        .await
+        .assert_problem(422, Some("article_id"));
     }
     let closed = act_ok(
         app,
@@ -295,7 +343,10 @@ async fn inquiries_closed_with_an_article_are_counted(app: &TestApp) {
     assert_eq!(r["top_articles"][0]["inquiries"], 1, "{}", r["top_articles"]);
     // The timeline names the article.
     let timeline = app
-        .get(&format!("/api/v1/cases/{}/events", case["id"].as_str().unwrap()), &w.agent.1)
+        .get(
+            &format!("/api/v1/cases/{}/events", case["id"].as_str().unwrap()),
+            &w.agent.1,
+        )
         .await;
     assert!(timeline.text.contains(&published), "{}", timeline.text);
     // Another project's agent: nothing, and 404 naming this project.

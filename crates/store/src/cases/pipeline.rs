@@ -197,7 +197,11 @@ async fn save(
             .exec(db)
             .await?;
     }
-    if let Some(article) = change.after.answer_article_id.filter(|_| current.answer_article_id.is_none()) {
+    if let Some(article) = change
+        .after
+        .answer_article_id
+        .filter(|_| current.answer_article_id.is_none())
+    {
         crate::knowledge::answers::cite_answer(db, article, current.id, actor.user_id, at).await?;
     }
     if let Some(v) = &change.visit {

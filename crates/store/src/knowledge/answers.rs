@@ -40,7 +40,11 @@ pub async fn cite_answer(
     by: Uuid,
     at: DateTime<Utc>,
 ) -> StoreResult<()> {
-    if citation::Entity::find_by_id((article_id, case_id)).one(db).await?.is_some() {
+    if citation::Entity::find_by_id((article_id, case_id))
+        .one(db)
+        .await?
+        .is_some()
+    {
         return Ok(());
     }
     citation::Entity::insert(citation::ActiveModel {

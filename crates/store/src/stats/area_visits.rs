@@ -2,8 +2,8 @@
 //! visited in the month against its plan's target (the stewardship figures, not a second count).
 
 use chrono::Datelike;
-use huiyin_domain::steward::month::Month;
 use huiyin_domain::stats::Period;
+use huiyin_domain::steward::month::Month;
 use sea_orm::ConnectionTrait;
 use serde::Serialize;
 use utoipa::ToSchema;

@@ -192,7 +192,13 @@ fn losses_table(s: &LeadStatsResponse) -> Table {
         rows: s
             .losses
             .iter()
-            .map(|l| vec![l.kind.as_str().to_owned(), l.reason.as_str().to_owned(), l.count.to_string()])
+            .map(|l| {
+                vec![
+                    l.kind.as_str().to_owned(),
+                    l.reason.as_str().to_owned(),
+                    l.count.to_string(),
+                ]
+            })
             .collect(),
     }
 }

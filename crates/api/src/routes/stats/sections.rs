@@ -99,7 +99,8 @@ pub async fn sections(db: &Db, caller: &Caller, filter: &StatsFilter) -> ApiResu
         if !reads_arrears(caller) {
             return Ok(None);
         }
-        let found = crate::routes::arrears::stats::for_month(db, filter.allowed_projects.clone(), filter.project_id, period);
+        let found =
+            crate::routes::arrears::stats::for_month(db, filter.allowed_projects.clone(), filter.project_id, period);
         found.await.map(Some)
     };
     let coverage = async {
