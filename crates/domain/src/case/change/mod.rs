@@ -229,6 +229,37 @@ mod tests {
                 Err(invalid("due_at")),
             ),
             (
+                "an inquiry closed on the spot keeps the article it was answered from",
+                CaseState {
+                    kind: CaseKind::Inquiry,
+                    ..registered()
+                },
+                Input::CloseOnSpot {
+                    answer: "a".into(),
+                    article_id: Some(Uuid::from_u128(42)),
+                },
+                Ok(|c: &Change| {
+                    assert_eq!((c.after.status, c.after.closed_on_spot), (CaseStatus::Closed, true));
+                    assert_eq!(c.after.answer_article_id, Some(Uuid::from_u128(42)));
+                    assert_eq!(c.event.payload["article_id"], Uuid::from_u128(42).to_string());
+                }),
+            ),
+            (
+                "closed on the spot without an article names none",
+                CaseState {
+                    kind: CaseKind::Inquiry,
+                    ..registered()
+                },
+                Input::CloseOnSpot {
+                    answer: "a".into(),
+                    article_id: None,
+                },
+                Ok(|c: &Change| {
+                    assert_eq!(c.after.answer_article_id, None);
+                    assert!(c.event.payload.get("article_id").is_none());
+                }),
+            ),
+            (
                 "satisfied visit closes",
                 dispatched(CaseStatus::Visiting),
                 visit(true, Some(Satisfaction::Satisfied)),
