@@ -19,7 +19,7 @@ enum Cases {
     AnswerArticleId,
 }
 
-const INDEX: &str = "idx_cases_answer_article";
+const INDEX: &str = "ix_cases_answer_article";
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -220,7 +220,9 @@ fn wanted_format(req: &HttpRequest, explicit: Option<ReportFormat>) -> ReportFor
         (sections::MonthlyReportResponse = "application/json"),
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         (String = "text/csv")
-    ))),
+    )),
+    (status = 404, body = crate::error::Problem, content_type = "application/problem+json",
+        description = "`project_id` is not one of your projects")),
     security(("bearer" = []), ("api_key" = []))
 )]
 #[get("/stats/report")]
