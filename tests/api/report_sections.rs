@@ -173,6 +173,20 @@ async fn the_report_carries_every_module_of_the_callers_scope(app: &TestApp) {
     assert_eq!(theirs["works"]["visits"], 1);
     assert_eq!(theirs["arrears"]["total"]["households"], 1);
 
+    // An integration key of the project: arrears, coverage and articles, no leads or works.
+    let key = app
+        .post(
+            "/api/v1/api-keys",
+            &app.admin_token,
+            json!({"name": "BI", "scopes": ["stats:read"], "project_id": w.s.project}),
+        )
+        .await;
+    assert_eq!(key.status, StatusCode::CREATED, "{}", key.text);
+    let by_key = report(app, key.body["key"].as_str().unwrap(), "").await;
+    assert_eq!(by_key["arrears"]["total"]["households"], 1, "{by_key}");
+    assert_eq!(by_key["coverage"][0]["visited"], 1);
+    assert!(by_key["leads"].is_null() && by_key["works"].is_null());
+
     // Another project's agent sees nothing of this project, and 404 when naming it.
     let outside = report(app, &w.outsider.1, "").await;
     assert_eq!(outside["arrears"]["areas"], json!([]), "{outside}");
