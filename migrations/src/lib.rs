@@ -24,6 +24,7 @@ mod m20261206_000401_create_handovers;
 mod m20261206_000500_create_decoration;
 mod m20261206_000600_create_knowledge;
 mod m20261206_scope_visit_assignees;
+mod m20261206_reports_case_answer_article;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000600_create_knowledge::Migration),
             Box::new(m20261206_000500_create_decoration::Migration),
             Box::new(m20261206_scope_visit_assignees::Migration),
+            Box::new(m20261206_reports_case_answer_article::Migration),
         ]
     }
 }

@@ -18,6 +18,7 @@ mod openapi;
 mod org;
 mod platform;
 mod problems;
+mod report_sections;
 mod resident;
 mod security;
 mod statements;

@@ -166,6 +166,7 @@ async fn october(app: &TestApp, f: &Fixture) {
         "2026-10-31T15:35:00Z",
         ActionInput::CloseOnSpot(CloseOnSpot {
             answer: "answered".into(),
+            article_id: None,
         }),
     )
     .await;

@@ -300,6 +300,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
         "2026-09-30T16:40:00Z",
         ActionInput::CloseOnSpot(CloseOnSpot {
             answer: "answered".into(),
+            article_id: None,
         }),
     )
     .await;
@@ -346,6 +347,7 @@ async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
         "2026-10-31T15:37:00Z",
         ActionInput::CloseOnSpot(CloseOnSpot {
             answer: "answered".into(),
+            article_id: None,
         }),
     )
     .await;
@@ -460,6 +462,7 @@ async fn current_counts_follow_the_case_load(app: &TestApp) {
         p(6),
         ActionInput::CloseOnSpot(CloseOnSpot {
             answer: "answered".into(),
+            article_id: None,
         }),
     )
     .await;

@@ -475,6 +475,8 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
         handlers,
         departments,
     };
+    // The knowledge base first, so that inquiries closed on the spot can name their article.
+    crate::knowledge::demo::seed(db, &demo.supervisor).await?;
     let real_now = Utc::now();
     let mut times: Vec<DateTime<Utc>> = (0..320)
         .map(|_| real_now - Duration::minutes(rng.gen_range(10..30 * 24 * 60)))
@@ -485,7 +487,6 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
         let (customer_id, property_id) = customer_ids[rng.gen_range(0..customer_ids.len())];
         replay_case(db, &demo, &mut rng, template, customer_id, property_id, at, real_now).await?;
     }
-    crate::knowledge::demo::seed(db, &demo.supervisor).await?;
     Ok(())
 }
 
@@ -592,11 +593,14 @@ async fn replay_case<C: ConnectionTrait + TransactionTrait>(
         );
     }
     if kind.may_close_on_spot() && rng.gen_bool(0.7) {
+        // The agent answers from the article the title suggests, when there is one.
+        let suggested = crate::knowledge::search::suggest(db, agent, title, None, 1).await?;
         step!(
             agent,
             3,
             ActionInput::CloseOnSpot(CloseOnSpot {
-                answer: "已在电话中详细解答，业主表示清楚。".into()
+                answer: "已在电话中详细解答，业主表示清楚。".into(),
+                article_id: suggested.first().map(|hit| hit.record.article.id),
             })
         );
         return Ok(());

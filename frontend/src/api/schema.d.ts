@@ -2171,6 +2171,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/knowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Knowledge articles by the inquiries of your projects they closed on the spot in the month. */
+        get: operations["stats_knowledge_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/leads": {
         parameters: {
             query?: never;
@@ -2199,8 +2216,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The monthly complaint analysis: summary, month-over-month change, top categories and buildings,
-         *     overdue cases — as JSON, XLSX (one sheet per section) or CSV.
+         * The monthly complaint analysis (summary, month-over-month change, top categories and buildings,
+         *     overdue cases, warnings) with the modules' sections (arrears, visit coverage, leads, works, top
+         *     knowledge articles; `null` where you may not read the module) — as JSON, XLSX (one sheet per
+         *     section) or CSV (one block per section).
          */
         get: operations["stats_report"];
         put?: never;
@@ -2985,6 +3004,21 @@ export interface components {
          * @enum {string}
          */
         ArrearsStatus: "open" | "settled";
+        /** @description A knowledge article and the inquiries it closed on the spot. */
+        ArticleAnswers: {
+            /** Format: uuid */
+            article_id: string;
+            /**
+             * Format: int64
+             * @description Inquiries closed on the spot with this article in the period.
+             */
+            inquiries: number;
+            /**
+             * @description `null` when the article has since been deleted.
+             * @example 卫生间天花板漏水怎么办
+             */
+            title?: string | null;
+        };
         ArticleList: {
             items: components["schemas"]["ArticleSummary"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -3424,6 +3458,11 @@ export interface components {
         CloseOnSpot: {
             /** @description The answer given during the call (first-contact resolution). */
             answer: string;
+            /**
+             * Format: uuid
+             * @description The knowledge article the answer came from: a published article for the case's project.
+             */
+            article_id?: string | null;
         };
         /** @description N complaints within M days. */
         ClusterRule: {
@@ -4339,6 +4378,7 @@ export interface components {
             signed: number;
         };
         Group: components["schemas"]["Figures"] & {
+            household_coverage?: null | components["schemas"]["VisitCoverage"];
             /** @description The group's value: an id, an enum value, or `project_id/building`; `null` for cases without one. */
             key?: string | null;
             /** @description A readable name (category, project, area, department or person name; building with its project). */
@@ -4463,6 +4503,14 @@ export interface components {
             total: number;
             /** Format: int64 */
             visited: number;
+        };
+        KnowledgeStatsResponse: {
+            /** @description Most inquiries first, then by title. */
+            items: components["schemas"]["ArticleAnswers"][];
+            /** @example 2026-12 */
+            month: string;
+            /** Format: uuid */
+            project_id?: string | null;
         };
         LeadCustomer: {
             /** Format: uuid */
@@ -4709,10 +4757,8 @@ export interface components {
              */
             warnings_fired: number;
         };
-        /** @description The monthly complaint analysis with the month's arrears (`arrears`) beside it. */
-        MonthlyReportWithArrears: components["schemas"]["MonthlyReport"] & {
-            arrears: components["schemas"]["ArrearsStatsResponse"];
-        };
+        /** @description The monthly report as JSON: the complaint analysis and the module sections. */
+        MonthlyReportResponse: components["schemas"]["MonthlyReport"] & components["schemas"]["ReportSections"];
         MostCited: {
             items: components["schemas"]["CitedArticle"][];
         };
@@ -5188,6 +5234,16 @@ export interface components {
         };
         /** @enum {string} */
         ReportFormat: "json" | "xlsx" | "csv";
+        /** @description The module sections; `null` where the caller may not read the module. */
+        ReportSections: {
+            arrears?: null | components["schemas"]["ArrearsStatsResponse"];
+            /** @description Visit coverage per area in the month (走访覆盖率), narrowed by `project_id` and `area_id`. */
+            coverage?: components["schemas"]["CoverageResponse"][] | null;
+            leads?: null | components["schemas"]["LeadStatsResponse"];
+            /** @description The knowledge articles that closed most inquiries on the spot in the month (at most 10). */
+            top_articles: components["schemas"]["ArticleAnswers"][];
+            works?: null | components["schemas"]["WorksStatsResponse"];
+        };
         ResidentArea: {
             /** Format: uuid */
             id: string;
@@ -6137,6 +6193,30 @@ export interface components {
             /** @description Whether the customer was reached. */
             reached: boolean;
             satisfaction?: null | components["schemas"]["Satisfaction"];
+        };
+        /** @description An area's visit coverage in a (Beijing) month. */
+        VisitCoverage: {
+            /**
+             * Format: double
+             * @description visited / households, 0–1.
+             * @example 0.35
+             */
+            coverage: number;
+            /** Format: int64 */
+            households: number;
+            /** @example 2026-12 */
+            month: string;
+            /**
+             * Format: double
+             * @description The area's plan target, 0–1.
+             * @example 0.3
+             */
+            target: number;
+            /**
+             * Format: int64
+             * @description Households visited at least once in the month.
+             */
+            visited: number;
         };
         /**
          * @description Which scheduled visits to list.
@@ -21711,6 +21791,100 @@ export interface operations {
             };
         };
     };
+    stats_knowledge_stats: {
+        parameters: {
+            query: {
+                /**
+                 * @description `YYYY-MM`: inquiries closed in this month (local time in `tz`).
+                 * @example 2026-12
+                 */
+                month: string;
+                /** @description IANA time zone; default `Asia/Shanghai`. */
+                tz?: string;
+                /** @description One of your projects (404 for another). */
+                project_id?: string;
+                /** @description At most this many articles (1–100, default 20). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeStatsResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `project_id` is not one of your projects */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     stats_lead_stats: {
         parameters: {
             query: {
@@ -21814,7 +21988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MonthlyReportWithArrears"];
+                    "application/json": components["schemas"]["MonthlyReportResponse"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                     "text/csv": string;
                 };
@@ -21839,6 +22013,15 @@ export interface operations {
             };
             /** @description Authenticated but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `project_id` is not one of your projects */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -66,6 +66,9 @@ pub struct VisitCase {
 pub struct CloseOnSpot {
     /// The answer given during the call (first-contact resolution).
     pub answer: String,
+    /// The knowledge article the answer came from: a published article for the case's project.
+    #[serde(default)]
+    pub article_id: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -278,6 +278,7 @@ pub async fn create_record(
         peak_level: Set(level.as_str().to_owned()),
         paused_at: Set(None),
         pause_reason: Set(None),
+        answer_article_id: Set(None),
         created_at: Set(at),
         updated_at: Set(at),
         version: Set(1),

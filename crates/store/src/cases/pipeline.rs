@@ -159,6 +159,10 @@ async fn prepare(
         },
         ActionInput::CloseOnSpot(c) => Input::CloseOnSpot {
             answer: required("answer", &c.answer, 4000)?,
+            article_id: match c.article_id {
+                Some(article) => Some(crate::knowledge::answers::check(db, current.project_id, article).await?),
+                None => None,
+            },
         },
         ActionInput::Cancel(c) => prepare_cancel(db, actor, current, c).await?,
         ActionInput::Comment(c) => Input::Comment {
@@ -197,6 +201,13 @@ async fn save(
             .filter(work_order::Column::Id.eq(order))
             .exec(db)
             .await?;
+    }
+    if let Some(article) = change
+        .after
+        .answer_article_id
+        .filter(|_| current.answer_article_id.is_none())
+    {
+        crate::knowledge::answers::cite_answer(db, article, current.id, actor.user_id, at).await?;
     }
     if let Some(v) = &change.visit {
         visit::Entity::insert(visit::ActiveModel {

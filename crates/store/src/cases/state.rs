@@ -56,6 +56,7 @@ pub fn of(row: &case::Model) -> StoreResult<CaseState> {
         reply_breached: row.reply_breached,
         paused_at: row.paused_at,
         pause_reason: row.pause_reason.clone(),
+        answer_article_id: row.answer_article_id,
     })
 }
 
@@ -96,6 +97,7 @@ pub fn write(before: &case::Model, after: &CaseState, at: chrono::DateTime<chron
     m.reply_breached = Set(after.reply_breached);
     m.paused_at = Set(after.paused_at);
     m.pause_reason = Set(after.pause_reason.clone());
+    m.answer_article_id = Set(after.answer_article_id);
     m.updated_at = Set(at);
     m.version = Set(before.version + 1);
     m

@@ -54,6 +54,8 @@ pub struct Model {
     pub peak_level: String,
     pub paused_at: Option<DateTimeUtc>,
     pub pause_reason: Option<String>,
+    /// The knowledge article the inquiry was answered from when closed on the spot.
+    pub answer_article_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

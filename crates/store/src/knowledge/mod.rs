@@ -4,6 +4,7 @@
 //! `huiyin_domain::knowledge::may_see`: drafts for those who manage the knowledge base, articles
 //! limited to projects for those projects' staff.
 
+pub mod answers;
 pub mod citations;
 pub mod demo;
 pub mod index;

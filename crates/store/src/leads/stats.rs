@@ -5,7 +5,7 @@ use huiyin_domain::decoration::lead::{LeadSource, LeadStatus, OrderSize};
 use huiyin_domain::decoration::stats::{
     fairness, funnel, losses, works_figures, Fairness, Funnel, LeadFacts, LossCount, VisitFacts, WorksFigures,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::{designers, scope};
@@ -35,14 +35,20 @@ fn facts(l: &lead::Model) -> LeadFacts {
     }
 }
 
+/// Leads registered in `[start, end)` that the actor sees (narrowed to `project_id` if given).
 pub async fn leads(
     db: &impl ConnectionTrait,
     actor: &Actor,
+    project_id: Option<Uuid>,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
 ) -> StoreResult<LeadStats> {
     let rows = lead::Entity::find()
         .filter(scope(actor))
+        .filter(match project_id {
+            Some(project) => Condition::all().add(lead::Column::ProjectId.eq(project)),
+            None => Condition::all(),
+        })
         .filter(lead::Column::CreatedAt.gte(start))
         .filter(lead::Column::CreatedAt.lt(end))
         .all(db)
@@ -85,14 +91,20 @@ pub async fn leads(
     })
 }
 
+/// Works visits done in `[start, end)` on works the actor sees (narrowed to `project_id`).
 pub async fn works(
     db: &impl ConnectionTrait,
     actor: &Actor,
+    project_id: Option<Uuid>,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
 ) -> StoreResult<WorksFigures> {
     let visible: Vec<Uuid> = crate::entity::works::Entity::find()
         .filter(crate::works::scope(actor))
+        .filter(match project_id {
+            Some(project) => Condition::all().add(crate::entity::works::Column::ProjectId.eq(project)),
+            None => Condition::all(),
+        })
         .all(db)
         .await?
         .into_iter()

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::area_visits::{attach, VisitCoverage};
 use super::figures::{push_columns, read_sums, Figures, Sums};
 use super::rolled::{self, push_overdue_only, Span};
 use super::sql::Sql;
@@ -40,6 +41,9 @@ pub struct Group {
     pub label: Option<String>,
     #[serde(flatten)]
     pub figures: Figures,
+    /// Only with `by=area` and a period within one month: the area's household visit coverage
+    /// of that month against its target; `null` otherwise.
+    pub household_coverage: Option<VisitCoverage>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
@@ -216,6 +220,7 @@ pub async fn breakdown(db: &impl ConnectionTrait, filter: &StatsFilter, by: Dime
                 key,
                 label,
                 figures: Figures::from(&sums),
+                household_coverage: None,
             }
         })
         .collect();
@@ -225,6 +230,9 @@ pub async fn breakdown(db: &impl ConnectionTrait, filter: &StatsFilter, by: Dime
             .cmp(&a.figures.created)
             .then_with(|| a.key.cmp(&b.key))
     });
+    if by == Dimension::Area {
+        attach(db, filter, &mut groups).await?;
+    }
     Ok(Breakdown {
         by,
         period: PeriodInfo::of(filter),

@@ -3,6 +3,7 @@
 //! caller's scope. Because every group of a breakdown is a slice of the same cohort, the groups
 //! always add up to the summary. The exact definitions are in the README.
 
+pub mod area_visits;
 pub mod breakdown;
 pub mod check;
 pub mod current;

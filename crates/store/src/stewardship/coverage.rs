@@ -171,14 +171,29 @@ pub async fn by_area(
     project_id: Option<Uuid>,
     month: Month,
 ) -> StoreResult<Vec<AreaCoverage>> {
+    in_projects(db, actor.project_filter(), project_id, None, month).await
+}
+
+/// Every area's coverage in `month` within `allowed` projects (`None`: all), narrowed to a
+/// project and an area, by area name (the monthly report and the breakdown by area).
+pub async fn in_projects(
+    db: &impl ConnectionTrait,
+    allowed: Option<&[Uuid]>,
+    project_id: Option<Uuid>,
+    area_id: Option<Uuid>,
+    month: Month,
+) -> StoreResult<Vec<AreaCoverage>> {
     let mut select = area::Entity::find()
         .order_by_asc(area::Column::Name)
         .order_by_asc(area::Column::Id);
-    if let Some(projects) = actor.project_filter() {
+    if let Some(projects) = allowed {
         select = select.filter(area::Column::ProjectId.is_in(projects.to_vec()));
     }
     if let Some(project) = project_id {
         select = select.filter(area::Column::ProjectId.eq(project));
+    }
+    if let Some(area) = area_id {
+        select = select.filter(area::Column::Id.eq(area));
     }
     let mut out = Vec::new();
     for found in select.all(db).await? {

@@ -3,6 +3,7 @@ import { Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { CaseDetailView } from "@/features/cases/components/case-detail";
+import { ArticlePicker } from "@/features/knowledge/components/article-picker";
 import { TemplatePicker } from "@/features/reply-templates/components/template-picker";
 import { usePageTitle } from "@/lib/page-title";
 import { useCan } from "@/lib/permissions";
@@ -27,6 +28,7 @@ export default function CaseRoute() {
             ? (use, insert) => <TemplatePicker use={use} caseId={id} onInsert={insert} />
             : undefined
         }
+        articles={can("knowledge_read") ? (title) => <ArticlePicker title={title} /> : undefined}
       />
     </>
   );

@@ -6,10 +6,7 @@ use huiyin_domain::api_key::ApiScope;
 use huiyin_domain::permission::Permission;
 use huiyin_domain::stats::{parse_tz, Period};
 use huiyin_store::arrears::stats::monthly as figures;
-use huiyin_store::stats::report::MonthlyReport;
 use huiyin_store::Db;
-use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::views::{ArrearsStatsQuery, ArrearsStatsResponse};
@@ -17,14 +14,6 @@ use crate::auth::caller::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Query;
 use crate::state::AppState;
-
-/// The monthly complaint analysis with the month's arrears (`arrears`) beside it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct MonthlyReportWithArrears {
-    #[serde(flatten)]
-    pub report: MonthlyReport,
-    pub arrears: ArrearsStatsResponse,
-}
 
 /// The month's figures for `allowed` projects (`None`: all), narrowed to `project_id`
 /// (404 when it is not one of them).

@@ -84,9 +84,14 @@ fn month(q: &MonthQuery) -> ApiResult<Period> {
 async fn lead_stats(state: web::Data<AppState>, user: AuthUser, query: Query<MonthQuery>) -> ApiResult<HttpResponse> {
     user.require(Permission::StatsRead)?;
     let period = month(&query)?;
-    let s = stats::leads(&state.store.db, &user, period.start, period.end).await?;
-    Ok(HttpResponse::Ok().json(LeadStatsResponse {
-        month: query.month.trim().to_owned(),
+    let s = stats::leads(&state.store.db, &user, None, period.start, period.end).await?;
+    Ok(HttpResponse::Ok().json(lead_response(query.month.trim().to_owned(), s)))
+}
+
+/// The contract's shape of a month's lead figures (also the monthly report's `leads`).
+pub fn lead_response(month: String, s: stats::LeadStats) -> LeadStatsResponse {
+    LeadStatsResponse {
+        month,
         total: s.total,
         by_source: s
             .by_source
@@ -109,7 +114,7 @@ async fn lead_stats(state: web::Data<AppState>, user: AuthUser, query: Query<Mon
             .collect(),
         losses: s.losses,
         fairness: s.fairness,
-    }))
+    }
 }
 
 /// Works visits done in the month: satisfaction per stage, inspector presence rate, designer
@@ -119,7 +124,7 @@ async fn lead_stats(state: web::Data<AppState>, user: AuthUser, query: Query<Mon
 async fn works_stats(state: web::Data<AppState>, user: AuthUser, query: Query<MonthQuery>) -> ApiResult<HttpResponse> {
     user.require(Permission::StatsRead)?;
     let period = month(&query)?;
-    let figures = stats::works(&state.store.db, &user, period.start, period.end).await?;
+    let figures = stats::works(&state.store.db, &user, None, period.start, period.end).await?;
     Ok(HttpResponse::Ok().json(WorksStatsResponse {
         month: query.month.trim().to_owned(),
         figures,

@@ -2,7 +2,10 @@
 //! (API keys with `stats:read`), and the incremental case export (`cases:read`).
 
 pub mod export;
+pub mod knowledge;
 pub mod render;
+pub mod render_sections;
+pub mod sections;
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{get, web, HttpRequest, HttpResponse};
@@ -34,6 +37,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(report)
         .service(current);
     export::configure(cfg);
+    knowledge::configure(cfg);
 }
 
 /// The period and filters every statistics call takes.
@@ -115,7 +119,7 @@ pub struct ReportQuery {
     pub kind: Option<CaseKind>,
 }
 
-fn period_error(e: PeriodError) -> ApiError {
+pub(crate) fn period_error(e: PeriodError) -> ApiError {
     let field = match e {
         PeriodError::UnknownTimeZone(_) => "tz",
         PeriodError::Reversed | PeriodError::TooLong(_) => "to",
@@ -145,7 +149,7 @@ fn filter(
     })
 }
 
-fn require_stats(caller: &Caller) -> ApiResult<()> {
+pub(crate) fn require_stats(caller: &Caller) -> ApiResult<()> {
     caller.require(Permission::StatsRead, ApiScope::StatsRead)
 }
 
@@ -205,16 +209,20 @@ fn wanted_format(req: &HttpRequest, explicit: Option<ReportFormat>) -> ReportFor
     }
 }
 
-/// The monthly complaint analysis: summary, month-over-month change, top categories and buildings,
-/// overdue cases — as JSON, XLSX (one sheet per section) or CSV.
+/// The monthly complaint analysis (summary, month-over-month change, top categories and buildings,
+/// overdue cases, warnings) with the modules' sections (arrears, visit coverage, leads, works, top
+/// knowledge articles; `null` where you may not read the module) — as JSON, XLSX (one sheet per
+/// section) or CSV (one block per section).
 #[utoipa::path(
     tag = "statistics",
     params(ReportQuery),
     responses((status = 200, description = "The report", content(
-        (crate::routes::arrears::stats::MonthlyReportWithArrears = "application/json"),
+        (sections::MonthlyReportResponse = "application/json"),
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         (String = "text/csv")
-    ))),
+    )),
+    (status = 404, body = crate::error::Problem, content_type = "application/problem+json",
+        description = "`project_id` is not one of your projects")),
     security(("bearer" = []), ("api_key" = []))
 )]
 #[get("/stats/report")]
@@ -236,20 +244,17 @@ async fn report(
         scan: false,
     };
     let report: MonthlyReport = monthly(&state.store.db, q.month.trim(), &f).await?;
+    let sections = sections::sections(&state.store.db, &caller, &f).await?;
     let name = format!("huiyin-report-{}", report.month);
     Ok(match wanted_format(&req, q.format) {
-        ReportFormat::Json => {
-            let arrears =
-                crate::routes::arrears::stats::for_month(&state.store.db, f.allowed_projects, q.project_id, &period);
-            let report = crate::routes::arrears::stats::MonthlyReportWithArrears {
-                report,
-                arrears: arrears.await?,
-            };
-            HttpResponse::Ok().json(report)
-        }
-        ReportFormat::Csv => attachment(render::csv(&report)?, "text/csv; charset=utf-8", &format!("{name}.csv")),
+        ReportFormat::Json => HttpResponse::Ok().json(sections::MonthlyReportResponse { report, sections }),
+        ReportFormat::Csv => attachment(
+            render::csv(&report, &sections)?,
+            "text/csv; charset=utf-8",
+            &format!("{name}.csv"),
+        ),
         ReportFormat::Xlsx => attachment(
-            render::xlsx(&report)?,
+            render::xlsx(&report, &sections)?,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             &format!("{name}.xlsx"),
         ),

@@ -6,9 +6,11 @@ use huiyin_store::stats::figures::Figures;
 use huiyin_store::stats::report::MonthlyReport;
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
+use super::render_sections::section_tables;
+use super::sections::ReportSections;
 use crate::error::{ApiError, ApiResult};
 
-fn pct(rate: Option<f64>) -> String {
+pub(super) fn pct(rate: Option<f64>) -> String {
     rate.map(|r| format!("{:.1}%", r * 100.0)).unwrap_or_else(|| "—".into())
 }
 
@@ -166,7 +168,7 @@ fn warning_rows(report: &MonthlyReport) -> Vec<[String; 6]> {
 }
 
 /// Writes one CSV record, every cell neutralised against formula injection.
-fn write_row<W: std::io::Write, S: AsRef<str>>(
+pub(super) fn write_row<W: std::io::Write, S: AsRef<str>>(
     writer: &mut csv::Writer<W>,
     cells: impl IntoIterator<Item = S>,
 ) -> ApiResult<()> {
@@ -174,7 +176,7 @@ fn write_row<W: std::io::Write, S: AsRef<str>>(
     writer.write_record(&cells).map_err(|e| ApiError::Internal(Box::new(e)))
 }
 
-pub fn csv(report: &MonthlyReport) -> ApiResult<Vec<u8>> {
+pub fn csv(report: &MonthlyReport, sections: &ReportSections) -> ApiResult<Vec<u8>> {
     let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
     write_row(&mut writer, ["# 汇总 Summary"])?;
     for (zh, en, value) in summary_rows(report) {
@@ -203,6 +205,14 @@ pub fn csv(report: &MonthlyReport) -> ApiResult<Vec<u8>> {
     for row in warning_rows(report) {
         write_row(&mut writer, row)?;
     }
+    for block in section_tables(sections) {
+        write_row(&mut writer, [""])?;
+        write_row(&mut writer, [format!("# {}", block.title)])?;
+        write_row(&mut writer, block.header)?;
+        for row in block.rows {
+            write_row(&mut writer, row)?;
+        }
+    }
     let mut bytes = "\u{feff}".as_bytes().to_vec(); // a BOM so spreadsheet programs read UTF-8 Chinese correctly
     bytes.extend(
         writer
@@ -212,25 +222,25 @@ pub fn csv(report: &MonthlyReport) -> ApiResult<Vec<u8>> {
     Ok(bytes)
 }
 
-fn write_table<const N: usize>(
+fn write_table<R: AsRef<[String]>>(
     sheet: &mut Worksheet,
     bold: &Format,
-    header: [&str; N],
-    rows: impl Iterator<Item = [String; N]>,
+    header: &[&str],
+    rows: impl Iterator<Item = R>,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
     for (col, title) in header.iter().enumerate() {
         sheet.write_with_format(0, col as u16, *title, bold)?;
         sheet.set_column_width(col as u16, 22)?;
     }
     for (i, row) in rows.enumerate() {
-        for (col, value) in row.iter().enumerate() {
+        for (col, value) in row.as_ref().iter().enumerate() {
             sheet.write((i + 1) as u32, col as u16, neutralise(value).as_ref())?;
         }
     }
     Ok(())
 }
 
-pub fn xlsx(report: &MonthlyReport) -> ApiResult<Vec<u8>> {
+pub fn xlsx(report: &MonthlyReport, sections: &ReportSections) -> ApiResult<Vec<u8>> {
     let build = || -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         let mut book = Workbook::new();
         let bold = Format::new().set_bold();
@@ -238,7 +248,7 @@ pub fn xlsx(report: &MonthlyReport) -> ApiResult<Vec<u8>> {
         write_table(
             summary,
             &bold,
-            ["指标", "Figure", "值 Value"],
+            &["指标", "Figure", "值 Value"],
             summary_rows(report)
                 .into_iter()
                 .map(|(zh, en, v)| [zh.to_owned(), en.to_owned(), v]),
@@ -247,20 +257,24 @@ pub fn xlsx(report: &MonthlyReport) -> ApiResult<Vec<u8>> {
         write_table(
             categories,
             &bold,
-            GROUP_HEADER,
+            &GROUP_HEADER,
             report.top_categories.iter().map(group_row),
         )?;
         let buildings = book.add_worksheet().set_name("楼栋 Buildings")?;
         write_table(
             buildings,
             &bold,
-            GROUP_HEADER,
+            &GROUP_HEADER,
             report.top_buildings.iter().map(group_row),
         )?;
         let overdue = book.add_worksheet().set_name("超时 Overdue")?;
-        write_table(overdue, &bold, OVERDUE_HEADER, overdue_rows(report).into_iter())?;
+        write_table(overdue, &bold, &OVERDUE_HEADER, overdue_rows(report).into_iter())?;
         let warnings = book.add_worksheet().set_name("预警 Warnings")?;
-        write_table(warnings, &bold, WARNING_HEADER, warning_rows(report).into_iter())?;
+        write_table(warnings, &bold, &WARNING_HEADER, warning_rows(report).into_iter())?;
+        for block in section_tables(sections) {
+            let sheet = book.add_worksheet().set_name(block.sheet)?;
+            write_table(sheet, &bold, &block.header, block.rows.into_iter())?;
+        }
         book.save_to_buffer()
     };
     build().map_err(|e| ApiError::Internal(Box::new(e)))

@@ -180,16 +180,21 @@ pub(super) fn visit(
     })
 }
 
-pub(super) fn close_on_spot(after: &mut CaseState, ctx: &Context<'_>, answer: String) -> Effects {
+pub(super) fn close_on_spot(
+    after: &mut CaseState,
+    ctx: &Context<'_>,
+    answer: String,
+    article_id: Option<Uuid>,
+) -> Effects {
     after.replied_at = Some(ctx.at);
     after.closed_at = Some(ctx.at);
     after.closed_on_spot = true;
-    effects(
-        "close_on_spot",
-        Some(answer),
-        json!({"first_contact_resolution": true}),
-        Visibility::Public,
-    )
+    after.answer_article_id = article_id;
+    let mut payload = json!({"first_contact_resolution": true});
+    if let Some(article) = article_id {
+        payload["article_id"] = json!(article);
+    }
+    effects("close_on_spot", Some(answer), payload, Visibility::Public)
 }
 
 pub(super) fn cancel(

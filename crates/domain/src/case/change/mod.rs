@@ -52,7 +52,7 @@ pub fn decide(state: &CaseState, input: Input, ctx: &Context<'_>) -> Result<Chan
             satisfaction,
             comment,
         } => visit(&mut after, ctx, &outcome, reached, satisfaction, comment)?,
-        Input::CloseOnSpot { answer } => close_on_spot(&mut after, ctx, answer),
+        Input::CloseOnSpot { answer, article_id } => close_on_spot(&mut after, ctx, answer, article_id),
         Input::Cancel {
             reason,
             duplicate_of,
@@ -142,6 +142,7 @@ mod tests {
             reply_breached: false,
             paused_at: None,
             pause_reason: None,
+            answer_article_id: None,
         }
     }
 
@@ -226,6 +227,37 @@ mod tests {
                 registered(),
                 dispatch(Some(t(1))),
                 Err(invalid("due_at")),
+            ),
+            (
+                "an inquiry closed on the spot keeps the article it was answered from",
+                CaseState {
+                    kind: CaseKind::Inquiry,
+                    ..registered()
+                },
+                Input::CloseOnSpot {
+                    answer: "a".into(),
+                    article_id: Some(Uuid::from_u128(42)),
+                },
+                Ok(|c: &Change| {
+                    assert_eq!((c.after.status, c.after.closed_on_spot), (CaseStatus::Closed, true));
+                    assert_eq!(c.after.answer_article_id, Some(Uuid::from_u128(42)));
+                    assert_eq!(c.event.payload["article_id"], Uuid::from_u128(42).to_string());
+                }),
+            ),
+            (
+                "closed on the spot without an article names none",
+                CaseState {
+                    kind: CaseKind::Inquiry,
+                    ..registered()
+                },
+                Input::CloseOnSpot {
+                    answer: "a".into(),
+                    article_id: None,
+                },
+                Ok(|c: &Change| {
+                    assert_eq!(c.after.answer_article_id, None);
+                    assert!(c.event.payload.get("article_id").is_none());
+                }),
             ),
             (
                 "satisfied visit closes",

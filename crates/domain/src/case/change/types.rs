@@ -42,6 +42,8 @@ pub struct CaseState {
     pub reply_breached: bool,
     pub paused_at: Option<DateTime<Utc>>,
     pub pause_reason: Option<String>,
+    /// The knowledge article an on-the-spot answer came from.
+    pub answer_article_id: Option<Uuid>,
 }
 
 /// The case's current work order, as the actions see it.
@@ -97,6 +99,8 @@ pub enum Input {
     },
     CloseOnSpot {
         answer: String,
+        /// A published article visible to the case's project (the store checked it).
+        article_id: Option<Uuid>,
     },
     Cancel {
         reason: CancelReason,

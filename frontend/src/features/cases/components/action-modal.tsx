@@ -23,6 +23,7 @@ interface ActionValues {
   satisfaction?: Satisfaction;
   comment?: string;
   answer?: string;
+  article_id?: string;
   reason?: "duplicate" | "invalid" | "withdrawn";
   duplicate_of?: string;
   body?: string;
@@ -69,7 +70,7 @@ function toRequest(action: CaseAction, v: ActionValues): ActionRequest {
         },
       };
     case "close_on_spot":
-      return { action, body: { answer: v.answer ?? "" } };
+      return { action, body: { answer: v.answer ?? "", article_id: v.article_id ?? null } };
     case "cancel":
       return {
         action,
@@ -133,7 +134,15 @@ function DepartmentFields({ required }: { required: boolean }) {
   );
 }
 
-function Fields({ action }: { action: CaseAction }) {
+function Fields({
+  action,
+  current,
+  articles,
+}: {
+  action: CaseAction;
+  current: CaseDetail;
+  articles?: ArticleSlot;
+}) {
   const { t } = useTranslation();
   const required = [{ required: true, message: t("common.required") }];
   const reached = Form.useWatch<boolean | undefined>("reached");
@@ -217,9 +226,16 @@ function Fields({ action }: { action: CaseAction }) {
       );
     case "close_on_spot":
       return (
-        <Form.Item name="answer" label={t("case.field.answer")} rules={required}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
+        <>
+          {articles && (
+            <Form.Item name="article_id" label={t("case.field.article")}>
+              {articles(current.title)}
+            </Form.Item>
+          )}
+          <Form.Item name="answer" label={t("case.field.answer")} rules={required}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </>
       );
     case "cancel":
       return (
@@ -281,6 +297,12 @@ export type TemplateUse = keyof typeof TEMPLATE_FIELDS;
 export type TemplateSlot = (use: TemplateUse, insert: (text: string) => void) => ReactNode;
 
 /**
+ * Renders the knowledge-article control of the close-on-spot form for a case title (a form control
+ * taking `value`/`onChange`); the app composes it from the knowledge feature.
+ */
+export type ArticleSlot = (caseTitle: string) => ReactNode;
+
+/**
  * The form for one action. The version sent in If-Match is the case's current one at submit
  * time: after a 412 the case reloads, the form keeps its values and the next submit uses the
  * fresh version.
@@ -291,12 +313,14 @@ export function ActionModal({
   onClose,
   onDone,
   templates,
+  articles,
 }: {
   action: CaseAction;
   current: CaseDetail;
   onClose: () => void;
   onDone: () => void;
   templates?: TemplateSlot;
+  articles?: ArticleSlot;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ActionValues>();
@@ -370,7 +394,7 @@ export function ActionModal({
             })}
           </Form.Item>
         )}
-        <Fields action={action} />
+        <Fields action={action} current={current} articles={articles} />
       </Form>
     </Modal>
   );

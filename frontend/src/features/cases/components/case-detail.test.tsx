@@ -157,4 +157,53 @@ describe("CaseDetailView", () => {
     expect(await post?.json()).toEqual({ reason: "业主多次来电" });
     expect(await screen.findByTestId("level-tag")).toHaveTextContent("片区级");
   }, 30_000);
+
+  it("closes an inquiry on the spot with the article the slot picked", async () => {
+    const article = "0192f0c4-0000-7000-8000-0000000000a1";
+    const fetch = stubFetch({
+      ...reference(),
+      [`GET /api/v1/cases/${id}`]: () =>
+        json(aCase({ kind: "inquiry", status: "registered", available_actions: ["close_on_spot"] })),
+      [`POST /api/v1/cases/${id}/close_on_spot`]: () => json(aCase({ status: "closed", version: 4 })),
+    });
+    // A stand-in for the knowledge feature's picker: a form control given value/onChange.
+    function Picker({ value, onChange }: { value?: string; onChange?: (id: string) => void }) {
+      return (
+        <button
+          type="button"
+          onClick={() => {
+            onChange?.(article);
+          }}
+        >
+          {value ?? "pick"}
+        </button>
+      );
+    }
+    const titles: string[] = [];
+    const { user } = renderWithProviders(
+      <App>
+        <CaseDetailView
+          id={id}
+          articles={(title) => {
+            titles.push(title);
+            return <Picker />;
+          }}
+        />
+      </App>,
+    );
+
+    await user.click(await screen.findByTestId("action-close_on_spot"));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText("解答依据（知识库文章）")).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "pick" }));
+    await user.type(within(dialog).getByLabelText("答复"), "带行驶证到物业中心办理");
+    await user.click(within(dialog).getByRole("button", { name: /提\s*交/ }));
+
+    await waitFor(() => {
+      expect(requestsTo(fetch, `POST /api/v1/cases/${id}/close_on_spot`)).toHaveLength(1);
+    });
+    const [post] = requestsTo(fetch, `POST /api/v1/cases/${id}/close_on_spot`);
+    expect(await post?.json()).toEqual({ answer: "带行驶证到物业中心办理", article_id: article });
+    expect(titles[0]).toBe(aCase().title);
+  }, 30_000);
 });

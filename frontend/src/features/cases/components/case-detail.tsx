@@ -28,7 +28,7 @@ import { useDepartments, useUsers } from "@/lib/reference";
 import type { CaseAction, CaseDetail, CaseEvent } from "@/lib/types";
 import { formatTime } from "./format";
 import { useCase, useCaseEvents, useUploadAttachment } from "../api/cases";
-import { ActionModal, type TemplateSlot } from "./action-modal";
+import { ActionModal, type ArticleSlot, type TemplateSlot } from "./action-modal";
 import { DeadlineMark, DueTime, LevelTag, SeverityTag, StatusTag } from "./case-tags";
 
 type Attachment = CaseDetail["attachments"][number];
@@ -98,7 +98,15 @@ function breachedIn(event: CaseEvent): string[] {
   return Array.isArray(list) ? list.filter((d): d is string => typeof d === "string") : [];
 }
 
-export function CaseDetailView({ id, templates }: { id: string; templates?: TemplateSlot }) {
+export function CaseDetailView({
+  id,
+  templates,
+  articles,
+}: {
+  id: string;
+  templates?: TemplateSlot;
+  articles?: ArticleSlot;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const detail = useCase(id);
@@ -361,6 +369,7 @@ export function CaseDetailView({ id, templates }: { id: string; templates?: Temp
           action={action}
           current={c}
           templates={templates}
+          articles={articles}
           onClose={() => {
             setAction(null);
           }}

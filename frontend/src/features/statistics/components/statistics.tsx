@@ -8,9 +8,12 @@ import { CASE_KINDS, CHANNELS, type Dimension, SEVERITIES } from "@/lib/types";
 import { downloadReport, percent, type Period, useBreakdown, useSummary, useTrend } from "../api/stats";
 import { MonthWarnings } from "./month-warnings";
 import { SummaryCards } from "./summary-cards";
+import { TopArticles } from "./top-articles";
 
 // ECharts is loaded only when a chart is drawn.
 const EChart = lazy(() => import("@/components/echart").then((m) => ({ default: m.EChart })));
+
+const share = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 const DIMENSIONS: readonly Dimension[] = [
   "category",
@@ -189,10 +192,24 @@ export function Statistics() {
             { key: "sat", title: t("stats.satisfaction"), render: (_, g) => percent(g.satisfaction) },
             { key: "ontime", title: t("stats.onTimeResolve"), render: (_, g) => percent(g.on_time_resolve) },
             { key: "second", title: t("stats.secondDispatch"), render: (_, g) => percent(g.second_dispatch) },
+            // Only areas carry a visit coverage (null for other dimensions and periods over a month).
+            ...(by === "area"
+              ? [
+                  {
+                    key: "visits",
+                    title: `${t("stats.visitCoverage")} / ${t("stats.coverageTarget")}`,
+                    render: (_: unknown, g: (typeof groups)[number]) =>
+                      g.household_coverage
+                        ? `${share(g.household_coverage.coverage)} / ${share(g.household_coverage.target)}`
+                        : "—",
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
       <MonthWarnings month={month.format("YYYY-MM")} />
+      <TopArticles month={month.format("YYYY-MM")} />
     </Flex>
   );
 }
