@@ -23,6 +23,7 @@ mod m20261206_000400_create_arrears;
 mod m20261206_000401_create_handovers;
 mod m20261206_000500_create_decoration;
 mod m20261206_000600_create_knowledge;
+mod m20261206_desk_customer_archive;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000401_create_handovers::Migration),
             Box::new(m20261206_000600_create_knowledge::Migration),
             Box::new(m20261206_000500_create_decoration::Migration),
+            Box::new(m20261206_desk_customer_archive::Migration),
         ]
     }
 }

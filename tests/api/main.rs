@@ -7,6 +7,7 @@ mod auth;
 mod case_steps;
 mod cases;
 mod config_cache;
+mod customer_archive;
 mod console;
 mod deadlines;
 mod handovers;

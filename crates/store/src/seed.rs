@@ -418,6 +418,7 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
             tags: vec![],
             notes: None,
             project_id: None,
+            ..Default::default()
         },
     )
     .await?;
@@ -462,6 +463,7 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
                 tags,
                 notes: None,
                 project_id: None,
+                ..Default::default()
             },
         )
         .await?;

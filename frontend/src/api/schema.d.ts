@@ -3629,6 +3629,17 @@ export interface components {
             result: components["schemas"]["ContactResult"];
         };
         CreateCustomer: {
+            emergency_contact?: null | components["schemas"]["EmergencyContact"];
+            /**
+             * Format: int32
+             * @description People living in the household, 0–99.
+             */
+            household_size?: number | null;
+            /**
+             * Format: date
+             * @description The household's move-in date (入住日期).
+             */
+            move_in_on?: string | null;
             /** @example 王建国 */
             name: string;
             notes?: string | null;
@@ -3949,8 +3960,19 @@ export interface components {
         CustomerResponse: {
             /** Format: date-time */
             created_at: string;
+            emergency_contact?: null | components["schemas"]["EmergencyContact"];
+            /**
+             * Format: int32
+             * @description People living in the household.
+             */
+            household_size?: number | null;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: date
+             * @description The household's move-in date (入住日期).
+             */
+            move_in_on?: string | null;
             name: string;
             notes: string;
             /** @description Normalised; masked (`138****8000`) unless the caller may see personal data. */
@@ -4150,6 +4172,16 @@ export interface components {
              */
             today: number;
             top_signer: boolean;
+        };
+        /** @description Someone to call when the customer cannot be reached (紧急联系人). */
+        EmergencyContact: {
+            /** @example 王小明 */
+            name: string;
+            /**
+             * @description Any common notation on input; normalised on output, masked like the customer's phones.
+             * @example 13900139000
+             */
+            phone: string;
         };
         EscalateCase: {
             /**
@@ -6003,6 +6035,17 @@ export interface components {
             position?: number | null;
         };
         UpdateCustomer: {
+            emergency_contact?: null | components["schemas"]["EmergencyContact"];
+            /**
+             * Format: int32
+             * @description 0–99. Absent: unchanged; `null`: cleared.
+             */
+            household_size?: number | null;
+            /**
+             * Format: date
+             * @description Absent: unchanged; `null`: cleared.
+             */
+            move_in_on?: string | null;
             name?: string | null;
             notes?: string | null;
             phones?: string[] | null;
@@ -11526,7 +11569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed; `errors` names each offending field */
+            /** @description A field is invalid; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11735,7 +11778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed; `errors` names each offending field */
+            /** @description A field is invalid; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
