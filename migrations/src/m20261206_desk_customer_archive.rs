@@ -25,8 +25,14 @@ fn columns() -> Vec<ColumnDef> {
     vec![
         ColumnDef::new(Customers::MoveInOn).date().null().to_owned(),
         ColumnDef::new(Customers::HouseholdSize).integer().null().to_owned(),
-        ColumnDef::new(Customers::EmergencyContactName).string().null().to_owned(),
-        ColumnDef::new(Customers::EmergencyContactPhone).string().null().to_owned(),
+        ColumnDef::new(Customers::EmergencyContactName)
+            .string()
+            .null()
+            .to_owned(),
+        ColumnDef::new(Customers::EmergencyContactPhone)
+            .string()
+            .null()
+            .to_owned(),
     ]
 }
 
@@ -35,7 +41,12 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for mut column in columns() {
             manager
-                .alter_table(Table::alter().table(Customers::Table).add_column(&mut column).to_owned())
+                .alter_table(
+                    Table::alter()
+                        .table(Customers::Table)
+                        .add_column(&mut column)
+                        .to_owned(),
+                )
                 .await?;
         }
         Ok(())

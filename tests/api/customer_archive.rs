@@ -64,7 +64,10 @@ async fn household_facts_round_trip_and_clear(app: &TestApp) {
     .await;
     assert_eq!(created["move_in_on"], "2019-05-01");
     assert_eq!(created["household_size"], 4);
-    assert_eq!(created["emergency_contact"], json!({"name": "王小明", "phone": "13900139000"}));
+    assert_eq!(
+        created["emergency_contact"],
+        json!({"name": "王小明", "phone": "13900139000"})
+    );
     let read = app.get(&path(&created), &a.agent).await;
     assert_eq!(read.body["household_size"], 4);
     // Without the PII permission the contact's phone is masked like the customer's own.
@@ -85,7 +88,12 @@ async fn household_facts_round_trip_and_clear(app: &TestApp) {
     assert_eq!(updated.body["move_in_on"], "2019-05-01");
     assert_eq!(updated.body["version"], version(&created) + 1);
     let cleared = app
-        .patch(&path(&created), &a.agent, version(&updated.body), json!({"move_in_on": null}))
+        .patch(
+            &path(&created),
+            &a.agent,
+            version(&updated.body),
+            json!({"move_in_on": null}),
+        )
         .await;
     assert_eq!(cleared.status, StatusCode::OK, "{}", cleared.text);
     assert_eq!(cleared.body["move_in_on"], Value::Null);
@@ -102,9 +110,18 @@ async fn household_facts_are_validated_by_field(app: &TestApp) {
         (json!({"household_size": 2.5}), "household_size"),
         (json!({"move_in_on": "2019-13-01"}), "move_in_on"),
         (json!({"move_in_on": "2099-01-01"}), "move_in_on"),
-        (json!({"emergency_contact": {"name": "", "phone": "13900139000"}}), "emergency_contact.name"),
-        (json!({"emergency_contact": {"name": "王小明", "phone": "12"}}), "emergency_contact.phone"),
-        (json!({"emergency_contact": {"name": "王小明"}}), "emergency_contact.phone"),
+        (
+            json!({"emergency_contact": {"name": "", "phone": "13900139000"}}),
+            "emergency_contact.name",
+        ),
+        (
+            json!({"emergency_contact": {"name": "王小明", "phone": "12"}}),
+            "emergency_contact.phone",
+        ),
+        (
+            json!({"emergency_contact": {"name": "王小明"}}),
+            "emergency_contact.phone",
+        ),
     ];
     for (extra, field) in cases {
         let mut body = base.clone();
@@ -116,9 +133,14 @@ async fn household_facts_are_validated_by_field(app: &TestApp) {
     }
     // The same rules on update, and nothing is written.
     let created = create(app, &a, json!({"household_size": 3})).await;
-    app.patch(&path(&created), &a.agent, version(&created), json!({"household_size": -2}))
-        .await
-        .assert_problem(422, Some("household_size"));
+    app.patch(
+        &path(&created),
+        &a.agent,
+        version(&created),
+        json!({"household_size": -2}),
+    )
+    .await
+    .assert_problem(422, Some("household_size"));
     let read = app.get(&path(&created), &a.agent).await;
     assert_eq!(read.body["household_size"], 3);
     assert_eq!(read.body["version"], version(&created));
@@ -128,13 +150,23 @@ async fn a_stale_version_is_refused_and_another_project_sees_nothing(app: &TestA
     let a = archive(app).await;
     let created = create(app, &a, json!({"household_size": 2})).await;
     let first = app
-        .patch(&path(&created), &a.agent, version(&created), json!({"household_size": 3}))
+        .patch(
+            &path(&created),
+            &a.agent,
+            version(&created),
+            json!({"household_size": 3}),
+        )
         .await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.text);
     // A second editor still holding the old version gets 412 and changes nothing.
-    app.patch(&path(&created), &a.agent, version(&created), json!({"household_size": 5}))
-        .await
-        .assert_problem(412, None);
+    app.patch(
+        &path(&created),
+        &a.agent,
+        version(&created),
+        json!({"household_size": 5}),
+    )
+    .await
+    .assert_problem(412, None);
     let read = app.get(&path(&created), &a.agent).await;
     assert_eq!(read.body["household_size"], 3);
     assert_eq!(read.headers.get("etag").and_then(|v| v.to_str().ok()), Some("\"2\""));

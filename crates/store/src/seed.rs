@@ -488,6 +488,7 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
         replay_case(db, &demo, &mut rng, template, customer_id, property_id, at, real_now).await?;
     }
     crate::knowledge::demo::seed(db, &demo.supervisor).await?;
+    crate::seed_arrears::seed(db, &demo.admin, &steward, first_area.id, &demo.agents[0], &project_ids).await?;
     Ok(())
 }
 

@@ -36,10 +36,9 @@ where
 
 pub fn check_move_in(value: Option<NaiveDate>, today: NaiveDate) -> StoreResult<Option<NaiveDate>> {
     match value {
-        Some(day) if day > today + Duration::days(366) => Err(StoreError::invalid(
-            "move_in_on",
-            "must not be more than a year ahead",
-        )),
+        Some(day) if day > today + Duration::days(366) => {
+            Err(StoreError::invalid("move_in_on", "must not be more than a year ahead"))
+        }
         Some(day) if day < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN) => {
             Err(StoreError::invalid("move_in_on", "must be after 1900-01-01"))
         }

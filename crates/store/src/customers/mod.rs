@@ -26,8 +26,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::stats::rollup::beijing_date;
 use crate::entity::{customer, customer_phone, customer_property, property};
+use crate::stats::rollup::beijing_date;
 use crate::validate::{bounded, required, version_matches};
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
