@@ -22,6 +22,7 @@ mod problems;
 mod resident;
 mod security;
 mod statements;
+mod steward_photos;
 mod stats;
 mod stats_fold;
 mod stats_rollups;
