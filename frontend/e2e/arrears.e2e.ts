@@ -64,6 +64,58 @@ describe("arrears and the shift handover on the demo data", () => {
     await context.close();
   }, 120_000);
 
+  it("the manager records a legal decision on a 12+ month item", async () => {
+    if (!browser) throw new Error("the browser did not start");
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await login(page, "manager");
+    await page.goto(`${BASE_URL}/arrears`);
+    await page.locator(".ant-table-row").first().waitFor();
+    const listed = page.waitForResponse(
+      (r) => r.url().includes("/api/v1/arrears?") && r.url().includes("min_months=12"),
+    );
+    await page.getByLabel("最少月数").fill("12");
+    await listed;
+    const legal = page
+      .locator(".ant-table-row")
+      .filter({ has: page.getByTestId("stage-legal") })
+      .first();
+    await legal.getByRole("button", { name: "律师函决定" }).click();
+    await page.getByLabel("理由").fill("欠费超过十二个月，多次催缴无果。");
+    const decided = page.waitForResponse(
+      (r) => r.url().endsWith("/legal-decision") && r.request().method() === "POST",
+    );
+    await page.getByRole("button", { name: /提\s*交/ }).click();
+    expect((await decided).status()).toBe(200);
+    await page.getByText("已记录决定").waitFor();
+    await screenshot(page, "arrears-legal-decided");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it("an agent writes a handover, seeing the snapshot before saving", async () => {
+    if (!browser) throw new Error("the browser did not start");
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await login(page, "agent");
+    await page.goto(`${BASE_URL}/handovers`);
+    // The form's own snapshot preview (the list below shows earlier handovers' snapshots too).
+    const form = page.locator(".ant-card").filter({ has: page.getByRole("button", { name: "保存交接班" }) });
+    await form.getByTestId("handover-open-items").waitFor();
+    await page.getByLabel("交接事项").fill("2栋水泵房报警已通知工程部。");
+    await screenshot(page, "handover-before-save");
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith("/api/v1/handovers") && r.request().method() === "POST",
+    );
+    await form.getByRole("button", { name: "保存交接班" }).click();
+    expect((await saved).status()).toBe(201);
+    await page.getByText("已保存交接班记录").waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it("the next shift accepts the day shift's handover from the dashboard banner", async () => {
     if (!browser) throw new Error("the browser did not start");
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
