@@ -25,6 +25,7 @@ mod m20261206_000500_create_decoration;
 mod m20261206_000600_create_knowledge;
 mod m20261206_scope_visit_assignees;
 mod m20261206_reports_case_answer_article;
+mod m20261206_desk_customer_archive;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000500_create_decoration::Migration),
             Box::new(m20261206_scope_visit_assignees::Migration),
             Box::new(m20261206_reports_case_answer_article::Migration),
+            Box::new(m20261206_desk_customer_archive::Migration),
         ]
     }
 }

@@ -418,6 +418,7 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
             tags: vec![],
             notes: None,
             project_id: None,
+            ..Default::default()
         },
     )
     .await?;
@@ -462,6 +463,7 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
                 tags,
                 notes: None,
                 project_id: None,
+                ..Default::default()
             },
         )
         .await?;
@@ -487,6 +489,7 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
         let (customer_id, property_id) = customer_ids[rng.gen_range(0..customer_ids.len())];
         replay_case(db, &demo, &mut rng, template, customer_id, property_id, at, real_now).await?;
     }
+    crate::seed_arrears::seed(db, &demo.admin, &steward, first_area.id, &demo.agents[0], &project_ids).await?;
     Ok(())
 }
 

@@ -1578,7 +1578,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The photos of one checkpoint's result of a patrol in your areas (404 outside them). */
+        get: operations["patrols_list_result_photos"];
         put?: never;
         /** Attaches a photo to one checkpoint's result of a patrol in your areas. */
         post: operations["patrols_upload_result_photo"];
@@ -2329,7 +2330,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The photos of a visit in your areas (404 outside them). */
+        get: operations["steward_visits_list_visit_photos"];
         put?: never;
         /** Attaches a photo to a visit in your areas. */
         post: operations["steward_visits_upload_visit_photo"];
@@ -3697,6 +3699,17 @@ export interface components {
             result: components["schemas"]["ContactResult"];
         };
         CreateCustomer: {
+            emergency_contact?: null | components["schemas"]["EmergencyContact"];
+            /**
+             * Format: int32
+             * @description People living in the household, 0–99.
+             */
+            household_size?: number | null;
+            /**
+             * Format: date
+             * @description The household's move-in date (入住日期).
+             */
+            move_in_on?: string | null;
             /** @example 王建国 */
             name: string;
             notes?: string | null;
@@ -4017,8 +4030,19 @@ export interface components {
         CustomerResponse: {
             /** Format: date-time */
             created_at: string;
+            emergency_contact?: null | components["schemas"]["EmergencyContact"];
+            /**
+             * Format: int32
+             * @description People living in the household.
+             */
+            household_size?: number | null;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: date
+             * @description The household's move-in date (入住日期).
+             */
+            move_in_on?: string | null;
             name: string;
             notes: string;
             /** @description Normalised; masked (`138****8000`) unless the caller may see personal data. */
@@ -4218,6 +4242,16 @@ export interface components {
              */
             today: number;
             top_signer: boolean;
+        };
+        /** @description Someone to call when the customer cannot be reached (紧急联系人). */
+        EmergencyContact: {
+            /** @example 王小明 */
+            name: string;
+            /**
+             * @description Any common notation on input; normalised on output, masked like the customer's phones.
+             * @example 13900139000
+             */
+            phone: string;
         };
         EscalateCase: {
             /**
@@ -4929,6 +4963,10 @@ export interface components {
          * @enum {string}
          */
         Permission: "org_read" | "org_manage" | "user_manage" | "category_read" | "category_manage" | "customer_read" | "customer_manage" | "pii_view" | "audit_read" | "case_create" | "case_read" | "case_verify" | "case_dispatch" | "case_handle" | "case_reply" | "case_close_on_spot" | "case_cancel" | "case_reassign" | "case_comment" | "stats_read" | "case_export" | "api_key_manage" | "job_manage" | "case_pause" | "case_escalate" | "case_deescalate" | "case_escalate_area" | "sla_manage" | "config_manage" | "warning_ack" | "webhook_manage" | "steward_work" | "steward_plan" | "notice_draft" | "notice_publish" | "arrears_read" | "arrears_contact" | "arrears_import" | "arrears_legal" | "handover_write" | "knowledge_read" | "knowledge_manage" | "lead_read" | "lead_create" | "lead_progress" | "lead_dispatch" | "lead_decide" | "works_read" | "works_manage" | "works_visit";
+        /** @description The photos of one subject, oldest first (a short list: no cursor). */
+        PhotoList: {
+            items: components["schemas"]["PhotoResponse"][];
+        };
         PhotoResponse: {
             content_type: string;
             /** Format: date-time */
@@ -6094,6 +6132,17 @@ export interface components {
             position?: number | null;
         };
         UpdateCustomer: {
+            emergency_contact?: null | components["schemas"]["EmergencyContact"];
+            /**
+             * Format: int32
+             * @description 0–99. Absent: unchanged; `null`: cleared.
+             */
+            household_size?: number | null;
+            /**
+             * Format: date
+             * @description Absent: unchanged; `null`: cleared.
+             */
+            move_in_on?: string | null;
             name?: string | null;
             notes?: string | null;
             phones?: string[] | null;
@@ -11666,7 +11715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed; `errors` names each offending field */
+            /** @description A field is invalid; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11875,7 +11924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed; `errors` names each offending field */
+            /** @description A field is invalid; `errors` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17749,6 +17798,91 @@ export interface operations {
             };
         };
     };
+    patrols_list_result_photos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                result_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such patrol result in your areas */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     patrols_upload_result_photo: {
         parameters: {
             query?: never;
@@ -22545,6 +22679,90 @@ export interface operations {
                 };
             };
             /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    steward_visits_list_visit_photos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such visit in your areas */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,6 @@
 import dayjs from "dayjs";
 import type { ReactNode } from "react";
+import { ApprovalsCard } from "@/features/dashboard/components/approvals-card";
 import { DepartmentOverdueCard } from "@/features/dashboard/components/department-overdue-card";
 import { FiguresCard } from "@/features/dashboard/components/figures-card";
 import { TrendCard } from "@/features/dashboard/components/trend-card";
@@ -113,6 +114,7 @@ export const DASHBOARD_CARDS: readonly DashboardCard[] = [
       />
     ),
   },
+  { key: "approvals", roles: ["supervisor"], render: () => <ApprovalsCard /> },
   { key: "warnings", roles: SUPERVISORS, permission: "warning_ack", render: () => <WarningsCard /> },
   {
     key: "departmentOverdue",

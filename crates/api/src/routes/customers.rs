@@ -2,11 +2,12 @@
 //! unmasked view is written to the audit log.
 
 use actix_web::{get, patch, post, web, HttpResponse};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use huiyin_domain::customer::Relation;
 use huiyin_domain::permission::Permission;
 use huiyin_domain::phone::mask;
 use huiyin_store::cases::query::recent_for_customer;
+use huiyin_store::customers::household::{self, EmergencyContact};
 use huiyin_store::customers::{self, property_label, CreateCustomer, CustomerRecord, ListCustomers, UpdateCustomer};
 use huiyin_store::{audit, Actor};
 use serde::Serialize;
@@ -46,6 +47,12 @@ pub struct CustomerResponse {
     pub properties: Vec<CustomerPropertyResponse>,
     pub tags: Vec<String>,
     pub notes: String,
+    /// The household's move-in date (入住日期).
+    pub move_in_on: Option<NaiveDate>,
+    /// People living in the household.
+    pub household_size: Option<i32>,
+    /// Its phone is masked like `phones`.
+    pub emergency_contact: Option<EmergencyContact>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -64,6 +71,10 @@ pub struct CustomerDetail {
 crate::list_response!(CustomerList, CustomerResponse);
 
 fn customer_response(record: CustomerRecord, show_pii: bool) -> CustomerResponse {
+    let emergency_contact = household::contact_of(&record.customer).map(|c| EmergencyContact {
+        phone: if show_pii { c.phone } else { mask(&c.phone) },
+        name: c.name,
+    });
     CustomerResponse {
         id: record.customer.id,
         name: record.customer.name,
@@ -84,6 +95,9 @@ fn customer_response(record: CustomerRecord, show_pii: bool) -> CustomerResponse
             })
             .collect(),
         tags: serde_json::from_str(&record.customer.tags).unwrap_or_default(),
+        emergency_contact,
+        move_in_on: record.customer.move_in_on,
+        household_size: record.customer.household_size,
         notes: record.customer.notes,
         version: record.customer.version,
         created_at: record.customer.created_at,
@@ -144,6 +158,7 @@ async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListCusto
 }
 
 #[utoipa::path(tag = "customers", request_body = CreateCustomer, responses((status = 201, body = CustomerResponse),
+    (status = 422, body = crate::error::Problem, content_type = "application/problem+json", description = "A field is invalid; `errors` names it"),
     (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "A phone number belongs to another customer")), security(("bearer" = [])))]
 #[post("/customers")]
 async fn create(
@@ -185,6 +200,7 @@ async fn get_one(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>
     responses((status = 200, body = CustomerResponse),
         (status = 409, body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 412, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, body = crate::error::Problem, content_type = "application/problem+json", description = "A field is invalid; `errors` names it"),
         (status = 428, body = crate::error::Problem, content_type = "application/problem+json")), security(("bearer" = [])))]
 #[patch("/customers/{id}")]
 async fn update(

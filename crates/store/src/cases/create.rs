@@ -122,6 +122,7 @@ async fn resolve_customer(
                     tags: vec![],
                     notes: None,
                     project_id: property.map(|p| p.project_id).or(input.project_id),
+                    ..Default::default()
                 },
             )
             .await

@@ -6,14 +6,17 @@
 //! ([`scope`]). A phone number has one owner among the customers one user can see: a caller of
 //! project B whose number is on a project-A record gets a record of their own in B.
 
+pub mod household;
 mod list;
 pub mod scope;
 
+pub use household::EmergencyContact;
 pub use list::list;
 pub use scope::{find_visible_by_phone, link_project};
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
 use sea_orm::{
@@ -24,6 +27,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::entity::{customer, customer_phone, customer_property, property};
+use crate::stats::rollup::beijing_date;
 use crate::validate::{bounded, required, version_matches};
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
@@ -34,7 +38,7 @@ pub struct CustomerPropertyInput {
     pub relation: Relation,
 }
 
-#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateCustomer {
     #[schema(example = "王建国")]
@@ -53,6 +57,15 @@ pub struct CreateCustomer {
     /// work in several projects; a customer without a property is visible only there).
     #[serde(default)]
     pub project_id: Option<Uuid>,
+    /// The household's move-in date (入住日期).
+    #[serde(default)]
+    pub move_in_on: Option<NaiveDate>,
+    /// People living in the household, 0–99.
+    #[serde(default)]
+    #[schema(minimum = 0, maximum = 99)]
+    pub household_size: Option<i32>,
+    #[serde(default)]
+    pub emergency_contact: Option<EmergencyContact>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
@@ -63,6 +76,28 @@ pub struct UpdateCustomer {
     pub properties: Option<Vec<CustomerPropertyInput>>,
     pub tags: Option<Vec<String>>,
     pub notes: Option<String>,
+    /// Absent: unchanged; `null`: cleared.
+    #[serde(default, deserialize_with = "household::present")]
+    #[schema(value_type = Option<NaiveDate>)]
+    pub move_in_on: Option<Option<NaiveDate>>,
+    /// 0–99. Absent: unchanged; `null`: cleared.
+    #[serde(default, deserialize_with = "household::present")]
+    #[schema(value_type = Option<i32>, minimum = 0, maximum = 99)]
+    pub household_size: Option<Option<i32>>,
+    /// Absent: unchanged; `null`: cleared.
+    #[serde(default, deserialize_with = "household::present")]
+    #[schema(value_type = Option<EmergencyContact>)]
+    pub emergency_contact: Option<Option<EmergencyContact>>,
+}
+
+impl UpdateCustomer {
+    fn household(&self) -> household::HouseholdChange {
+        household::HouseholdChange {
+            move_in_on: self.move_in_on,
+            household_size: self.household_size,
+            emergency_contact: self.emergency_contact.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
@@ -216,7 +251,7 @@ pub async fn create_in(db: &impl ConnectionTrait, actor: &Actor, input: CreateCu
     let projects = scope::registration_projects(db, actor, input.project_id, properties.is_empty()).await?;
     scope::check_phones_free(db, actor, None, &phones).await?;
     let at = now();
-    let customer = customer::ActiveModel {
+    let mut model = customer::ActiveModel {
         id: Set(new_id()),
         name: Set(name.clone()),
         tags: Set(serde_json::to_string(&tags).unwrap_or_else(|_| "[]".into())),
@@ -225,9 +260,18 @@ pub async fn create_in(db: &impl ConnectionTrait, actor: &Actor, input: CreateCu
         created_at: Set(at),
         updated_at: Set(at),
         version: Set(1),
+        move_in_on: Set(None),
+        household_size: Set(None),
+        emergency_contact_name: Set(None),
+        emergency_contact_phone: Set(None),
+    };
+    household::HouseholdChange {
+        move_in_on: Some(input.move_in_on),
+        household_size: Some(input.household_size),
+        emergency_contact: Some(input.emergency_contact.clone()),
     }
-    .insert(db)
-    .await?;
+    .apply(&mut model, beijing_date(at))?;
+    let customer = model.insert(db).await?;
     write_links(db, customer.id, &phones, &properties).await?;
     for project in projects {
         link_project(db, customer.id, project).await?;
@@ -337,6 +381,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     if let Some(notes) = &input.notes {
         model.notes = Set(bounded("notes", notes, 2000)?);
     }
+    input.household().apply(&mut model, beijing_date(now()))?;
     model.search_text = Set(search_text(&name, &phones, &properties));
     model.updated_at = Set(now());
     model.version = Set(current.customer.version + 1);

@@ -14,6 +14,13 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,
+    /// The household's move-in date (入住日期).
+    pub move_in_on: Option<Date>,
+    /// People living in the household (常住人数), ≥ 0.
+    pub household_size: Option<i32>,
+    pub emergency_contact_name: Option<String>,
+    /// Normalised like the customer's own phones.
+    pub emergency_contact_phone: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -143,6 +143,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
                     tags: vec![],
                     notes: None,
                     project_id: Some(project_id),
+                    ..Default::default()
                 },
             )
             .await?

@@ -21,6 +21,8 @@ use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(upload_visit_photo)
+        .service(list_visit_photos)
+        .service(list_result_photos)
         .service(download_visit_photo)
         .service(upload_result_photo)
         .service(download_result_photo);
@@ -101,6 +103,43 @@ async fn upload(
             Err(e.into())
         }
     }
+}
+
+/// The photos of one subject, oldest first (a short list: no cursor).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PhotoList {
+    pub items: Vec<PhotoResponse>,
+}
+
+async fn listing(state: &AppState, user: &AuthUser, of: PhotoOf) -> ApiResult<HttpResponse> {
+    user.require(Permission::StewardWork)?;
+    let found = photos::list(&state.store.db, user, of).await?;
+    Ok(HttpResponse::Ok().json(PhotoList {
+        items: found.into_iter().map(PhotoResponse::from).collect(),
+    }))
+}
+
+/// The photos of a visit in your areas (404 outside them).
+#[utoipa::path(tag = "stewardship", responses((status = 200, body = PhotoList),
+        (status = 404, body = crate::error::Problem, content_type = "application/problem+json", description = "No such visit in your areas")),
+    security(("bearer" = [])))]
+#[get("/steward-visits/{id}/photos")]
+async fn list_visit_photos(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
+    listing(&state, &user, PhotoOf::Visit(*id)).await
+}
+
+/// The photos of one checkpoint's result of a patrol in your areas (404 outside them).
+#[utoipa::path(tag = "stewardship", responses((status = 200, body = PhotoList),
+        (status = 404, body = crate::error::Problem, content_type = "application/problem+json", description = "No such patrol result in your areas")),
+    security(("bearer" = [])))]
+#[get("/patrols/{id}/results/{result_id}/photos")]
+async fn list_result_photos(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    path: web::Path<(Uuid, Uuid)>,
+) -> ApiResult<HttpResponse> {
+    let (patrol, result) = path.into_inner();
+    listing(&state, &user, PhotoOf::PatrolResult(patrol, result)).await
 }
 
 async fn download(state: &AppState, user: &AuthUser, of: PhotoOf, id: Uuid) -> ApiResult<HttpResponse> {

@@ -1,6 +1,7 @@
 import { Button, Card, Flex, InputNumber, Select, Space, Table } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router-dom";
 import type { Role } from "@/lib/auth";
 import { useProjects } from "@/lib/reference";
 import { arrearsAbilities } from "../abilities";
@@ -74,7 +75,10 @@ function Filters({ value, onChange }: { value: ArrearsFilters; onChange: (next: 
 export function ArrearsPage({ role }: { role: Role }) {
   const { t } = useTranslation();
   const may = arrearsAbilities(role);
-  const [filters, setFilters] = useState<ArrearsFilters>({ status: "open" });
+  const [params] = useSearchParams();
+  // A link may preselect the stage (the supervisor dashboard's "arrears at supervisor stage").
+  const linkedStage = STAGES.find((s) => s === params.get("stage"));
+  const [filters, setFilters] = useState<ArrearsFilters>({ status: "open", stage: linkedStage });
   const [contacting, setContacting] = useState<Arrears | null>(null);
   const [deciding, setDeciding] = useState<Arrears | null>(null);
   const list = useArrears(filters);

@@ -1,9 +1,9 @@
-import { Card, Col, Descriptions, Empty, Input, List, Row, Space, Spin, Tag, Typography } from "antd";
-import dayjs from "dayjs";
+import { Alert, Button, Card, Col, Empty, Input, List, Row, Space, Spin, Tag } from "antd";
+import { errorMessage } from "@/lib/problem";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
 import { useCustomer, useCustomers } from "../api/customers";
-import { ActivationCode } from "./activation-code";
+import { CustomerProfile } from "./customer-profile";
 
 /** Customer search and profile; phone numbers are shown as the API sends them (masked for some roles). */
 export function Customers({ manage = false }: { manage?: boolean }) {
@@ -68,55 +68,25 @@ export function Customers({ manage = false }: { manage?: boolean }) {
         <Card>
           {!id ? (
             <Empty description={t("customers.choose")} />
+          ) : detail.isError ? (
+            <Alert
+              type="error"
+              showIcon
+              message={errorMessage(detail.error, t)}
+              action={
+                <Button
+                  onClick={() => {
+                    void detail.refetch();
+                  }}
+                >
+                  {t("common.retry")}
+                </Button>
+              }
+            />
           ) : !c ? (
             <Spin />
           ) : (
-            <>
-              <Space wrap>
-                <Typography.Title level={4} style={{ margin: 0 }}>
-                  {c.name}
-                </Typography.Title>
-                {c.repeat_complaint && <Tag color="red">{t("intake.repeatComplaint")}</Tag>}
-                {c.phones_masked && <Tag>{t("customers.masked")}</Tag>}
-                {manage && <ActivationCode customerId={c.id} name={c.name} />}
-              </Space>
-              <Descriptions
-                size="small"
-                style={{ marginTop: 12 }}
-                column={1}
-                items={[
-                  { key: "phone", label: t("case.field.phone"), children: c.phones.join(", ") || "—" },
-                  {
-                    key: "props",
-                    label: t("customers.properties"),
-                    children: (
-                      <Space wrap>
-                        {c.properties.map((p) => (
-                          <Tag key={p.property_id}>{p.label}</Tag>
-                        ))}
-                      </Space>
-                    ),
-                  },
-                ]}
-              />
-              <Typography.Title level={5}>{t("customers.cases")}</Typography.Title>
-              <List
-                size="small"
-                dataSource={c.recent_cases}
-                renderItem={(k) => (
-                  <List.Item>
-                    <Space wrap>
-                      <Link to={`/cases/${k.id}`}>{k.number}</Link>
-                      <Tag>{t(`case.status.${k.status}`)}</Tag>
-                      <span>{k.title}</span>
-                      <Typography.Text type="secondary">
-                        {dayjs(k.reported_at).format("YYYY-MM-DD")}
-                      </Typography.Text>
-                    </Space>
-                  </List.Item>
-                )}
-              />
-            </>
+            <CustomerProfile customer={c} manage={manage} />
           )}
         </Card>
       </Col>

@@ -31,6 +31,7 @@ describe("StewardWorkbench", () => {
   it("shows the steward's own area and turns a visit's opinion into a linked case", async () => {
     const fetch = stubFetch({
       "GET /api/v1/me": () => json(STEWARD),
+      "GET /api/v1/steward-visits": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/areas": () =>
         json({
           items: [

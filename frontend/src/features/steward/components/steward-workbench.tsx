@@ -29,6 +29,7 @@ import {
 } from "../api/workbench";
 import { PatrolForm } from "./patrol-form";
 import { VisitForm } from "./visit-form";
+import { RecentVisits } from "./recent-visits";
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
 
@@ -206,6 +207,7 @@ export function StewardWorkbench() {
       <Routes areaId={areaId} onPatrol={setRoute} />
       <Worklist areaId={areaId} onVisit={setHome} />
       <AreaCases areaId={areaId} />
+      <RecentVisits areaId={areaId} />
       <VisitForm
         home={home}
         onClose={(text) => {

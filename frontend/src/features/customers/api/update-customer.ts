@@ -1,0 +1,31 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { components } from "@/api/schema";
+import { api, unwrap } from "@/lib/api";
+
+export type UpdateCustomerBody = components["schemas"]["UpdateCustomer"];
+
+/** Saves the archive with the version it was read at; a 412 means someone saved in between. */
+export function useUpdateCustomer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, body }: { id: string; version: number; body: UpdateCustomerBody }) =>
+      unwrap(
+        api.PATCH("/api/v1/customers/{id}", {
+          params: { path: { id }, header: { "If-Match": `"${version}"` } },
+          body,
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["customers"] }),
+  });
+}
+
+/** Properties to link, searched by room. */
+export const propertyOptionsQuery = (q: string) =>
+  queryOptions({
+    queryKey: ["customers", "properties", q],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/properties", { params: { query: { q: q || undefined, limit: 20 } }, signal })),
+    staleTime: 60_000,
+  });
+
+export const usePropertyOptions = (q: string) => useQuery(propertyOptionsQuery(q));
