@@ -28,6 +28,7 @@ pub mod reply_templates;
 pub mod residents;
 pub mod search;
 pub mod seed;
+pub mod seed_decoration;
 pub mod settings;
 pub mod sla;
 pub mod statements;
