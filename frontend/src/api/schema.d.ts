@@ -15264,6 +15264,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The lead is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Someone else changed it since you read it (`current_version`); reload */
             412: {
                 headers: {
@@ -15384,6 +15393,15 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The kind does not fit the lead's stage (invalid after measuring, failed signing before) or the lead is already lost */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15518,6 +15536,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The lead is not awaiting loss confirmation */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Someone else changed it since you read it (`current_version`); reload */
             412: {
                 headers: {
@@ -15638,6 +15665,15 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the lead's status */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15772,6 +15808,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not allowed in the lead's status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Someone else changed it since you read it (`current_version`); reload */
             412: {
                 headers: {
@@ -15899,6 +15944,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rules broken (`errors` names each) or the lead cannot be reassigned in its status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Someone else changed it since you read it (`current_version`); reload */
             412: {
                 headers: {
@@ -16019,6 +16073,15 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the lead's status */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24663,6 +24726,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The stage has already started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Someone else changed it since you read it (`current_version`); reload */
             412: {
                 headers: {
@@ -24765,6 +24837,15 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The stage has not started, or aftercare before completion */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
