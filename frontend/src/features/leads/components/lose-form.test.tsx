@@ -51,7 +51,11 @@ describe("LoseForm", () => {
     });
     const [post] = requestsTo(fetch, `POST /api/v1/leads/${l.id}/lose`);
     expect(post?.headers.get("If-Match")).toBe('"5"');
-    expect(await post?.json()).toEqual({ kind: "failed_signing", reason: "price", customer_statement: "别家便宜两万" });
+    expect(await post?.json()).toEqual({
+      kind: "failed_signing",
+      reason: "price",
+      customer_statement: "别家便宜两万",
+    });
   });
 
   it("offers only invalid before measuring, with its own reasons", async () => {

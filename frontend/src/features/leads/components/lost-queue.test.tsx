@@ -28,7 +28,8 @@ describe("LostQueue", () => {
   it("lists reported losses with statement and reason and confirms with a note", async () => {
     const fetch = stubFetch({
       "GET /api/v1/leads": () => json({ items: [pending], next_cursor: null }),
-      [`POST /api/v1/leads/${pending.id}/lose/confirm`]: () => json({ ...pending, status: "lost", version: 8 }),
+      [`POST /api/v1/leads/${pending.id}/lose/confirm`]: () =>
+        json({ ...pending, status: "lost", version: 8 }),
     });
     const { user } = renderWithProviders(<LostQueue onOpen={vi.fn()} />);
 
@@ -55,7 +56,8 @@ describe("LostQueue", () => {
   it("rejects a loss back to its previous status", async () => {
     const fetch = stubFetch({
       "GET /api/v1/leads": () => json({ items: [pending], next_cursor: null }),
-      [`POST /api/v1/leads/${pending.id}/lose/confirm`]: () => json({ ...pending, status: "measured", version: 8 }),
+      [`POST /api/v1/leads/${pending.id}/lose/confirm`]: () =>
+        json({ ...pending, status: "measured", version: 8 }),
     });
     const { user } = renderWithProviders(<LostQueue onOpen={vi.fn()} />);
     await user.type(await screen.findByTestId(`confirm-note-${pending.number}`), "客户仍在比较方案");

@@ -5,6 +5,57 @@ import { errorMessage } from "@/lib/problem";
 import { type IssueKind, type Satisfaction, type Works, useWorksAction } from "../api/works";
 import { ISSUE_KINDS, SATISFACTIONS, visitableStages } from "./visit-rules";
 
+interface Issue {
+  kind: IssueKind;
+  description: string;
+}
+
+/** The visit's issues: each becomes a case linked to the works. */
+function IssuesEditor({ issues, onChange }: { issues: Issue[]; onChange: (issues: Issue[]) => void }) {
+  const { t } = useTranslation();
+  const setIssues = onChange;
+  return (
+    <Form.Item label={t("works.visit.issues")} extra={t("works.visit.issuesHint")}>
+      <Space direction="vertical" style={{ width: "100%" }}>
+        {issues.map((issue, i) => (
+          <Space key={i} style={{ width: "100%" }} align="start">
+            <Select
+              style={{ width: 140 }}
+              value={issue.kind}
+              onChange={(kind) => {
+                setIssues(issues.map((x, j) => (j === i ? { ...x, kind } : x)));
+              }}
+              options={ISSUE_KINDS.map((k) => ({ value: k, label: t(`works.issue.${k}`) }))}
+            />
+            <Input
+              style={{ width: 340 }}
+              value={issue.description}
+              placeholder={t("works.visit.issueDescription")}
+              onChange={(e) => {
+                setIssues(issues.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)));
+              }}
+            />
+            <Button
+              onClick={() => {
+                setIssues(issues.filter((_, j) => j !== i));
+              }}
+            >
+              {t("works.visit.removeIssue")}
+            </Button>
+          </Space>
+        ))}
+        <Button
+          onClick={() => {
+            setIssues([...issues, { kind: "engineering", description: "" }]);
+          }}
+        >
+          {t("works.visit.addIssue")}
+        </Button>
+      </Space>
+    </Form.Item>
+  );
+}
+
 /**
  * Records a stage visit: four-level satisfaction, inspector present, briefing clear (material
  * arrival), designer satisfaction (completion); each issue opens a case linked to the works, and
@@ -20,7 +71,7 @@ export function StageVisitForm({ works, onClose }: { works: Works; onClose: () =
   const [briefing, setBriefing] = useState(true);
   const [designer, setDesigner] = useState<Satisfaction | undefined>(undefined);
   const [note, setNote] = useState("");
-  const [issues, setIssues] = useState<{ kind: IssueKind; description: string }[]>([]);
+  const [issues, setIssues] = useState<Issue[]>([]);
   const ready =
     stage !== undefined && satisfaction !== undefined && issues.every((i) => i.description.trim());
 
@@ -107,44 +158,7 @@ export function StageVisitForm({ works, onClose }: { works: Works; onClose: () =
             }}
           />
         </Form.Item>
-        <Form.Item label={t("works.visit.issues")} extra={t("works.visit.issuesHint")}>
-          <Space direction="vertical" style={{ width: "100%" }}>
-            {issues.map((issue, i) => (
-              <Space key={i} style={{ width: "100%" }} align="start">
-                <Select
-                  style={{ width: 140 }}
-                  value={issue.kind}
-                  onChange={(kind) => {
-                    setIssues(issues.map((x, j) => (j === i ? { ...x, kind } : x)));
-                  }}
-                  options={ISSUE_KINDS.map((k) => ({ value: k, label: t(`works.issue.${k}`) }))}
-                />
-                <Input
-                  style={{ width: 340 }}
-                  value={issue.description}
-                  placeholder={t("works.visit.issueDescription")}
-                  onChange={(e) => {
-                    setIssues(issues.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)));
-                  }}
-                />
-                <Button
-                  onClick={() => {
-                    setIssues(issues.filter((_, j) => j !== i));
-                  }}
-                >
-                  {t("works.visit.removeIssue")}
-                </Button>
-              </Space>
-            ))}
-            <Button
-              onClick={() => {
-                setIssues([...issues, { kind: "engineering", description: "" }]);
-              }}
-            >
-              {t("works.visit.addIssue")}
-            </Button>
-          </Space>
-        </Form.Item>
+        <IssuesEditor issues={issues} onChange={setIssues} />
       </Form>
       {action.error && <Alert type="error" showIcon message={errorMessage(action.error, t)} />}
     </Modal>

@@ -116,6 +116,55 @@ function Archive({ works }: { works: Works }) {
   );
 }
 
+function WorksFacts({ works }: { works: Works }) {
+  const { t } = useTranslation();
+  const outOfWarranty =
+    works.warranty_until !== null &&
+    works.warranty_until !== undefined &&
+    works.warranty_until < new Date().toISOString().slice(0, 10);
+  return (
+    <Descriptions
+      size="small"
+      column={2}
+      items={[
+        {
+          key: "status",
+          label: t("works.field.status"),
+          children: <Tag>{t(`works.status.${works.status}`)}</Tag>,
+        },
+        { key: "amount", label: t("works.field.amount"), children: `¥${works.contract_amount}` },
+        { key: "signed", label: t("works.field.signedOn"), children: works.contract_signed_on },
+        {
+          key: "plan",
+          label: t("works.field.planned"),
+          children: `${works.planned_start} ~ ${works.planned_finish}`,
+        },
+        { key: "completed", label: t("works.field.completedOn"), children: works.completed_on ?? "—" },
+        {
+          key: "warranty",
+          label: t("works.field.warrantyUntil"),
+          children: (
+            <Space size={4}>
+              {works.warranty_until ?? "—"}
+              {outOfWarranty && <Tag color="orange">{t("works.outOfWarranty")}</Tag>}
+            </Space>
+          ),
+        },
+        {
+          key: "card",
+          label: t("works.field.warrantyCard"),
+          children: t(works.warranty_card_issued ? "works.yes" : "works.no"),
+        },
+        {
+          key: "deposit",
+          label: t("works.field.warrantyDeposit"),
+          children: works.warranty_deposit ?? "—",
+        },
+      ]}
+    />
+  );
+}
+
 /** The works page: contract and archive fields, the stage timeline, visits and linked cases. */
 export function WorksDetail({ works, onClose }: { works: Works; onClose: () => void }) {
   const { t } = useTranslation();
@@ -123,52 +172,10 @@ export function WorksDetail({ works, onClose }: { works: Works; onClose: () => v
   const action = useWorksAction();
   const [visiting, setVisiting] = useState(false);
   const next = works.stages.find((s) => s.status === "pending");
-  const outOfWarranty =
-    works.warranty_until !== null &&
-    works.warranty_until !== undefined &&
-    works.warranty_until < new Date().toISOString().slice(0, 10);
 
   return (
     <Drawer open width={760} title={works.address} onClose={onClose} data-testid="works-detail">
-      <Descriptions
-        size="small"
-        column={2}
-        items={[
-          {
-            key: "status",
-            label: t("works.field.status"),
-            children: <Tag>{t(`works.status.${works.status}`)}</Tag>,
-          },
-          { key: "amount", label: t("works.field.amount"), children: `¥${works.contract_amount}` },
-          { key: "signed", label: t("works.field.signedOn"), children: works.contract_signed_on },
-          {
-            key: "plan",
-            label: t("works.field.planned"),
-            children: `${works.planned_start} ~ ${works.planned_finish}`,
-          },
-          { key: "completed", label: t("works.field.completedOn"), children: works.completed_on ?? "—" },
-          {
-            key: "warranty",
-            label: t("works.field.warrantyUntil"),
-            children: (
-              <Space size={4}>
-                {works.warranty_until ?? "—"}
-                {outOfWarranty && <Tag color="orange">{t("works.outOfWarranty")}</Tag>}
-              </Space>
-            ),
-          },
-          {
-            key: "card",
-            label: t("works.field.warrantyCard"),
-            children: t(works.warranty_card_issued ? "works.yes" : "works.no"),
-          },
-          {
-            key: "deposit",
-            label: t("works.field.warrantyDeposit"),
-            children: works.warranty_deposit ?? "—",
-          },
-        ]}
-      />
+      <WorksFacts works={works} />
       <Space wrap style={{ margin: "12px 0" }}>
         {can("works_manage") && next && (
           <Button
