@@ -10,6 +10,9 @@ const ROLES = [
   { username: "agent", password: "huiyin123" },
   { username: "steward", password: "huiyin123" },
   { username: "handler", password: "huiyin123" },
+  { username: "customer_manager", password: "huiyin123" },
+  { username: "designer", password: "huiyin123" },
+  { username: "design_manager", password: "huiyin123" },
 ] as const;
 
 const LANGUAGES = ["zh-CN", "en"] as const;

@@ -29,6 +29,7 @@ pub mod residents;
 pub mod search;
 pub mod seed;
 pub mod seed_arrears;
+pub mod seed_decoration;
 pub mod settings;
 pub mod sla;
 pub mod statements;

@@ -217,7 +217,7 @@ struct Demo {
     departments: Vec<(String, Uuid)>,
 }
 
-async fn account<C: ConnectionTrait + TransactionTrait>(
+pub(crate) async fn account<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     username: &str,
     password: &str,
@@ -490,6 +490,8 @@ pub async fn seed_demo<C: ConnectionTrait + TransactionTrait>(db: &C, admin_pass
         replay_case(db, &demo, &mut rng, template, customer_id, property_id, at, real_now).await?;
     }
     crate::seed_arrears::seed(db, &demo.admin, &steward, first_area.id, &demo.agents[0], &project_ids).await?;
+    let engineering = demo.departments.iter().find(|(n, _)| n == "工程部").map(|(_, id)| *id);
+    crate::seed_decoration::seed(db, &demo.admin, engineering, &mut rng).await?;
     Ok(())
 }
 

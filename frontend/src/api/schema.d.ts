@@ -15453,6 +15453,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The lead is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Someone else changed it since you read it (`current_version`); reload */
             412: {
                 headers: {
@@ -15573,6 +15582,15 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The kind does not fit the lead's stage (invalid after measuring, failed signing before) or the lead is already lost */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15707,6 +15725,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The lead is not awaiting loss confirmation */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Someone else changed it since you read it (`current_version`); reload */
             412: {
                 headers: {
@@ -15827,6 +15854,15 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the lead's status */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15961,6 +15997,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not allowed in the lead's status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Someone else changed it since you read it (`current_version`); reload */
             412: {
                 headers: {
@@ -16088,6 +16133,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rules broken (`errors` names each) or the lead cannot be reassigned in its status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Someone else changed it since you read it (`current_version`); reload */
             412: {
                 headers: {
@@ -16208,6 +16262,15 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the lead's status */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25346,6 +25409,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The stage has already started */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Someone else changed it since you read it (`current_version`); reload */
             412: {
                 headers: {
@@ -25448,6 +25520,15 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The stage has not started, or aftercare before completion */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

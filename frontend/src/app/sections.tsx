@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  BuildOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
@@ -116,7 +117,12 @@ export const SECTIONS: readonly Section[] = [
     permission: "sla_manage",
     page: lazy(() => import("./routes/deadlines")),
   },
-  { key: "steward", icon: <HomeOutlined />, permission: "steward_work", page: lazy(() => import("./routes/steward")) },
+  {
+    key: "steward",
+    icon: <HomeOutlined />,
+    permission: "steward_work",
+    page: lazy(() => import("./routes/steward")),
+  },
   {
     key: "notices",
     icon: <NotificationOutlined />,
@@ -140,6 +146,12 @@ export const SECTIONS: readonly Section[] = [
     icon: <ShopOutlined />,
     permission: "lead_read",
     page: lazy(() => import("./routes/leads")),
+  },
+  {
+    key: "works",
+    icon: <BuildOutlined />,
+    permission: "works_read",
+    page: lazy(() => import("./routes/works")),
   },
 ];
 

@@ -12,7 +12,7 @@ export default function LeadsRoute() {
   return (
     <>
       <Typography.Title level={3}>{t("nav.leads")}</Typography.Title>
-      <LeadBoard role={me.data.role} />
+      <LeadBoard designer={me.data.role === "designer"} />
     </>
   );
 }

@@ -100,7 +100,7 @@ async fn dispatch_lead(
 /// Moves a dispatched lead to another designer (after the designer explained to the customer
 /// manager or design manager why not), under the same rules.
 #[utoipa::path(tag = "leads", request_body = DispatchLeadRequest, params(("If-Match" = String, Header, description = "The version you last read")),
-    responses((status = 200, body = LeadResponse)), security(("bearer" = [])))]
+    responses((status = 200, body = LeadResponse), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "Rules broken (`errors` names each) or the lead cannot be reassigned in its status")), security(("bearer" = [])))]
 #[post("/leads/{id}/reassign")]
 async fn reassign(
     state: web::Data<AppState>,
@@ -127,7 +127,7 @@ async fn advance(
 
 /// The designer measured the house (量房): `dispatched → measured`.
 #[utoipa::path(tag = "leads", request_body = LeadNote, params(("If-Match" = String, Header, description = "The version you last read")),
-    responses((status = 200, body = LeadResponse)), security(("bearer" = [])))]
+    responses((status = 200, body = LeadResponse), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "Not allowed in the lead's status")), security(("bearer" = [])))]
 #[post("/leads/{id}/measure")]
 async fn measure(
     state: web::Data<AppState>,
@@ -141,7 +141,7 @@ async fn measure(
 
 /// A design proposal was presented: `measured → proposal`.
 #[utoipa::path(tag = "leads", request_body = LeadNote, params(("If-Match" = String, Header, description = "The version you last read")),
-    responses((status = 200, body = LeadResponse)), security(("bearer" = [])))]
+    responses((status = 200, body = LeadResponse), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "Not allowed in the lead's status")), security(("bearer" = [])))]
 #[post("/leads/{id}/propose")]
 async fn propose(
     state: web::Data<AppState>,
@@ -155,7 +155,7 @@ async fn propose(
 
 /// The contract was signed: `measured | proposal → signed`.
 #[utoipa::path(tag = "leads", request_body = LeadNote, params(("If-Match" = String, Header, description = "The version you last read")),
-    responses((status = 200, body = LeadResponse)), security(("bearer" = [])))]
+    responses((status = 200, body = LeadResponse), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "Not allowed in the lead's status")), security(("bearer" = [])))]
 #[post("/leads/{id}/sign")]
 async fn sign(
     state: web::Data<AppState>,
@@ -170,7 +170,7 @@ async fn sign(
 /// Records a call-back; the next one is due by the cadence (visited the store: daily; valid
 /// intent: every 3 days; intent: every 7) or the agreed `next_on` when sooner.
 #[utoipa::path(tag = "leads", request_body = FollowUpRequest, params(("If-Match" = String, Header, description = "The version you last read")),
-    responses((status = 200, body = LeadResponse)), security(("bearer" = [])))]
+    responses((status = 200, body = LeadResponse), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "The lead is closed")), security(("bearer" = [])))]
 #[post("/leads/{id}/follow-up")]
 async fn follow_up(
     state: web::Data<AppState>,
@@ -193,7 +193,7 @@ async fn follow_up(
 /// Reports a lead lost (跑单) with the customer's own statement → `lost_pending`. `invalid` only
 /// before measuring, `failed_signing` only after (409 otherwise).
 #[utoipa::path(tag = "leads", request_body = LoseLead, params(("If-Match" = String, Header, description = "The version you last read")),
-    responses((status = 200, body = LeadResponse)), security(("bearer" = [])))]
+    responses((status = 200, body = LeadResponse), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "The kind does not fit the lead's stage (invalid after measuring, failed signing before) or the lead is already lost")), security(("bearer" = [])))]
 #[post("/leads/{id}/lose")]
 async fn lose(
     state: web::Data<AppState>,
@@ -215,7 +215,7 @@ async fn lose(
 /// The design manager's second call: `confirm: true` closes the lead as `lost`, `false` returns
 /// it to its previous status. Someone other than the reporter must confirm.
 #[utoipa::path(tag = "leads", request_body = ConfirmLoss, params(("If-Match" = String, Header, description = "The version you last read")),
-    responses((status = 200, body = LeadResponse)), security(("bearer" = [])))]
+    responses((status = 200, body = LeadResponse), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "The lead is not awaiting loss confirmation")), security(("bearer" = [])))]
 #[post("/leads/{id}/lose/confirm")]
 async fn confirm_loss(
     state: web::Data<AppState>,

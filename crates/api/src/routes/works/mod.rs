@@ -96,7 +96,7 @@ async fn get_one(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>
 
 /// Starts a stage and schedules its visit. A stage this works does not have → 422 `stage`.
 #[utoipa::path(tag = "works", params(("If-Match" = String, Header, description = "The version you last read")),
-    responses((status = 200, body = WorksResponse)), security(("bearer" = [])))]
+    responses((status = 200, body = WorksResponse), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "The stage has already started")), security(("bearer" = [])))]
 #[post("/works/{id}/stages/{stage}/start")]
 async fn start_stage(
     state: web::Data<AppState>,
@@ -115,7 +115,7 @@ async fn start_stage(
 /// a major engineering complaint (which alerts the escalation contacts). The completion visit
 /// completes the works: the warranty runs and aftercare visits every 2 months for a year are due.
 #[utoipa::path(tag = "works", request_body = RecordStageVisit, params(("If-Match" = String, Header, description = "The version you last read")),
-    responses((status = 200, body = WorksResponse)), security(("bearer" = [])))]
+    responses((status = 200, body = WorksResponse), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "The stage has not started, or aftercare before completion")), security(("bearer" = [])))]
 #[post("/works/{id}/visits")]
 async fn record_visit(
     state: web::Data<AppState>,

@@ -6,6 +6,10 @@ export type Lead = components["schemas"]["LeadResponse"];
 export type LeadStatus = components["schemas"]["LeadStatus"];
 export type EligibleDesigner = components["schemas"]["EligibleDesignerResponse"];
 export type CreateLead = components["schemas"]["CreateLead"];
+export type LeadEvent = components["schemas"]["LeadEventResponse"];
+export type LossKind = components["schemas"]["LossKind"];
+export type LossReason = components["schemas"]["LossReason"];
+export type FollowUp = components["schemas"]["FollowUpRequest"];
 
 export const LEAD_STATUSES: readonly LeadStatus[] = [
   "new",
@@ -31,6 +35,15 @@ export const leadsQuery = (status: LeadStatus | undefined, overdue: boolean) =>
 
 export const useLeads = (status?: LeadStatus, overdue = false) => useQuery(leadsQuery(status, overdue));
 
+export const leadEventsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["leads", "events", id],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/leads/{id}/events", { params: { path: { id } }, signal })),
+  });
+
+export const useLeadEvents = (id: string) => useQuery(leadEventsQuery(id));
+
 export const eligibleQuery = (id: string, allLevels: boolean) =>
   queryOptions({
     queryKey: ["leads", "eligible", id, allLevels],
@@ -54,15 +67,12 @@ export function useCreateLead() {
   });
 }
 
-type LeadAction =
-  | { kind: "dispatch"; designer_id: string; force_reason?: string }
-  | { kind: "measure" }
-  | {
-      kind: "lose";
-      loss: "invalid" | "failed_signing";
-      reason: components["schemas"]["LossReason"];
-      statement: string;
-    }
+export type LeadAction =
+  | { kind: "dispatch" | "reassign"; designer_id: string; force_reason?: string; note?: string }
+  | { kind: "measure" | "propose" | "sign"; note?: string }
+  | { kind: "follow_up"; follow_up: FollowUp }
+  | { kind: "attribution"; brought_by: string; note: string }
+  | { kind: "lose"; loss: LossKind; reason: LossReason; statement: string }
   | { kind: "confirm"; confirm: boolean; note: string };
 
 /** Runs one action on a lead with `If-Match: "<version>"`; refreshes every lead list after. */
@@ -73,17 +83,35 @@ export function useLeadAction() {
       const params = { path: { id: lead.id }, header: { "If-Match": `"${lead.version}"` } };
       switch (action.kind) {
         case "dispatch":
+        case "reassign":
           return unwrap(
-            api.POST("/api/v1/leads/{id}/dispatch", {
-              params,
-              body: {
-                designer_id: action.designer_id,
-                force: action.force_reason ? { reason: action.force_reason } : undefined,
+            api.POST(
+              action.kind === "dispatch" ? "/api/v1/leads/{id}/dispatch" : "/api/v1/leads/{id}/reassign",
+              {
+                params,
+                body: {
+                  designer_id: action.designer_id,
+                  force: action.force_reason ? { reason: action.force_reason } : undefined,
+                  note: action.note || undefined,
+                },
               },
-            }),
+            ),
           );
         case "measure":
-          return unwrap(api.POST("/api/v1/leads/{id}/measure", { params, body: {} }));
+          return unwrap(api.POST("/api/v1/leads/{id}/measure", { params, body: { note: action.note } }));
+        case "propose":
+          return unwrap(api.POST("/api/v1/leads/{id}/propose", { params, body: { note: action.note } }));
+        case "sign":
+          return unwrap(api.POST("/api/v1/leads/{id}/sign", { params, body: { note: action.note } }));
+        case "attribution":
+          return unwrap(
+            api.POST("/api/v1/leads/{id}/attribution", {
+              params,
+              body: { brought_by: action.brought_by, note: action.note },
+            }),
+          );
+        case "follow_up":
+          return unwrap(api.POST("/api/v1/leads/{id}/follow-up", { params, body: action.follow_up }));
         case "lose":
           return unwrap(
             api.POST("/api/v1/leads/{id}/lose", {

@@ -9,14 +9,17 @@ interface DispatchDialogProps {
   /** The design manager may force a dispatch past the rules, with a reason. */
   mayForce: boolean;
   onClose: () => void;
+  /** Reassigning a dispatched lead to another designer (the designer explained why not). */
+  reassign?: boolean;
 }
 
 /** Lists the store's designers with their counts, who may take the lead and why the others not. */
-export function DispatchDialog({ lead, mayForce, onClose }: DispatchDialogProps) {
+export function DispatchDialog({ lead, mayForce, onClose, reassign = false }: DispatchDialogProps) {
   const { t } = useTranslation();
   const [allLevels, setAllLevels] = useState(false);
   const [chosen, setChosen] = useState<string | null>(null);
   const [reason, setReason] = useState("");
+  const [note, setNote] = useState("");
   const designers = useEligibleDesigners(lead.id, allLevels);
   const action = useLeadAction();
   const picked = designers.data?.items.find((d) => d.id === chosen);
@@ -25,7 +28,15 @@ export function DispatchDialog({ lead, mayForce, onClose }: DispatchDialogProps)
   const submit = () => {
     if (!chosen) return;
     action.mutate(
-      { lead, action: { kind: "dispatch", designer_id: chosen, force_reason: forcing ? reason : undefined } },
+      {
+        lead,
+        action: {
+          kind: reassign ? "reassign" : "dispatch",
+          designer_id: chosen,
+          force_reason: forcing ? reason : undefined,
+          note: reassign ? note : undefined,
+        },
+      },
       { onSuccess: onClose },
     );
   };
@@ -34,10 +45,14 @@ export function DispatchDialog({ lead, mayForce, onClose }: DispatchDialogProps)
     <Modal
       open
       width={760}
-      title={t("leads.dispatch.title", { number: lead.number })}
+      title={t(reassign ? "leads.dispatch.reassignTitle" : "leads.dispatch.title", { number: lead.number })}
       okText={forcing ? t("leads.dispatch.force") : t("leads.dispatch.submit")}
       okButtonProps={{
-        disabled: !chosen || (forcing && (!mayForce || !reason.trim())),
+        disabled:
+          !chosen ||
+          chosen === lead.designer?.id ||
+          (forcing && (!mayForce || !reason.trim())) ||
+          (reassign && !note.trim()),
         loading: action.isPending,
       }}
       onOk={submit}
@@ -104,6 +119,15 @@ export function DispatchDialog({ lead, mayForce, onClose }: DispatchDialogProps)
           ) : (
             <Alert type="warning" showIcon message={t("leads.dispatch.onlyManagerForces")} />
           ))}
+        {reassign && (
+          <Input.TextArea
+            placeholder={t("leads.dispatch.reassignNote")}
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+            }}
+          />
+        )}
         {action.error && <Alert type="error" showIcon message={errorMessage(action.error, t)} />}
       </Space>
     </Modal>

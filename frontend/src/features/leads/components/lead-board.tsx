@@ -1,44 +1,53 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Drawer,
-  Empty,
-  Input,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, Button, Card, Col, Empty, Row, Space, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "@/lib/auth";
+import { useCan } from "@/lib/permissions";
 import { errorMessage } from "@/lib/problem";
-import { LEAD_STATUSES, type Lead, useLeadAction, useLeads } from "../api/leads";
-import { DispatchDialog } from "./dispatch-dialog";
+import { LEAD_STATUSES, type Lead, useLeads } from "../api/leads";
+import { LeadDrawer } from "./lead-drawer";
+import { LeadTable, LostQueue } from "./lead-lists";
 import { RegisterLead } from "./register-lead";
 
-const MANAGERS: readonly Role[] = ["admin", "manager", "supervisor"];
-const DISPATCHERS: readonly Role[] = [...MANAGERS, "customer_manager"];
-const INVALID_REASONS = ["false_data", "not_decorating", "budget_too_low", "other"] as const;
-const FAILED_REASONS = ["price", "service", "technical", "competition", "customer", "other"] as const;
-
-/** The lead board: one column per status; a lead opens its actions in a drawer. */
-export function LeadBoard({ role }: { role: Role }) {
+/**
+ * The leads screen: the board (one column per status), and by permission the designer's own
+ * leads, the customer manager's overdue follow-ups and the design manager's lost-lead queue.
+ * A lead opens its page in a drawer.
+ */
+export function LeadBoard({ designer }: { designer: boolean }) {
   const { t } = useTranslation();
-  const leads = useLeads();
+  const can = useCan();
   const [open, setOpen] = useState<Lead | null>(null);
   const [registering, setRegistering] = useState(false);
+  const leads = useLeads();
   const all = leads.data?.items ?? [];
   const current = open ? (all.find((l) => l.id === open.id) ?? open) : null;
 
+  const tabs = [
+    ...(designer
+      ? [
+          {
+            key: "mine",
+            label: t("leads.tab.mine"),
+            children: <LeadTable overdue={false} onOpen={setOpen} />,
+          },
+        ]
+      : []),
+    {
+      key: "board",
+      label: t("leads.tab.board"),
+      children: <Board leads={all} onOpen={setOpen} />,
+    },
+    ...(can("lead_create")
+      ? [{ key: "overdue", label: t("leads.tab.overdue"), children: <LeadTable overdue onOpen={setOpen} /> }]
+      : []),
+    ...(can("lead_decide")
+      ? [{ key: "lost", label: t("leads.tab.lostQueue"), children: <LostQueue onOpen={setOpen} /> }]
+      : []),
+  ];
+
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
-      {DISPATCHERS.includes(role) && (
+      {can("lead_create") && (
         <Button
           type="primary"
           onClick={() => {
@@ -50,46 +59,10 @@ export function LeadBoard({ role }: { role: Role }) {
         </Button>
       )}
       {leads.error && <Alert type="error" showIcon message={errorMessage(leads.error, t)} />}
-      <Row gutter={[12, 12]} wrap={false} style={{ overflowX: "auto" }}>
-        {LEAD_STATUSES.map((status) => {
-          const column = all.filter((l) => l.status === status);
-          return (
-            <Col key={status} flex="0 0 220px">
-              <Card
-                size="small"
-                title={`${t(`leads.status.${status}`)} (${column.length})`}
-                data-testid={`column-${status}`}
-              >
-                {column.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={false} />}
-                {column.map((l) => (
-                  <Card
-                    key={l.id}
-                    size="small"
-                    hoverable
-                    style={{ marginBottom: 8 }}
-                    onClick={() => {
-                      setOpen(l);
-                    }}
-                  >
-                    <Typography.Text strong>{l.number}</Typography.Text>
-                    <div>{l.customer.name}</div>
-                    <Space size={2} wrap>
-                      <Tag>{t(`leads.size.${l.size}`)}</Tag>
-                      {l.designer && <Tag color="blue">{l.designer.name}</Tag>}
-                      {l.overdue && <Tag color="red">{t("leads.overdue")}</Tag>}
-                      {l.duplicate_of && <Tag color="orange">{t("leads.duplicate")}</Tag>}
-                    </Space>
-                  </Card>
-                ))}
-              </Card>
-            </Col>
-          );
-        })}
-      </Row>
+      <Tabs items={tabs} destroyOnHidden />
       {current && (
         <LeadDrawer
           lead={current}
-          role={role}
           onClose={() => {
             setOpen(null);
           }}
@@ -106,174 +79,44 @@ export function LeadBoard({ role }: { role: Role }) {
   );
 }
 
-function LeadDrawer({ lead, role, onClose }: { lead: Lead; role: Role; onClose: () => void }) {
+function Board({ leads, onOpen }: { leads: Lead[]; onOpen: (lead: Lead) => void }) {
   const { t } = useTranslation();
-  const action = useLeadAction();
-  const [dispatching, setDispatching] = useState(false);
-  const [losing, setLosing] = useState(false);
-  const [note, setNote] = useState("");
-  const measuredOrLater = ["measured", "proposal", "signed"].includes(lead.status);
-  const [reason, setReason] = useState<string>("other");
-  const [statement, setStatement] = useState("");
-  const dispatcher = DISPATCHERS.includes(role);
-  const manager = MANAGERS.includes(role);
-
   return (
-    <Drawer open width={520} title={lead.number} onClose={onClose}>
-      <Descriptions
-        size="small"
-        column={1}
-        items={[
-          { key: "status", label: t("leads.field.status"), children: t(`leads.status.${lead.status}`) },
-          {
-            key: "customer",
-            label: t("leads.field.customer"),
-            children: `${lead.customer.name} ${lead.customer.phone}`,
-          },
-          { key: "address", label: t("leads.field.address"), children: lead.address },
-          {
-            key: "budget",
-            label: t("leads.field.budget"),
-            children: `¥${lead.budget} · ${t(`leads.size.${lead.size}`)}`,
-          },
-          { key: "designer", label: t("leads.field.designer"), children: lead.designer?.name ?? "—" },
-          { key: "due", label: t("leads.field.followUpDue"), children: lead.follow_up_due_on },
-          ...(lead.loss
-            ? [
-                {
-                  key: "loss",
-                  label: t("leads.field.loss"),
-                  children: `${t(`leads.loss.${lead.loss.kind}`)} · ${t(`leads.reason.${lead.loss.reason}`)} — ${lead.loss.customer_statement ?? ""}`,
-                },
-              ]
-            : []),
-        ]}
-      />
-      <Space wrap style={{ marginTop: 16 }}>
-        {dispatcher && lead.status === "new" && (
-          <Button
-            type="primary"
-            onClick={() => {
-              setDispatching(true);
-            }}
-            data-testid="dispatch-lead"
-          >
-            {t("leads.action.dispatch")}
-          </Button>
-        )}
-        {lead.status === "dispatched" && (
-          <Button
-            onClick={() => {
-              action.mutate({ lead, action: { kind: "measure" } });
-            }}
-            data-testid="measure-lead"
-          >
-            {t("leads.action.measure")}
-          </Button>
-        )}
-        {dispatcher && ["new", "dispatched", "measured", "proposal", "signed"].includes(lead.status) && (
-          <Button
-            danger
-            onClick={() => {
-              setLosing(true);
-            }}
-            data-testid="lose-lead"
-          >
-            {t("leads.action.lose")}
-          </Button>
-        )}
-      </Space>
-      {manager && lead.status === "lost_pending" && (
-        <Space direction="vertical" style={{ width: "100%", marginTop: 16 }}>
-          <Input.TextArea
-            placeholder={t("leads.confirm.note")}
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-            }}
-          />
-          <Space>
-            <Button
-              danger
-              disabled={!note.trim()}
-              onClick={() => {
-                action.mutate({ lead, action: { kind: "confirm", confirm: true, note } });
-              }}
-              data-testid="confirm-loss"
+    <Row gutter={[12, 12]} wrap={false} style={{ overflowX: "auto" }}>
+      {LEAD_STATUSES.map((status) => {
+        const column = leads.filter((l) => l.status === status);
+        return (
+          <Col key={status} flex="0 0 220px">
+            <Card
+              size="small"
+              title={`${t(`leads.status.${status}`)} (${column.length})`}
+              data-testid={`column-${status}`}
             >
-              {t("leads.confirm.yes")}
-            </Button>
-            <Button
-              disabled={!note.trim()}
-              onClick={() => {
-                action.mutate({ lead, action: { kind: "confirm", confirm: false, note } });
-              }}
-            >
-              {t("leads.confirm.no")}
-            </Button>
-          </Space>
-        </Space>
-      )}
-      {action.error && (
-        <Alert style={{ marginTop: 16 }} type="error" showIcon message={errorMessage(action.error, t)} />
-      )}
-      {dispatching && (
-        <DispatchDialog
-          lead={lead}
-          mayForce={manager}
-          onClose={() => {
-            setDispatching(false);
-          }}
-        />
-      )}
-      <Modal
-        open={losing}
-        title={t("leads.action.lose")}
-        okButtonProps={{ disabled: !statement.trim(), loading: action.isPending }}
-        onCancel={() => {
-          setLosing(false);
-        }}
-        onOk={() => {
-          action.mutate(
-            {
-              lead,
-              action: {
-                kind: "lose",
-                loss: measuredOrLater ? "failed_signing" : "invalid",
-                reason: reason as (typeof FAILED_REASONS)[number],
-                statement,
-              },
-            },
-            {
-              onSuccess: () => {
-                setLosing(false);
-              },
-            },
-          );
-        }}
-      >
-        <Space direction="vertical" style={{ width: "100%" }}>
-          <Tag>{t(`leads.loss.${measuredOrLater ? "failed_signing" : "invalid"}`)}</Tag>
-          <Select
-            style={{ width: "100%" }}
-            value={reason}
-            onChange={setReason}
-            data-testid="loss-reason"
-            options={(measuredOrLater ? FAILED_REASONS : INVALID_REASONS).map((r) => ({
-              value: r,
-              label: t(`leads.reason.${r}`),
-            }))}
-          />
-          <Input.TextArea
-            placeholder={t("leads.loseForm.statement")}
-            value={statement}
-            onChange={(e) => {
-              setStatement(e.target.value);
-            }}
-            data-testid="loss-statement"
-          />
-        </Space>
-      </Modal>
-    </Drawer>
+              {column.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={false} />}
+              {column.map((l) => (
+                <Card
+                  key={l.id}
+                  size="small"
+                  hoverable
+                  style={{ marginBottom: 8 }}
+                  onClick={() => {
+                    onOpen(l);
+                  }}
+                >
+                  <Typography.Text strong>{l.number}</Typography.Text>
+                  <div>{l.customer.name}</div>
+                  <Space size={2} wrap>
+                    <Tag>{t(`leads.size.${l.size}`)}</Tag>
+                    {l.designer && <Tag color="blue">{l.designer.name}</Tag>}
+                    {l.overdue && <Tag color="red">{t("leads.overdue")}</Tag>}
+                    {l.duplicate_of && <Tag color="orange">{t("leads.duplicate")}</Tag>}
+                  </Space>
+                </Card>
+              ))}
+            </Card>
+          </Col>
+        );
+      })}
+    </Row>
   );
 }
