@@ -23,9 +23,9 @@ mod m20261206_000400_create_arrears;
 mod m20261206_000401_create_handovers;
 mod m20261206_000500_create_decoration;
 mod m20261206_000600_create_knowledge;
-mod m20261206_scope_visit_assignees;
-mod m20261206_reports_case_answer_article;
 mod m20261206_desk_customer_archive;
+mod m20261206_reports_case_answer_article;
+mod m20261206_scope_visit_assignees;
 
 pub struct Migrator;
 
