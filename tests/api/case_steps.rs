@@ -31,3 +31,24 @@ pub async fn new_case(app: &TestApp, token: &str, body: Value) -> Value {
     assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
     reply.body
 }
+
+/// Sets a project's process settings (issue #19) as the administrator, whatever they were.
+pub async fn set_process(app: &TestApp, project: &str, verify_before_dispatch: bool, dispatch_by: &str, verify_deadline: &str) {
+    let path = format!("/api/v1/projects/{project}/settings");
+    let current = app.get(&path, &app.admin_token).await;
+    assert_eq!(current.status, StatusCode::OK, "{}", current.text);
+    let version: i64 = current
+        .header("etag")
+        .and_then(|e| e.trim_matches('"').parse().ok())
+        .unwrap_or_else(|| panic!("no etag on {}", current.text));
+    let body = serde_json::json!({"verify_before_dispatch": verify_before_dispatch, "dispatch_by": dispatch_by,
+                                  "verify_deadline": verify_deadline});
+    let saved = app.put(&path, &app.admin_token, version, body).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
+}
+
+/// The process of the time before issue #19 (agents dispatch unverified complaints; the SLA
+/// policy's verify window): for tests about something else that dispatch straight away.
+pub async fn process_off(app: &TestApp, project: &str) {
+    set_process(app, project, false, "agent", "hours").await;
+}

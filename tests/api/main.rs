@@ -19,6 +19,7 @@ mod openapi;
 mod org;
 mod platform;
 mod problems;
+mod process;
 mod report_sections;
 mod resident;
 mod security;

@@ -34,6 +34,8 @@ async fn hot_paths_stay_within_their_statement_budgets(app: &TestApp) {
     let property = app.property(&project, None, "3栋", "2单元", "1201").await;
     let engineering = app.department("工程部", "engineering").await;
     let (_, agent) = app.user("li.agent", "agent", None, &[&project]).await;
+    // Issue #19's default process: the agent verifies, the supervisor dispatches a complaint.
+    let (_, supervisor) = app.user("zhao.sup", "supervisor", None, &[&project]).await;
     let complaint = |customer: Value| {
         json!({"kind": "complaint", "channel": "phone", "severity": "normal", "property_id": property,
                "customer": customer, "title": "噪音扰民", "description": "楼上夜间装修。"})
@@ -69,13 +71,26 @@ async fn hot_paths_stay_within_their_statement_budgets(app: &TestApp) {
         budget.0
     );
     let id = created.id();
+    let verified = app
+        .send(
+            reqwest::Method::POST,
+            &format!("/api/v1/cases/{id}/verify"),
+            Some(&agent),
+            Some(json!({"note": "已电话核实"})),
+            &[("if-match", "\"1\"")],
+        )
+        .await;
+    assert_eq!(verified.status.as_u16(), 200, "{}", verified.text);
+    // The supervisor's first request (their login cached like the agent's).
+    let warm = app.get(&format!("/api/v1/cases/{id}"), &supervisor).await;
+    assert_eq!(warm.status.as_u16(), 200, "{}", warm.text);
     let dispatched = app
         .send(
             reqwest::Method::POST,
             &format!("/api/v1/cases/{id}/dispatch"),
-            Some(&agent),
+            Some(&supervisor),
             Some(json!({"department_id": engineering})),
-            &[("if-match", "\"1\"")],
+            &[("if-match", "\"2\"")],
         )
         .await;
     assert_eq!(dispatched.status.as_u16(), 200, "{}", dispatched.text);
@@ -88,5 +103,5 @@ async fn hot_paths_stay_within_their_statement_budgets(app: &TestApp) {
     eprintln!("{:?}: detail {n}", app.store.backend());
     assert!(n <= budget.2, "case detail: {n} statements, budget {}", budget.2);
     // The answer is counted as well: nothing is read twice.
-    assert_eq!(detail.body["version"], 2);
+    assert_eq!(detail.body["version"], 3);
 }

@@ -32,6 +32,7 @@ fn api_v1(cfg: &mut ServiceConfig) {
     routes::stats::configure(cfg);
     routes::jobs::configure(cfg);
     routes::sla::configure(cfg);
+    routes::process::configure(cfg);
     routes::visits::configure(cfg);
     routes::warnings::configure(cfg);
     routes::notifications::configure(cfg);

@@ -89,6 +89,24 @@ impl Calendar {
         cursor
     }
 
+    /// The end of the business day `at` falls in: today's closing time when `at` is on a working
+    /// day before it closes, otherwise the closing time of the next working day (a case
+    /// registered in the evening, at the weekend or on a holiday is verified the next working
+    /// day). Falls back to the end of `at`'s own date when the calendar has no working day.
+    pub fn end_of_business_day(&self, at: DateTime<Utc>) -> DateTime<Utc> {
+        let mut date = at.with_timezone(&self.tz).date_naive();
+        for _ in 0..MAX_DAYS_SCANNED {
+            if let Some((_, end)) = self.window(date) {
+                if at < end {
+                    return end;
+                }
+            }
+            date = date.succ_opt().unwrap_or(date);
+        }
+        let own = at.with_timezone(&self.tz).date_naive();
+        self.at(own.succ_opt().unwrap_or(own), NaiveTime::MIN)
+    }
+
     /// Working time between two instants (zero when `to` is not after `from`).
     pub fn between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Duration {
         let mut total = Duration::zero();
@@ -146,6 +164,20 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn the_business_day_ends_today_or_on_the_next_working_day() {
+        let mut calendar = Calendar::office_hours();
+        calendar.holidays.insert(date("2026-12-01"));
+        let end = |s| calendar.end_of_business_day(bj(s));
+        // 30 Nov 2026 is a Monday; 1 Dec a holiday.
+        assert_eq!(end("2026-11-30 07:00"), bj("2026-11-30 18:00"), "before opening: today");
+        assert_eq!(end("2026-11-30 17:59"), bj("2026-11-30 18:00"));
+        assert_eq!(end("2026-11-30 18:00"), bj("2026-12-02 18:00"), "after hours: the next working day, past the holiday");
+        assert_eq!(end("2026-11-28 11:00"), bj("2026-11-30 18:00"), "a Saturday: Monday");
+        calendar.working_weekdays = [false; 7];
+        assert_eq!(end("2026-11-28 11:00"), bj("2026-11-29 00:00"), "no working day at all: midnight");
     }
 
     #[test]

@@ -44,6 +44,8 @@ crate::wire_enum! {
         CaseCloseOnSpot => "case_close_on_spot",
         /// Cancel a duplicate, invalid or withdrawn case.
         CaseCancel => "case_cancel",
+        /// Approve or reject a request to cancel a dispatched case (supervisors and up).
+        CaseCancelApprove => "case_cancel_approve",
         /// Move a work order to another department or person.
         CaseReassign => "case_reassign",
         /// Add notes and attachments to a case.

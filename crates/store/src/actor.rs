@@ -115,3 +115,24 @@ pub async fn project_ids_of(db: &impl ConnectionTrait, user_id: Uuid) -> StoreRe
         .all(db)
         .await?)
 }
+
+impl Actor {
+    /// Huiyin itself acting on a rule someone configured (a routing rule's dispatch at
+    /// registration): sees everything, and is recorded as nobody (`actor_id` null, shown as
+    /// "system" in the timeline).
+    pub fn system() -> Actor {
+        Actor {
+            user_id: Uuid::nil(),
+            username: "system".to_owned(),
+            role: Role::Admin,
+            department_id: None,
+            customer_id: None,
+            project_ids: Vec::new(),
+        }
+    }
+
+    /// The user to record as having acted: `None` for [`Actor::system`].
+    pub fn recorded_id(&self) -> Option<Uuid> {
+        (!self.user_id.is_nil()).then_some(self.user_id)
+    }
+}

@@ -1,5 +1,5 @@
 //! Configuration read from memory (issue #14): SLA policies, the business calendar, active
-//! webhook subscriptions, categories and authenticated users, kept per process and dropped when they change.
+//! webhook subscriptions, categories, process settings with routing rules and authenticated users, kept per process and dropped when they change.
 //!
 //! Each [`Store`](crate::Store) owns one [`ConfigCache`]. The API's middleware and the worker
 //! run their work inside [`scope`], so the store functions that read configuration find the cache
@@ -38,6 +38,8 @@ pub enum Topic {
     Webhooks,
     Users,
     Categories,
+    /// Projects' process settings and the routing rules (issue #19).
+    Process,
 }
 
 impl Topic {
@@ -48,6 +50,7 @@ impl Topic {
             Topic::Webhooks => "webhooks",
             Topic::Users => "users",
             Topic::Categories => "categories",
+            Topic::Process => "process",
         }
     }
 
@@ -56,12 +59,13 @@ impl Topic {
     }
 }
 
-const ALL: [Topic; 5] = [
+const ALL: [Topic; 6] = [
     Topic::Policies,
     Topic::Calendar,
     Topic::Webhooks,
     Topic::Users,
     Topic::Categories,
+    Topic::Process,
 ];
 
 type Slot<T> = RwLock<Option<Arc<T>>>;
@@ -76,6 +80,7 @@ pub struct ConfigCache {
     calendar: Slot<Calendar>,
     webhooks: Slot<Vec<webhook::Model>>,
     categories: Slot<Vec<category::Model>>,
+    process: Slot<crate::process::ProcessConfig>,
     /// Each user with their token version (`crate::auth::bump_token_version`).
     users: Mutex<HashMap<Uuid, (Instant, CachedUser)>>,
 }
@@ -105,6 +110,7 @@ impl ConfigCache {
             Topic::Calendar => clear(&self.calendar),
             Topic::Webhooks => clear(&self.webhooks),
             Topic::Categories => clear(&self.categories),
+            Topic::Process => clear(&self.process),
             Topic::Users => self.users.lock().unwrap_or_else(|e| e.into_inner()).clear(),
         }
     }
@@ -199,6 +205,21 @@ where
         return Ok(hit);
     }
     Ok(put(&cache.categories, load().await?))
+}
+
+/// Every project's process settings and the routing rules: from the cache, or read with `load`.
+pub async fn process<F, Fut>(load: F) -> StoreResult<Arc<crate::process::ProcessConfig>>
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = StoreResult<crate::process::ProcessConfig>>,
+{
+    let Some(cache) = current() else {
+        return Ok(Arc::new(load().await?));
+    };
+    if let Some(hit) = get(&cache.process) {
+        return Ok(hit);
+    }
+    Ok(put(&cache.process, load().await?))
 }
 
 /// An active user with their scope (`None`: unknown or deactivated), cached up to [`USER_TTL`].

@@ -40,6 +40,7 @@ pub mod project;
 pub mod property;
 pub mod refresh_token;
 pub mod reply_template;
+pub mod routing_rule;
 pub mod scheduled_visit;
 pub mod setting;
 pub mod sla_policy;

@@ -24,6 +24,7 @@ pub mod notifications;
 pub mod org;
 pub mod page;
 pub mod password;
+pub mod process;
 pub mod reply_templates;
 pub mod residents;
 pub mod search;

@@ -588,7 +588,9 @@ async fn replay_case<C: ConnectionTrait + TransactionTrait>(
             }
         };
     }
-    if rng.gen_bool(0.6) {
+    // A complaint is verified before it is dispatched (the projects' default process, issue #19).
+    let must_verify = kind == huiyin_domain::case::CaseKind::Complaint;
+    if must_verify || rng.gen_bool(0.6) {
         step!(
             agent,
             rng.gen_range(5..60),
@@ -634,7 +636,12 @@ async fn replay_case<C: ConnectionTrait + TransactionTrait>(
         .find(|(d, _)| d == department)
         .map(|(_, a)| a)
         .unwrap_or(&demo.admin);
-    let dispatcher = if rng.gen_bool(0.5) { &demo.supervisor } else { agent };
+    // The supervisor dispatches complaints (`dispatch_by: supervisor`); other kinds either.
+    let dispatcher = if must_verify || rng.gen_bool(0.5) {
+        &demo.supervisor
+    } else {
+        agent
+    };
     step!(
         dispatcher,
         rng.gen_range(10..90),

@@ -34,6 +34,8 @@ wire_enums! {
     huiyin_domain::decoration::works::WorksStatus => "works status",
     huiyin_domain::decoration::works::StageStatus => "stage status",
     huiyin_domain::case::Satisfaction => "satisfaction",
+    huiyin_domain::case::CaseKind => "case kind",
+    huiyin_domain::case::Severity => "severity",
 }
 
 /// A column holding `T`'s wire string.

@@ -14,6 +14,7 @@ pub mod knowledge;
 pub mod leads;
 pub mod notifications;
 pub mod org;
+pub mod process;
 pub mod reply_templates;
 pub mod resident;
 pub mod sla;

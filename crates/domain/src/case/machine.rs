@@ -60,6 +60,9 @@ crate::wire_enum! {
         Resume => "resume",
         Escalate => "escalate",
         Deescalate => "deescalate",
+        /// A supervisor approves an agent's request to cancel a dispatched case (`process.rs`).
+        CancelApprove => "cancel_approve",
+        CancelReject => "cancel_reject",
     }
 }
 
@@ -78,6 +81,7 @@ impl CaseAction {
             CaseAction::Pause | CaseAction::Resume => Permission::CasePause,
             CaseAction::Escalate => Permission::CaseEscalate,
             CaseAction::Deescalate => Permission::CaseDeescalate,
+            CaseAction::CancelApprove | CaseAction::CancelReject => Permission::CaseCancelApprove,
         }
     }
 }
@@ -106,6 +110,10 @@ pub enum Command {
     Escalate,
     /// One level down (managers only).
     Deescalate,
+    /// A `cancel` of a dispatched case by someone who must ask (`process::cancel_needs_approval`).
+    CancelRequest,
+    CancelApprove,
+    CancelReject,
 }
 
 impl Command {
@@ -125,6 +133,9 @@ impl Command {
             Command::Resume => CaseAction::Resume,
             Command::Escalate => CaseAction::Escalate,
             Command::Deescalate => CaseAction::Deescalate,
+            Command::CancelRequest => CaseAction::Cancel,
+            Command::CancelApprove => CaseAction::CancelApprove,
+            Command::CancelReject => CaseAction::CancelReject,
         }
     }
 }
@@ -214,6 +225,9 @@ pub fn apply(kind: CaseKind, status: CaseStatus, command: Command) -> Result<Out
         (Command::Cancel, S::Registered) => outcome(S::Cancelled, W::None),
         (Command::Cancel, S::Dispatched | S::InProgress) => outcome(S::Cancelled, W::Cancel),
         (Command::Reassign, S::Dispatched | S::InProgress) => outcome(S::Dispatched, W::Reassign),
+        // The work order and the deadlines stay while a cancellation waits (process.rs).
+        (Command::CancelRequest | Command::CancelReject, S::Dispatched | S::InProgress) => outcome(status, W::None),
+        (Command::CancelApprove, S::Dispatched | S::InProgress) => outcome(S::Cancelled, W::Cancel),
         // The clock stops only while the case waits on us for something the customer must give.
         (Command::Pause | Command::Resume, S::Registered | S::Dispatched | S::InProgress | S::Resolved) => {
             outcome(status, W::None)
@@ -262,6 +276,8 @@ fn probe(action: CaseAction) -> Command {
         CaseAction::Resume => Command::Resume,
         CaseAction::Escalate => Command::Escalate,
         CaseAction::Deescalate => Command::Deescalate,
+        CaseAction::CancelApprove => Command::CancelApprove,
+        CaseAction::CancelReject => Command::CancelReject,
     }
 }
 
@@ -307,6 +323,12 @@ mod tests {
             (S::InProgress, C::Resolve, S::Resolved),
             (S::InProgress, C::Cancel, S::Cancelled),
             (S::InProgress, C::Reassign, S::Dispatched),
+            (S::Dispatched, C::CancelRequest, S::Dispatched),
+            (S::InProgress, C::CancelRequest, S::InProgress),
+            (S::Dispatched, C::CancelApprove, S::Cancelled),
+            (S::InProgress, C::CancelApprove, S::Cancelled),
+            (S::Dispatched, C::CancelReject, S::Dispatched),
+            (S::InProgress, C::CancelReject, S::InProgress),
             (S::Resolved, C::Reply, S::Visiting),
             (S::Visiting, SATISFIED, S::Closed),
             (S::Visiting, DISSATISFIED, S::Dispatched),
@@ -345,6 +367,9 @@ mod tests {
             C::Resume,
             C::Escalate,
             C::Deescalate,
+            C::CancelRequest,
+            C::CancelApprove,
+            C::CancelReject,
         ]
     }
 
@@ -539,7 +564,9 @@ mod tests {
                 CaseAction::Comment,
                 CaseAction::Reassign,
                 CaseAction::Resume,
-                CaseAction::Escalate
+                CaseAction::Escalate,
+                CaseAction::CancelApprove,
+                CaseAction::CancelReject
             ]
         );
         assert_eq!(
@@ -550,7 +577,9 @@ mod tests {
                 CaseAction::Comment,
                 CaseAction::Reassign,
                 CaseAction::Pause,
-                CaseAction::Deescalate
+                CaseAction::Deescalate,
+                CaseAction::CancelApprove,
+                CaseAction::CancelReject
             ]
         );
     }

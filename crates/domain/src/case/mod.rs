@@ -6,6 +6,8 @@ pub mod facts;
 pub mod kind;
 pub mod machine;
 pub mod number;
+pub mod process;
+pub mod routing;
 pub mod satisfaction;
 
 pub use facts::{department_serves_project, CancelReason, ReplyMethod, Visibility, WorkOrderStatus};

@@ -77,6 +77,17 @@ pub struct CancelCase {
     pub reason: CancelReason,
     /// Required when the reason is `duplicate`: the case this one repeats.
     pub duplicate_of: Option<Uuid>,
+    /// Required when the cancellation must be approved (an agent cancelling a dispatched or
+    /// in-progress case: it becomes a request a supervisor approves or rejects).
+    pub note: Option<String>,
+}
+
+/// A supervisor's decision on a requested cancellation.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecideCancel {
+    /// Why (shown in the timeline).
+    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -129,6 +140,10 @@ pub enum ActionInput {
     Visit(VisitCase),
     CloseOnSpot(CloseOnSpot),
     Cancel(CancelCase),
+    /// A `cancel` that must wait for approval (the pipeline turns `Cancel` into it).
+    CancelRequest(CancelCase),
+    CancelApprove(DecideCancel),
+    CancelReject(DecideCancel),
     Comment(CommentCase),
     Reassign(ReassignCase),
     Pause(PauseCase),
@@ -155,6 +170,9 @@ impl ActionInput {
             },
             ActionInput::CloseOnSpot(_) => Command::CloseOnSpot,
             ActionInput::Cancel(_) => Command::Cancel,
+            ActionInput::CancelRequest(_) => Command::CancelRequest,
+            ActionInput::CancelApprove(_) => Command::CancelApprove,
+            ActionInput::CancelReject(_) => Command::CancelReject,
             ActionInput::Comment(_) => Command::Comment,
             ActionInput::Reassign(_) => Command::Reassign,
             ActionInput::Pause(_) => Command::Pause,

@@ -62,7 +62,7 @@ fn timeline(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) -> St
     let event = match &c.cause {
         Cause::Registered { .. } => NewEvent {
             case_id: c.case.id,
-            actor_id: Some(c.actor.user_id),
+            actor_id: c.actor.recorded_id(),
             action: "register",
             from: None,
             to: Some(CaseStatus::Registered),
@@ -72,7 +72,7 @@ fn timeline(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) -> St
         },
         Cause::Action { change, .. } => NewEvent {
             case_id: c.case.id,
-            actor_id: Some(c.actor.user_id),
+            actor_id: c.actor.recorded_id(),
             action: change.event.action,
             from: Some(change.outcome.from),
             to: Some(change.outcome.to),

@@ -4,8 +4,9 @@ use chrono::{DateTime, Duration, Utc};
 use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity};
 use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
+use huiyin_domain::case::process::verify_due;
 use huiyin_domain::sla::escalation::initial_level;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryTrait, Set, TryIntoModel};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryTrait, Set, TryIntoModel};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -15,7 +16,7 @@ use super::batch::Batch;
 use super::numbering::Numbers;
 use super::CaseRecord;
 use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
-use crate::entity::{case, customer, property};
+use crate::entity::{case, customer, property, work_order};
 use crate::validate::{bounded, required};
 use crate::{new_id, now, sla, Actor, StoreError, StoreResult};
 
@@ -228,7 +229,10 @@ pub async fn create_record(
     // Deadlines run from registration (a letter's earlier date does not shorten them).
     let terms = sla::terms_for(db, input.kind, input.severity).await?;
     let number = numbers.take(db, input.kind, at).await?.to_string();
-    let verify_due = terms.clock.add(at, terms.durations.verify());
+    // The project's process settings say how the verification deadline is set (issue #19).
+    let process = crate::process::settings_of(db, project_id).await?;
+    let calendar = sla::business_calendar(db).await?;
+    let verify_due = verify_due(&process, input.severity, at, &calendar, &terms.clock, &terms.durations);
     let dispatch_due = terms.clock.add(at, terms.durations.dispatch());
     let level = initial_level(input.kind, input.severity);
     let (customer_id, customer_name, phones) = match &customer {
@@ -280,6 +284,12 @@ pub async fn create_record(
         paused_at: Set(None),
         pause_reason: Set(None),
         answer_article_id: Set(None),
+        cancel_reason: Set(None),
+        cancel_requested_at: Set(None),
+        cancel_requested_by: Set(None),
+        cancel_request_reason: Set(None),
+        cancel_request_note: Set(None),
+        cancel_request_duplicate_of: Set(None),
         created_at: Set(at),
         updated_at: Set(at),
         version: Set(1),
@@ -312,6 +322,17 @@ pub async fn create_record(
     if let Some(customer_id) = created.customer_id {
         customers::link_project(db, customer_id, created.project_id).await?;
     }
+    // A routing rule with `auto_dispatch` sends the case out at once (by the system).
+    let (created, work_orders) = match crate::process::routing::dispatch_on_registration(db, &created).await? {
+        Some(dispatched) => {
+            let orders = work_order::Entity::find()
+                .filter(work_order::Column::CaseId.eq(dispatched.id))
+                .all(db)
+                .await?;
+            (dispatched, orders)
+        }
+        None => (created, vec![]),
+    };
     let (customer, customer_phones) = match customer {
         Some((c, _, all)) => (Some(c), all),
         None => (None, vec![]),
@@ -322,7 +343,7 @@ pub async fn create_record(
         customer_phones,
         property,
         category,
-        work_orders: vec![],
+        work_orders,
         visits: vec![],
         attachments: vec![],
     })

@@ -15,6 +15,7 @@
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::change::{self, Change, ChangeError, Context, Input, OrderChange};
+use huiyin_domain::case::process::{cancel_needs_approval, check_dispatch, ProcessError};
 use huiyin_domain::case::{apply, check_flags, CancelReason, CaseAction, WorkOrderStatus};
 use huiyin_domain::permission::may_escalate;
 use sea_orm::sea_query::Expr;
@@ -62,9 +63,18 @@ pub async fn perform_in(
         });
     }
     let before = state::of(&current)?;
+    // Issue #19: cancelling a case whose work order is out waits for a supervisor's approval.
+    let input = match input {
+        ActionInput::Cancel(c) if cancel_needs_approval(before.status, actor.role) => ActionInput::CancelRequest(c),
+        other => other,
+    };
     // The state machine first: a refused action is a 409 whatever its input says.
     let outcome = apply(before.kind, before.status, input.command())?;
     check_flags(input.command(), before.paused_at.is_some(), before.level)?;
+    if input.action() == CaseAction::Dispatch {
+        let settings = crate::process::settings_of(db, current.project_id).await?;
+        check_dispatch(&settings, before.kind, before.verified_at.is_some(), actor.role).map_err(process_refusal)?;
+    }
     if input.action() == CaseAction::Escalate && !may_escalate(actor.role, before.level) {
         return Err(StoreError::Forbidden(
             "a steward raises their areas' cases to area level only".into(),
@@ -115,6 +125,22 @@ fn refusal(e: ChangeError) -> StoreError {
     match e {
         ChangeError::Transition(t) => t.into(),
         ChangeError::Invalid { field, message } => StoreError::invalid(field, message),
+        ChangeError::Conflict { field, message } => StoreError::Conflict {
+            field: field.to_owned(),
+            message: message.to_owned(),
+        },
+    }
+}
+
+/// A dispatch the project's process refuses: 409 naming the rule when the case must be
+/// verified first, 403 when only a supervisor dispatches.
+fn process_refusal(e: ProcessError) -> StoreError {
+    match e {
+        ProcessError::VerifyFirst => StoreError::Conflict {
+            field: "verify_before_dispatch".to_owned(),
+            message: e.to_string(),
+        },
+        ProcessError::SupervisorDispatches => StoreError::Forbidden(e.to_string()),
     }
 }
 
@@ -165,6 +191,22 @@ async fn prepare(
             },
         },
         ActionInput::Cancel(c) => prepare_cancel(db, actor, current, c).await?,
+        ActionInput::CancelRequest(c) => match prepare_cancel(db, actor, current, c.clone()).await? {
+            Input::Cancel {
+                reason, duplicate_of, ..
+            } => Input::CancelRequest {
+                reason,
+                duplicate_of,
+                note: required("note", c.note.as_deref().unwrap_or_default(), 4000)?,
+            },
+            other => other,
+        },
+        ActionInput::CancelApprove(d) => Input::CancelApprove {
+            note: optional("note", d.note.as_deref(), 4000)?,
+        },
+        ActionInput::CancelReject(d) => Input::CancelReject {
+            note: optional("note", d.note.as_deref(), 4000)?,
+        },
         ActionInput::Comment(c) => Input::Comment {
             body: required("body", &c.body, 4000)?,
             visibility: c.visibility,
@@ -375,7 +417,7 @@ async fn open_order(
         status: Set(WorkOrderStatus::Open.as_str().to_owned()),
         note: Set(note.clone()),
         due_at: Set(Some(*due_at)),
-        dispatched_by: Set(Some(actor.user_id)),
+        dispatched_by: Set(actor.recorded_id()),
         dispatched_at: Set(at),
         accepted_at: Set(None),
         completed_at: Set(None),

@@ -66,6 +66,8 @@ pub struct ListCases {
     pub overdue: Option<bool>,
     /// Escalation level.
     pub level: Option<huiyin_domain::sla::escalation::Level>,
+    /// Only cases whose cancellation waits for a supervisor's approval (`true`), or only the others.
+    pub cancel_requested: Option<bool>,
     /// Number, title, description, customer name or phone (Chinese text included).
     pub q: Option<String>,
     pub queue: Option<Queue>,
@@ -150,6 +152,11 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) ->
     match query.overdue {
         Some(true) => select = select.filter(overdue_condition(at)),
         Some(false) => select = select.filter(Condition::not(overdue_condition(at))),
+        None => {}
+    }
+    match query.cancel_requested {
+        Some(true) => select = select.filter(case::Column::CancelRequestedAt.is_not_null()),
+        Some(false) => select = select.filter(case::Column::CancelRequestedAt.is_null()),
         None => {}
     }
     if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {

@@ -1,8 +1,8 @@
 //! A stored case as the domain's decisions see it ([`CaseState`]), and the decided state
 //! written back onto the row: the two directions of the pipeline's load and save.
 
-use huiyin_domain::case::change::{CaseState, OrderState};
-use huiyin_domain::case::{Satisfaction, Severity};
+use huiyin_domain::case::change::{CancelRequest, CaseState, OrderState};
+use huiyin_domain::case::{CancelReason, Satisfaction, Severity};
 use huiyin_domain::sla::escalation::Level;
 use sea_orm::{IntoActiveModel, Set};
 
@@ -28,7 +28,29 @@ pub fn of(row: &case::Model) -> StoreResult<CaseState> {
         Some(s) => Some(Satisfaction::parse(s).ok_or_else(|| unknown(row, "last_satisfaction", s))?),
         None => None,
     };
+    let reason = |column: &str, value: &Option<String>| -> StoreResult<Option<CancelReason>> {
+        match value.as_deref() {
+            Some(v) => Ok(Some(CancelReason::parse(v).ok_or_else(|| unknown(row, column, v))?)),
+            None => Ok(None),
+        }
+    };
+    let cancel_request = match (
+        row.cancel_requested_at,
+        row.cancel_requested_by,
+        reason("cancel_request_reason", &row.cancel_request_reason)?,
+    ) {
+        (Some(requested_at), Some(requested_by), Some(reason)) => Some(CancelRequest {
+            reason,
+            duplicate_of: row.cancel_request_duplicate_of,
+            note: row.cancel_request_note.clone().unwrap_or_default(),
+            requested_by,
+            requested_at,
+        }),
+        _ => None,
+    };
     Ok(CaseState {
+        cancel_reason: reason("cancel_reason", &row.cancel_reason)?,
+        cancel_request,
         id: row.id,
         kind: kind_of(row)?,
         severity: Severity::parse(&row.severity).ok_or_else(|| unknown(row, "severity", &row.severity))?,
@@ -98,6 +120,13 @@ pub fn write(before: &case::Model, after: &CaseState, at: chrono::DateTime<chron
     m.paused_at = Set(after.paused_at);
     m.pause_reason = Set(after.pause_reason.clone());
     m.answer_article_id = Set(after.answer_article_id);
+    m.cancel_reason = Set(after.cancel_reason.map(|r| r.as_str().to_owned()));
+    let request = after.cancel_request.as_ref();
+    m.cancel_requested_at = Set(request.map(|r| r.requested_at));
+    m.cancel_requested_by = Set(request.map(|r| r.requested_by));
+    m.cancel_request_reason = Set(request.map(|r| r.reason.as_str().to_owned()));
+    m.cancel_request_note = Set(request.map(|r| r.note.clone()));
+    m.cancel_request_duplicate_of = Set(request.and_then(|r| r.duplicate_of));
     m.updated_at = Set(at);
     m.version = Set(before.version + 1);
     m

@@ -56,6 +56,15 @@ pub struct Model {
     pub pause_reason: Option<String>,
     /// The knowledge article the inquiry was answered from when closed on the spot.
     pub answer_article_id: Option<Uuid>,
+    /// Why the case was cancelled (`duplicate`, `invalid`, `withdrawn`); `None` before issue #19.
+    pub cancel_reason: Option<String>,
+    /// A cancellation waiting for a supervisor's approval: when, by whom, why.
+    pub cancel_requested_at: Option<DateTimeUtc>,
+    pub cancel_requested_by: Option<Uuid>,
+    pub cancel_request_reason: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub cancel_request_note: Option<String>,
+    pub cancel_request_duplicate_of: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

@@ -20,6 +20,12 @@ pub struct Terms {
     pub clock: Clock,
 }
 
+/// The business calendar (from the configuration cache), whatever clock the policies run on:
+/// the "same business day" verification deadline needs it.
+pub async fn business_calendar(db: &impl ConnectionTrait) -> StoreResult<std::sync::Arc<huiyin_domain::calendar::Calendar>> {
+    crate::cache::calendar(|| async { Ok(calendar::load(db).await?.0.to_calendar()) }).await
+}
+
 /// Looks up the policy for `kind` × `severity` and the clock it asks for.
 pub async fn terms_for(db: &impl ConnectionTrait, kind: CaseKind, severity: Severity) -> StoreResult<Terms> {
     let durations = policies::durations_for(db, kind, severity).await?;

@@ -31,6 +31,9 @@ pub enum Dimension {
     Assignee,
     Kind,
     Severity,
+    /// Why cancelled cases were cancelled (`duplicate`, `invalid`, `withdrawn`); every other
+    /// case is in the `null` group. Read the groups' `cancelled` figure.
+    CancelReason,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
@@ -72,6 +75,7 @@ fn key_of(by: Dimension) -> Key {
         Dimension::Assignee => Key::Id("c.assignee_id"),
         Dimension::Kind => Key::Text("c.kind"),
         Dimension::Severity => Key::Text("c.severity"),
+        Dimension::CancelReason => Key::Text("c.cancel_reason"),
     }
 }
 
@@ -138,6 +142,7 @@ async fn rolled_groups(
         Dimension::Department => ("department", "r.dkey"),
         Dimension::Assignee => ("assignee", "r.dkey"),
         Dimension::Building => ("building", "r.dkey"),
+        Dimension::CancelReason => ("cancel_reason", "r.dkey"),
     };
     let parts = if dim.is_empty() { span.rows() } else { span.month_rows() };
     let rows = rolled::grouped(db, filter, dim, &format!("{column} AS k"), column, parts).await?;
@@ -152,7 +157,9 @@ async fn rolled_groups(
                 let text: String = row.try_get("", "k")?;
                 match (by, text.as_str()) {
                     (_, "") => (None, None),
-                    (Dimension::Kind | Dimension::Channel | Dimension::Severity, _) => (Some(text), None),
+                    (Dimension::Kind | Dimension::Channel | Dimension::Severity | Dimension::CancelReason, _) => {
+                        (Some(text), None)
+                    }
                     (Dimension::Building, _) => match text.split_once('/') {
                         Some((project, building)) => (Some(building.to_owned()), project.parse().ok()),
                         None => (None, None),
@@ -279,6 +286,6 @@ async fn labels(db: &impl ConnectionTrait, by: Dimension, ids: &[Uuid]) -> Store
             .into_iter()
             .map(|m| (m.id, m.display_name))
             .collect(),
-        Dimension::Channel | Dimension::Kind | Dimension::Severity => HashMap::new(),
+        Dimension::Channel | Dimension::Kind | Dimension::Severity | Dimension::CancelReason => HashMap::new(),
     })
 }

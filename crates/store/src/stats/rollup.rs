@@ -81,7 +81,15 @@ const ESCALATED_COMPANY: usize = 22;
 
 /// Breakdown dimensions stored with their own key (month grain only). Project, area and kind are
 /// columns of every row.
-pub const DIMS: [&str; 6] = ["category", "channel", "severity", "department", "assignee", "building"];
+pub const DIMS: [&str; 7] = [
+    "category",
+    "channel",
+    "severity",
+    "department",
+    "assignee",
+    "building",
+    "cancel_reason",
+];
 
 /// Month histograms of the three durations, `(dim, stats_case_facts column)`: the row's `dkey` is
 /// the duration's bucket (`huiyin_domain::stats::median`) and `created` counts the cases in it.
@@ -144,6 +152,27 @@ pub struct Facts {
     /// The highest escalation level reached (facts stored before it existed read as project).
     #[serde(default)]
     pub peak_level: String,
+    /// The verification deadline: `on_time_verify` counts verifications by it (issue #19; facts
+    /// stored before read as none, and then the same Beijing date counts, as it did).
+    #[serde(default)]
+    pub verify_due_at: Option<DateTime<Utc>>,
+    /// Why a cancelled case was cancelled (the `cancel_reason` breakdown).
+    #[serde(default)]
+    pub cancel_reason: Option<String>,
+}
+
+/// Verified in time: by the verification deadline, or (without one) on the Beijing date of
+/// registration. `figures::push_columns` says the same in SQL.
+pub fn verified_in_time(
+    created_at: DateTime<Utc>,
+    verified_at: Option<DateTime<Utc>>,
+    verify_due_at: Option<DateTime<Utc>>,
+) -> bool {
+    match (verified_at, verify_due_at) {
+        (None, _) => false,
+        (Some(v), Some(due)) => v <= due,
+        (Some(v), None) => beijing_date(v) == beijing_date(created_at),
+    }
 }
 
 impl Facts {
@@ -170,6 +199,8 @@ impl Facts {
             cancelled_at: c.cancelled_at,
             last_satisfaction: c.last_satisfaction.clone(),
             peak_level: c.peak_level.clone(),
+            verify_due_at: c.verify_due_at,
+            cancel_reason: c.cancel_reason.clone(),
         }
     }
 
@@ -205,10 +236,7 @@ impl Facts {
         v[ESCALATED_COMPANY] = one(self.peak_level == "company");
         let verify_due = !self.closed_on_spot && !cancelled;
         v[VERIFY_DUE] = one(verify_due);
-        v[VERIFY_ON_TIME] = one(verify_due
-            && self
-                .verified_at
-                .is_some_and(|t| beijing_date(t) == beijing_date(self.created_at)));
+        v[VERIFY_ON_TIME] = one(verify_due && verified_in_time(self.created_at, self.verified_at, self.verify_due_at));
         let resolve_due = self.resolved_at.is_some() && self.due_at.is_some();
         v[RESOLVE_DUE] = one(resolve_due);
         v[RESOLVE_ON_TIME] = one(matches!((self.resolved_at, self.due_at), (Some(r), Some(d)) if r <= d));
@@ -237,6 +265,7 @@ impl Facts {
             "assignee" => id(self.assignee_id),
             "building" => self.building.clone().unwrap_or_default(),
             "status" => self.status.clone(),
+            "cancel_reason" => self.cancel_reason.clone().unwrap_or_default(),
             _ => String::new(),
         }
     }

@@ -5,8 +5,8 @@ use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
 use huiyin_domain::sla::escalation::Level;
 use huiyin_store::cases::actions::{
-    self, ActionInput, CancelCase, CloseOnSpot, CommentCase, DispatchCase, EscalateCase, PauseCase, ReassignCase,
-    ReplyCase, ResolveCase, ResumeCase, VerifyCase, VisitCase,
+    self, ActionInput, CancelCase, CloseOnSpot, CommentCase, DecideCancel, DispatchCase, EscalateCase, PauseCase,
+    ReassignCase, ReplyCase, ResolveCase, ResumeCase, VerifyCase, VisitCase,
 };
 use huiyin_store::cases::query;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -28,6 +28,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(visit)
         .service(close_on_spot)
         .service(cancel)
+        .service(cancel_approve)
+        .service(cancel_reject)
         .service(comment)
         .service(reassign)
         .service(pause)
@@ -64,6 +66,7 @@ macro_rules! case_action {
             params(("If-Match" = String, Header, description = "The case version you last read, e.g. \"3\"")),
             responses(
                 (status = 200, body = CaseResponse),
+                (status = 403, body = crate::error::Problem, content_type = "application/problem+json", description = "Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule)"),
                 (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "Not allowed in the current status (`current_status` says which)"),
                 (status = 412, body = crate::error::Problem, content_type = "application/problem+json", description = "Someone else changed the case (`current_version`)"),
                 (status = 428, body = crate::error::Problem, content_type = "application/problem+json", description = "If-Match missing")
@@ -124,7 +127,21 @@ case_action!(
     "/cases/{id}/cancel",
     CancelCase,
     ActionInput::Cancel,
-    "Cancels a duplicate (linking the original), invalid or withdrawn case."
+    "Cancels a duplicate (linking the original), invalid or withdrawn case. On a dispatched or in-progress case, anyone below supervisor only requests it (`note` required): the case keeps its work order and deadlines until a supervisor approves or rejects (`cancel_request` on the case)."
+);
+case_action!(
+    cancel_approve,
+    "/cases/{id}/cancel/approve",
+    DecideCancel,
+    ActionInput::CancelApprove,
+    "Approves the requested cancellation (supervisors and up): the case is cancelled with the requested reason and its work order withdrawn. 409 when no request waits."
+);
+case_action!(
+    cancel_reject,
+    "/cases/{id}/cancel/reject",
+    DecideCancel,
+    ActionInput::CancelReject,
+    "Rejects the requested cancellation (supervisors and up): the case goes on as it was. 409 when no request waits."
 );
 case_action!(
     comment,

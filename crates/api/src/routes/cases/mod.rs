@@ -7,6 +7,7 @@ pub mod views;
 use actix_web::http::header::{CONTENT_TYPE, ETAG};
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
+use huiyin_domain::case::process::{offered, ProcessSettings};
 use huiyin_domain::permission::Permission;
 use huiyin_store::cases::create::CreateCase;
 use huiyin_store::cases::query::{self, ListCases};
@@ -45,14 +46,25 @@ pub async fn render(state: &AppState, actor: &Actor, record: CaseRecord) -> ApiR
         )
         .await?;
     }
-    Ok(for_actor(case_response(record, show_pii), actor))
+    let process = huiyin_store::process::settings_of(&state.store.db, record.case.project_id).await?;
+    Ok(for_actor(case_response(record, show_pii), actor, &process))
 }
 
 /// Keeps only the actions `actor`'s role may perform: `available_actions` is what the console
-/// offers, so it is the state machine's list narrowed by the permission table (a steward's
-/// escalation only from project level).
-pub fn for_actor(mut response: CaseResponse, actor: &Actor) -> CaseResponse {
+/// offers, so it is the state machine's list narrowed by the project's process (no dispatch it
+/// would refuse; approve/reject only while a cancellation waits) and by the permission table (a
+/// steward's escalation only from project level).
+pub fn for_actor(mut response: CaseResponse, actor: &Actor, process: &ProcessSettings) -> CaseResponse {
     let level = response.summary.level;
+    let actions = std::mem::take(&mut response.available_actions);
+    response.available_actions = offered(
+        actions,
+        process,
+        response.summary.kind,
+        response.verified_at.is_some(),
+        actor.role,
+        response.cancel_request.is_some(),
+    );
     response
         .available_actions
         .retain(|action| huiyin_domain::permission::may_act(actor.role, *action, level));
@@ -99,7 +111,8 @@ async fn create(
             )
             .await?;
         }
-        let response = for_actor(case_response(record, show_pii), &actor);
+        let process = huiyin_store::process::settings_of(txn, record.case.project_id).await?;
+        let response = for_actor(case_response(record, show_pii), &actor, &process);
         Ok(Answer {
             status: 201,
             body: serde_json::to_string(&response).unwrap_or_default(),

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::{
-    available_actions_now, CaseAction, CaseKind, CaseStatus, Channel, Satisfaction, Severity, Visibility,
+    available_actions_now, CancelReason, CaseAction, CaseKind, CaseStatus, Channel, Satisfaction, Severity, Visibility,
     WorkOrderStatus,
 };
 use huiyin_domain::phone::mask;
@@ -161,8 +161,35 @@ pub struct CaseResponse {
     pub work_orders: Vec<WorkOrderResponse>,
     pub visits: Vec<VisitResponse>,
     pub attachments: Vec<AttachmentResponse>,
-    /// Actions the caller may take now: allowed by the state machine and by the caller's role.
+    /// Why the case was cancelled (`null` unless cancelled; cases cancelled before this was
+    /// recorded have none).
+    pub cancel_reason: Option<CancelReason>,
+    /// A cancellation waiting for a supervisor's approval (`POST …/cancel/approve` or
+    /// `…/cancel/reject`); the case keeps its work order and deadlines meanwhile.
+    pub cancel_request: Option<CancelRequestResponse>,
+    /// Actions the caller may take now: allowed by the state machine, the project's process
+    /// settings and the caller's role.
     pub available_actions: Vec<CaseAction>,
+}
+
+/// A requested cancellation of a dispatched case.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CancelRequestResponse {
+    pub reason: CancelReason,
+    pub duplicate_of: Option<Uuid>,
+    pub note: String,
+    pub requested_by: Uuid,
+    pub requested_at: DateTime<Utc>,
+}
+
+fn cancel_request(case: &case::Model) -> Option<CancelRequestResponse> {
+    Some(CancelRequestResponse {
+        reason: CancelReason::parse(case.cancel_request_reason.as_deref()?)?,
+        duplicate_of: case.cancel_request_duplicate_of,
+        note: case.cancel_request_note.clone().unwrap_or_default(),
+        requested_by: case.cancel_requested_by?,
+        requested_at: case.cancel_requested_at?,
+    })
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -326,6 +353,8 @@ pub fn case_response(record: CaseRecord, show_pii: bool) -> CaseResponse {
         duplicate_of: case.duplicate_of,
         peak_level: parse(&case.peak_level, Level::parse, Level::Project),
         deadlines: deadlines(&case),
+        cancel_reason: case.cancel_reason.as_deref().and_then(CancelReason::parse),
+        cancel_request: cancel_request(&case),
         current_work_order: current,
         work_orders: work_orders.into_iter().map(WorkOrderResponse::from).collect(),
         visits: visits.into_iter().map(VisitResponse::from).collect(),

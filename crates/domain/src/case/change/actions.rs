@@ -210,6 +210,7 @@ pub(super) fn cancel(
         after.duplicate_of = duplicate_of;
     }
     after.cancelled_at = Some(ctx.at);
+    after.cancel_reason = Some(reason);
     let order = if outcome.work_order == WorkOrderEffect::Cancel && ctx.order.is_some() {
         OrderChange::Cancel
     } else {

@@ -5,6 +5,7 @@
 //! loads, calls [`decide`], writes the change in one versioned UPDATE and runs the shared
 //! after-change steps (`huiyin_store::cases::pipeline`).
 mod actions;
+mod cancel;
 mod types;
 
 use chrono::{DateTime, Utc};
@@ -58,6 +59,13 @@ pub fn decide(state: &CaseState, input: Input, ctx: &Context<'_>) -> Result<Chan
             duplicate_of,
             note,
         } => cancel(&mut after, ctx, &outcome, reason, duplicate_of, note)?,
+        Input::CancelRequest {
+            reason,
+            duplicate_of,
+            note,
+        } => cancel::request(&mut after, ctx, reason, duplicate_of, note)?,
+        Input::CancelApprove { note } => cancel::approve(&mut after, ctx, note)?,
+        Input::CancelReject { note } => cancel::reject(&mut after, note)?,
         Input::Comment { body, visibility } => effects("comment", Some(body), json!({}), visibility),
         Input::Reassign {
             department_id,
@@ -75,6 +83,10 @@ pub fn decide(state: &CaseState, input: Input, ctx: &Context<'_>) -> Result<Chan
         Input::Escalate { reason } => change_level(&mut after, state, true, reason)?,
         Input::Deescalate { reason } => change_level(&mut after, state, false, reason)?,
     };
+    if !after.status.has_open_work_order() {
+        // A request about a work order that is no longer out has nothing left to cancel.
+        after.cancel_request = None;
+    }
     Ok(Change {
         outcome,
         after,
@@ -143,6 +155,8 @@ mod tests {
             paused_at: None,
             pause_reason: None,
             answer_article_id: None,
+            cancel_reason: None,
+            cancel_request: None,
         }
     }
 

@@ -44,6 +44,20 @@ pub struct CaseState {
     pub pause_reason: Option<String>,
     /// The knowledge article an on-the-spot answer came from.
     pub answer_article_id: Option<Uuid>,
+    /// Why the case was cancelled (set with `cancelled_at`).
+    pub cancel_reason: Option<CancelReason>,
+    /// A cancellation waiting for a supervisor's approval (the case keeps its work order and deadlines).
+    pub cancel_request: Option<CancelRequest>,
+}
+
+/// A cancellation asked for by someone who may not cancel a dispatched case themselves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CancelRequest {
+    pub reason: CancelReason,
+    pub duplicate_of: Option<Uuid>,
+    pub note: String,
+    pub requested_by: Uuid,
+    pub requested_at: DateTime<Utc>,
 }
 
 /// The case's current work order, as the actions see it.
@@ -107,6 +121,18 @@ pub enum Input {
         duplicate_of: Option<Uuid>,
         note: Option<String>,
     },
+    /// A `cancel` that waits for approval: the note (why) is required.
+    CancelRequest {
+        reason: CancelReason,
+        duplicate_of: Option<Uuid>,
+        note: String,
+    },
+    CancelApprove {
+        note: Option<String>,
+    },
+    CancelReject {
+        note: Option<String>,
+    },
     Comment {
         body: String,
         visibility: Visibility,
@@ -148,6 +174,9 @@ impl Input {
             },
             Input::CloseOnSpot { .. } => Command::CloseOnSpot,
             Input::Cancel { .. } => Command::Cancel,
+            Input::CancelRequest { .. } => Command::CancelRequest,
+            Input::CancelApprove { .. } => Command::CancelApprove,
+            Input::CancelReject { .. } => Command::CancelReject,
             Input::Comment { .. } => Command::Comment,
             Input::Reassign { .. } => Command::Reassign,
             Input::Pause { .. } => Command::Pause,
@@ -166,6 +195,9 @@ impl Input {
                 | Input::Escalate { .. }
                 | Input::Deescalate { .. }
                 | Input::Reassign { .. }
+                | Input::CancelRequest { .. }
+                | Input::CancelApprove { .. }
+                | Input::CancelReject { .. }
         )
     }
 }
@@ -238,4 +270,7 @@ pub enum ChangeError {
     Transition(#[from] TransitionError),
     #[error("{field}: {message}")]
     Invalid { field: &'static str, message: &'static str },
+    /// Refused by the case's own state beyond its status (409 naming `field`).
+    #[error("{field}: {message}")]
+    Conflict { field: &'static str, message: &'static str },
 }

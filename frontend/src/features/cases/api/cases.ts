@@ -41,6 +41,25 @@ export const caseEventsQuery = (id: string) =>
 
 export const useCaseEvents = (id: string) => useQuery(caseEventsQuery(id));
 
+export type RoutingMatchQuery = paths["/api/v1/routing-rules/match"]["get"]["parameters"]["query"];
+
+/** The department the routing rules propose for a case (and whether registering dispatches it). */
+export const routingProposalQuery = (query: Partial<RoutingMatchQuery>) =>
+  queryOptions({
+    queryKey: ["routing", "match", query],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/api/v1/routing-rules/match", {
+          params: { query: query as RoutingMatchQuery },
+          signal,
+        }),
+      ),
+    enabled: Boolean(query.project_id && query.category_id),
+    staleTime: 60_000,
+  });
+
+export const useRoutingProposal = (query: Partial<RoutingMatchQuery>) => useQuery(routingProposalQuery(query));
+
 export type CreateCaseBody = paths["/api/v1/cases"]["post"]["requestBody"]["content"]["application/json"];
 
 /** Registers a case; `key` is the Idempotency-Key of this form submission. */
@@ -74,6 +93,8 @@ export interface ActionBodies {
   resume: Body<"/api/v1/cases/{id}/resume">;
   escalate: Body<"/api/v1/cases/{id}/escalate">;
   deescalate: Body<"/api/v1/cases/{id}/deescalate">;
+  cancel_approve: Body<"/api/v1/cases/{id}/cancel/approve">;
+  cancel_reject: Body<"/api/v1/cases/{id}/cancel/reject">;
 }
 
 export type ActionRequest = {
@@ -111,6 +132,10 @@ function post(id: string, version: number, request: ActionRequest) {
       return api.POST("/api/v1/cases/{id}/escalate", { params, body: request.body });
     case "deescalate":
       return api.POST("/api/v1/cases/{id}/deescalate", { params, body: request.body });
+    case "cancel_approve":
+      return api.POST("/api/v1/cases/{id}/cancel/approve", { params, body: request.body });
+    case "cancel_reject":
+      return api.POST("/api/v1/cases/{id}/cancel/reject", { params, body: request.body });
   }
 }
 

@@ -1,12 +1,12 @@
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Switch } from "antd";
 import type { Dayjs } from "dayjs";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, applyFieldErrors, errorMessage } from "@/lib/problem";
 import { useDepartments, useUsers } from "@/lib/reference";
 import type { CaseAction, CaseDetail, Satisfaction } from "@/lib/types";
 import { SATISFACTIONS } from "@/lib/types";
-import { type ActionRequest, useCaseAction } from "../api/cases";
+import { type ActionRequest, useCaseAction, useRoutingProposal } from "../api/cases";
 
 /** Every field any action form has; each action reads its own. */
 interface ActionValues {
@@ -92,6 +92,8 @@ function toRequest(action: CaseAction, v: ActionValues): ActionRequest {
     case "deescalate":
       return { action, body: { reason: v.why ?? "" } };
     case "resume":
+    case "cancel_approve":
+    case "cancel_reject":
       return { action, body: { note: orNull(v.note) } };
   }
 }
@@ -251,7 +253,16 @@ function Fields({
           <Form.Item name="duplicate_of" label={t("case.field.duplicateOf")}>
             <Input />
           </Form.Item>
-          <Form.Item name="note" label={t("case.field.note")}>
+          <Form.Item
+            name="note"
+            label={t("case.field.note")}
+            rules={current.status === "dispatched" || current.status === "in_progress" ? required : []}
+            extra={
+              current.status === "dispatched" || current.status === "in_progress"
+                ? t("case.cancelNeedsApproval")
+                : undefined
+            }
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
         </>
@@ -269,6 +280,24 @@ function Fields({
         <Form.Item name="note" label={t("case.field.note")}>
           <Input.TextArea rows={2} />
         </Form.Item>
+      );
+    case "cancel_approve":
+    case "cancel_reject":
+      return (
+        <>
+          {current.cancel_request && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              message={t(`case.cancelReason.${current.cancel_request.reason}`)}
+              description={current.cancel_request.note}
+            />
+          )}
+          <Form.Item name="note" label={t("case.field.note")}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </>
       );
     case "comment":
       return (
@@ -325,6 +354,17 @@ export function ActionModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<ActionValues>();
   const run = useCaseAction();
+  // A first dispatch pre-selects the department the routing rules propose.
+  const proposal = useRoutingProposal({
+    project_id: action === "dispatch" && !current.department_id ? current.project_id : undefined,
+    category_id: current.category_id ?? undefined,
+    kind: current.kind,
+    severity: current.severity,
+  });
+  const proposed = proposal.data?.department_id;
+  useEffect(() => {
+    if (proposed && !form.getFieldValue("department_id")) form.setFieldValue("department_id", proposed);
+  }, [proposed, form]);
   const [problem, setProblem] = useState<{ title: string; detail?: string } | null>(null);
 
   const submit = (values: ActionValues) => {

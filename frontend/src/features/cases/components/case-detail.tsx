@@ -84,6 +84,8 @@ const CASE_ACTIONS: readonly CaseAction[] = [
   "resume",
   "escalate",
   "deescalate",
+  "cancel_approve",
+  "cancel_reject",
 ];
 
 const isCaseAction = (value: string): value is CaseAction =>
@@ -126,7 +128,8 @@ export function CaseDetailView({
   const person = (userId?: string | null) =>
     users.data?.items.find((u) => u.id === userId)?.display_name ?? "—";
   const actionLabel = (name: string) => {
-    if (name === "register" || name === "breach" || name === "visit_check") return t(`case.event.${name}`);
+    if (name === "register" || name === "breach" || name === "visit_check" || name === "cancel_request")
+      return t(`case.event.${name}`);
     return isCaseAction(name) ? t(`case.action.${name}`) : name;
   };
   const deadlineName = (name: string) =>
@@ -158,7 +161,7 @@ export function CaseDetailView({
               <Button
                 key={a}
                 type={a === "comment" ? "default" : "primary"}
-                danger={a === "cancel"}
+                danger={a === "cancel" || a === "cancel_approve"}
                 data-testid={`action-${a}`}
                 onClick={() => {
                   setAction(a);
@@ -177,6 +180,18 @@ export function CaseDetailView({
             data-testid="paused-alert"
             message={t("case.pausedSince", { time: formatTime(c.deadlines.paused_at) })}
             description={c.deadlines.pause_reason}
+          />
+        )}
+        {c.cancel_request && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="cancel-request-alert"
+            message={t("case.cancelRequested", {
+              reason: t(`case.cancelReason.${c.cancel_request.reason}`),
+            })}
+            description={`${person(c.cancel_request.requested_by)} · ${formatTime(c.cancel_request.requested_at)} · ${c.cancel_request.note}`}
           />
         )}
         <Typography.Title level={5}>{c.title}</Typography.Title>
@@ -253,7 +268,7 @@ export function CaseDetailView({
                         </Tag>
                         {e.to_status && e.to_status !== e.from_status && <StatusTag status={e.to_status} />}
                         <Typography.Text type="secondary">
-                          {formatTime(e.created_at)} · {person(e.actor_id)}
+                          {formatTime(e.created_at)} · {e.actor_id ? person(e.actor_id) : t("case.system")}
                         </Typography.Text>
                       </Space>
                       {e.action === "breach" && breachedIn(e).length > 0 && (

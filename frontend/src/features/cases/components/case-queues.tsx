@@ -1,7 +1,7 @@
 import { Button, Card, Flex, Input, Select, Table, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import {
   CASE_KINDS,
   CASE_STATUSES,
@@ -36,6 +36,7 @@ export function CaseTable({
   level,
   q,
   compact,
+  cancelRequested,
 }: {
   queue?: Queue;
   status?: CaseStatus;
@@ -44,6 +45,8 @@ export function CaseTable({
   level?: Level;
   q?: string;
   compact?: boolean;
+  /** Only cases whose cancellation waits for approval (the dashboard's approvals link here). */
+  cancelRequested?: boolean;
 }) {
   const { t } = useTranslation();
   const cases = useCases({
@@ -53,6 +56,7 @@ export function CaseTable({
     severity,
     level,
     q: q || undefined,
+    cancel_requested: cancelRequested,
     limit: compact ? 10 : 25,
   });
   const items: CaseSummary[] = cases.data?.pages.flatMap((p) => p.items) ?? [];
@@ -140,6 +144,8 @@ export function CaseQueues() {
   const [severity, setSeverity] = useState<Severity>();
   const [level, setLevel] = useState<Level>();
   const [q, setQ] = useState("");
+  const [params] = useSearchParams();
+  const cancelRequested = params.get("cancel_requested") === "true" ? true : undefined;
   return (
     <Card>
       <Tabs
@@ -193,7 +199,15 @@ export function CaseQueues() {
           onSearch={setQ}
         />
       </Flex>
-      <CaseTable queue={queue} status={status} kind={kind} severity={severity} level={level} q={q} />
+      <CaseTable
+        queue={cancelRequested ? undefined : queue}
+        status={status}
+        kind={kind}
+        severity={severity}
+        level={level}
+        q={q}
+        cancelRequested={cancelRequested}
+      />
     </Card>
   );
 }

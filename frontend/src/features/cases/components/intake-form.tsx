@@ -23,7 +23,7 @@ import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { applyFieldErrors, errorMessage } from "@/lib/problem";
-import { useCategories, useProjects } from "@/lib/reference";
+import { useCategories, useDepartments, useProjects } from "@/lib/reference";
 import {
   CASE_KINDS,
   type CaseDetail,
@@ -35,7 +35,13 @@ import {
   SEVERITIES,
   type Severity,
 } from "@/lib/types";
-import { type CreateCaseBody, useCreateCase, useCustomerLookup, useProperties } from "../api/cases";
+import {
+  type CreateCaseBody,
+  useCreateCase,
+  useCustomerLookup,
+  useProperties,
+  useRoutingProposal,
+} from "../api/cases";
 import { StatusTag } from "./case-tags";
 
 interface IntakeValues {
@@ -173,6 +179,17 @@ export function IntakeForm({ suggestions }: { suggestions?: SuggestionSlot } = {
   const watchedTitle = Form.useWatch<string | undefined>("title", form);
   const typedTitle = useDebounced(watchedTitle ?? "");
   const typedCategory = Form.useWatch("category_id", form);
+  const typedKind = Form.useWatch("kind", form);
+  const typedSeverity = Form.useWatch("severity", form);
+  const departments = useDepartments();
+  // The routing rules' proposal for what is typed: shown, and pre-selected when dispatching.
+  const proposal = useRoutingProposal({
+    project_id: projectId ?? undefined,
+    category_id: typedCategory ?? undefined,
+    kind: typedKind,
+    severity: typedSeverity,
+  });
+  const proposedName = departments.data?.items.find((d) => d.id === proposal.data?.department_id)?.name;
   const properties = useProperties(useDebounced(propertySearch), projectId);
   const create = useCreateCase();
   const english = i18n.resolvedLanguage === "en";
@@ -349,6 +366,19 @@ export function IntakeForm({ suggestions }: { suggestions?: SuggestionSlot } = {
                   treeNodeFilterProp="title"
                 />
               </Form.Item>
+              {proposal.data?.department_id && (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 16 }}
+                  data-testid="routing-proposal"
+                  message={
+                    proposal.data.dispatches_at_registration
+                      ? t("intake.autoDispatch", { department: proposedName ?? "—" })
+                      : t("intake.proposedDepartment", { department: proposedName ?? "—" })
+                  }
+                />
+              )}
               <Row gutter={12}>
                 <Col xs={24} sm={10}>
                   <Form.Item name="project_id" label={t("case.field.project")}>

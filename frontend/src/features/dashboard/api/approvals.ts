@@ -3,7 +3,7 @@ import { api, unwrap } from "@/lib/api";
 import { useMe } from "@/lib/auth";
 import { can, type Permission } from "@/lib/permissions";
 
-export type ApprovalKind = "lostLeads" | "supervisorArrears" | "pendingHandovers";
+export type ApprovalKind = "lostLeads" | "supervisorArrears" | "pendingHandovers" | "cancelRequests";
 
 /** One kind of thing awaiting a supervisor: how many (`more` when past the first page) and where. */
 export interface Approval {
@@ -48,6 +48,13 @@ const SOURCES: {
       ),
   },
   {
+    kind: "cancelRequests",
+    permission: "case_cancel_approve",
+    to: "/cases?cancel_requested=true",
+    fetch: (signal) =>
+      unwrap(api.GET("/api/v1/cases", { params: { query: { cancel_requested: true, limit: LIMIT } }, signal })),
+  },
+  {
     kind: "pendingHandovers",
     permission: "handover_write",
     to: "/handovers",
@@ -60,7 +67,8 @@ const SOURCES: {
 
 /**
  * What awaits a supervisor now, read from the lists themselves (no counts invented): lost leads
- * to confirm, arrears at the supervisor stage, handovers nobody has signed. Only the lists the
+ * to confirm, arrears at the supervisor stage, cancellations of dispatched cases to approve,
+ * handovers nobody has signed. Only the lists the
  * user may read are asked for.
  */
 export const approvalsQuery = (allowed: Permission[]) =>
