@@ -176,8 +176,14 @@ mod tests {
         assert_eq!(end("2026-11-30 17:59"), bj("2026-11-30 18:00"));
         assert_eq!(end("2026-11-30 18:00"), bj("2026-12-02 18:00"), "after hours: the next working day, past the holiday");
         assert_eq!(end("2026-11-28 11:00"), bj("2026-11-30 18:00"), "a Saturday: Monday");
-        calendar.working_weekdays = [false; 7];
-        assert_eq!(end("2026-11-28 11:00"), bj("2026-11-29 00:00"), "no working day at all: midnight");
+        let mut never = calendar.clone();
+        never.working_weekdays = [false; 7];
+        never.make_up_days.clear();
+        assert_eq!(
+            never.end_of_business_day(bj("2026-11-28 11:00")),
+            bj("2026-11-29 00:00"),
+            "no working day at all: midnight"
+        );
     }
 
     #[test]

@@ -45,6 +45,48 @@ describe("CaseDetailView", () => {
     expect(screen.queryByTestId("action-dispatch")).not.toBeInTheDocument();
   }, 30_000);
 
+  it("shows a waiting cancellation and approves it with the case's version", async () => {
+    const request = {
+      reason: "withdrawn" as const,
+      duplicate_of: null,
+      note: "业主已自行修好",
+      requested_by: "01890000-0000-7000-8000-000000000001",
+      requested_at: "2026-11-25T02:00:00Z",
+    };
+    const fetch = stubFetch({
+      ...reference(),
+      [`GET /api/v1/cases/${id}`]: () =>
+        json(
+          aCase({
+            status: "dispatched",
+            version: 6,
+            cancel_request: request,
+            available_actions: ["resolve", "comment", "cancel_approve", "cancel_reject"],
+          }),
+        ),
+      [`POST /api/v1/cases/${id}/cancel/approve`]: () =>
+        json(aCase({ status: "cancelled", version: 7, cancel_reason: "withdrawn", available_actions: ["comment"] })),
+    });
+    const { user } = renderWithProviders(
+      <App>
+        <CaseDetailView id={id} />
+      </App>,
+    );
+
+    const alert = await screen.findByTestId("cancel-request-alert");
+    expect(alert).toHaveTextContent("已申请取消");
+    expect(alert).toHaveTextContent("业主已自行修好");
+    expect(screen.getByTestId("action-cancel_reject")).toBeInTheDocument();
+    await user.click(screen.getByTestId("action-cancel_approve"));
+    const dialog = await screen.findByRole("dialog");
+    await user.click(within(dialog).getByRole("button", { name: /提\s*交/ }));
+    await waitFor(() => {
+      expect(requestsTo(fetch, `POST /api/v1/cases/${id}/cancel/approve`)).toHaveLength(1);
+    });
+    const [sent] = requestsTo(fetch, `POST /api/v1/cases/${id}/cancel/approve`);
+    expect(sent?.headers.get("If-Match")).toBe('"6"');
+  }, 30_000);
+
   it("on 412 says someone else changed the case, reloads it and keeps what was typed", async () => {
     const fetch = stubFetch({
       ...reference(),

@@ -47,6 +47,19 @@ describe("ApprovalsCard", () => {
     );
   });
 
+  it("counts the cancellations of dispatched cases waiting for approval", async () => {
+    const fetch = stubFetch({
+      "GET /api/v1/me": () => json(aUser({ role: "supervisor", permissions: ["case_cancel_approve"] })),
+      "GET /api/v1/cases": () => page(3),
+    });
+    renderWithProviders(<ApprovalsCard />);
+    const row = await screen.findByTestId("approval-cancelRequests");
+    expect(row).toHaveTextContent("3");
+    expect(within(row).getByRole("link")).toHaveAttribute("href", "/cases?cancel_requested=true");
+    const [cases] = requestsTo(fetch, "GET /api/v1/cases");
+    expect(new URL(cases?.url ?? "").searchParams.get("cancel_requested")).toBe("true");
+  });
+
   it("asks only for the lists the user may read, and says when nothing waits", async () => {
     const fetch = stubFetch({
       "GET /api/v1/me": () => json(aUser({ role: "supervisor", permissions: ["handover_write"] })),

@@ -25,7 +25,10 @@ const DIMENSIONS: readonly Dimension[] = [
   "assignee",
   "kind",
   "severity",
+  "cancel_reason",
 ];
+
+const CANCEL_REASONS = ["duplicate", "invalid", "withdrawn"] as const;
 
 export function TrendChart({ period, height = 300 }: { period: Period; height?: number }) {
   const { t } = useTranslation();
@@ -79,6 +82,9 @@ export function Statistics() {
     });
   };
   const groupLabel = (label?: string | null, key?: string | null) => {
+    const reason = CANCEL_REASONS.find((r) => r === key);
+    if (by === "cancel_reason" && reason) return t(`case.cancelReason.${reason}`);
+    if (by === "cancel_reason" && !key) return t("stats.notCancelled");
     if (label) return label;
     if (!key) return t("stats.unknown");
     const kind = CASE_KINDS.find((k) => k === key);
