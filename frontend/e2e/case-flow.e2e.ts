@@ -115,6 +115,11 @@ describe("a complaint from intake to closed, with a second dispatch", () => {
       await statusIs(page, "待回访");
     };
 
+    // A complaint is verified before it is dispatched (the project's default process, issue #19).
+    await act(page, "verify", async (modal) => {
+      await modal.locator("textarea").first().fill("已电话核实，楼上防水层破损属实。");
+    });
+    await page.getByTestId("action-dispatch").waitFor();
     await dispatch();
     await screenshot(page, "13-case-dispatched");
     await resolve();

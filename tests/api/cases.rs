@@ -613,6 +613,8 @@ fn urlencode(s: &str) -> String {
 
 async fn lists_filter_search_sort_and_page_stably(app: &TestApp) {
     let w = world(app).await;
+    // About lists, not the process: the agent dispatches the complaints straight away here.
+    crate::case_steps::process_off(app, &w.project).await;
     let agent = &w.agent.1;
     let mut ids = Vec::new();
     for i in 0..7 {

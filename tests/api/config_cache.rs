@@ -64,6 +64,8 @@ async fn complaint(app: &TestApp, token: &str, project: &str) -> Value {
 async fn a_change_through_one_instance_reaches_the_other_within_a_second(a: &TestApp) {
     let b = second_instance(a).await;
     let project = a.project("翠湖花园").await;
+    // The verification deadline follows the SLA policy here (`verify_deadline: hours`).
+    crate::case_steps::set_process(a, &project, true, "supervisor", "hours").await;
     let durations = |verify: i64| {
         json!({"verify_secs": verify, "dispatch_secs": 7200, "resolve_secs": 86400, "reply_secs": 3600,
                "contact_check_secs": 86400, "outcome_check_secs": 172800, "satisfaction_visit_secs": 86400,

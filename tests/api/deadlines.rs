@@ -41,6 +41,9 @@ pub async fn world(app: &TestApp) -> World {
     let agent = app.user("li.agent", "agent", None, &[&project]).await;
     let manager = app.user("zhao.manager", "manager", None, &[&project]).await;
     let supervisor = app.user("qian.supervisor", "supervisor", None, &[&project]).await;
+    // These tests run the SLA policy's clocks: the verification deadline is the policy's window
+    // (`verify_deadline: hours`), and agents dispatch unverified complaints as before issue #19.
+    crate::case_steps::process_off(app, &project).await;
     World {
         project,
         property,

@@ -74,9 +74,11 @@ async fn the_snapshot_carries_what_is_open_in_the_authors_scope(app: &TestApp) {
     let urgent = new_case(app, &d.outgoing.1, case("complaint", &d.room, "电梯困人", "urgent")).await;
     let paused = new_case(app, &d.outgoing.1, case("complaint", &d.room, "噪音扰民", "normal")).await;
     let engineering = app.department("维修部", "engineering").await;
+    // Verified by the agent, dispatched by the supervisor (the default process).
+    let paused = act_ok(app, &d.outgoing.1, &paused, "verify", json!({"note": "已核实"})).await;
     let paused = act_ok(
         app,
-        &d.outgoing.1,
+        &d.supervisor.1,
         &paused,
         "dispatch",
         json!({"department_id": engineering}),

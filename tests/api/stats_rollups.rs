@@ -159,6 +159,8 @@ async fn assert_rollups_match_scan(app: &TestApp, w: &World, area: Uuid, moment:
 
 async fn rollups_equal_a_scan_of_the_cases_as_cases_change(app: &TestApp) {
     let project = app.project("翠湖花园").await;
+    // About the roll-ups, not the process: complaints go out without a verification here.
+    crate::case_steps::set_process(app, &project, false, "supervisor", "same_day").await;
     let area_reply = app
         .post(
             "/api/v1/areas",
@@ -417,7 +419,10 @@ async fn step_at(app: &TestApp, w: &World, case: &mut (Uuid, i32), at: DateTime<
 
 async fn current_counts_follow_the_case_load(app: &TestApp) {
     let project = app.project("翠湖花园").await;
+    // About the roll-ups, not the process: complaints go out without a verification here.
+    crate::case_steps::set_process(app, &project, false, "supervisor", "same_day").await;
     let other = app.project("锦绣江南").await;
+    crate::case_steps::set_process(app, &other, false, "supervisor", "same_day").await;
     let engineering: Uuid = app.department("工程部", "engineering").await.parse().unwrap();
     let admin_id = app.get("/api/v1/me", &app.admin_token).await.body["id"]
         .as_str()
