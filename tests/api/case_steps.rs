@@ -33,7 +33,13 @@ pub async fn new_case(app: &TestApp, token: &str, body: Value) -> Value {
 }
 
 /// Sets a project's process settings (issue #19) as the administrator, whatever they were.
-pub async fn set_process(app: &TestApp, project: &str, verify_before_dispatch: bool, dispatch_by: &str, verify_deadline: &str) {
+pub async fn set_process(
+    app: &TestApp,
+    project: &str,
+    verify_before_dispatch: bool,
+    dispatch_by: &str,
+    verify_deadline: &str,
+) {
     let path = format!("/api/v1/projects/{project}/settings");
     let current = app.get(&path, &app.admin_token).await;
     assert_eq!(current.status, StatusCode::OK, "{}", current.text);

@@ -76,27 +76,44 @@ async fn settings_default_read_write_with_versions_and_scope(app: &TestApp) {
         .await
         .assert_problem(403, None);
     let no_version = app
-        .send(reqwest::Method::PUT, &path, Some(&app.admin_token), Some(off.clone()), &[])
+        .send(
+            reqwest::Method::PUT,
+            &path,
+            Some(&app.admin_token),
+            Some(off.clone()),
+            &[],
+        )
         .await;
     no_version.assert_problem(428, None);
     app.put(&path, &app.admin_token, 3, off.clone())
         .await
         .assert_problem(412, None);
-    app.put(&path, &app.admin_token, 0, json!({"verify_before_dispatch": false, "dispatch_by": "anyone", "verify_deadline": "hours"}))
-        .await
-        .assert_problem(422, Some("dispatch_by"));
+    app.put(
+        &path,
+        &app.admin_token,
+        0,
+        json!({"verify_before_dispatch": false, "dispatch_by": "anyone", "verify_deadline": "hours"}),
+    )
+    .await
+    .assert_problem(422, Some("dispatch_by"));
     let saved = app.put(&path, &app.admin_token, 0, off.clone()).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
     assert_eq!(saved.header("etag").as_deref(), Some("\"1\""));
     let read = app.get(&path, &w.agent.1).await;
-    assert_eq!((read.body["dispatch_by"].as_str(), read.header("etag")), (Some("agent"), Some("\"1\"".into())));
+    assert_eq!(
+        (read.body["dispatch_by"].as_str(), read.header("etag")),
+        (Some("agent"), Some("\"1\"".into()))
+    );
     // Someone of another project does not see them.
     let elsewhere = app.project("海景湾").await;
     let (_, outsider) = app.user("chen.agent", "agent", None, &[&elsewhere]).await;
     app.get(&path, &outsider).await.assert_problem(404, None);
-    app.get(&format!("/api/v1/projects/{}/settings", uuid::Uuid::now_v7()), &app.admin_token)
-        .await
-        .assert_problem(404, None);
+    app.get(
+        &format!("/api/v1/projects/{}/settings", uuid::Uuid::now_v7()),
+        &app.admin_token,
+    )
+    .await
+    .assert_problem(404, None);
 }
 
 async fn verify_before_dispatch_and_dispatch_by_each_on_and_off(app: &TestApp) {
@@ -105,7 +122,10 @@ async fn verify_before_dispatch_and_dispatch_by_each_on_and_off(app: &TestApp) {
     // Defaults: a complaint is verified first and dispatched by a supervisor.
     let complaint = new_case(app, &w.agent.1, case_of(&w, "complaint")).await;
     let offered = actions(&complaint);
-    assert!(offered.contains(&"verify".into()) && !offered.contains(&"dispatch".into()), "{offered:?}");
+    assert!(
+        offered.contains(&"verify".into()) && !offered.contains(&"dispatch".into()),
+        "{offered:?}"
+    );
     act(app, &w.agent.1, &complaint, "dispatch", dispatch.clone())
         .await
         .assert_problem(403, None);
@@ -113,16 +133,25 @@ async fn verify_before_dispatch_and_dispatch_by_each_on_and_off(app: &TestApp) {
     refused.assert_problem(409, Some("verify_before_dispatch"));
     assert!(refused.text.contains("verify_before_dispatch"), "{}", refused.text);
     let seen_by_supervisor = app
-        .get(&format!("/api/v1/cases/{}", complaint["id"].as_str().unwrap()), &w.supervisor.1)
+        .get(
+            &format!("/api/v1/cases/{}", complaint["id"].as_str().unwrap()),
+            &w.supervisor.1,
+        )
         .await;
     assert!(!actions(&seen_by_supervisor.body).contains(&"dispatch".into()));
     let verified = act_ok(app, &w.agent.1, &complaint, "verify", json!({"note": "已电话核实"})).await;
-    assert!(!actions(&verified).contains(&"dispatch".into()), "the agent still may not dispatch");
+    assert!(
+        !actions(&verified).contains(&"dispatch".into()),
+        "the agent still may not dispatch"
+    );
     act(app, &w.agent.1, &verified, "dispatch", dispatch.clone())
         .await
         .assert_problem(403, None);
     let for_supervisor = app
-        .get(&format!("/api/v1/cases/{}", complaint["id"].as_str().unwrap()), &w.supervisor.1)
+        .get(
+            &format!("/api/v1/cases/{}", complaint["id"].as_str().unwrap()),
+            &w.supervisor.1,
+        )
         .await;
     assert!(actions(&for_supervisor.body).contains(&"dispatch".into()));
     let dispatched = act_ok(app, &w.supervisor.1, &verified, "dispatch", dispatch.clone()).await;
@@ -159,10 +188,7 @@ async fn verify_before_dispatch_and_dispatch_by_each_on_and_off(app: &TestApp) {
 }
 
 fn time(v: &Value) -> DateTime<Utc> {
-    v.as_str()
-        .unwrap_or_else(|| panic!("not a time: {v}"))
-        .parse()
-        .unwrap()
+    v.as_str().unwrap_or_else(|| panic!("not a time: {v}")).parse().unwrap()
 }
 
 async fn summary_verify(app: &TestApp, token: &str) -> (i64, i64) {
@@ -196,13 +222,21 @@ async fn the_verify_deadline_is_the_business_day_or_the_policy_and_the_figure_fo
     set_process(app, &w.project, true, "supervisor", "hours").await;
     let hours = new_case(app, &w.agent.1, case_of(&w, "complaint")).await;
     let due = time(&hours["deadlines"]["verify"]["due_at"]);
-    assert_eq!(due - time(&hours["created_at"]), chrono::Duration::seconds(1), "hours: the policy's window");
+    assert_eq!(
+        due - time(&hours["created_at"]),
+        chrono::Duration::seconds(1),
+        "hours: the policy's window"
+    );
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     // Both verified now: on time by the business day, late by the one-second policy.
     act_ok(app, &w.agent.1, &same_day, "verify", json!({"note": "核实"})).await;
     let late = act_ok(app, &w.agent.1, &hours, "verify", json!({"note": "核实"})).await;
     assert!(time(&late["verified_at"]) > due);
-    assert_eq!(summary_verify(app, &w.supervisor.1).await, (1, 2), "the figure counts by the deadline");
+    assert_eq!(
+        summary_verify(app, &w.supervisor.1).await,
+        (1, 2),
+        "the figure counts by the deadline"
+    );
 }
 
 async fn cancelling_a_dispatched_case_waits_for_approval_and_the_figures_count_it(app: &TestApp) {
@@ -219,16 +253,35 @@ async fn cancelling_a_dispatched_case_waits_for_approval_and_the_figures_count_i
     act(app, agent, &repair, "cancel", json!({"note": "业主撤回"}))
         .await
         .assert_problem(422, Some("reason"));
-    let requested = act_ok(app, agent, &repair, "cancel", json!({"reason": "withdrawn", "note": "业主已自行修好"})).await;
+    let requested = act_ok(
+        app,
+        agent,
+        &repair,
+        "cancel",
+        json!({"reason": "withdrawn", "note": "业主已自行修好"}),
+    )
+    .await;
     assert_eq!(requested["status"], "dispatched");
     assert_eq!(requested["cancel_request"]["reason"], "withdrawn");
     assert_eq!(requested["cancel_request"]["requested_by"], w.agent.0.as_str());
-    assert_eq!(requested["deadlines"]["resolve"]["due_at"], resolve_due, "the deadlines stay");
-    assert_eq!(requested["current_work_order"]["status"], "open", "the work order stays");
+    assert_eq!(
+        requested["deadlines"]["resolve"]["due_at"], resolve_due,
+        "the deadlines stay"
+    );
+    assert_eq!(
+        requested["current_work_order"]["status"], "open",
+        "the work order stays"
+    );
     assert!(!actions(&requested).contains(&"cancel".into()), "one request at a time");
-    act(app, agent, &requested, "cancel", json!({"reason": "invalid", "note": "再次"}))
-        .await
-        .assert_problem(409, Some("cancel_request"));
+    act(
+        app,
+        agent,
+        &requested,
+        "cancel",
+        json!({"reason": "invalid", "note": "再次"}),
+    )
+    .await
+    .assert_problem(409, Some("cancel_request"));
     act(app, agent, &requested, "cancel/approve", json!({}))
         .await
         .assert_problem(403, None);
@@ -237,14 +290,27 @@ async fn cancelling_a_dispatched_case_waits_for_approval_and_the_figures_count_i
     assert!(actions(&seen).contains(&"cancel_approve".into()) && actions(&seen).contains(&"cancel_reject".into()));
     // Rejected: the case goes on.
     let rejected = act_ok(app, supervisor, &seen, "cancel/reject", json!({"note": "继续维修"})).await;
-    assert_eq!((rejected["status"].as_str(), &rejected["cancel_request"]), (Some("dispatched"), &Value::Null));
+    assert_eq!(
+        (rejected["status"].as_str(), &rejected["cancel_request"]),
+        (Some("dispatched"), &Value::Null)
+    );
     act(app, supervisor, &rejected, "cancel/approve", json!({}))
         .await
         .assert_problem(409, Some("cancel_request"));
     // Requested again and approved: cancelled with the requested reason, the order withdrawn.
-    let requested = act_ok(app, agent, &rejected, "cancel", json!({"reason": "withdrawn", "note": "业主坚持撤回"})).await;
+    let requested = act_ok(
+        app,
+        agent,
+        &rejected,
+        "cancel",
+        json!({"reason": "withdrawn", "note": "业主坚持撤回"}),
+    )
+    .await;
     let approved = act_ok(app, supervisor, &requested, "cancel/approve", json!({"note": "同意"})).await;
-    assert_eq!((approved["status"].as_str(), approved["cancel_reason"].as_str()), (Some("cancelled"), Some("withdrawn")));
+    assert_eq!(
+        (approved["status"].as_str(), approved["cancel_reason"].as_str()),
+        (Some("cancelled"), Some("withdrawn"))
+    );
     assert_eq!(approved["work_orders"][0]["status"], "cancelled");
     let timeline = app.get(&format!("{path}/events"), supervisor).await;
     let names: Vec<&str> = timeline.body["items"]
@@ -255,13 +321,23 @@ async fn cancelling_a_dispatched_case_waits_for_approval_and_the_figures_count_i
         .collect();
     assert_eq!(
         names,
-        ["register", "dispatch", "cancel_request", "cancel_reject", "cancel_request", "cancel_approve"]
+        [
+            "register",
+            "dispatch",
+            "cancel_request",
+            "cancel_reject",
+            "cancel_request",
+            "cancel_approve"
+        ]
     );
     // A supervisor cancels a dispatched case directly; a registered case anyone cancels.
     let other = new_case(app, agent, case_of(&w, "repair")).await;
     let other = act_ok(app, agent, &other, "dispatch", dispatch).await;
     let direct = act_ok(app, supervisor, &other, "cancel", json!({"reason": "invalid"})).await;
-    assert_eq!((direct["status"].as_str(), direct["cancel_reason"].as_str()), (Some("cancelled"), Some("invalid")));
+    assert_eq!(
+        (direct["status"].as_str(), direct["cancel_reason"].as_str()),
+        (Some("cancelled"), Some("invalid"))
+    );
     let third = new_case(app, agent, case_of(&w, "inquiry")).await;
     act_ok(app, agent, &third, "cancel", json!({"reason": "invalid"})).await;
     // The figures show them: cancelled by reason.
@@ -272,7 +348,10 @@ async fn cancelling_a_dispatched_case_waits_for_approval_and_the_figures_count_i
         today + chrono::Duration::days(1)
     );
     let by_reason = app
-        .get(&format!("/api/v1/stats/breakdown?by=cancel_reason&{period}"), supervisor)
+        .get(
+            &format!("/api/v1/stats/breakdown?by=cancel_reason&{period}"),
+            supervisor,
+        )
         .await;
     assert_eq!(by_reason.status, StatusCode::OK, "{}", by_reason.text);
     let cancelled = |key: &str| {
@@ -283,7 +362,12 @@ async fn cancelling_a_dispatched_case_waits_for_approval_and_the_figures_count_i
             .find(|g| g["key"] == key)
             .map(|g| g["cancelled"].as_i64().unwrap())
     };
-    assert_eq!((cancelled("withdrawn"), cancelled("invalid")), (Some(1), Some(2)), "{}", by_reason.text);
+    assert_eq!(
+        (cancelled("withdrawn"), cancelled("invalid")),
+        (Some(1), Some(2)),
+        "{}",
+        by_reason.text
+    );
     assert_eq!(by_reason.body["total"]["cancelled"], 3);
 }
 
@@ -355,7 +439,10 @@ async fn routing_rules_propose_a_department_and_auto_dispatch(app: &TestApp) {
     assert_eq!(inquiry_match.body["dispatches_at_registration"], false);
     let complaint_match = app.get(&propose("complaint"), &w.agent.1).await;
     assert_eq!(
-        (&complaint_match.body["rule"]["id"], &complaint_match.body["dispatches_at_registration"]),
+        (
+            &complaint_match.body["rule"]["id"],
+            &complaint_match.body["dispatches_at_registration"]
+        ),
         (&complaint_rule.body["id"], &json!(false)),
         "complaints are verified first in this project"
     );
@@ -378,7 +465,10 @@ async fn routing_rules_propose_a_department_and_auto_dispatch(app: &TestApp) {
     let registered = new_case(app, &w.agent.1, repair).await;
     assert_eq!(registered["status"], "dispatched", "{registered}");
     assert_eq!(
-        (registered["department_id"].as_str(), registered["dispatch_count"].as_i64()),
+        (
+            registered["department_id"].as_str(),
+            registered["dispatch_count"].as_i64()
+        ),
         (Some(w.engineering.as_str()), Some(1))
     );
     assert_eq!(registered["work_orders"].as_array().unwrap().len(), 1);
@@ -415,7 +505,12 @@ async fn routing_rules_propose_a_department_and_auto_dispatch(app: &TestApp) {
                    "department_id": w.engineering, "auto_dispatch": false}),
         )
         .await;
-    assert_eq!((changed.status, changed.body["version"].as_i64()), (StatusCode::OK, Some(2)), "{}", changed.text);
+    assert_eq!(
+        (changed.status, changed.body["version"].as_i64()),
+        (StatusCode::OK, Some(2)),
+        "{}",
+        changed.text
+    );
     app.put(
         &path,
         &app.admin_token,

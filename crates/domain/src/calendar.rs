@@ -174,7 +174,11 @@ mod tests {
         // 30 Nov 2026 is a Monday; 1 Dec a holiday.
         assert_eq!(end("2026-11-30 07:00"), bj("2026-11-30 18:00"), "before opening: today");
         assert_eq!(end("2026-11-30 17:59"), bj("2026-11-30 18:00"));
-        assert_eq!(end("2026-11-30 18:00"), bj("2026-12-02 18:00"), "after hours: the next working day, past the holiday");
+        assert_eq!(
+            end("2026-11-30 18:00"),
+            bj("2026-12-02 18:00"),
+            "after hours: the next working day, past the holiday"
+        );
         assert_eq!(end("2026-11-28 11:00"), bj("2026-11-30 18:00"), "a Saturday: Monday");
         let mut never = calendar.clone();
         never.working_weekdays = [false; 7];

@@ -88,7 +88,12 @@ pub enum ProcessError {
 
 /// May `role` dispatch a case of `kind` (verified or not) under `settings`? Who dispatches is
 /// checked first: an agent who may not dispatch at all hears that, not "verify first".
-pub fn check_dispatch(settings: &ProcessSettings, kind: CaseKind, verified: bool, role: Role) -> Result<(), ProcessError> {
+pub fn check_dispatch(
+    settings: &ProcessSettings,
+    kind: CaseKind,
+    verified: bool,
+    role: Role,
+) -> Result<(), ProcessError> {
     if governs(kind) && settings.dispatch_by == DispatchBy::Supervisor && !decides(role) {
         return Err(ProcessError::SupervisorDispatches);
     }
@@ -170,7 +175,8 @@ mod tests {
             ..on
         };
         // (settings, kind, verified, role, expected)
-        let table: &[(ProcessSettings, CaseKind, bool, Role, Result<(), ProcessError>)] = &[
+        type Row = (ProcessSettings, CaseKind, bool, Role, Result<(), ProcessError>);
+        let table: &[Row] = &[
             (on, CaseKind::Complaint, false, Role::Agent, Err(SupervisorDispatches)),
             (on, CaseKind::Complaint, true, Role::Agent, Err(SupervisorDispatches)),
             (on, CaseKind::Complaint, false, Role::Supervisor, Err(VerifyFirst)),
@@ -181,7 +187,13 @@ mod tests {
             (on, CaseKind::Incident, false, Role::Agent, Ok(())),
             (verify_only, CaseKind::Complaint, false, Role::Agent, Err(VerifyFirst)),
             (verify_only, CaseKind::Complaint, true, Role::Agent, Ok(())),
-            (supervisor_only, CaseKind::Complaint, false, Role::Agent, Err(SupervisorDispatches)),
+            (
+                supervisor_only,
+                CaseKind::Complaint,
+                false,
+                Role::Agent,
+                Err(SupervisorDispatches),
+            ),
             (supervisor_only, CaseKind::Complaint, false, Role::Supervisor, Ok(())),
             (OFF, CaseKind::Complaint, false, Role::Agent, Ok(())),
         ];
@@ -192,11 +204,14 @@ mod tests {
                 "{settings:?} {kind} verified={verified} {role}"
             );
         }
-        assert_eq!(ProcessSettings::default(), ProcessSettings {
-            verify_before_dispatch: true,
-            dispatch_by: DispatchBy::Supervisor,
-            verify_deadline: VerifyDeadline::SameDay
-        });
+        assert_eq!(
+            ProcessSettings::default(),
+            ProcessSettings {
+                verify_before_dispatch: true,
+                dispatch_by: DispatchBy::Supervisor,
+                verify_deadline: VerifyDeadline::SameDay
+            }
+        );
     }
 
     fn bj(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -212,9 +227,13 @@ mod tests {
         let durations = SlaDurations::builtin(CaseKind::Complaint, Severity::Normal);
         let urgent = SlaDurations::builtin(CaseKind::Complaint, Severity::Urgent);
         let same_day = ProcessSettings::default();
-        let due = |s: &ProcessSettings, sev, at, d: &SlaDurations| verify_due(s, sev, at, &calendar, &Clock::Continuous, d);
+        let due =
+            |s: &ProcessSettings, sev, at, d: &SlaDurations| verify_due(s, sev, at, &calendar, &Clock::Continuous, d);
         // Monday 30 Nov 2026.
-        assert_eq!(due(&same_day, Severity::Normal, bj(2026, 11, 30, 10, 0), &durations), bj(2026, 11, 30, 18, 0));
+        assert_eq!(
+            due(&same_day, Severity::Normal, bj(2026, 11, 30, 10, 0), &durations),
+            bj(2026, 11, 30, 18, 0)
+        );
         assert_eq!(
             due(&same_day, Severity::Normal, bj(2026, 11, 30, 20, 0), &durations),
             bj(2026, 12, 1, 18, 0),
@@ -230,7 +249,10 @@ mod tests {
             bj(2026, 11, 30, 18, 0),
             "hours: 8 h on the continuous clock"
         );
-        assert_eq!(due(&OFF, Severity::Normal, bj(2026, 11, 30, 20, 0), &durations), bj(2026, 12, 1, 4, 0));
+        assert_eq!(
+            due(&OFF, Severity::Normal, bj(2026, 11, 30, 20, 0), &durations),
+            bj(2026, 12, 1, 4, 0)
+        );
     }
 
     #[test]
@@ -249,12 +271,42 @@ mod tests {
         use CaseStatus as S;
         // (status, command, leads to, work-order effect); anything else is refused.
         let table = [
-            (S::Dispatched, Command::CancelRequest, S::Dispatched, WorkOrderEffect::None),
-            (S::InProgress, Command::CancelRequest, S::InProgress, WorkOrderEffect::None),
-            (S::Dispatched, Command::CancelApprove, S::Cancelled, WorkOrderEffect::Cancel),
-            (S::InProgress, Command::CancelApprove, S::Cancelled, WorkOrderEffect::Cancel),
-            (S::Dispatched, Command::CancelReject, S::Dispatched, WorkOrderEffect::None),
-            (S::InProgress, Command::CancelReject, S::InProgress, WorkOrderEffect::None),
+            (
+                S::Dispatched,
+                Command::CancelRequest,
+                S::Dispatched,
+                WorkOrderEffect::None,
+            ),
+            (
+                S::InProgress,
+                Command::CancelRequest,
+                S::InProgress,
+                WorkOrderEffect::None,
+            ),
+            (
+                S::Dispatched,
+                Command::CancelApprove,
+                S::Cancelled,
+                WorkOrderEffect::Cancel,
+            ),
+            (
+                S::InProgress,
+                Command::CancelApprove,
+                S::Cancelled,
+                WorkOrderEffect::Cancel,
+            ),
+            (
+                S::Dispatched,
+                Command::CancelReject,
+                S::Dispatched,
+                WorkOrderEffect::None,
+            ),
+            (
+                S::InProgress,
+                Command::CancelReject,
+                S::InProgress,
+                WorkOrderEffect::None,
+            ),
         ];
         for status in S::ALL {
             for command in [Command::CancelRequest, Command::CancelApprove, Command::CancelReject] {
@@ -274,15 +326,45 @@ mod tests {
         let registered = available_actions(CaseKind::Complaint, CaseStatus::Registered);
         let agent = offered(registered.clone(), &on, CaseKind::Complaint, false, Role::Agent, false);
         assert!(agent.contains(&CaseAction::Verify) && !agent.contains(&CaseAction::Dispatch));
-        let unverified = offered(registered.clone(), &on, CaseKind::Complaint, false, Role::Supervisor, false);
+        let unverified = offered(
+            registered.clone(),
+            &on,
+            CaseKind::Complaint,
+            false,
+            Role::Supervisor,
+            false,
+        );
         assert!(!unverified.contains(&CaseAction::Dispatch), "verify first");
-        let verified = offered(registered.clone(), &on, CaseKind::Complaint, true, Role::Supervisor, false);
+        let verified = offered(
+            registered.clone(),
+            &on,
+            CaseKind::Complaint,
+            true,
+            Role::Supervisor,
+            false,
+        );
         assert!(verified.contains(&CaseAction::Dispatch));
-        assert!(offered(registered, &OFF, CaseKind::Complaint, false, Role::Agent, false).contains(&CaseAction::Dispatch));
+        assert!(
+            offered(registered, &OFF, CaseKind::Complaint, false, Role::Agent, false).contains(&CaseAction::Dispatch)
+        );
         let dispatched = available_actions(CaseKind::Complaint, CaseStatus::Dispatched);
-        let idle = offered(dispatched.clone(), &on, CaseKind::Complaint, true, Role::Supervisor, false);
+        let idle = offered(
+            dispatched.clone(),
+            &on,
+            CaseKind::Complaint,
+            true,
+            Role::Supervisor,
+            false,
+        );
         assert!(!idle.contains(&CaseAction::CancelApprove) && !idle.contains(&CaseAction::CancelReject));
-        let waiting = offered(dispatched.clone(), &on, CaseKind::Complaint, true, Role::Supervisor, true);
+        let waiting = offered(
+            dispatched.clone(),
+            &on,
+            CaseKind::Complaint,
+            true,
+            Role::Supervisor,
+            true,
+        );
         assert!(waiting.contains(&CaseAction::CancelApprove) && waiting.contains(&CaseAction::CancelReject));
         let agent_waiting = offered(dispatched, &on, CaseKind::Complaint, true, Role::Agent, true);
         assert!(!agent_waiting.contains(&CaseAction::Cancel), "one request at a time");

@@ -1,10 +1,10 @@
 //! Registering a case (登记): one intake for every kind and channel, one number.
 
 use chrono::{DateTime, Duration, Utc};
+use huiyin_domain::case::process::verify_due;
 use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity};
 use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
-use huiyin_domain::case::process::verify_due;
 use huiyin_domain::sla::escalation::initial_level;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryTrait, Set, TryIntoModel};
 use serde::{Deserialize, Serialize};

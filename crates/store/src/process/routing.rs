@@ -95,7 +95,11 @@ pub struct ListRoutingRules {
 }
 
 /// The rules the actor sees, oldest first.
-pub async fn list(db: &impl ConnectionTrait, actor: &Actor, q: &ListRoutingRules) -> StoreResult<Vec<routing_rule::Model>> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    q: &ListRoutingRules,
+) -> StoreResult<Vec<routing_rule::Model>> {
     let mut select = routing_rule::Entity::find().filter(scope(actor));
     if let Some(project) = q.project_id {
         actor.require_project(project)?;
@@ -121,7 +125,12 @@ pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreRes
 
 /// What a rule names must exist (and a project's department must serve it); one rule per
 /// project × category × kind × severity.
-async fn check(db: &impl ConnectionTrait, actor: &Actor, input: &RoutingRuleInput, except: Option<Uuid>) -> StoreResult<()> {
+async fn check(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    input: &RoutingRuleInput,
+    except: Option<Uuid>,
+) -> StoreResult<()> {
     if let Some(project) = input.project_id {
         if !actor.sees_project(project) || project::Entity::find_by_id(project).one(db).await?.is_none() {
             return Err(StoreError::invalid("project_id", "no such project"));
@@ -171,7 +180,11 @@ fn apply(model: &mut routing_rule::ActiveModel, input: &RoutingRuleInput) {
     model.auto_dispatch = Set(input.auto_dispatch);
 }
 
-pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: RoutingRuleInput) -> StoreResult<routing_rule::Model> {
+pub async fn create(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    input: RoutingRuleInput,
+) -> StoreResult<routing_rule::Model> {
     check(db, actor, &input, None).await?;
     let at = now();
     let mut model = routing_rule::ActiveModel {
@@ -269,7 +282,9 @@ pub async fn propose(db: &impl ConnectionTrait, actor: &Actor, q: &MatchRoutingR
         });
     };
     let settings = config.settings_of(q.project_id);
-    let auto = q.kind.is_some_and(|kind| routing::auto_dispatches(&rule, &settings, kind));
+    let auto = q
+        .kind
+        .is_some_and(|kind| routing::auto_dispatches(&rule, &settings, kind));
     let row = routing_rule::Entity::find_by_id(rule.id).one(db).await?;
     Ok(RoutingProposal {
         rule: row.map(view),
@@ -281,7 +296,10 @@ pub async fn propose(db: &impl ConnectionTrait, actor: &Actor, q: &MatchRoutingR
 /// At registration, inside its transaction: when a rule matches with `auto_dispatch` and the
 /// project does not verify such cases first, the system dispatches the case to the rule's
 /// department through the case pipeline. Returns the case as then written, or `None`.
-pub async fn dispatch_on_registration(db: &impl ConnectionTrait, created: &case::Model) -> StoreResult<Option<case::Model>> {
+pub async fn dispatch_on_registration(
+    db: &impl ConnectionTrait,
+    created: &case::Model,
+) -> StoreResult<Option<case::Model>> {
     let (Some(category_id), Some(kind), Some(severity)) = (
         created.category_id,
         CaseKind::parse(&created.kind),

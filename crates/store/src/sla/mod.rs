@@ -22,7 +22,9 @@ pub struct Terms {
 
 /// The business calendar (from the configuration cache), whatever clock the policies run on:
 /// the "same business day" verification deadline needs it.
-pub async fn business_calendar(db: &impl ConnectionTrait) -> StoreResult<std::sync::Arc<huiyin_domain::calendar::Calendar>> {
+pub async fn business_calendar(
+    db: &impl ConnectionTrait,
+) -> StoreResult<std::sync::Arc<huiyin_domain::calendar::Calendar>> {
     crate::cache::calendar(|| async { Ok(calendar::load(db).await?.0.to_calendar()) }).await
 }
 

@@ -22,7 +22,10 @@ pub(super) fn request(
     note: String,
 ) -> Result<Effects, ChangeError> {
     if after.cancel_request.is_some() {
-        return conflict("cancel_request", "a cancellation of this case already waits for approval");
+        return conflict(
+            "cancel_request",
+            "a cancellation of this case already waits for approval",
+        );
     }
     check_duplicate(after.id, reason, duplicate_of)?;
     after.cancel_request = Some(CancelRequest {
@@ -148,14 +151,23 @@ mod tests {
         let requested = run(&dispatched(), request_input()).unwrap();
         assert_eq!(requested.after.status, CaseStatus::InProgress);
         assert_eq!(requested.order, OrderChange::None);
-        assert_eq!((requested.after.due_at, requested.after.cancelled_at), (Some(t(72)), None));
+        assert_eq!(
+            (requested.after.due_at, requested.after.cancelled_at),
+            (Some(t(72)), None)
+        );
         let request = requested.after.cancel_request.clone().unwrap();
-        assert_eq!((request.requested_by, request.reason), (Uuid::from_u128(99), CancelReason::Withdrawn));
+        assert_eq!(
+            (request.requested_by, request.reason),
+            (Uuid::from_u128(99), CancelReason::Withdrawn)
+        );
         assert_eq!(requested.event.action, "cancel_request");
         // One request at a time.
         assert!(matches!(
             run(&requested.after, request_input()),
-            Err(ChangeError::Conflict { field: "cancel_request", .. })
+            Err(ChangeError::Conflict {
+                field: "cancel_request",
+                ..
+            })
         ));
 
         let approved = run(&requested.after, Input::CancelApprove { note: None }).unwrap();
@@ -168,7 +180,13 @@ mod tests {
         assert!(approved.after.cancel_request.is_none());
         assert_eq!(approved.event.payload["request_note"], "业主已自行修好");
 
-        let rejected = run(&requested.after, Input::CancelReject { note: Some("继续处理".into()) }).unwrap();
+        let rejected = run(
+            &requested.after,
+            Input::CancelReject {
+                note: Some("继续处理".into()),
+            },
+        )
+        .unwrap();
         assert_eq!(rejected.after.status, CaseStatus::InProgress);
         assert_eq!(rejected.order, OrderChange::None);
         assert!(rejected.after.cancel_request.is_none() && rejected.after.cancelled_at.is_none());
@@ -180,7 +198,10 @@ mod tests {
         for input in [Input::CancelApprove { note: None }, Input::CancelReject { note: None }] {
             assert!(matches!(
                 run(&dispatched(), input),
-                Err(ChangeError::Conflict { field: "cancel_request", .. })
+                Err(ChangeError::Conflict {
+                    field: "cancel_request",
+                    ..
+                })
             ));
         }
     }

@@ -58,7 +58,8 @@ export const routingProposalQuery = (query: Partial<RoutingMatchQuery>) =>
     staleTime: 60_000,
   });
 
-export const useRoutingProposal = (query: Partial<RoutingMatchQuery>) => useQuery(routingProposalQuery(query));
+export const useRoutingProposal = (query: Partial<RoutingMatchQuery>) =>
+  useQuery(routingProposalQuery(query));
 
 export type CreateCaseBody = paths["/api/v1/cases"]["post"]["requestBody"]["content"]["application/json"];
 

@@ -65,7 +65,14 @@ describe("CaseDetailView", () => {
           }),
         ),
       [`POST /api/v1/cases/${id}/cancel/approve`]: () =>
-        json(aCase({ status: "cancelled", version: 7, cancel_reason: "withdrawn", available_actions: ["comment"] })),
+        json(
+          aCase({
+            status: "cancelled",
+            version: 7,
+            cancel_reason: "withdrawn",
+            available_actions: ["comment"],
+          }),
+        ),
     });
     const { user } = renderWithProviders(
       <App>

@@ -52,7 +52,9 @@ const SOURCES: {
     permission: "case_cancel_approve",
     to: "/cases?cancel_requested=true",
     fetch: (signal) =>
-      unwrap(api.GET("/api/v1/cases", { params: { query: { cancel_requested: true, limit: LIMIT } }, signal })),
+      unwrap(
+        api.GET("/api/v1/cases", { params: { query: { cancel_requested: true, limit: LIMIT } }, signal }),
+      ),
   },
   {
     kind: "pendingHandovers",
