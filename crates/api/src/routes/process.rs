@@ -91,7 +91,9 @@ pub struct RoutingRuleList {
 }
 
 /// The routing rules you see: company-wide ones and your projects' (oldest first).
-#[utoipa::path(tag = "organisation", params(ListRoutingRules), responses((status = 200, body = RoutingRuleList)), security(("bearer" = [])))]
+#[utoipa::path(tag = "organisation", params(ListRoutingRules), responses((status = 200, body = RoutingRuleList),
+    (status = 404, body = crate::error::Problem, content_type = "application/problem+json", description = "`project_id` is not one of yours")),
+    security(("bearer" = [])))]
 #[get("/routing-rules")]
 async fn list_rules(
     state: web::Data<AppState>,
@@ -110,7 +112,9 @@ async fn list_rules(
 /// The department the rules propose for a case about to be registered (the intake form
 /// pre-selects it): the most specific matching rule — a project's over a company-wide one, then
 /// one naming the kind, then one naming the severity.
-#[utoipa::path(tag = "organisation", params(MatchRoutingRule), responses((status = 200, body = RoutingProposal)), security(("bearer" = [])))]
+#[utoipa::path(tag = "organisation", params(MatchRoutingRule), responses((status = 200, body = RoutingProposal),
+    (status = 404, body = crate::error::Problem, content_type = "application/problem+json", description = "`project_id` is not one of yours")),
+    security(("bearer" = [])))]
 #[get("/routing-rules/match")]
 async fn match_rule(
     state: web::Data<AppState>,
