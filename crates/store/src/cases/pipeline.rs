@@ -135,7 +135,7 @@ pub(super) async fn run(
     Ok((saved, change))
 }
 
-pub(super) fn refusal(e: ChangeError) -> StoreError {
+fn refusal(e: ChangeError) -> StoreError {
     match e {
         ChangeError::Transition(t) => t.into(),
         ChangeError::Invalid { field, message } => StoreError::invalid(field, message),
