@@ -63,7 +63,9 @@ async fn link(app: &TestApp, token: &str, child: &Value, parent: &Value) -> Repl
 }
 
 async fn get(app: &TestApp, token: &str, case: &Value) -> Value {
-    let reply = app.get(&format!("/api/v1/cases/{}", case["id"].as_str().unwrap()), token).await;
+    let reply = app
+        .get(&format!("/api/v1/cases/{}", case["id"].as_str().unwrap()), token)
+        .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
     reply.body
 }
@@ -115,11 +117,21 @@ async fn children_follow_the_incident_and_each_caller_is_answered(app: &TestApp)
         assert_eq!(reply.body["status"], "registered");
         assert_eq!(reply.body["parent"]["number"], parent["number"]);
         assert_eq!(reply.body["parent_id"], parent["id"]);
-        assert_eq!((&reply.body["may_link"], &reply.body["may_unlink"]), (&json!(false), &json!(true)));
+        assert_eq!(
+            (&reply.body["may_link"], &reply.body["may_unlink"]),
+            (&json!(false), &json!(true))
+        );
         *child = reply.body;
     }
     // A child's handling is the incident's while it leads.
-    let own = act(app, &w.agent, &children[0], "dispatch", json!({"department_id": w.engineering})).await;
+    let own = act(
+        app,
+        &w.agent,
+        &children[0],
+        "dispatch",
+        json!({"department_id": w.engineering}),
+    )
+    .await;
     own.assert_problem(409, None);
     assert!(!children[0]["available_actions"]
         .as_array()
@@ -128,7 +140,14 @@ async fn children_follow_the_incident_and_each_caller_is_answered(app: &TestApp)
     // The parent's version moved with each link.
     let parent = get(app, &w.agent, &parent).await;
     assert_eq!(parent["child_count"], 2);
-    let parent = act_ok(app, &w.agent, &parent, "dispatch", json!({"department_id": w.engineering})).await;
+    let parent = act_ok(
+        app,
+        &w.agent,
+        &parent,
+        "dispatch",
+        json!({"department_id": w.engineering}),
+    )
+    .await;
     assert_eq!(parent["children"].as_array().unwrap().len(), 2);
     // The third caller is linked after the dispatch: it is dispatched on linking.
     assert_eq!(children[2]["may_link"], true);
@@ -138,17 +157,34 @@ async fn children_follow_the_incident_and_each_caller_is_answered(app: &TestApp)
     assert_eq!(third.body["department_id"], w.engineering);
     let parent = get(app, &w.handler, &parent).await;
     assert_eq!(parent["children"].as_array().unwrap().len(), 3);
-    assert_eq!(parent["may_link"], false, "a parent is not linked, and a handler may not link");
+    assert_eq!(
+        parent["may_link"], false,
+        "a parent is not linked, and a handler may not link"
+    );
     assert_eq!(parent["children"][2]["customer_name"], "张伟");
     let parent = act_ok(app, &w.handler, &parent, "accept", json!({})).await;
     // The statements a parent's resolve takes: its own, two lookups (the children, their work
     // orders), then each child's own change — bounded per child (at most 50 children). Measured
     // against a case without children resolved the same way.
     let alone = caller(app, &w, "赵敏", "13800138009").await;
-    let alone = act_ok(app, &w.agent, &alone, "dispatch", json!({"department_id": w.engineering})).await;
+    let alone = act_ok(
+        app,
+        &w.agent,
+        &alone,
+        "dispatch",
+        json!({"department_id": w.engineering}),
+    )
+    .await;
     let alone = act_ok(app, &w.handler, &alone, "accept", json!({})).await;
     let base = statement_count(&act(app, &w.handler, &alone, "resolve", json!({"result": "好了"})).await);
-    let resolved = act(app, &w.handler, &parent, "resolve", json!({"result": "已更换爆裂水管，恢复供水。"})).await;
+    let resolved = act(
+        app,
+        &w.handler,
+        &parent,
+        "resolve",
+        json!({"result": "已更换爆裂水管，恢复供水。"}),
+    )
+    .await;
     assert_eq!(resolved.status, StatusCode::OK, "{}", resolved.text);
     let with_children = statement_count(&resolved);
     eprintln!("resolve: alone {base}, with 3 children {with_children}");
@@ -172,7 +208,10 @@ async fn children_follow_the_incident_and_each_caller_is_answered(app: &TestApp)
     .await;
     assert_eq!(parent["status"], "visiting");
     let listed = app
-        .get(&format!("/api/v1/cases?parent_id={}", parent["id"].as_str().unwrap()), &w.agent)
+        .get(
+            &format!("/api/v1/cases?parent_id={}", parent["id"].as_str().unwrap()),
+            &w.agent,
+        )
         .await;
     assert_eq!(listed.status, StatusCode::OK, "{}", listed.text);
     let mut expected: Vec<String> = children.iter().map(|c| c["id"].as_str().unwrap().to_owned()).collect();
@@ -214,7 +253,9 @@ async fn children_follow_the_incident_and_each_caller_is_answered(app: &TestApp)
     assert_eq!(get(app, &w.agent, &children[1]).await["status"], "visiting");
     // After the resolve a child can no longer leave: its caller was answered through the incident.
     let second = get(app, &w.agent, &children[1]).await;
-    act(app, &w.agent, &second, "unlink", json!({})).await.assert_problem(409, Some("parent_id"));
+    act(app, &w.agent, &second, "unlink", json!({}))
+        .await
+        .assert_problem(409, Some("parent_id"));
 }
 
 async fn link_rules_scope_and_unlink(app: &TestApp) {
@@ -223,7 +264,9 @@ async fn link_rules_scope_and_unlink(app: &TestApp) {
     let child = caller(app, &w, "王建国", "13800138001").await;
     // Not an incident.
     let other = caller(app, &w, "李秀英", "13800138002").await;
-    link(app, &w.agent, &child, &other).await.assert_problem(422, Some("parent_id"));
+    link(app, &w.agent, &child, &other)
+        .await
+        .assert_problem(422, Some("parent_id"));
     // Another project's incident (seen by the admin, who sees both).
     let elsewhere = app.project("碧水湾").await;
     let far = app.property(&elsewhere, None, "1栋", "1单元", "101").await;
@@ -238,7 +281,9 @@ async fn link_rules_scope_and_unlink(app: &TestApp) {
         .await
         .assert_problem(422, Some("parent_id"));
     // The agent of the first project cannot see it: 404, existence not revealed.
-    link(app, &w.agent, &child, &far_incident).await.assert_problem(404, None);
+    link(app, &w.agent, &child, &far_incident)
+        .await
+        .assert_problem(404, None);
     // Stale version.
     let stale = app
         .send(
@@ -264,7 +309,9 @@ async fn link_rules_scope_and_unlink(app: &TestApp) {
         .assert_problem(409, Some("parent_id"));
     // Terminal cases are not linked.
     let cancelled = act_ok(app, &w.agent, &other, "cancel", json!({"reason": "invalid"})).await;
-    link(app, &w.agent, &cancelled, &parent).await.assert_problem(409, Some("parent_id"));
+    link(app, &w.agent, &cancelled, &parent)
+        .await
+        .assert_problem(409, Some("parent_id"));
     // A parent with children is not cancelled: its callers would never hear back.
     act(app, &w.agent, &parent, "cancel", json!({"reason": "invalid"}))
         .await

@@ -94,9 +94,10 @@ impl LinkError {
     /// state (409).
     pub fn field(self) -> Option<&'static str> {
         match self {
-            LinkError::ItSelf | LinkError::NotAnIncident { .. } | LinkError::OtherProject | LinkError::ParentIsAChild => {
-                Some("parent_id")
-            }
+            LinkError::ItSelf
+            | LinkError::NotAnIncident { .. }
+            | LinkError::OtherProject
+            | LinkError::ParentIsAChild => Some("parent_id"),
             _ => None,
         }
     }

@@ -28,10 +28,30 @@ fn caller(status: CaseStatus) -> LinkCase {
 #[test]
 fn who_may_be_linked_to_whom() {
     let table: Vec<(&str, LinkCase, LinkCase, Result<(), LinkError>)> = vec![
-        ("a caller to an open incident", caller(S::Registered), incident(S::Registered), Ok(())),
-        ("a complaint too", case(201, CaseKind::Complaint, S::Dispatched), incident(S::InProgress), Ok(())),
-        ("an incident as a child", case(202, CaseKind::Incident, S::Registered), incident(S::Dispatched), Ok(())),
-        ("not to itself", incident(S::Registered), incident(S::Registered), Err(LinkError::ItSelf)),
+        (
+            "a caller to an open incident",
+            caller(S::Registered),
+            incident(S::Registered),
+            Ok(()),
+        ),
+        (
+            "a complaint too",
+            case(201, CaseKind::Complaint, S::Dispatched),
+            incident(S::InProgress),
+            Ok(()),
+        ),
+        (
+            "an incident as a child",
+            case(202, CaseKind::Incident, S::Registered),
+            incident(S::Dispatched),
+            Ok(()),
+        ),
+        (
+            "not to itself",
+            incident(S::Registered),
+            incident(S::Registered),
+            Err(LinkError::ItSelf),
+        ),
         (
             "only incidents are parents",
             caller(S::Registered),
@@ -117,7 +137,10 @@ fn who_may_be_linked_to_whom() {
 fn field_errors_name_parent_id_and_state_conflicts_none() {
     assert_eq!(LinkError::OtherProject.field(), Some("parent_id"));
     assert_eq!(LinkError::ParentIsAChild.field(), Some("parent_id"));
-    assert_eq!(LinkError::NotAnIncident { kind: CaseKind::Repair }.field(), Some("parent_id"));
+    assert_eq!(
+        LinkError::NotAnIncident { kind: CaseKind::Repair }.field(),
+        Some("parent_id")
+    );
     assert_eq!(LinkError::ItSelf.field(), Some("parent_id"));
     assert_eq!(LinkError::HasChildren.field(), None);
     assert_eq!(LinkError::ParentResolved { status: S::Resolved }.field(), None);
@@ -138,11 +161,23 @@ fn a_linked_child_catches_up_with_its_parent() {
         (S::Dispatched, caller(S::InProgress), Ok(vec![])),
         (S::Dispatched, elsewhere(S::Dispatched), Ok(vec![Step::Reassign])),
         (S::Dispatched, elsewhere(S::InProgress), Ok(vec![Step::Reassign])),
-        (S::InProgress, caller(S::Registered), Ok(vec![Step::Dispatch, Step::Accept])),
+        (
+            S::InProgress,
+            caller(S::Registered),
+            Ok(vec![Step::Dispatch, Step::Accept]),
+        ),
         (S::InProgress, caller(S::Dispatched), Ok(vec![Step::Accept])),
         (S::InProgress, caller(S::InProgress), Ok(vec![])),
-        (S::InProgress, elsewhere(S::Dispatched), Ok(vec![Step::Reassign, Step::Accept])),
-        (S::InProgress, elsewhere(S::InProgress), Ok(vec![Step::Reassign, Step::Accept])),
+        (
+            S::InProgress,
+            elsewhere(S::Dispatched),
+            Ok(vec![Step::Reassign, Step::Accept]),
+        ),
+        (
+            S::InProgress,
+            elsewhere(S::InProgress),
+            Ok(vec![Step::Reassign, Step::Accept]),
+        ),
         (
             S::Dispatched,
             caller(S::Resolved),
@@ -212,8 +247,7 @@ fn each_child_takes_the_step_its_status_allows() {
 fn a_child_leaves_its_handling_to_the_parent_until_it_resolves() {
     for action in CaseAction::ALL {
         for parent in CaseStatus::ALL {
-            let refused = led_by_parent(*action)
-                && matches!(parent, S::Registered | S::Dispatched | S::InProgress);
+            let refused = led_by_parent(*action) && matches!(parent, S::Registered | S::Dispatched | S::InProgress);
             assert_eq!(
                 check_own_action(*action, *parent).is_err(),
                 refused,

@@ -57,7 +57,11 @@ fn view(row: &case::Model) -> StoreResult<LinkCase> {
 /// The link rules for an action on `current` itself: a child leaves its handling to a parent
 /// that has not resolved yet, a parent with children is not cancelled. No statement for a case
 /// that is neither child nor parent.
-pub(super) async fn check_action(db: &impl ConnectionTrait, current: &case::Model, action: CaseAction) -> StoreResult<()> {
+pub(super) async fn check_action(
+    db: &impl ConnectionTrait,
+    current: &case::Model,
+    action: CaseAction,
+) -> StoreResult<()> {
     link::check_cancel(action, current.child_count).map_err(refused)?;
     if let Some(parent_id) = current.parent_id.filter(|_| link::led_by_parent(action)) {
         let parent = case::Entity::find_by_id(parent_id)
@@ -90,7 +94,10 @@ pub(super) async fn follow_parent(
         .all(db)
         .await?;
     let mut orders = open_orders(db, &children).await?;
-    let department = change.event.payload["department"].as_str().unwrap_or_default().to_owned();
+    let department = change.event.payload["department"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
     for child in &children {
         let Some(child_step) = link::follow(step, &view(child)?, parent.department_id) else {
             continue;
@@ -103,7 +110,10 @@ pub(super) async fn follow_parent(
 }
 
 /// The current work orders of `cases`, by id: one statement (none when none has one).
-async fn open_orders(db: &impl ConnectionTrait, cases: &[case::Model]) -> StoreResult<HashMap<Uuid, work_order::Model>> {
+async fn open_orders(
+    db: &impl ConnectionTrait,
+    cases: &[case::Model],
+) -> StoreResult<HashMap<Uuid, work_order::Model>> {
     let ids: Vec<Uuid> = cases.iter().filter_map(|c| c.current_work_order_id).collect();
     if ids.is_empty() {
         return Ok(HashMap::new());
@@ -174,7 +184,9 @@ pub async fn link_case<C: ConnectionTrait + TransactionTrait>(
                 None => None,
             };
             let input = step_input(step, &parent, &department.name, None);
-            current = run(&txn, actor, &current, order.as_ref(), input, Some(&parent)).await?.0;
+            current = run(&txn, actor, &current, order.as_ref(), input, Some(&parent))
+                .await?
+                .0;
         }
     }
     let saved = relate(&txn, actor, &current, &parent, true).await?;
@@ -271,7 +283,14 @@ async fn relate(
         payload,
         visibility: Visibility::Internal,
     };
-    events::append(db, entry(child.id, json!({"parent_id": parent.id, "parent_number": parent.number}))).await?;
+    events::append(
+        db,
+        entry(
+            child.id,
+            json!({"parent_id": parent.id, "parent_number": parent.number}),
+        ),
+    )
+    .await?;
     let parent_status = status_of(parent)?;
     events::append(
         db,

@@ -1,11 +1,11 @@
 //! How cases look on the wire.
 
 use chrono::{DateTime, Utc};
+use huiyin_domain::case::link::{check_cancel, check_own_action, offers_link, offers_unlink};
 use huiyin_domain::case::{
     available_actions_now, CaseAction, CaseKind, CaseStatus, Channel, Satisfaction, Severity, Visibility,
     WorkOrderStatus,
 };
-use huiyin_domain::case::link::{check_cancel, check_own_action, offers_link, offers_unlink};
 use huiyin_domain::phone::mask;
 use huiyin_domain::sla::escalation::Level;
 use huiyin_store::cases::query::is_overdue;
