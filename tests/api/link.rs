@@ -12,6 +12,7 @@ use crate::helpers::{Reply, TestApp};
 db_tests!(
     children_follow_the_incident_and_each_caller_is_answered,
     link_rules_scope_and_unlink,
+    catching_up_moves_a_childs_own_order,
 );
 
 struct World {
@@ -331,4 +332,64 @@ async fn link_rules_scope_and_unlink(app: &TestApp) {
     let handler_try = link(app, &w.handler, &unlinked, &parent).await;
     assert_eq!(handler_try.status, StatusCode::FORBIDDEN, "{}", handler_try.text);
     let _ = &w.project;
+}
+
+async fn catching_up_moves_a_childs_own_order(app: &TestApp) {
+    let w = world(app).await;
+    let security = app.department("秩序部", "security").await;
+    let guard = app.user("zhao.sec", "handler", Some(&security), &[&w.project]).await.1;
+    let parent = incident(app, &w).await;
+    let parent = act_ok(
+        app,
+        &w.agent,
+        &parent,
+        "dispatch",
+        json!({"department_id": w.engineering}),
+    )
+    .await;
+    let parent = act_ok(app, &w.handler, &parent, "accept", json!({})).await;
+    // A caller's case already with another department, accepted there.
+    let child = caller(app, &w, "王建国", "13800138001").await;
+    let child = act_ok(app, &w.agent, &child, "dispatch", json!({"department_id": security})).await;
+    let child = act_ok(app, &guard, &child, "accept", json!({})).await;
+    let linked = link(app, &w.agent, &child, &parent).await;
+    assert_eq!(linked.status, StatusCode::OK, "{}", linked.text);
+    // Its order moved to the incident's department and was accepted with the incident.
+    assert_eq!(linked.body["status"], "in_progress");
+    assert_eq!(linked.body["department_id"], w.engineering);
+    assert_eq!(linked.body["dispatch_count"], 1);
+    assert_eq!(linked.body["work_orders"][0]["department_id"], w.engineering);
+    let timeline = events(app, &w.agent, &linked.body).await;
+    let actions: Vec<&str> = timeline.iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert!(actions.ends_with(&["reassign", "accept", "link"]), "{actions:?}");
+    // The department cannot resolve the child on its own while the incident leads.
+    let child = get(app, &w.handler, &linked.body).await;
+    assert!(!child["available_actions"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("resolve")));
+    act(app, &w.handler, &child, "resolve", json!({"result": "自行处理"}))
+        .await
+        .assert_problem(409, Some("parent_id"));
+    // A caller already answered on their own is not linked.
+    let answered = caller(app, &w, "李秀英", "13800138002").await;
+    let answered = act_ok(
+        app,
+        &w.agent,
+        &answered,
+        "dispatch",
+        json!({"department_id": w.engineering}),
+    )
+    .await;
+    let answered = act_ok(app, &w.handler, &answered, "resolve", json!({"result": "已修好"})).await;
+    link(app, &w.agent, &answered, &parent)
+        .await
+        .assert_problem(409, Some("parent_id"));
+    // After the incident resolves, the child is resolved with it; what follows is its own.
+    let parent = get(app, &w.handler, &parent).await;
+    act_ok(app, &w.handler, &parent, "resolve", json!({"result": "已修复"})).await;
+    let child = get(app, &w.agent, &child).await;
+    assert_eq!(child["status"], "resolved");
+    assert!(child["available_actions"].as_array().unwrap().contains(&json!("reply")));
+    assert_eq!(child["may_unlink"], false);
 }
