@@ -230,6 +230,15 @@ async fn children_follow_the_incident_and_each_caller_is_answered(app: &TestApp)
         assert_eq!(now["work_orders"][0]["status"], "done");
         assert_eq!(now["work_orders"][0]["result"], "已更换爆裂水管，恢复供水。");
         assert!(awaiting.contains(&child["id"].as_str().unwrap().to_owned()));
+        // Each caller has a satisfaction visit of their own on the return-visit worklist.
+        let path = format!(
+            "/api/v1/visits?purpose=satisfaction&case_id={}",
+            child["id"].as_str().unwrap()
+        );
+        let worklist = app.get(&path, &w.agent).await;
+        assert_eq!(worklist.status, StatusCode::OK, "{}", worklist.text);
+        assert_eq!(worklist.body["items"].as_array().unwrap().len(), 1, "{}", worklist.text);
+        assert_eq!(worklist.body["items"][0]["status"], "pending");
         let timeline = events(app, &w.agent, child).await;
         let actions: Vec<&str> = timeline.iter().map(|e| e["action"].as_str().unwrap()).collect();
         for step in ["link", "dispatch", "accept", "resolve", "reply"] {
