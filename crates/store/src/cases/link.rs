@@ -104,7 +104,16 @@ pub(super) async fn follow_parent(
         };
         let order = child.current_work_order_id.and_then(|id| orders.remove(&id));
         let input = step_input(child_step, parent, &department, change.event.note.as_deref());
-        run(db, actor, child, order.as_ref(), input, Some(parent)).await?;
+        // A child changed meanwhile makes the parent's action a conflict, not the parent stale.
+        run(db, actor, child, order.as_ref(), input, Some(parent))
+            .await
+            .map_err(|e| match e {
+                StoreError::Stale { .. } => StoreError::conflict(
+                    "children",
+                    format!("the linked case {} was changed meanwhile: try again", child.number),
+                ),
+                other => other,
+            })?;
     }
     Ok(())
 }
