@@ -244,6 +244,11 @@ async fn children_follow_the_incident_and_each_caller_is_answered(app: &TestApp)
         for step in ["link", "dispatch", "accept", "resolve", "reply"] {
             assert!(actions.contains(&step), "{step} missing from {actions:?}");
         }
+        let linked = timeline.iter().find(|e| e["action"] == "link").unwrap();
+        assert_eq!(
+            (&linked["note"], &linked["visibility"]),
+            (&parent["number"], &json!("internal"))
+        );
         let reply = timeline.iter().find(|e| e["action"] == "reply").unwrap();
         assert_eq!(reply["note"], "3栋水管已修复，已恢复供水。");
         assert_eq!(reply["payload"]["method"], "phone");

@@ -282,31 +282,30 @@ async fn relate(
         ));
     }
     let (action, status) = (if linked { "link" } else { "unlink" }, status_of(child)?);
-    let entry = |case_id, payload| NewEvent {
+    // The note names the other side, so each timeline reads on its own.
+    let entry = |case_id, other: &str, payload| NewEvent {
         case_id,
         actor_id: Some(actor.user_id),
         action,
         from: Some(status),
         to: Some(status),
-        note: None,
+        note: Some(other.to_owned()),
         payload,
         visibility: Visibility::Internal,
     };
-    events::append(
-        db,
-        entry(
-            child.id,
-            json!({"parent_id": parent.id, "parent_number": parent.number}),
-        ),
-    )
-    .await?;
+    let payload = json!({"parent_id": parent.id, "parent_number": parent.number});
+    events::append(db, entry(child.id, &parent.number, payload)).await?;
     let parent_status = status_of(parent)?;
     events::append(
         db,
         NewEvent {
             from: Some(parent_status),
             to: Some(parent_status),
-            ..entry(parent.id, json!({"child_id": child.id, "child_number": child.number}))
+            ..entry(
+                parent.id,
+                &child.number,
+                json!({"child_id": child.id, "child_number": child.number}),
+            )
         },
     )
     .await?;
