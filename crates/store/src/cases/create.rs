@@ -284,6 +284,8 @@ pub async fn create_record(
         paused_at: Set(None),
         pause_reason: Set(None),
         answer_article_id: Set(None),
+        parent_id: Set(None),
+        child_count: Set(0),
         cancel_reason: Set(None),
         cancel_requested_at: Set(None),
         cancel_requested_by: Set(None),
@@ -346,5 +348,7 @@ pub async fn create_record(
         work_orders,
         visits: vec![],
         attachments: vec![],
+        parent: None,
+        children: vec![],
     })
 }
