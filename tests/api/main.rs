@@ -31,5 +31,6 @@ mod stewardship;
 mod stewardship_cases;
 mod stewardship_notices;
 mod store_steps;
+mod visit_outcomes;
 mod webhooks;
 mod works;

@@ -26,6 +26,8 @@ crate::wire_enum! {
         InProgress => "in_progress",
         Resolved => "resolved",
         Visiting => "visiting",
+        /// Dissatisfied a third time: only a supervisor dispatches it again (`super::loops`).
+        Review => "review",
         Closed => "closed",
         Cancelled => "cancelled",
     }
@@ -60,6 +62,8 @@ crate::wire_enum! {
         Resume => "resume",
         Escalate => "escalate",
         Deescalate => "deescalate",
+        /// 二次派单 after a failed 48 h check (recorded on the visit worklist, not a button).
+        Redispatch => "redispatch",
     }
 }
 
@@ -70,7 +74,7 @@ impl CaseAction {
             CaseAction::Verify => Permission::CaseVerify,
             CaseAction::Dispatch => Permission::CaseDispatch,
             CaseAction::Accept | CaseAction::Resolve => Permission::CaseHandle,
-            CaseAction::Reply | CaseAction::Visit => Permission::CaseReply,
+            CaseAction::Reply | CaseAction::Visit | CaseAction::Redispatch => Permission::CaseReply,
             CaseAction::CloseOnSpot => Permission::CaseCloseOnSpot,
             CaseAction::Cancel => Permission::CaseCancel,
             CaseAction::Comment => Permission::CaseComment,
@@ -106,6 +110,10 @@ pub enum Command {
     Escalate,
     /// One level down (managers only).
     Deescalate,
+    /// The 48 h check found the repair not done: dispatch again (`super::loops`).
+    Redispatch,
+    /// The last try to reach the customer for the satisfaction visit failed (`super::loops`).
+    VisitUnreachable,
 }
 
 impl Command {
@@ -125,6 +133,8 @@ impl Command {
             Command::Resume => CaseAction::Resume,
             Command::Escalate => CaseAction::Escalate,
             Command::Deescalate => CaseAction::Deescalate,
+            Command::Redispatch => CaseAction::Redispatch,
+            Command::VisitUnreachable => CaseAction::Visit,
         }
     }
 }
@@ -219,6 +229,12 @@ pub fn apply(kind: CaseKind, status: CaseStatus, command: Command) -> Result<Out
             outcome(status, W::None)
         }
         (Command::Escalate | Command::Deescalate, _) => outcome(status, W::None),
+        (Command::Redispatch | Command::VisitUnreachable, _) | (Command::Dispatch, S::Review) => {
+            super::loops::apply(status, command).ok_or(TransitionError::NotAllowed {
+                action: command.action(),
+                status,
+            })
+        }
         _ => not_allowed,
     }
 }
@@ -262,15 +278,17 @@ fn probe(action: CaseAction) -> Command {
         CaseAction::Resume => Command::Resume,
         CaseAction::Escalate => Command::Escalate,
         CaseAction::Deescalate => Command::Deescalate,
+        CaseAction::Redispatch => Command::Redispatch,
     }
 }
 
-/// The actions the state machine allows now (for a console showing only valid buttons).
+/// The actions the state machine allows now (for a console showing only valid buttons); a
+/// redispatch is recorded on the visit worklist, never a button.
 pub fn available_actions(kind: CaseKind, status: CaseStatus) -> Vec<CaseAction> {
     CaseAction::ALL
         .iter()
         .copied()
-        .filter(|action| apply(kind, status, probe(*action)).is_ok())
+        .filter(|action| *action != CaseAction::Redispatch && apply(kind, status, probe(*action)).is_ok())
         .collect()
 }
 
@@ -311,6 +329,7 @@ mod tests {
             (S::Visiting, SATISFIED, S::Closed),
             (S::Visiting, DISSATISFIED, S::Dispatched),
             (S::Visiting, UNREACHED, S::Visiting),
+            (S::Review, C::Dispatch, S::Dispatched), // more in `super::loops`
         ];
         let waiting_on_us = [S::Registered, S::Dispatched, S::InProgress, S::Resolved];
         match command {

@@ -27,6 +27,7 @@ pub mod events;
 pub mod numbering;
 pub mod pipeline;
 pub mod query;
+pub mod repeats;
 pub mod scope;
 pub mod state;
 pub mod targets;

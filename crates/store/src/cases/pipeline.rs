@@ -15,7 +15,8 @@
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::change::{self, Change, ChangeError, Context, Input, OrderChange};
-use huiyin_domain::case::{apply, check_flags, CancelReason, CaseAction, WorkOrderStatus};
+use huiyin_domain::case::checks::may_dispatch_from_review;
+use huiyin_domain::case::{apply_with_history, check_flags, CancelReason, CaseAction, CaseStatus, WorkOrderStatus};
 use huiyin_domain::permission::may_escalate;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait, TryIntoModel};
@@ -62,12 +63,19 @@ pub async fn perform_in(
         });
     }
     let before = state::of(&current)?;
+    // An unreached satisfaction visit may be the last try (issue #19).
+    let input = crate::visits::unreached::input_for(db, &current, input).await?;
     // The state machine first: a refused action is a 409 whatever its input says.
-    let outcome = apply(before.kind, before.status, input.command())?;
+    let outcome = apply_with_history(before.kind, before.status, input.command(), before.dissatisfied_visits)?;
     check_flags(input.command(), before.paused_at.is_some(), before.level)?;
     if input.action() == CaseAction::Escalate && !may_escalate(actor.role, before.level) {
         return Err(StoreError::Forbidden(
             "a steward raises their areas' cases to area level only".into(),
+        ));
+    }
+    if before.status == CaseStatus::Review && input.action() == CaseAction::Dispatch && !may_dispatch_from_review(actor.role) {
+        return Err(StoreError::Forbidden(
+            "dissatisfied three times: only a supervisor dispatches this case again".into(),
         ));
     }
     let order = match current.current_work_order_id {
@@ -181,6 +189,13 @@ async fn prepare(
         },
         ActionInput::Deescalate(e) => Input::Deescalate {
             reason: required("reason", &e.reason, 2000)?,
+        },
+        ActionInput::Redispatch { note } => Input::Redispatch {
+            note: optional("note", note.as_deref(), 4000)?,
+        },
+        ActionInput::VisitUnreachable { tries, comment } => Input::VisitUnreachable {
+            tries,
+            comment: optional("comment", comment.as_deref(), 4000)?,
         },
     })
 }

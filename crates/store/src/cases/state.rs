@@ -57,6 +57,7 @@ pub fn of(row: &case::Model) -> StoreResult<CaseState> {
         paused_at: row.paused_at,
         pause_reason: row.pause_reason.clone(),
         answer_article_id: row.answer_article_id,
+        dissatisfied_visits: row.dissatisfied_visits,
     })
 }
 
@@ -98,6 +99,7 @@ pub fn write(before: &case::Model, after: &CaseState, at: chrono::DateTime<chron
     m.paused_at = Set(after.paused_at);
     m.pause_reason = Set(after.pause_reason.clone());
     m.answer_article_id = Set(after.answer_article_id);
+    m.dissatisfied_visits = Set(after.dissatisfied_visits);
     m.updated_at = Set(at);
     m.version = Set(before.version + 1);
     m

@@ -44,6 +44,9 @@ pub struct CaseState {
     pub pause_reason: Option<String>,
     /// The knowledge article an on-the-spot answer came from.
     pub answer_article_id: Option<Uuid>,
+    /// Dissatisfied satisfaction visits so far (the second raises the level, the third waits
+    /// for a supervisor).
+    pub dissatisfied_visits: i32,
 }
 
 /// The case's current work order, as the actions see it.
@@ -129,6 +132,15 @@ pub enum Input {
     Deescalate {
         reason: String,
     },
+    /// The 48 h check found the repair not done (二次派单).
+    Redispatch {
+        note: Option<String>,
+    },
+    /// The `tries`-th and last try to reach the customer for the satisfaction visit failed.
+    VisitUnreachable {
+        tries: i32,
+        comment: Option<String>,
+    },
 }
 
 impl Input {
@@ -154,6 +166,8 @@ impl Input {
             Input::Resume { .. } => Command::Resume,
             Input::Escalate { .. } => Command::Escalate,
             Input::Deescalate { .. } => Command::Deescalate,
+            Input::Redispatch { .. } => Command::Redispatch,
+            Input::VisitUnreachable { .. } => Command::VisitUnreachable,
         }
     }
 
