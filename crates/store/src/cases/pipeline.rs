@@ -399,6 +399,15 @@ async fn open_order(
         materials: Set(None),
     })
     .exec_without_returning(db)
-    .await?;
+    .await
+    // Two concurrent actions opening the case's next order (two desks recording the same
+    // dissatisfied visit): the one that committed first took the sequence number; the other
+    // answers as its versioned UPDATE would have (412), never a 500.
+    .map_err(|e| match crate::error::is_unique_violation(&e) {
+        true => StoreError::Stale {
+            current: current.version + 1,
+        },
+        false => e.into(),
+    })?;
     Ok(())
 }

@@ -18,22 +18,16 @@ pub use record::{record, RecordVisitCheck};
 pub use schedule::{on_case_finished, on_case_visit, on_register, on_resolve};
 
 use chrono::{DateTime, Utc};
-use huiyin_domain::case::{CaseStatus, Visibility};
+use huiyin_domain::case::CaseStatus;
 use huiyin_domain::permission::{case_scope, CaseScope};
 use sea_orm::sea_query::Query;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::cases::events::{self, NewEvent};
 use crate::entity::{case, scheduled_visit};
 use crate::page::{self, Page};
-use crate::validate::optional;
 use crate::{now, Actor, StoreError, StoreResult};
 
 huiyin_domain::wire_enum! {
