@@ -2400,11 +2400,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who makes the project's return visits of repairs in an area (`service_desk` until saved,
-         *     `ETag` `"0"` then).
+         * The project's return-visit settings: who makes the visits of repairs in an area
+         *     (`service_desk` until saved, `ETag` `"0"` then), retries of unreachable customers, the
+         *     early-record margin and the repeat-repair window (defaults 4 h, 3 tries, 2 h, 30 days).
          */
         get: operations["visit_settings_get_settings"];
-        /** Saves the setting (the project's managers); visits scheduled from now on follow it. */
+        /**
+         * Saves the settings (the project's managers); visits scheduled from now on follow them.
+         *     Fields left out take their defaults; one out of range is a 422 naming it.
+         */
         put: operations["visit_settings_put_settings"];
         post?: never;
         delete?: never;
@@ -2443,7 +2447,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records a contact or outcome check (409 for a satisfaction visit: use the case's `visit` action). */
+        /**
+         * Records what a visit found (`outcome`): a contact check `contacted` | `not_contacted`; an
+         *     outcome check `done` | `not_done` (the case is dispatched again to its department, 二次派单)
+         *     | `unreachable`; a satisfaction visit one of the four levels | `unreachable` (recorded as the
+         *     case's `visit` action). `unreachable` schedules another try after the project's
+         *     `retry_delay_hours`; after `max_tries` the visit is closed as unreachable. Old clients may
+         *     send `reached` instead of `outcome` on the two checks.
+         */
         post: operations["visits_record"];
         delete?: never;
         options?: never;
@@ -3218,7 +3229,7 @@ export interface components {
          * @description The actions on a case, as named in `POST /api/v1/cases/{id}/<action>`.
          * @enum {string}
          */
-        CaseAction: "verify" | "dispatch" | "accept" | "resolve" | "reply" | "visit" | "close_on_spot" | "cancel" | "comment" | "reassign" | "pause" | "resume" | "escalate" | "deescalate";
+        CaseAction: "verify" | "dispatch" | "accept" | "resolve" | "reply" | "visit" | "close_on_spot" | "cancel" | "comment" | "reassign" | "pause" | "resume" | "escalate" | "deescalate" | "redispatch";
         CaseEventList: {
             items: components["schemas"]["CaseEventResponse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -3286,7 +3297,7 @@ export interface components {
          * @description Where a case stands in its handling loop.
          * @enum {string}
          */
-        CaseStatus: "registered" | "dispatched" | "in_progress" | "resolved" | "visiting" | "closed" | "cancelled";
+        CaseStatus: "registered" | "dispatched" | "in_progress" | "resolved" | "visiting" | "review" | "closed" | "cancelled";
         /** @description A case as lists and queues show it. */
         CaseSummary: {
             /** Format: uuid */
@@ -3308,6 +3319,12 @@ export interface components {
              * @description How many times a work order went out; above 1 means a second dispatch (二次派单).
              */
             dispatch_count: number;
+            /**
+             * Format: int32
+             * @description Dissatisfied satisfaction visits so far: the second raised the level; after the third
+             *     the case waits in `review` for a supervisor.
+             */
+            dissatisfied_visits: number;
             /**
              * Format: date-time
              * @description The resolution deadline of the current work order.
@@ -3340,6 +3357,7 @@ export interface components {
             property_id?: string | null;
             /** @description `building unit room`, e.g. `3栋 2单元 1201`. */
             property_label?: string | null;
+            repeat_of?: null | components["schemas"]["RepeatOf"];
             /** Format: date-time */
             reported_at: string;
             severity: components["schemas"]["Severity"];
@@ -3479,6 +3497,8 @@ export interface components {
              */
             days: number;
             enabled: boolean;
+            /** @description Which cases it counts (default `complaint`). */
+            kind?: components["schemas"]["WatchedKind"];
         };
         CommentCase: {
             body: string;
@@ -4722,6 +4742,18 @@ export interface components {
              */
             username: string;
         };
+        LoopFigures: {
+            /**
+             * Format: int64
+             * @description Repairs that repeat a repair of the same property and category closed shortly before (二次报修).
+             */
+            repeat_repairs: number;
+            /**
+             * Format: int64
+             * @description Cases whose satisfaction visit was closed as unreachable after the last try (no rating).
+             */
+            unreachable_visits: number;
+        };
         LoseLead: {
             /** @description The customer's own statement, as recorded on the call. */
             customer_statement: string;
@@ -4840,7 +4872,7 @@ export interface components {
          * @description Why a notification was sent.
          * @enum {string}
          */
-        NotificationKind: "escalated" | "assigned" | "visit_due" | "warning" | "urgent_case" | "area_case" | "arrears_stage" | "handover_pending";
+        NotificationKind: "escalated" | "assigned" | "visit_due" | "warning" | "urgent_case" | "area_case" | "arrears_stage" | "handover_pending" | "check_failed" | "review";
         NotificationList: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -5146,8 +5178,13 @@ export interface components {
         RecordVisitCheck: {
             /** @description What the customer said (e.g. "维修师傅已联系，约好明早上门"). */
             note?: string | null;
-            /** @description Whether the customer was reached. */
-            reached: boolean;
+            outcome?: null | components["schemas"]["VisitOutcome"];
+            /**
+             * @description Before outcomes (kept for old clients): on a contact check `true` = `contacted`, `false` =
+             *     `not_contacted`; on an outcome check `true` = `done`, `false` = `unreachable`. A
+             *     satisfaction visit needs `outcome`. Given with `outcome`, it must agree with it.
+             */
+            reached?: boolean | null;
         };
         /**
          * @example {
@@ -5196,6 +5233,13 @@ export interface components {
             /** @description The body with the case's values; a value the case lacks reads `【待填】` to fill by hand. */
             text: string;
         };
+        /** @description The earlier case a repeat repair repeats. */
+        RepeatOf: {
+            /** Format: uuid */
+            id: string;
+            /** @example BX-20261101-0003 */
+            number: string;
+        };
         RepeatRule: {
             /**
              * Format: int32
@@ -5203,6 +5247,8 @@ export interface components {
              */
             days: number;
             enabled: boolean;
+            /** @description Which cases it counts (default `complaint`). */
+            kind?: components["schemas"]["WatchedKind"];
         };
         ReplyCase: {
             /** @description What the customer was told (回复). */
@@ -5771,6 +5817,11 @@ export interface components {
              *     stewards); `null`: the service desk.
              */
             assignee_id?: string | null;
+            /**
+             * Format: int32
+             * @description Tries that did not reach the customer.
+             */
+            attempts: number;
             /** Format: uuid */
             case_id: string;
             /** @example BX-20261126-0002 */
@@ -5786,6 +5837,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             note?: string | null;
+            outcome?: null | components["schemas"]["VisitOutcome"];
             /** @description Pending and past its due time. */
             overdue: boolean;
             /** Format: uuid */
@@ -6019,7 +6071,7 @@ export interface components {
             /** Format: date-time */
             visited_at: string;
         };
-        Summary: components["schemas"]["Figures"] & components["schemas"]["Medians"] & {
+        Summary: components["schemas"]["Figures"] & components["schemas"]["Medians"] & components["schemas"]["LoopFigures"] & {
             /** @description Cases created in the period, by kind. */
             by_kind: {
                 [key: string]: number;
@@ -6042,6 +6094,8 @@ export interface components {
         };
         SurgeRule: {
             enabled: boolean;
+            /** @description Which cases it counts (default `complaint`). */
+            kind?: components["schemas"]["WatchedKind"];
             /**
              * Format: int32
              * @description Weeks with fewer complaints never fire (small numbers are noise).
@@ -6276,6 +6330,11 @@ export interface components {
             description: string;
             kind: components["schemas"]["IssueKind"];
         };
+        /**
+         * @description What a return visit found.
+         * @enum {string}
+         */
+        VisitOutcome: "contacted" | "not_contacted" | "done" | "not_done" | "unreachable" | "very_dissatisfied" | "dissatisfied" | "satisfied" | "very_satisfied";
         VisitPlanResponse: {
             /** Format: uuid */
             area_id: string;
@@ -6311,14 +6370,62 @@ export interface components {
             /** Format: uuid */
             work_order_id?: string | null;
         };
-        /** @description A project's return-visit setting (per-project; default `service_desk`). */
+        /**
+         * @description A project's return-visit settings (per project). Every field but `visits_by` may be left out
+         *     and then takes its default, so a body from before issue #19 (`{"visits_by": …}`) still works.
+         */
         VisitSettings: {
+            /**
+             * Format: int32
+             * @description How long before it falls due a check may already be recorded (0–24 h, default 2).
+             * @example 2
+             */
+            early_margin_hours?: number;
+            /**
+             * Format: int32
+             * @description Tries before a visit is closed as unreachable (1–10, default 3; the first try counts).
+             * @example 3
+             */
+            max_tries?: number;
+            /**
+             * Format: int32
+             * @description A repair of the same property and category as a repair closed within this many Beijing
+             *     days is a repeat repair (二次报修) (1–365, default 30).
+             * @example 30
+             */
+            repeat_window_days?: number;
+            /**
+             * Format: int32
+             * @description Hours until an unreachable customer is tried again (1–72, default 4).
+             * @example 4
+             */
+            retry_delay_hours?: number;
             visits_by: components["schemas"]["VisitsBy"];
         };
-        /** @description A project's return-visit setting with its project. */
+        /** @description A project's return-visit settings with its project. */
         VisitSettingsResponse: {
+            /**
+             * Format: int32
+             * @description How long before it falls due a check may be recorded.
+             */
+            early_margin_hours: number;
+            /**
+             * Format: int32
+             * @description Tries (the first included) before a visit is closed as unreachable.
+             */
+            max_tries: number;
             /** Format: uuid */
             project_id: string;
+            /**
+             * Format: int32
+             * @description Beijing days within which a repair of the same property and category repeats a closed one (二次报修).
+             */
+            repeat_window_days: number;
+            /**
+             * Format: int32
+             * @description Hours until an unreachable customer is tried again.
+             */
+            retry_delay_hours: number;
             /** @description `steward`: return visits of repairs in an area are assigned to the area's steward. */
             visits_by: components["schemas"]["VisitsBy"];
         };
@@ -6383,6 +6490,11 @@ export interface components {
              */
             works_id?: string | null;
         };
+        /**
+         * @description Which cases a rule watches (default `complaint`, as before issue #19).
+         * @enum {string}
+         */
+        WatchedKind: "complaint" | "repair" | "incident" | "any";
         /**
          * @description What a webhook subscription can be told about.
          * @enum {string}
@@ -23625,7 +23737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed; `errors` names each offending field */
+            /** @description A setting out of range (named in `errors`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -23788,7 +23900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Not allowed to record visits */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -23797,7 +23909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Does not exist or is outside your scope */
+            /** @description No such visit in your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -23806,8 +23918,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already recorded, or a satisfaction visit (record it with the case's visit action) */
+            /** @description Already recorded (`status`), too early (`due_at`: more than the project's margin before it is due), or the case cannot take the visit now */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed at the same moment; read the visit again */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23833,7 +23954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed; `errors` names each offending field */
+            /** @description An outcome this visit cannot record (`outcome`), or `reached` contradicting it */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -93,6 +93,9 @@ function toRequest(action: CaseAction, v: ActionValues): ActionRequest {
       return { action, body: { reason: v.why ?? "" } };
     case "resume":
       return { action, body: { note: orNull(v.note) } };
+    case "redispatch":
+      // Never a button: a 48 h check recorded as "not done" on the visit worklist does it.
+      throw new Error("redispatch is recorded on the visit worklist");
   }
 }
 

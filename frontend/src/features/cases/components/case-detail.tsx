@@ -29,7 +29,7 @@ import type { CaseAction, CaseDetail, CaseEvent } from "@/lib/types";
 import { formatTime } from "./format";
 import { useCase, useCaseEvents, useUploadAttachment } from "../api/cases";
 import { ActionModal, type ArticleSlot, type TemplateSlot } from "./action-modal";
-import { DeadlineMark, DueTime, LevelTag, SeverityTag, StatusTag } from "./case-tags";
+import { DeadlineMark, DueTime, LevelTag, RepeatTag, SeverityTag, StatusTag } from "./case-tags";
 
 type Attachment = CaseDetail["attachments"][number];
 
@@ -147,6 +147,11 @@ export function CaseDetailView({
             <Tag>{t(`case.kind.${c.kind}`)}</Tag>
             <SeverityTag severity={c.severity} />
             <LevelTag level={c.level} />
+            {c.repeat_of && (
+              <Link to={`/cases/${c.repeat_of.id}`}>
+                <RepeatTag repeatOf={c.repeat_of} withNumber />
+              </Link>
+            )}
             {c.paused && (
               <Tag color="warning" data-testid="paused-tag">
                 {t("case.paused")}

@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Input, Select, Table, Tabs, Typography } from "antd";
+import { Button, Card, Flex, Input, Select, Space, Table, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -15,7 +15,7 @@ import {
 } from "@/lib/types";
 import { type Permission, useCan } from "@/lib/permissions";
 import { useCases } from "../api/cases";
-import { Countdown, LevelTag, SeverityTag, StatusTag } from "./case-tags";
+import { Countdown, LevelTag, RepeatTag, SeverityTag, StatusTag } from "./case-tags";
 import { formatTime } from "./format";
 
 /** The queue tabs, each shown only to users holding its permission (from `/me`). */
@@ -71,9 +71,12 @@ export function CaseTable({
             key: "number",
             title: t("case.field.number"),
             render: (_, c) => (
-              <Link to={`/cases/${c.id}`} data-testid="case-link">
-                {c.number}
-              </Link>
+              <Space size={4}>
+                <Link to={`/cases/${c.id}`} data-testid="case-link">
+                  {c.number}
+                </Link>
+                <RepeatTag repeatOf={c.repeat_of} />
+              </Space>
             ),
           },
           { key: "title", title: t("case.field.title"), dataIndex: "title", ellipsis: true },
