@@ -16,7 +16,13 @@ async function token(username: string, password: string): Promise<string> {
   return ((await login.json()) as { access_token: string }).access_token;
 }
 
-async function call(auth: string, method: string, path: string, body?: unknown, version?: number): Promise<Json> {
+async function call(
+  auth: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  version?: number,
+): Promise<Json> {
   const headers: Record<string, string> = { Authorization: `Bearer ${auth}` };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (version !== undefined) headers["If-Match"] = `"${String(version)}"`;
@@ -35,13 +41,17 @@ async function call(auth: string, method: string, path: string, body?: unknown, 
  */
 async function dispatchedLetterRepair(): Promise<{ id: string; number: string }> {
   const agent = await token("agent", PASSWORD);
-  const projects = (await call(agent, "GET", "/api/v1/projects")) as { items: { id: string; name: string }[] };
+  const projects = (await call(agent, "GET", "/api/v1/projects")) as {
+    items: { id: string; name: string }[];
+  };
   const project = projects.items.find((p) => p.name.includes("翠湖"));
   if (!project) throw new Error("no 翠湖花园 in the demo data");
   const properties = (await call(agent, "GET", `/api/v1/properties?project_id=${project.id}&limit=1`)) as {
     items: { id: string }[];
   };
-  const departments = (await call(agent, "GET", "/api/v1/departments")) as { items: { id: string; name: string }[] };
+  const departments = (await call(agent, "GET", "/api/v1/departments")) as {
+    items: { id: string; name: string }[];
+  };
   const engineering = departments.items.find((d) => d.name.includes("工程"));
   if (!engineering || !properties.items[0]) throw new Error("no 工程部 or property in the demo data");
   const reported = new Date(Date.now() - 47 * 3600 * 1000).toISOString();
@@ -104,12 +114,17 @@ describe("the 48 h check from the visit worklist", () => {
     }
     await row.waitFor();
     await row.getByTestId("check-outcome").click();
-    const option = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option", {
-      hasText: "未完成",
-    });
+    const option = page.locator(
+      ".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option",
+      {
+        hasText: "未完成",
+      },
+    );
     await option.first().click();
     await row.getByTestId("check-note").fill("业主说师傅没来");
-    const recorded = page.waitForResponse((r) => r.url().includes("/record") && r.request().method() === "POST");
+    const recorded = page.waitForResponse(
+      (r) => r.url().includes("/record") && r.request().method() === "POST",
+    );
     await row.getByTestId("check-record").click();
     expect((await recorded).status()).toBe(200);
     await screenshot(page, "visit-check-not-done");

@@ -29,7 +29,13 @@ export function StatusTag({ status }: { status: CaseStatus }) {
 }
 
 /** 二次报修: the repair repeats an earlier one of the same property and category. */
-export function RepeatTag({ repeatOf, withNumber }: { repeatOf?: CaseDetail["repeat_of"]; withNumber?: boolean }) {
+export function RepeatTag({
+  repeatOf,
+  withNumber,
+}: {
+  repeatOf?: CaseDetail["repeat_of"];
+  withNumber?: boolean;
+}) {
   const { t } = useTranslation();
   if (!repeatOf) return null;
   return (

@@ -72,7 +72,13 @@ describe("VisitWorklist", () => {
           items: [
             check,
             { ...visit(4, "satisfaction"), attempts: 2, outcome: "unreachable" },
-            { ...visit(5, "outcome_check"), status: "done", outcome: "unreachable", reached: false, attempts: 3 },
+            {
+              ...visit(5, "outcome_check"),
+              status: "done",
+              outcome: "unreachable",
+              reached: false,
+              attempts: 3,
+            },
           ],
         }),
       [`POST /api/v1/visits/${check.id}/record`]: () =>

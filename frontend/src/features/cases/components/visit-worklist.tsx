@@ -152,7 +152,11 @@ function Outcome({ visit }: { visit: ScheduledVisit }) {
       </Tag>
     ) : (
       <Tag
-        color={["not_done", "not_contacted", "dissatisfied", "very_dissatisfied"].includes(visit.outcome) ? "red" : "green"}
+        color={
+          ["not_done", "not_contacted", "dissatisfied", "very_dissatisfied"].includes(visit.outcome)
+            ? "red"
+            : "green"
+        }
         data-testid="visit-outcome"
       >
         {t(`visits.outcomes.${visit.outcome}`)}
