@@ -41,7 +41,10 @@ impl MigrationTrait for Migration {
         let columns = [
             (
                 ScheduledVisits::Table.into_iden(),
-                ColumnDef::new(ScheduledVisits::Outcome).string_len(32).null().to_owned(),
+                ColumnDef::new(ScheduledVisits::Outcome)
+                    .string_len(32)
+                    .null()
+                    .to_owned(),
             ),
             (
                 ScheduledVisits::Table.into_iden(),
@@ -99,7 +102,10 @@ impl MigrationTrait for Migration {
             .await?;
         let columns = [
             (ScheduledVisits::Table.into_iden(), ScheduledVisits::Outcome.into_iden()),
-            (ScheduledVisits::Table.into_iden(), ScheduledVisits::Attempts.into_iden()),
+            (
+                ScheduledVisits::Table.into_iden(),
+                ScheduledVisits::Attempts.into_iden(),
+            ),
             (Cases::Table.into_iden(), Cases::DissatisfiedVisits.into_iden()),
             (Cases::Table.into_iden(), Cases::RepeatOf.into_iden()),
             (Cases::Table.into_iden(), Cases::RepeatOfNumber.into_iden()),

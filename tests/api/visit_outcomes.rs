@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use crate::case_steps::{act, act_ok, new_case};
 use crate::db_tests;
-use crate::deadlines::{drain, fast_policy, world, worker, World};
+use crate::deadlines::{drain, fast_policy, worker, world, World};
 use crate::helpers::TestApp;
 
 db_tests!(
@@ -37,7 +37,10 @@ fn time(v: &Value) -> DateTime<Utc> {
 async fn visits_of(app: &TestApp, token: &str, case: &Value, status: &str) -> Vec<Value> {
     let reply = app
         .get(
-            &format!("/api/v1/visits?status={status}&case_id={}", case["id"].as_str().unwrap()),
+            &format!(
+                "/api/v1/visits?status={status}&case_id={}",
+                case["id"].as_str().unwrap()
+            ),
             token,
         )
         .await;
@@ -64,7 +67,10 @@ async fn record(app: &TestApp, token: &str, visit: &Value, body: Value) -> crate
 
 async fn case_now(app: &TestApp, case: &Value) -> Value {
     let reply = app
-        .get(&format!("/api/v1/cases/{}", case["id"].as_str().unwrap()), &app.admin_token)
+        .get(
+            &format!("/api/v1/cases/{}", case["id"].as_str().unwrap()),
+            &app.admin_token,
+        )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
     reply.body
@@ -85,7 +91,12 @@ async fn notification_titles(app: &TestApp, token: &str, kind: &str) -> Vec<Stri
 /// Saves the project's visit settings (the manager), returning the new version.
 async fn visit_settings(app: &TestApp, w: &World, version: i64, body: Value) -> i64 {
     let reply = app
-        .put(&format!("/api/v1/visit-settings/{}", w.project), &w.manager.1, version, body)
+        .put(
+            &format!("/api/v1/visit-settings/{}", w.project),
+            &w.manager.1,
+            version,
+            body,
+        )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
     reply.header("etag").unwrap().trim_matches('"').parse().unwrap()
@@ -112,13 +123,29 @@ async fn checks_record_outcomes_and_refuse_early_ones(app: &TestApp) {
         (&json!(4), &json!(3), &json!(2), &json!(30))
     );
     let path = format!("/api/v1/visit-settings/{}", w.project);
-    app.put(&path, &w.manager.1, 0, json!({"visits_by": "service_desk", "max_tries": 0}))
-        .await
-        .assert_problem(422, Some("max_tries"));
-    app.put(&path, &w.manager.1, 0, json!({"visits_by": "service_desk", "early_margin_hours": 25}))
-        .await
-        .assert_problem(422, Some("early_margin_hours"));
-    let v = visit_settings(app, &w, 0, json!({"visits_by": "service_desk", "early_margin_hours": 0})).await;
+    app.put(
+        &path,
+        &w.manager.1,
+        0,
+        json!({"visits_by": "service_desk", "max_tries": 0}),
+    )
+    .await
+    .assert_problem(422, Some("max_tries"));
+    app.put(
+        &path,
+        &w.manager.1,
+        0,
+        json!({"visits_by": "service_desk", "early_margin_hours": 25}),
+    )
+    .await
+    .assert_problem(422, Some("early_margin_hours"));
+    let v = visit_settings(
+        app,
+        &w,
+        0,
+        json!({"visits_by": "service_desk", "early_margin_hours": 0}),
+    )
+    .await;
     app.put(&path, &w.manager.1, 0, json!({"visits_by": "service_desk"}))
         .await
         .assert_problem(412, None);
@@ -143,9 +170,14 @@ async fn checks_record_outcomes_and_refuse_early_ones(app: &TestApp) {
     record(app, &w.agent.1, &contact, json!({"outcome": "done"}))
         .await
         .assert_problem(422, Some("outcome"));
-    record(app, &w.agent.1, &contact, json!({"outcome": "contacted", "reached": false}))
-        .await
-        .assert_problem(422, Some("reached"));
+    record(
+        app,
+        &w.agent.1,
+        &contact,
+        json!({"outcome": "contacted", "reached": false}),
+    )
+    .await
+    .assert_problem(422, Some("reached"));
     record(app, &w.agent.1, &contact, json!({}))
         .await
         .assert_problem(422, Some("outcome"));
@@ -157,9 +189,18 @@ async fn checks_record_outcomes_and_refuse_early_ones(app: &TestApp) {
     record(app, &outsider.1, &contact, json!({"outcome": "not_contacted"}))
         .await
         .assert_problem(404, None);
-    let done = record(app, &w.agent.1, &contact, json!({"outcome": "not_contacted", "note": "师傅还没打电话"})).await;
+    let done = record(
+        app,
+        &w.agent.1,
+        &contact,
+        json!({"outcome": "not_contacted", "note": "师傅还没打电话"}),
+    )
+    .await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.text);
-    assert_eq!((&done.body["status"], &done.body["outcome"]), (&json!("done"), &json!("not_contacted")));
+    assert_eq!(
+        (&done.body["status"], &done.body["outcome"]),
+        (&json!("done"), &json!("not_contacted"))
+    );
     assert_eq!(done.body["reached"], true);
     // The department (here its assignee) hears that nobody has called the customer.
     let told = notification_titles(app, &handler.1, "check_failed").await;
@@ -184,15 +225,31 @@ async fn a_repair_not_done_at_48_hours_goes_back_to_the_department(app: &TestApp
         .user("wang.eng", "handler", Some(&w.engineering), &[&w.project])
         .await;
     let case = new_case(app, &w.agent.1, repair(&w)).await;
-    let dispatched = act_ok(app, &w.agent.1, &case, "dispatch", json!({"department_id": w.engineering})).await;
+    let dispatched = act_ok(
+        app,
+        &w.agent.1,
+        &case,
+        "dispatch",
+        json!({"department_id": w.engineering}),
+    )
+    .await;
     act_ok(app, &handler.1, &dispatched, "accept", json!({})).await;
     let check = visit_of(app, &w.agent.1, &case, "outcome_check").await;
-    let recorded = record(app, &w.agent.1, &check, json!({"outcome": "not_done", "note": "师傅没来"})).await;
+    let recorded = record(
+        app,
+        &w.agent.1,
+        &check,
+        json!({"outcome": "not_done", "note": "师傅没来"}),
+    )
+    .await;
     assert_eq!(recorded.status, StatusCode::OK, "{}", recorded.text);
     assert_eq!(recorded.body["outcome"], "not_done");
     assert_eq!(recorded.body["case_status"], "dispatched");
     let now = case_now(app, &case).await;
-    assert_eq!((&now["status"], &now["dispatch_count"]), (&json!("dispatched"), &json!(2)));
+    assert_eq!(
+        (&now["status"], &now["dispatch_count"]),
+        (&json!("dispatched"), &json!(2))
+    );
     let orders = now["work_orders"].as_array().unwrap();
     assert_eq!(orders.len(), 2, "{now}");
     assert!(orders.iter().any(|o| o["status"] == "cancelled"));
@@ -208,7 +265,10 @@ async fn a_repair_not_done_at_48_hours_goes_back_to_the_department(app: &TestApp
         .iter()
         .any(|c| c["id"] == case["id"] && c["dispatch_count"] == 2));
     let events = app
-        .get(&format!("/api/v1/cases/{}/events", case["id"].as_str().unwrap()), &app.admin_token)
+        .get(
+            &format!("/api/v1/cases/{}/events", case["id"].as_str().unwrap()),
+            &app.admin_token,
+        )
         .await;
     let actions: Vec<&str> = events.body["items"]
         .as_array()
@@ -216,7 +276,10 @@ async fn a_repair_not_done_at_48_hours_goes_back_to_the_department(app: &TestApp
         .iter()
         .map(|e| e["action"].as_str().unwrap())
         .collect();
-    assert!(actions.contains(&"visit_check") && actions.contains(&"redispatch"), "{actions:?}");
+    assert!(
+        actions.contains(&"visit_check") && actions.contains(&"redispatch"),
+        "{actions:?}"
+    );
 
     // A repair nobody dispatched yet: the answer is kept, nothing is dispatched by itself.
     let waiting = new_case(app, &w.agent.1, repair(&w)).await;
@@ -224,7 +287,10 @@ async fn a_repair_not_done_at_48_hours_goes_back_to_the_department(app: &TestApp
     let recorded = record(app, &w.agent.1, &check, json!({"outcome": "not_done"})).await;
     assert_eq!(recorded.status, StatusCode::OK, "{}", recorded.text);
     let now = case_now(app, &waiting).await;
-    assert_eq!((&now["status"], &now["dispatch_count"]), (&json!("registered"), &json!(0)));
+    assert_eq!(
+        (&now["status"], &now["dispatch_count"]),
+        (&json!("registered"), &json!(0))
+    );
 }
 
 async fn unreachable_customers_are_retried_then_closed_as_unreachable(app: &TestApp) {
@@ -251,7 +317,10 @@ async fn unreachable_customers_are_retried_then_closed_as_unreachable(app: &Test
             assert!(due >= before + Duration::hours(1) - Duration::seconds(1), "{due}");
             assert!(due <= Utc::now() + Duration::hours(1));
         } else {
-            assert_eq!((&reply.body["status"], &reply.body["reached"]), (&json!("done"), &json!(false)));
+            assert_eq!(
+                (&reply.body["status"], &reply.body["reached"]),
+                (&json!("done"), &json!(false))
+            );
         }
         check = reply.body;
     }
@@ -264,9 +333,23 @@ async fn unreachable_customers_are_retried_then_closed_as_unreachable(app: &Test
                "customer": {"name": "李女士", "phone": "13900139000"}, "title": "噪音", "description": "夜间施工"}),
     )
     .await;
-    let c = act_ok(app, &w.agent.1, &complaint, "dispatch", json!({"department_id": w.engineering})).await;
+    let c = act_ok(
+        app,
+        &w.agent.1,
+        &complaint,
+        "dispatch",
+        json!({"department_id": w.engineering}),
+    )
+    .await;
     let c = act_ok(app, &handler.1, &c, "resolve", json!({"result": "已协调停工"})).await;
-    let c = act_ok(app, &w.agent.1, &c, "reply", json!({"content": "已处理", "method": "phone"})).await;
+    let c = act_ok(
+        app,
+        &w.agent.1,
+        &c,
+        "reply",
+        json!({"content": "已处理", "method": "phone"}),
+    )
+    .await;
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let visit = visit_of(app, &w.agent.1, &complaint, "satisfaction").await;
     record(app, &w.agent.1, &visit, json!({"reached": true}))
@@ -277,15 +360,28 @@ async fn unreachable_customers_are_retried_then_closed_as_unreachable(app: &Test
         .assert_problem(422, Some("outcome"));
     let first = record(app, &w.agent.1, &visit, json!({"outcome": "unreachable"})).await;
     assert_eq!(first.status, StatusCode::OK, "{}", first.text);
-    assert_eq!((&first.body["status"], &first.body["attempts"]), (&json!("pending"), &json!(1)));
+    assert_eq!(
+        (&first.body["status"], &first.body["attempts"]),
+        (&json!("pending"), &json!(1))
+    );
     let c = case_now(app, &c).await;
-    let second = act_ok(app, &w.agent.1, &c, "visit", json!({"reached": false, "comment": "无人接听"})).await;
+    let second = act_ok(
+        app,
+        &w.agent.1,
+        &c,
+        "visit",
+        json!({"reached": false, "comment": "无人接听"}),
+    )
+    .await;
     assert_eq!(second["status"], "visiting");
     let visit = visit_of(app, &w.agent.1, &complaint, "satisfaction").await;
     assert_eq!(visit["attempts"], 2);
     let last = record(app, &w.agent.1, &visit, json!({"outcome": "unreachable"})).await;
     assert_eq!(last.status, StatusCode::OK, "{}", last.text);
-    assert_eq!((&last.body["status"], &last.body["outcome"]), (&json!("done"), &json!("unreachable")));
+    assert_eq!(
+        (&last.body["status"], &last.body["outcome"]),
+        (&json!("done"), &json!("unreachable"))
+    );
     let closed = case_now(app, &complaint).await;
     assert_eq!(closed["status"], "closed");
     assert!(closed["last_satisfaction"].is_null(), "{closed}");
@@ -300,7 +396,12 @@ async fn unreachable_customers_are_retried_then_closed_as_unreachable(app: &Test
     assert_eq!(stats.status, StatusCode::OK, "{}", stats.text);
     assert_eq!(stats.body["unreachable_visits"], 1, "{}", stats.text);
     assert_eq!(stats.body["satisfaction_levels"]["satisfied"].as_i64().unwrap_or(0), 0);
-    assert_eq!(stats.body["satisfaction"]["numerator"].as_i64().unwrap_or(0), 0, "{}", stats.text);
+    assert_eq!(
+        stats.body["satisfaction"]["numerator"].as_i64().unwrap_or(0),
+        0,
+        "{}",
+        stats.text
+    );
 }
 
 async fn checks_run_from_when_the_customer_reported(app: &TestApp) {
@@ -322,8 +423,14 @@ async fn checks_run_from_when_the_customer_reported(app: &TestApp) {
     let reported = time(&case["reported_at"]);
     // PostgreSQL keeps microseconds.
     let close = |a: DateTime<Utc>, b: DateTime<Utc>| (a - b).num_milliseconds().abs() < 1;
-    assert!(close(due_of("contact_check"), reported + Duration::seconds(1)), "{due:?}");
-    assert!(close(due_of("outcome_check"), reported + Duration::seconds(3600)), "{due:?}");
+    assert!(
+        close(due_of("contact_check"), reported + Duration::seconds(1)),
+        "{due:?}"
+    );
+    assert!(
+        close(due_of("outcome_check"), reported + Duration::seconds(3600)),
+        "{due:?}"
+    );
     // Both already past: the letter's checks are overdue now, not an hour from now.
     let overdue = visits_of(app, &w.agent.1, &case, "overdue").await;
     assert_eq!(overdue.len(), 2, "{overdue:?}");
@@ -350,11 +457,21 @@ async fn the_second_dissatisfied_visit_escalates_once_and_the_third_waits_for_a_
             act_ok(app, &a, &c, "reply", json!({"content": "已处理", "method": "phone"})).await
         }
     };
-    let c = act_ok(app, &w.agent.1, &case, "dispatch", json!({"department_id": w.engineering})).await;
+    let c = act_ok(
+        app,
+        &w.agent.1,
+        &case,
+        "dispatch",
+        json!({"department_id": w.engineering}),
+    )
+    .await;
     let c = round(c).await;
     let dissatisfied = json!({"reached": true, "satisfaction": "dissatisfied"});
     let c = act_ok(app, &w.agent.1, &c, "visit", dissatisfied.clone()).await;
-    assert_eq!((&c["status"], &c["level"], &c["dissatisfied_visits"]), (&json!("dispatched"), &json!("project"), &json!(1)));
+    assert_eq!(
+        (&c["status"], &c["level"], &c["dissatisfied_visits"]),
+        (&json!("dispatched"), &json!("project"), &json!(1))
+    );
     let c = round(c).await;
     // Two desks record the second dissatisfied visit at the same moment: one wins, the level
     // goes up exactly once.
@@ -378,8 +495,18 @@ async fn the_second_dissatisfied_visit_escalates_once_and_the_third_waits_for_a_
     assert_eq!(escalated.len(), 1, "{escalated:?}");
     // The third: no new work order; a supervisor decides.
     let c = round(c).await;
-    let c = act_ok(app, &w.agent.1, &c, "visit", json!({"reached": true, "satisfaction": "very_dissatisfied"})).await;
-    assert_eq!((&c["status"], &c["dispatch_count"], &c["level"]), (&json!("review"), &json!(3), &json!("area")));
+    let c = act_ok(
+        app,
+        &w.agent.1,
+        &c,
+        "visit",
+        json!({"reached": true, "satisfaction": "very_dissatisfied"}),
+    )
+    .await;
+    assert_eq!(
+        (&c["status"], &c["dispatch_count"], &c["level"]),
+        (&json!("review"), &json!(3), &json!("area"))
+    );
     let told = notification_titles(app, &w.supervisor.1, "review").await;
     assert_eq!(told.len(), 1, "{told:?}");
     act(app, &handler.1, &c, "resolve", json!({"result": "x"}))
@@ -388,8 +515,18 @@ async fn the_second_dissatisfied_visit_escalates_once_and_the_third_waits_for_a_
     act(app, &w.agent.1, &c, "dispatch", json!({"department_id": w.engineering}))
         .await
         .assert_problem(403, None);
-    let again = act_ok(app, &w.supervisor.1, &c, "dispatch", json!({"department_id": w.engineering, "note": "主管督办"})).await;
-    assert_eq!((&again["status"], &again["dispatch_count"]), (&json!("dispatched"), &json!(4)));
+    let again = act_ok(
+        app,
+        &w.supervisor.1,
+        &c,
+        "dispatch",
+        json!({"department_id": w.engineering, "note": "主管督办"}),
+    )
+    .await;
+    assert_eq!(
+        (&again["status"], &again["dispatch_count"]),
+        (&json!("dispatched"), &json!(4))
+    );
 }
 
 async fn repeat_repairs_are_flagged_listed_and_counted(app: &TestApp) {
@@ -417,14 +554,39 @@ async fn repeat_repairs_are_flagged_listed_and_counted(app: &TestApp) {
     // Still open: a second report of the same leak is not a repeat repair.
     let open_again = new_case(app, &w.agent.1, with_category(&ids[0])).await;
     assert!(open_again["repeat_of"].is_null(), "{open_again}");
-    let c = act_ok(app, &w.agent.1, &first, "dispatch", json!({"department_id": w.engineering})).await;
+    let c = act_ok(
+        app,
+        &w.agent.1,
+        &first,
+        "dispatch",
+        json!({"department_id": w.engineering}),
+    )
+    .await;
     let c = act_ok(app, &handler.1, &c, "resolve", json!({"result": "已修好"})).await;
-    let c = act_ok(app, &w.agent.1, &c, "reply", json!({"content": "已修好", "method": "phone"})).await;
-    let c = act_ok(app, &w.agent.1, &c, "visit", json!({"reached": true, "satisfaction": "satisfied"})).await;
+    let c = act_ok(
+        app,
+        &w.agent.1,
+        &c,
+        "reply",
+        json!({"content": "已修好", "method": "phone"}),
+    )
+    .await;
+    let c = act_ok(
+        app,
+        &w.agent.1,
+        &c,
+        "visit",
+        json!({"reached": true, "satisfaction": "satisfied"}),
+    )
+    .await;
     assert_eq!(c["status"], "closed");
 
     let repeat = new_case(app, &w.agent.1, with_category(&ids[0])).await;
-    assert_eq!(repeat["repeat_of"], json!({"id": first["id"], "number": first["number"]}), "{repeat}");
+    assert_eq!(
+        repeat["repeat_of"],
+        json!({"id": first["id"], "number": first["number"]}),
+        "{repeat}"
+    );
     let other = new_case(app, &w.agent.1, with_category(&ids[1])).await;
     assert!(other["repeat_of"].is_null());
     let list = app.get("/api/v1/cases?kind=repair", &w.agent.1).await;

@@ -27,18 +27,14 @@ crate::wire_enum! {
 
 crate::wire_enum! {
     /// Which cases a rule watches (default `complaint`, as before issue #19).
+    #[derive(Default)]
     pub enum WatchedKind {
+        #[default]
         Complaint => "complaint",
         Repair => "repair",
         Incident => "incident",
         /// Complaints, repairs and incidents together.
         Any => "any",
-    }
-}
-
-impl Default for WatchedKind {
-    fn default() -> Self {
-        WatchedKind::Complaint
     }
 }
 

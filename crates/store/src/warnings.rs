@@ -179,7 +179,12 @@ pub async fn evaluate_for_case<C: ConnectionTrait + TransactionTrait>(db: &C, ca
                 rule: WarningRule::PropertyCluster,
                 subject_key: format!("property:{property_id}{}", rule.kind.key_suffix()),
                 title: format!("{name} {} 天内 {} 起{}", rule.days, ids.len(), rule.kind.noun_zh()),
-                detail: format!("Property {name}: {} {} cases within {} days", ids.len(), rule.kind, rule.days),
+                detail: format!(
+                    "Property {name}: {} {} cases within {} days",
+                    ids.len(),
+                    rule.kind,
+                    rule.days
+                ),
                 case_ids: ids,
                 quiet: Duration::days(i64::from(rule.days)),
             });
@@ -203,7 +208,12 @@ pub async fn evaluate_for_case<C: ConnectionTrait + TransactionTrait>(db: &C, ca
             if cluster_fires(&rule, ids.len() as u64) {
                 firings.push(Firing {
                     rule: WarningRule::BuildingCluster,
-                    subject_key: format!("building:{}:{}{}", room.project_id, room.building, rule.kind.key_suffix()),
+                    subject_key: format!(
+                        "building:{}:{}{}",
+                        room.project_id,
+                        room.building,
+                        rule.kind.key_suffix()
+                    ),
                     title: format!(
                         "{} 栋 {} 天内 {} 起{}",
                         room.building,
@@ -228,8 +238,15 @@ pub async fn evaluate_for_case<C: ConnectionTrait + TransactionTrait>(db: &C, ca
     if let Some(category_id) = case.category_id.filter(|_| rules.category_surge.kind.watches(kind)) {
         let rule = rules.category_surge;
         let week_start = at - Duration::days(7);
-        let this_week =
-            complaints_since(db, rule.kind, week_start, at, case::Column::CategoryId, vec![category_id]).await?;
+        let this_week = complaints_since(
+            db,
+            rule.kind,
+            week_start,
+            at,
+            case::Column::CategoryId,
+            vec![category_id],
+        )
+        .await?;
         let before = case::Entity::find()
             .filter(case::Column::Kind.is_in(rule.kind.kinds().iter().map(|k| k.as_str())))
             .filter(case::Column::CategoryId.eq(category_id))
@@ -274,7 +291,12 @@ pub async fn evaluate_for_case<C: ConnectionTrait + TransactionTrait>(db: &C, ca
                     rule: WarningRule::RepeatCustomer,
                     subject_key: format!("repeat:{}", case.id),
                     title: format!("客户 {} 天内再次{}（{}）", rule.days, rule.kind.noun_zh(), case.number),
-                    detail: format!("The customer reported {} {} cases within {} days", ids.len(), rule.kind, rule.days),
+                    detail: format!(
+                        "The customer reported {} {} cases within {} days",
+                        ids.len(),
+                        rule.kind,
+                        rule.days
+                    ),
                     case_ids: ids,
                     quiet: Duration::days(i64::from(rule.days)),
                 });

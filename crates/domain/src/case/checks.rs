@@ -192,7 +192,10 @@ mod tests {
     fn outcomes_know_their_satisfaction_and_reach() {
         for outcome in VisitOutcome::ALL {
             let level = outcome.satisfaction();
-            assert_eq!(level.map(|s| s.as_str()), Satisfaction::parse(outcome.as_str()).map(|s| s.as_str()));
+            assert_eq!(
+                level.map(|s| s.as_str()),
+                Satisfaction::parse(outcome.as_str()).map(|s| s.as_str())
+            );
             assert_eq!(outcome.reached(), *outcome != O::Unreachable);
         }
     }
@@ -282,7 +285,11 @@ mod tests {
             (utc(8, 16, 0), 7, false),
         ];
         for (reported, window, expected) in table {
-            assert_eq!(is_repeat_repair(closed, reported, window), expected, "{reported} {window}");
+            assert_eq!(
+                is_repeat_repair(closed, reported, window),
+                expected,
+                "{reported} {window}"
+            );
         }
     }
 }

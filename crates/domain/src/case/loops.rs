@@ -72,7 +72,13 @@ mod tests {
             (S::InProgress, C::Redispatch, S::Dispatched, WorkOrderEffect::Open, true),
             (S::Resolved, C::Redispatch, S::Dispatched, WorkOrderEffect::Open, true),
             (S::Visiting, C::Redispatch, S::Dispatched, WorkOrderEffect::Open, true),
-            (S::Visiting, C::VisitUnreachable, S::Closed, WorkOrderEffect::None, false),
+            (
+                S::Visiting,
+                C::VisitUnreachable,
+                S::Closed,
+                WorkOrderEffect::None,
+                false,
+            ),
             (S::Review, C::Dispatch, S::Dispatched, WorkOrderEffect::Open, true),
             (S::Review, C::Comment, S::Review, WorkOrderEffect::None, false),
             (S::Review, C::Escalate, S::Review, WorkOrderEffect::None, false),
@@ -100,12 +106,13 @@ mod tests {
                 match row {
                     Some((_, _, to, effect, second)) => {
                         let o = got.unwrap_or_else(|e| panic!("{status} {command:?}: {e}"));
-                        assert_eq!((o.from, o.to, o.work_order, o.second_dispatch), (*status, *to, *effect, *second));
+                        assert_eq!(
+                            (o.from, o.to, o.work_order, o.second_dispatch),
+                            (*status, *to, *effect, *second)
+                        );
                     }
                     // Only the review status and the new commands are this table's business.
-                    None if *status == S::Review
-                        || matches!(command, C::Redispatch | C::VisitUnreachable) =>
-                    {
+                    None if *status == S::Review || matches!(command, C::Redispatch | C::VisitUnreachable) => {
                         assert_eq!(
                             got,
                             Err(TransitionError::NotAllowed {
@@ -131,7 +138,11 @@ mod tests {
         ];
         for (before, to, effect, second) in table {
             let o = apply_with_history(CaseKind::Complaint, S::Visiting, DISSATISFIED, before).unwrap();
-            assert_eq!((o.to, o.work_order, o.second_dispatch), (to, effect, second), "{before}");
+            assert_eq!(
+                (o.to, o.work_order, o.second_dispatch),
+                (to, effect, second),
+                "{before}"
+            );
         }
         // Satisfied closes whatever came before; other statuses refuse as before.
         let satisfied = C::Visit {

@@ -122,20 +122,68 @@ mod tests {
     fn old_bodies_get_the_defaults_and_nonsense_is_named() {
         let old: VisitSettings = serde_json::from_str(r#"{"visits_by": "steward"}"#).unwrap();
         assert_eq!(
-            (old.retry_delay_hours, old.max_tries, old.early_margin_hours, old.repeat_window_days),
+            (
+                old.retry_delay_hours,
+                old.max_tries,
+                old.early_margin_hours,
+                old.repeat_window_days
+            ),
             (4, 3, 2, 30)
         );
         assert_eq!(VisitSettings::default().invalid_field(), None);
         let table = [
-            (VisitSettings { retry_delay_hours: 0, ..old }, Some("retry_delay_hours")),
-            (VisitSettings { retry_delay_hours: 73, ..old }, Some("retry_delay_hours")),
+            (
+                VisitSettings {
+                    retry_delay_hours: 0,
+                    ..old
+                },
+                Some("retry_delay_hours"),
+            ),
+            (
+                VisitSettings {
+                    retry_delay_hours: 73,
+                    ..old
+                },
+                Some("retry_delay_hours"),
+            ),
             (VisitSettings { max_tries: 0, ..old }, Some("max_tries")),
             (VisitSettings { max_tries: 11, ..old }, Some("max_tries")),
-            (VisitSettings { early_margin_hours: 25, ..old }, Some("early_margin_hours")),
-            (VisitSettings { early_margin_hours: 0, ..old }, None),
-            (VisitSettings { repeat_window_days: 0, ..old }, Some("repeat_window_days")),
-            (VisitSettings { repeat_window_days: 366, ..old }, Some("repeat_window_days")),
-            (VisitSettings { max_tries: 1, repeat_window_days: 365, ..old }, None),
+            (
+                VisitSettings {
+                    early_margin_hours: 25,
+                    ..old
+                },
+                Some("early_margin_hours"),
+            ),
+            (
+                VisitSettings {
+                    early_margin_hours: 0,
+                    ..old
+                },
+                None,
+            ),
+            (
+                VisitSettings {
+                    repeat_window_days: 0,
+                    ..old
+                },
+                Some("repeat_window_days"),
+            ),
+            (
+                VisitSettings {
+                    repeat_window_days: 366,
+                    ..old
+                },
+                Some("repeat_window_days"),
+            ),
+            (
+                VisitSettings {
+                    max_tries: 1,
+                    repeat_window_days: 365,
+                    ..old
+                },
+                None,
+            ),
         ];
         for (settings, expected) in table {
             assert_eq!(settings.invalid_field(), expected, "{settings:?}");

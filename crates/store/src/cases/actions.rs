@@ -136,9 +136,14 @@ pub enum ActionInput {
     Escalate(EscalateCase),
     Deescalate(EscalateCase),
     /// 二次派单 after the 48 h check found the repair not done (from the visit worklist).
-    Redispatch { note: Option<String> },
+    Redispatch {
+        note: Option<String>,
+    },
     /// The last unreached try of the satisfaction visit (decided by `visits::unreached`).
-    VisitUnreachable { tries: i32, comment: Option<String> },
+    VisitUnreachable {
+        tries: i32,
+        comment: Option<String>,
+    },
 }
 
 impl ActionInput {

@@ -73,7 +73,10 @@ pub async fn perform_in(
             "a steward raises their areas' cases to area level only".into(),
         ));
     }
-    if before.status == CaseStatus::Review && input.action() == CaseAction::Dispatch && !may_dispatch_from_review(actor.role) {
+    if before.status == CaseStatus::Review
+        && input.action() == CaseAction::Dispatch
+        && !may_dispatch_from_review(actor.role)
+    {
         return Err(StoreError::Forbidden(
             "dissatisfied three times: only a supervisor dispatches this case again".into(),
         ));

@@ -223,4 +223,3 @@ fn parse_cursor(cursor: &str) -> StoreResult<(DateTime<Utc>, Uuid)> {
         id.parse().map_err(|_| bad())?,
     ))
 }
-

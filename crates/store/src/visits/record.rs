@@ -49,8 +49,12 @@ fn outcome_of(purpose: VisitPurpose, input: &RecordVisitCheck) -> StoreResult<Vi
             return Err(StoreError::invalid("reached", "contradicts the outcome"));
         }
         (Some(o), _) => o,
-        (None, Some(reached)) => legacy_outcome(purpose, reached)
-            .ok_or_else(|| StoreError::invalid("outcome", "a satisfaction visit records one of the four levels or 'unreachable'"))?,
+        (None, Some(reached)) => legacy_outcome(purpose, reached).ok_or_else(|| {
+            StoreError::invalid(
+                "outcome",
+                "a satisfaction visit records one of the four levels or 'unreachable'",
+            )
+        })?,
         (None, None) => return Err(StoreError::invalid("outcome", "required")),
     };
     if !outcome_allowed(purpose, outcome) {
@@ -76,7 +80,10 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         .await?
         .ok_or(StoreError::NotFound)?;
     if visit.status != PENDING {
-        return Err(StoreError::conflict("status", format!("this visit is already {}", visit.status)));
+        return Err(StoreError::conflict(
+            "status",
+            format!("this visit is already {}", visit.status),
+        ));
     }
     let purpose = VisitPurpose::parse(&visit.purpose).unwrap_or(VisitPurpose::Satisfaction);
     let outcome = outcome_of(purpose, &input)?;
@@ -208,9 +215,7 @@ async fn follow_up(
 async fn department_people(db: &impl ConnectionTrait, case: &case::Model) -> StoreResult<Vec<Uuid>> {
     match (case.assignee_id, case.department_id) {
         (Some(user), _) => Ok(vec![user]),
-        (None, Some(department)) => {
-            crate::cases::targets::handlers_in_project(db, department, case.project_id).await
-        }
+        (None, Some(department)) => crate::cases::targets::handlers_in_project(db, department, case.project_id).await,
         (None, None) => Ok(vec![]),
     }
 }

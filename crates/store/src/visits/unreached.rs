@@ -28,7 +28,11 @@ async fn pending_satisfaction(
 
 /// The input a `visit` action really is: an unreached try that is the project's last closes
 /// the case (`VisitUnreachable`); everything else is left as it is.
-pub async fn input_for(db: &impl ConnectionTrait, current: &case::Model, input: ActionInput) -> StoreResult<ActionInput> {
+pub async fn input_for(
+    db: &impl ConnectionTrait,
+    current: &case::Model,
+    input: ActionInput,
+) -> StoreResult<ActionInput> {
     let ActionInput::Visit(v) = &input else {
         return Ok(input);
     };

@@ -299,7 +299,10 @@ mod tests {
                     assert_eq!((c.after.status, c.after.dispatch_count), (CaseStatus::Dispatched, 2));
                     assert_eq!((c.after.level, c.after.peak_level), (Level::Area, Level::Area));
                     assert_eq!(c.after.dissatisfied_visits, 2);
-                    assert_eq!(c.escalated.as_ref().map(|e| (e.0, e.1)), Some((Level::Project, Level::Area)));
+                    assert_eq!(
+                        c.escalated.as_ref().map(|e| (e.0, e.1)),
+                        Some((Level::Project, Level::Area))
+                    );
                 }),
             ),
             (
@@ -321,7 +324,10 @@ mod tests {
                 },
                 visit(true, Some(Satisfaction::Dissatisfied)),
                 Ok(|c: &Change| {
-                    assert_eq!((c.after.level, c.after.status), (Level::Company, CaseStatus::Dispatched));
+                    assert_eq!(
+                        (c.after.level, c.after.status),
+                        (Level::Company, CaseStatus::Dispatched)
+                    );
                     assert_eq!(c.escalated, None);
                 }),
             ),
@@ -361,13 +367,18 @@ mod tests {
             (
                 "a 48 h check found it not done: the same department again, deadline renewed",
                 dispatched(CaseStatus::InProgress),
-                Input::Redispatch { note: Some("师傅未上门".into()) },
+                Input::Redispatch {
+                    note: Some("师傅未上门".into()),
+                },
                 Ok(|c: &Change| {
                     assert_eq!((c.after.status, c.after.dispatch_count), (CaseStatus::Dispatched, 2));
                     assert!(matches!(c.order, OrderChange::Open { sequence: 2, department_id, .. }
                         if department_id == ORDER.department_id));
                     assert_eq!(c.event.action, "redispatch");
-                    assert_eq!(c.after.due_at, Some(t(2) + SlaDurations::builtin(CaseKind::Repair, Severity::Normal).resolve()));
+                    assert_eq!(
+                        c.after.due_at,
+                        Some(t(2) + SlaDurations::builtin(CaseKind::Repair, Severity::Normal).resolve())
+                    );
                 }),
             ),
             (
@@ -379,7 +390,10 @@ mod tests {
             (
                 "the last unreachable try closes without a satisfaction",
                 dispatched(CaseStatus::Visiting),
-                Input::VisitUnreachable { tries: 3, comment: None },
+                Input::VisitUnreachable {
+                    tries: 3,
+                    comment: None,
+                },
                 Ok(|c: &Change| {
                     assert_eq!((c.after.status, c.after.closed_at), (CaseStatus::Closed, Some(t(2))));
                     assert_eq!(c.after.last_satisfaction, None);

@@ -12,7 +12,11 @@ use crate::sla::escalation::Level;
 
 /// Counts a dissatisfied satisfaction visit on `after` (which still holds the count before it).
 /// Returns the escalation to announce (the second one, while the ladder has a level above).
-pub(super) fn dissatisfied(after: &mut CaseState, outcome: &Outcome, payload: &mut Value) -> Option<(Level, Level, String)> {
+pub(super) fn dissatisfied(
+    after: &mut CaseState,
+    outcome: &Outcome,
+    payload: &mut Value,
+) -> Option<(Level, Level, String)> {
     let before = after.dissatisfied_visits;
     after.dissatisfied_visits = before + 1;
     payload["dissatisfied_visits"] = json!(after.dissatisfied_visits);
@@ -42,7 +46,11 @@ pub(super) fn dissatisfied(after: &mut CaseState, outcome: &Outcome, payload: &m
 
 /// 二次派单 after the 48 h check found the repair not done: a new work order for the same
 /// department and person, with a fresh deadline.
-pub(super) fn redispatch(after: &mut CaseState, ctx: &Context<'_>, note: Option<String>) -> Result<Effects, ChangeError> {
+pub(super) fn redispatch(
+    after: &mut CaseState,
+    ctx: &Context<'_>,
+    note: Option<String>,
+) -> Result<Effects, ChangeError> {
     let Some(department) = ctx.order.map(|o| o.department_id).or(after.department_id) else {
         return invalid("department_id", "the case was never dispatched");
     };
