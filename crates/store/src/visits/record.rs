@@ -119,6 +119,24 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         statements::commit(txn).await?;
         return Ok(view(visit, Some(&saved), at));
     }
+    let (saved, case) = record_check(&txn, actor, visit, case, outcome, note, &rules, at).await?;
+    statements::commit(txn).await?;
+    Ok(view(saved, Some(&case), at))
+}
+
+/// A contact or outcome check: done (or, unreachable before the last try, due again later),
+/// its timeline entry, and what its outcome sets in motion. Returns the visit and the case.
+#[allow(clippy::too_many_arguments)]
+async fn record_check(
+    txn: &impl ConnectionTrait,
+    actor: &Actor,
+    visit: scheduled_visit::Model,
+    case: case::Model,
+    outcome: VisitOutcome,
+    note: Option<String>,
+    rules: &huiyin_domain::steward::visits_by::VisitSettings,
+    at: chrono::DateTime<chrono::Utc>,
+) -> StoreResult<(scheduled_visit::Model, case::Model)> {
     let tries = visit.attempts + 1;
     let mut model = visit.clone().into_active_model();
     let retry = match outcome {
@@ -144,14 +162,14 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         }
     }
     model.note = Set(note.clone());
-    let saved = model.update(&txn).await?;
+    let saved = model.update(txn).await?;
     let status = CaseStatus::parse(&case.status);
     let retry_at = match retry {
         Retry::At(next) => Some(next),
         Retry::GiveUp => None,
     };
     events::append(
-        &txn,
+        txn,
         NewEvent {
             case_id: visit.case_id,
             actor_id: Some(actor.user_id),
@@ -165,9 +183,8 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         },
     )
     .await?;
-    let case = follow_up(&txn, actor, case, outcome, note).await?;
-    statements::commit(txn).await?;
-    Ok(view(saved, Some(&case), at))
+    let case = follow_up(txn, actor, case, outcome, note).await?;
+    Ok((saved, case))
 }
 
 /// What a check's outcome sets in motion: `not_done` dispatches the case again when it has a
