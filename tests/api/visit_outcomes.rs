@@ -281,6 +281,36 @@ async fn a_repair_not_done_at_48_hours_goes_back_to_the_department(app: &TestApp
         "{actions:?}"
     );
 
+    // Resolved already, but the customer says it is not done: back out, and the satisfaction
+    // visit of that resolution is moot.
+    let resolved = new_case(app, &w.agent.1, repair(&w)).await;
+    let r = act_ok(
+        app,
+        &w.agent.1,
+        &resolved,
+        "dispatch",
+        json!({"department_id": w.engineering}),
+    )
+    .await;
+    act_ok(app, &handler.1, &r, "resolve", json!({"result": "已修好"})).await;
+    let purposes = |visits: Vec<Value>| -> Vec<String> {
+        visits
+            .iter()
+            .map(|v| v["purpose"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(purposes(visits_of(app, &w.agent.1, &resolved, "due").await).contains(&"satisfaction".to_owned()));
+    let check = visit_of(app, &w.agent.1, &resolved, "outcome_check").await;
+    let recorded = record(app, &w.agent.1, &check, json!({"outcome": "not_done"})).await;
+    assert_eq!(recorded.status, StatusCode::OK, "{}", recorded.text);
+    let now = case_now(app, &resolved).await;
+    assert_eq!(
+        (&now["status"], &now["dispatch_count"]),
+        (&json!("dispatched"), &json!(2))
+    );
+    assert!(now["deadlines"]["reply"]["due_at"].is_null(), "{now}");
+    assert!(purposes(visits_of(app, &w.agent.1, &resolved, "due").await).is_empty());
+
     // A repair nobody dispatched yet: the answer is kept, nothing is dispatched by itself.
     let waiting = new_case(app, &w.agent.1, repair(&w)).await;
     let check = visit_of(app, &w.agent.1, &waiting, "outcome_check").await;

@@ -105,6 +105,9 @@ async fn schedule_visits(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreRes
             if change.event.action == "resolve" {
                 visits::on_resolve(db, c.case, terms, c.at).await?;
             }
+            if change.event.action == "redispatch" {
+                visits::on_redispatch(db, c.case.id).await?;
+            }
             match change.visit.as_ref() {
                 Some(v) if v.reached => {
                     visits::on_case_visit(db, c.case.id, c.actor, c.at, v.satisfaction, v.comment.as_deref()).await?

@@ -15,7 +15,7 @@ pub mod unreached;
 pub use due::notify_due;
 pub use huiyin_domain::case::checks::{VisitOutcome, VisitPurpose};
 pub use record::{record, RecordVisitCheck};
-pub use schedule::{on_case_finished, on_case_visit, on_register, on_resolve};
+pub use schedule::{on_case_finished, on_case_visit, on_redispatch, on_register, on_resolve};
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::CaseStatus;

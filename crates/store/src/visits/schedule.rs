@@ -132,6 +132,16 @@ pub async fn on_case_visit(
     Ok(())
 }
 
+/// The case went back to its department after a failed 48 h check: a satisfaction visit still
+/// pending from the earlier resolution is moot (the next resolution schedules one again).
+pub async fn on_redispatch(db: &impl ConnectionTrait, case_id: Uuid) -> StoreResult<()> {
+    pending_of(case_id, Some(VisitPurpose::Satisfaction))
+        .col_expr(scheduled_visit::Column::Status, Expr::value(CANCELLED))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// The case was closed or cancelled: visits not yet made are no longer needed.
 pub async fn on_case_finished(db: &impl ConnectionTrait, case_id: Uuid) -> StoreResult<()> {
     pending_of(case_id, None)
