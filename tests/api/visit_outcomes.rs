@@ -537,6 +537,21 @@ async fn the_second_dissatisfied_visit_escalates_once_and_the_third_waits_for_a_
         (&c["status"], &c["dispatch_count"], &c["level"]),
         (&json!("review"), &json!(3), &json!("area"))
     );
+    // The desk is not offered the dispatch; the supervisor is.
+    assert!(
+        !c["available_actions"].as_array().unwrap().contains(&json!("dispatch")),
+        "{c}"
+    );
+    let seen = app
+        .get(
+            &format!("/api/v1/cases/{}", case["id"].as_str().unwrap()),
+            &w.supervisor.1,
+        )
+        .await;
+    assert!(seen.body["available_actions"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("dispatch")));
     let told = notification_titles(app, &w.supervisor.1, "review").await;
     assert_eq!(told.len(), 1, "{told:?}");
     act(app, &handler.1, &c, "resolve", json!({"result": "x"}))

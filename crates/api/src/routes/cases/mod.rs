@@ -50,12 +50,15 @@ pub async fn render(state: &AppState, actor: &Actor, record: CaseRecord) -> ApiR
 
 /// Keeps only the actions `actor`'s role may perform: `available_actions` is what the console
 /// offers, so it is the state machine's list narrowed by the permission table (a steward's
-/// escalation only from project level).
+/// escalation only from project level; a case in `review` dispatched by supervisors only).
 pub fn for_actor(mut response: CaseResponse, actor: &Actor) -> CaseResponse {
     let level = response.summary.level;
-    response
-        .available_actions
-        .retain(|action| huiyin_domain::permission::may_act(actor.role, *action, level));
+    let review = response.summary.status == huiyin_domain::case::CaseStatus::Review;
+    let supervisor = huiyin_domain::case::checks::may_dispatch_from_review(actor.role);
+    response.available_actions.retain(|action| {
+        huiyin_domain::permission::may_act(actor.role, *action, level)
+            && !(review && *action == huiyin_domain::case::CaseAction::Dispatch && !supervisor)
+    });
     response
 }
 
