@@ -5,6 +5,7 @@ pub mod change;
 pub mod checks;
 pub mod facts;
 pub mod kind;
+pub mod link;
 pub mod loops;
 pub mod machine;
 pub mod number;

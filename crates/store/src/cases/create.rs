@@ -292,6 +292,8 @@ pub async fn create_record(
         dissatisfied_visits: Set(0),
         repeat_of: Set(repeat_of.as_ref().map(|r| r.0)),
         repeat_of_number: Set(repeat_of.map(|r| r.1)),
+        parent_id: Set(None),
+        child_count: Set(0),
         created_at: Set(at),
         updated_at: Set(at),
         version: Set(1),
@@ -337,5 +339,7 @@ pub async fn create_record(
         work_orders: vec![],
         visits: vec![],
         attachments: vec![],
+        parent: None,
+        children: vec![],
     })
 }

@@ -64,6 +64,11 @@ pub struct Model {
     pub repeat_of: Option<Uuid>,
     /// The number of `repeat_of` (numbers never change).
     pub repeat_of_number: Option<String>,
+    /// The incident case this one follows (one incident, many callers).
+    pub parent_id: Option<Uuid>,
+    /// How many cases are linked to this one as children (0 for almost every case, which
+    /// then never looks its children up).
+    pub child_count: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,
