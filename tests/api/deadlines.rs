@@ -529,7 +529,8 @@ async fn repairs_schedule_visits_and_resolution_schedules_the_satisfaction_visit
         json!({"reached": true}),
     )
     .await
-    .assert_problem(409, Some("purpose"));
+    // A satisfaction visit records a level (or `unreachable`), never a bare `reached`.
+    .assert_problem(422, Some("outcome"));
     let replied = act_ok(
         app,
         &w.agent.1,

@@ -33,5 +33,6 @@ mod stewardship;
 mod stewardship_cases;
 mod stewardship_notices;
 mod store_steps;
+mod visit_outcomes;
 mod webhooks;
 mod works;

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::case::CaseKind;
+
 crate::wire_enum! {
     /// Which rule fired a warning.
     pub enum WarningRule {
@@ -23,6 +25,55 @@ crate::wire_enum! {
     }
 }
 
+crate::wire_enum! {
+    /// Which cases a rule watches (default `complaint`, as before issue #19).
+    #[derive(Default)]
+    pub enum WatchedKind {
+        #[default]
+        Complaint => "complaint",
+        Repair => "repair",
+        Incident => "incident",
+        /// Complaints, repairs and incidents together.
+        Any => "any",
+    }
+}
+
+impl WatchedKind {
+    /// The case kinds the rule counts.
+    pub fn kinds(self) -> &'static [CaseKind] {
+        match self {
+            WatchedKind::Complaint => &[CaseKind::Complaint],
+            WatchedKind::Repair => &[CaseKind::Repair],
+            WatchedKind::Incident => &[CaseKind::Incident],
+            WatchedKind::Any => &[CaseKind::Complaint, CaseKind::Repair, CaseKind::Incident],
+        }
+    }
+
+    pub fn watches(self, kind: CaseKind) -> bool {
+        self.kinds().contains(&kind)
+    }
+
+    /// How a warning's title names the cases: 投诉 / 报修 / 报事 / 案件.
+    pub fn noun_zh(self) -> &'static str {
+        match self {
+            WatchedKind::Complaint => "投诉",
+            WatchedKind::Repair => "报修",
+            WatchedKind::Incident => "报事",
+            WatchedKind::Any => "案件",
+        }
+    }
+
+    /// Part of a warning's subject key: empty for complaints, so keys from before issue #19 hold.
+    pub fn key_suffix(self) -> &'static str {
+        match self {
+            WatchedKind::Complaint => "",
+            WatchedKind::Repair => ":repair",
+            WatchedKind::Incident => ":incident",
+            WatchedKind::Any => ":any",
+        }
+    }
+}
+
 /// N complaints within M days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -32,6 +83,9 @@ pub struct ClusterRule {
     pub count: u32,
     #[schema(example = 30, minimum = 1)]
     pub days: u32,
+    /// Which cases it counts (default `complaint`).
+    #[serde(default)]
+    pub kind: WatchedKind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -44,6 +98,9 @@ pub struct SurgeRule {
     /// Weeks with fewer complaints never fire (small numbers are noise).
     #[schema(example = 5)]
     pub min_count: u32,
+    /// Which cases it counts (default `complaint`).
+    #[serde(default)]
+    pub kind: WatchedKind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -52,6 +109,9 @@ pub struct RepeatRule {
     pub enabled: bool,
     #[schema(example = 30)]
     pub days: u32,
+    /// Which cases it counts (default `complaint`).
+    #[serde(default)]
+    pub kind: WatchedKind,
 }
 
 /// The configurable warning rules (`PUT /api/v1/warning-rules`).
@@ -71,26 +131,38 @@ impl Default for WarningRules {
                 enabled: true,
                 count: 3,
                 days: 30,
+                kind: WatchedKind::Complaint,
             },
             building_cluster: ClusterRule {
                 enabled: true,
                 count: 5,
                 days: 7,
+                kind: WatchedKind::Complaint,
             },
             category_surge: SurgeRule {
                 enabled: true,
                 percent: 50,
                 min_count: 5,
+                kind: WatchedKind::Complaint,
             },
             repeat_customer: RepeatRule {
                 enabled: true,
                 days: 30,
+                kind: WatchedKind::Complaint,
             },
         }
     }
 }
 
 impl WarningRules {
+    /// Whether any enabled rule counts cases of `kind` (the worker checks only those).
+    pub fn watches(&self, kind: CaseKind) -> bool {
+        (self.property_cluster.enabled && self.property_cluster.kind.watches(kind))
+            || (self.building_cluster.enabled && self.building_cluster.kind.watches(kind))
+            || (self.category_surge.enabled && self.category_surge.kind.watches(kind))
+            || (self.repeat_customer.enabled && self.repeat_customer.kind.watches(kind))
+    }
+
     /// The first setting (as a JSON path) that makes no sense, if any.
     pub fn invalid_field(&self) -> Option<&'static str> {
         let clusters = [
@@ -148,6 +220,7 @@ mod tests {
             enabled: true,
             count: 3,
             days: 30,
+            kind: WatchedKind::Complaint,
         };
         assert!(!cluster_fires(&rule, 2));
         assert!(cluster_fires(&rule, 3));
@@ -161,6 +234,7 @@ mod tests {
             enabled: true,
             percent: 50,
             min_count: 5,
+            kind: WatchedKind::Complaint,
         };
         // Average 8 a week: 12 is exactly +50 % (not more), 13 fires.
         assert!(!surge_fires(&rule, 12, 32));
@@ -184,5 +258,35 @@ mod tests {
         let mut rules = WarningRules::default();
         rules.repeat_customer.days = 0;
         assert_eq!(rules.invalid_field(), Some("repeat_customer.days"));
+    }
+
+    #[test]
+    fn rules_watch_the_kinds_they_name_and_complaints_by_default() {
+        let table = [
+            (WatchedKind::Complaint, CaseKind::Complaint, true),
+            (WatchedKind::Complaint, CaseKind::Repair, false),
+            (WatchedKind::Repair, CaseKind::Repair, true),
+            (WatchedKind::Repair, CaseKind::Incident, false),
+            (WatchedKind::Incident, CaseKind::Incident, true),
+            (WatchedKind::Any, CaseKind::Complaint, true),
+            (WatchedKind::Any, CaseKind::Repair, true),
+            (WatchedKind::Any, CaseKind::Incident, true),
+            (WatchedKind::Any, CaseKind::Inquiry, false),
+            (WatchedKind::Any, CaseKind::Praise, false),
+        ];
+        for (watched, kind, expected) in table {
+            assert_eq!(watched.watches(kind), expected, "{watched} {kind}");
+        }
+        // A body from before issue #19 watches complaints.
+        let old: ClusterRule = serde_json::from_str(r#"{"enabled": true, "count": 3, "days": 30}"#).unwrap();
+        assert_eq!(old.kind, WatchedKind::Complaint);
+        let rules = WarningRules::default();
+        assert!(rules.watches(CaseKind::Complaint));
+        assert!(!rules.watches(CaseKind::Repair));
+        let mut repairs = rules;
+        repairs.property_cluster.kind = WatchedKind::Repair;
+        assert!(repairs.watches(CaseKind::Repair));
+        repairs.property_cluster.enabled = false;
+        assert!(!repairs.watches(CaseKind::Repair));
     }
 }

@@ -33,6 +33,10 @@ huiyin_domain::wire_enum! {
         ArrearsStage => "arrears_stage",
         /// A shift handover has waited unsigned past the reminder time.
         HandoverPending => "handover_pending",
+        /// A 24 h or 48 h check found no contact made, or the repair not done (the department).
+        CheckFailed => "check_failed",
+        /// A case dissatisfied a third time waits for a supervisor to dispatch it again.
+        Review => "review",
     }
 }
 

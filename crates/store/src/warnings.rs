@@ -6,7 +6,7 @@
 use chrono::{DateTime, Duration, Utc};
 use huiyin_domain::case::CaseKind;
 use huiyin_domain::sla::escalation::Level;
-use huiyin_domain::warning::{cluster_fires, surge_fires, WarningRule, WarningRules};
+use huiyin_domain::warning::{cluster_fires, surge_fires, WarningRule, WarningRules, WatchedKind};
 use huiyin_domain::webhook::WebhookEvent;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -125,15 +125,17 @@ struct Firing {
     quiet: Duration,
 }
 
+/// The cases of the rule's `kind` registered in `[since, until]` with `column` in `values`.
 async fn complaints_since(
     db: &impl ConnectionTrait,
+    kind: WatchedKind,
     since: DateTime<Utc>,
     until: DateTime<Utc>,
     column: case::Column,
     values: Vec<Uuid>,
 ) -> StoreResult<Vec<Uuid>> {
     Ok(case::Entity::find()
-        .filter(case::Column::Kind.eq(CaseKind::Complaint.as_str()))
+        .filter(case::Column::Kind.is_in(kind.kinds().iter().map(|k| k.as_str())))
         .filter(case::Column::CreatedAt.gte(since))
         .filter(case::Column::CreatedAt.lte(until))
         .filter(column.is_in(values))
@@ -144,38 +146,55 @@ async fn complaints_since(
         .await?)
 }
 
-/// Checks the rules against a newly registered complaint; returns the warnings fired.
+/// Checks the rules against a newly registered case (each rule only for the kinds it watches,
+/// complaints by default); returns the warnings fired.
 pub async fn evaluate_for_case<C: ConnectionTrait + TransactionTrait>(db: &C, case_id: Uuid) -> StoreResult<usize> {
     let Some(case) = case::Entity::find_by_id(case_id).one(db).await? else {
         return Ok(0);
     };
-    if case.kind != CaseKind::Complaint.as_str() {
+    let Some(kind) = CaseKind::parse(&case.kind) else {
+        return Ok(0);
+    };
+    let (rules, _) = rules(db).await?;
+    if !rules.watches(kind) {
         return Ok(0);
     }
-    let (rules, _) = rules(db).await?;
     let at = case.created_at;
     let mut firings = Vec::new();
 
     if let Some(property_id) = case.property_id {
         let rule = rules.property_cluster;
         let since = at - Duration::days(i64::from(rule.days));
-        let ids = complaints_since(db, since, at, case::Column::PropertyId, vec![property_id]).await?;
-        if cluster_fires(&rule, ids.len() as u64) {
+        let ids = if rule.kind.watches(kind) {
+            complaints_since(db, rule.kind, since, at, case::Column::PropertyId, vec![property_id]).await?
+        } else {
+            vec![]
+        };
+        if rule.kind.watches(kind) && cluster_fires(&rule, ids.len() as u64) {
             let room = property::Entity::find_by_id(property_id).one(db).await?;
             let name = room
                 .map(|p| format!("{}-{}-{}", p.building, p.unit, p.room))
                 .unwrap_or_default();
             firings.push(Firing {
                 rule: WarningRule::PropertyCluster,
-                subject_key: format!("property:{property_id}"),
-                title: format!("{name} {} 天内 {} 起投诉", rule.days, ids.len()),
-                detail: format!("Property {name}: {} complaints within {} days", ids.len(), rule.days),
+                subject_key: format!("property:{property_id}{}", rule.kind.key_suffix()),
+                title: format!("{name} {} 天内 {} 起{}", rule.days, ids.len(), rule.kind.noun_zh()),
+                detail: format!(
+                    "Property {name}: {} {} cases within {} days",
+                    ids.len(),
+                    rule.kind,
+                    rule.days
+                ),
                 case_ids: ids,
                 quiet: Duration::days(i64::from(rule.days)),
             });
         }
         let rule = rules.building_cluster;
-        if let Some(room) = property::Entity::find_by_id(property_id).one(db).await? {
+        let room = match rule.kind.watches(kind) {
+            true => property::Entity::find_by_id(property_id).one(db).await?,
+            false => None,
+        };
+        if let Some(room) = room {
             let rooms: Vec<Uuid> = property::Entity::find()
                 .filter(property::Column::ProjectId.eq(room.project_id))
                 .filter(property::Column::Building.eq(room.building.clone()))
@@ -185,16 +204,28 @@ pub async fn evaluate_for_case<C: ConnectionTrait + TransactionTrait>(db: &C, ca
                 .all(db)
                 .await?;
             let since = at - Duration::days(i64::from(rule.days));
-            let ids = complaints_since(db, since, at, case::Column::PropertyId, rooms).await?;
+            let ids = complaints_since(db, rule.kind, since, at, case::Column::PropertyId, rooms).await?;
             if cluster_fires(&rule, ids.len() as u64) {
                 firings.push(Firing {
                     rule: WarningRule::BuildingCluster,
-                    subject_key: format!("building:{}:{}", room.project_id, room.building),
-                    title: format!("{} 栋 {} 天内 {} 起投诉", room.building, rule.days, ids.len()),
+                    subject_key: format!(
+                        "building:{}:{}{}",
+                        room.project_id,
+                        room.building,
+                        rule.kind.key_suffix()
+                    ),
+                    title: format!(
+                        "{} 栋 {} 天内 {} 起{}",
+                        room.building,
+                        rule.days,
+                        ids.len(),
+                        rule.kind.noun_zh()
+                    ),
                     detail: format!(
-                        "Building {}: {} complaints within {} days",
+                        "Building {}: {} {} cases within {} days",
                         room.building,
                         ids.len(),
+                        rule.kind,
                         rule.days
                     ),
                     case_ids: ids,
@@ -204,12 +235,20 @@ pub async fn evaluate_for_case<C: ConnectionTrait + TransactionTrait>(db: &C, ca
         }
     }
 
-    if let Some(category_id) = case.category_id {
+    if let Some(category_id) = case.category_id.filter(|_| rules.category_surge.kind.watches(kind)) {
         let rule = rules.category_surge;
         let week_start = at - Duration::days(7);
-        let this_week = complaints_since(db, week_start, at, case::Column::CategoryId, vec![category_id]).await?;
+        let this_week = complaints_since(
+            db,
+            rule.kind,
+            week_start,
+            at,
+            case::Column::CategoryId,
+            vec![category_id],
+        )
+        .await?;
         let before = case::Entity::find()
-            .filter(case::Column::Kind.eq(CaseKind::Complaint.as_str()))
+            .filter(case::Column::Kind.is_in(rule.kind.kinds().iter().map(|k| k.as_str())))
             .filter(case::Column::CategoryId.eq(category_id))
             .filter(case::Column::CreatedAt.gte(week_start - Duration::days(28)))
             .filter(case::Column::CreatedAt.lt(week_start))
@@ -223,10 +262,15 @@ pub async fn evaluate_for_case<C: ConnectionTrait + TransactionTrait>(db: &C, ca
                 .unwrap_or_default();
             firings.push(Firing {
                 rule: WarningRule::CategorySurge,
-                subject_key: format!("category:{category_id}"),
-                title: format!("「{name}」类投诉本周 {} 起，高于前四周周均 {:.1}", this_week.len(), before as f64 / 4.0),
+                subject_key: format!("category:{category_id}{}", rule.kind.key_suffix()),
+                title: format!(
+                    "「{name}」类{}本周 {} 起，高于前四周周均 {:.1}",
+                    rule.kind.noun_zh(),
+                    this_week.len(),
+                    before as f64 / 4.0
+                ),
                 detail: format!(
-                    "Category {name}: {} complaints in 7 days against a 4-week weekly average of {:.1} (+{}% threshold)",
+                    "Category {name}: {} cases in 7 days against a 4-week weekly average of {:.1} (+{}% threshold)",
                     this_week.len(),
                     before as f64 / 4.0,
                     rule.percent
@@ -239,15 +283,20 @@ pub async fn evaluate_for_case<C: ConnectionTrait + TransactionTrait>(db: &C, ca
 
     if let Some(customer_id) = case.customer_id {
         let rule = rules.repeat_customer;
-        if rule.enabled {
+        if rule.enabled && rule.kind.watches(kind) {
             let since = at - Duration::days(i64::from(rule.days));
-            let ids = complaints_since(db, since, at, case::Column::CustomerId, vec![customer_id]).await?;
+            let ids = complaints_since(db, rule.kind, since, at, case::Column::CustomerId, vec![customer_id]).await?;
             if ids.len() >= 2 {
                 firings.push(Firing {
                     rule: WarningRule::RepeatCustomer,
                     subject_key: format!("repeat:{}", case.id),
-                    title: format!("客户 {} 天内再次投诉（{}）", rule.days, case.number),
-                    detail: format!("The customer complained {} times within {} days", ids.len(), rule.days),
+                    title: format!("客户 {} 天内再次{}（{}）", rule.days, rule.kind.noun_zh(), case.number),
+                    detail: format!(
+                        "The customer reported {} {} cases within {} days",
+                        ids.len(),
+                        rule.kind,
+                        rule.days
+                    ),
                     case_ids: ids,
                     quiet: Duration::days(i64::from(rule.days)),
                 });

@@ -422,42 +422,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancels a duplicate (linking the original), invalid or withdrawn case. On a dispatched or in-progress case, anyone below supervisor only requests it (`note` required): the case keeps its work order and deadlines until a supervisor approves or rejects (`cancel_request` on the case). */
+        /** Cancels a duplicate (linking the original), invalid or withdrawn case. */
         post: operations["cases_cancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/cancel/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Approves the requested cancellation (supervisors and up): the case is cancelled with the requested reason and its work order withdrawn. 409 when no request waits. */
-        post: operations["cases_cancel_approve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/cancel/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Rejects the requested cancellation (supervisors and up): the case goes on as it was. 409 when no request waits. */
-        post: operations["cases_cancel_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1718,30 +1684,6 @@ export interface paths {
         patch: operations["projects_update"];
         trace?: never;
     };
-    "/api/v1/projects/{id}/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The project's process settings (the defaults until saved, `ETag` `"0"` then): complaints
-         *     verified before dispatch, dispatched by a supervisor, verified by the end of the business day.
-         */
-        get: operations["projects_get_settings"];
-        /**
-         * Saves the project's process settings (administrators). Dispatches from now on follow them;
-         *     cases already registered keep their verification deadline.
-         */
-        put: operations["projects_put_settings"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/properties": {
         parameters: {
             query?: never;
@@ -2137,62 +2079,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/routing-rules": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The routing rules you see: company-wide ones and your projects' (oldest first). */
-        get: operations["routing_rules_list_rules"];
-        put?: never;
-        /** Adds a rule (administrators; 409 when one for the same project, category, kind and severity exists). */
-        post: operations["routing_rules_create_rule"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/routing-rules/match": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The department the rules propose for a case about to be registered (the intake form
-         *     pre-selects it): the most specific matching rule — a project's over a company-wide one, then
-         *     one naming the kind, then one naming the severity.
-         */
-        get: operations["routing_rules_match_rule"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/routing-rules/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["routing_rules_get_rule"];
-        /** Replaces a rule (administrators). */
-        put: operations["routing_rules_update_rule"];
-        post?: never;
-        delete: operations["routing_rules_delete_rule"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/sla-calendar": {
         parameters: {
             query?: never;
@@ -2558,11 +2444,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who makes the project's return visits of repairs in an area (`service_desk` until saved,
-         *     `ETag` `"0"` then).
+         * The project's return-visit settings: who makes the visits of repairs in an area
+         *     (`service_desk` until saved, `ETag` `"0"` then), retries of unreachable customers, the
+         *     early-record margin and the repeat-repair window (defaults 4 h, 3 tries, 2 h, 30 days).
          */
         get: operations["visit_settings_get_settings"];
-        /** Saves the setting (the project's managers); visits scheduled from now on follow it. */
+        /**
+         * Saves the settings (the project's managers); visits scheduled from now on follow them.
+         *     Fields left out take their defaults; one out of range is a 422 naming it.
+         */
         put: operations["visit_settings_put_settings"];
         post?: never;
         delete?: never;
@@ -2601,7 +2491,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Records a contact or outcome check (409 for a satisfaction visit: use the case's `visit` action). */
+        /**
+         * Records what a visit found (`outcome`): a contact check `contacted` | `not_contacted`; an
+         *     outcome check `done` | `not_done` (the case is dispatched again to its department, 二次派单)
+         *     | `unreachable`; a satisfaction visit one of the four levels | `unreachable` (recorded as the
+         *     case's `visit` action). `unreachable` schedules another try after the project's
+         *     `retry_delay_hours`; after `max_tries` the visit is closed as unreachable. Old clients may
+         *     send `reached` instead of `outcome` on the two checks.
+         */
         post: operations["visits_record"];
         delete?: never;
         options?: never;
@@ -3341,10 +3238,6 @@ export interface components {
              * @description Required when the reason is `duplicate`: the case this one repeats.
              */
             duplicate_of?: string | null;
-            /**
-             * @description Required when the cancellation must be approved (an agent cancelling a dispatched or
-             *     in-progress case: it becomes a request a supervisor approves or rejects).
-             */
             note?: string | null;
             reason: components["schemas"]["CancelReason"];
         };
@@ -3353,17 +3246,6 @@ export interface components {
          * @enum {string}
          */
         CancelReason: "duplicate" | "invalid" | "withdrawn";
-        /** @description A requested cancellation of a dispatched case. */
-        CancelRequestResponse: {
-            /** Format: uuid */
-            duplicate_of?: string | null;
-            note: string;
-            reason: components["schemas"]["CancelReason"];
-            /** Format: date-time */
-            requested_at: string;
-            /** Format: uuid */
-            requested_by: string;
-        };
         /** @description The caps (a company setting; these are the source's numbers). */
         Caps: {
             /**
@@ -3391,7 +3273,7 @@ export interface components {
          * @description The actions on a case, as named in `POST /api/v1/cases/{id}/<action>`.
          * @enum {string}
          */
-        CaseAction: "verify" | "dispatch" | "accept" | "resolve" | "reply" | "visit" | "close_on_spot" | "cancel" | "comment" | "reassign" | "pause" | "resume" | "escalate" | "deescalate" | "cancel_approve" | "cancel_reject";
+        CaseAction: "verify" | "dispatch" | "accept" | "resolve" | "reply" | "visit" | "close_on_spot" | "cancel" | "comment" | "reassign" | "pause" | "resume" | "escalate" | "deescalate" | "redispatch";
         CaseEventList: {
             items: components["schemas"]["CaseEventResponse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -3429,12 +3311,10 @@ export interface components {
         CaseResponse: components["schemas"]["CaseSummary"] & {
             attachments: components["schemas"]["AttachmentResponse"][];
             /**
-             * @description Actions the caller may take now: allowed by the state machine, the project's process
-             *     settings and the caller's role (a linked case leaves its handling to an unresolved incident).
+             * @description Actions the caller may take now: allowed by the state machine and by the caller's role
+             *     (a linked case leaves its handling to an unresolved incident).
              */
             available_actions: components["schemas"]["CaseAction"][];
-            cancel_reason?: null | components["schemas"]["CancelReason"];
-            cancel_request?: null | components["schemas"]["CancelRequestResponse"];
             category_name?: string | null;
             /** @description The callers' cases following this incident. */
             children: components["schemas"]["LinkedCase"][];
@@ -3471,7 +3351,7 @@ export interface components {
          * @description Where a case stands in its handling loop.
          * @enum {string}
          */
-        CaseStatus: "registered" | "dispatched" | "in_progress" | "resolved" | "visiting" | "closed" | "cancelled";
+        CaseStatus: "registered" | "dispatched" | "in_progress" | "resolved" | "visiting" | "review" | "closed" | "cancelled";
         /** @description A case as lists and queues show it. */
         CaseSummary: {
             /** Format: uuid */
@@ -3498,6 +3378,12 @@ export interface components {
              * @description How many times a work order went out; above 1 means a second dispatch (二次派单).
              */
             dispatch_count: number;
+            /**
+             * Format: int32
+             * @description Dissatisfied satisfaction visits so far: the second raised the level; after the third
+             *     the case waits in `review` for a supervisor.
+             */
+            dissatisfied_visits: number;
             /**
              * Format: date-time
              * @description The resolution deadline of the current work order.
@@ -3535,6 +3421,7 @@ export interface components {
             property_id?: string | null;
             /** @description `building unit room`, e.g. `3栋 2单元 1201`. */
             property_label?: string | null;
+            repeat_of?: null | components["schemas"]["RepeatOf"];
             /** Format: date-time */
             reported_at: string;
             severity: components["schemas"]["Severity"];
@@ -3674,6 +3561,8 @@ export interface components {
              */
             days: number;
             enabled: boolean;
+            /** @description Which cases it counts (default `complaint`). */
+            kind?: components["schemas"]["WatchedKind"];
         };
         CommentCase: {
             body: string;
@@ -4275,11 +4164,6 @@ export interface components {
             /** @description Why (the evidence weighed). */
             note: string;
         };
-        /** @description A supervisor's decision on a requested cancellation. */
-        DecideCancel: {
-            /** @description Why (shown in the timeline). */
-            note?: string | null;
-        };
         DecorationSettingsBody: {
             caps: components["schemas"]["Caps"];
             /** @description Stages added between material arrival and mid-construction, e.g. `carpentry`. */
@@ -4374,12 +4258,7 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
-        Dimension: "category" | "channel" | "project" | "area" | "building" | "department" | "assignee" | "kind" | "severity" | "cancel_reason";
-        /**
-         * @description Who may dispatch a complaint (supervisors, managers and administrators always may).
-         * @enum {string}
-         */
-        DispatchBy: "agent" | "supervisor";
+        Dimension: "category" | "channel" | "project" | "area" | "building" | "department" | "assignee" | "kind" | "severity";
         DispatchCase: {
             /**
              * Format: uuid
@@ -4557,10 +4436,7 @@ export interface components {
             first_contact_resolution: components["schemas"]["Ratio"];
             /** @description Resolved by their due time, over resolved cases that had one. */
             on_time_resolve: components["schemas"]["Ratio"];
-            /**
-             * @description Verified by their verification deadline (the end of the business day of registration by
-             *     default), over cases that needed verifying.
-             */
+            /** @description Verified on the business day they were created, over cases that needed verifying. */
             on_time_verify: components["schemas"]["Ratio"];
             /**
              * Format: int64
@@ -4949,6 +4825,18 @@ export interface components {
              */
             username: string;
         };
+        LoopFigures: {
+            /**
+             * Format: int64
+             * @description Repairs that repeat a repair of the same property and category closed shortly before (二次报修).
+             */
+            repeat_repairs: number;
+            /**
+             * Format: int64
+             * @description Cases whose satisfaction visit was closed as unreachable after the last try (no rating).
+             */
+            unreachable_visits: number;
+        };
         LoseLead: {
             /** @description The customer's own statement, as recorded on the call. */
             customer_statement: string;
@@ -5067,7 +4955,7 @@ export interface components {
          * @description Why a notification was sent.
          * @enum {string}
          */
-        NotificationKind: "escalated" | "assigned" | "visit_due" | "warning" | "urgent_case" | "area_case" | "arrears_stage" | "handover_pending";
+        NotificationKind: "escalated" | "assigned" | "visit_due" | "warning" | "urgent_case" | "area_case" | "arrears_stage" | "handover_pending" | "check_failed" | "review";
         NotificationList: {
             items: components["schemas"]["NotificationView"][];
             next_cursor?: string | null;
@@ -5189,7 +5077,7 @@ export interface components {
          * @description Something a user may be allowed to do.
          * @enum {string}
          */
-        Permission: "org_read" | "org_manage" | "user_manage" | "category_read" | "category_manage" | "customer_read" | "customer_manage" | "pii_view" | "audit_read" | "case_create" | "case_read" | "case_verify" | "case_dispatch" | "case_handle" | "case_reply" | "case_close_on_spot" | "case_cancel" | "case_cancel_approve" | "case_reassign" | "case_comment" | "stats_read" | "case_export" | "api_key_manage" | "job_manage" | "case_pause" | "case_escalate" | "case_deescalate" | "case_escalate_area" | "sla_manage" | "config_manage" | "warning_ack" | "webhook_manage" | "steward_work" | "steward_plan" | "notice_draft" | "notice_publish" | "arrears_read" | "arrears_contact" | "arrears_import" | "arrears_legal" | "handover_write" | "knowledge_read" | "knowledge_manage" | "lead_read" | "lead_create" | "lead_progress" | "lead_dispatch" | "lead_decide" | "works_read" | "works_manage" | "works_visit";
+        Permission: "org_read" | "org_manage" | "user_manage" | "category_read" | "category_manage" | "customer_read" | "customer_manage" | "pii_view" | "audit_read" | "case_create" | "case_read" | "case_verify" | "case_dispatch" | "case_handle" | "case_reply" | "case_close_on_spot" | "case_cancel" | "case_reassign" | "case_comment" | "stats_read" | "case_export" | "api_key_manage" | "job_manage" | "case_pause" | "case_escalate" | "case_deescalate" | "case_escalate_area" | "sla_manage" | "config_manage" | "warning_ack" | "webhook_manage" | "steward_work" | "steward_plan" | "notice_draft" | "notice_publish" | "arrears_read" | "arrears_contact" | "arrears_import" | "arrears_legal" | "handover_write" | "knowledge_read" | "knowledge_manage" | "lead_read" | "lead_create" | "lead_progress" | "lead_dispatch" | "lead_decide" | "works_read" | "works_manage" | "works_visit";
         /** @description The photos of one subject, oldest first (a short list: no cursor). */
         PhotoList: {
             items: components["schemas"]["PhotoResponse"][];
@@ -5256,23 +5144,6 @@ export interface components {
              * @example /problems/validation
              */
             type: string;
-        };
-        /** @description A project's process settings (`GET/PUT /api/v1/projects/{id}/settings`). */
-        ProcessSettings: {
-            /** @description Who may dispatch a complaint. */
-            dispatch_by: components["schemas"]["DispatchBy"];
-            /**
-             * @description A complaint is verified before it is dispatched (complaints only: a repair or an incident
-             *     goes out at once, the desk checks on the way).
-             */
-            verify_before_dispatch: boolean;
-            /** @description How the verification deadline of the project's cases is set (every kind). */
-            verify_deadline: components["schemas"]["VerifyDeadline"];
-        };
-        /** @description A project's process settings with its project. */
-        ProcessSettingsResponse: components["schemas"]["ProcessSettings"] & {
-            /** Format: uuid */
-            project_id: string;
         };
         ProjectList: {
             items: components["schemas"]["ProjectResponse"][];
@@ -5390,8 +5261,13 @@ export interface components {
         RecordVisitCheck: {
             /** @description What the customer said (e.g. "维修师傅已联系，约好明早上门"). */
             note?: string | null;
-            /** @description Whether the customer was reached. */
-            reached: boolean;
+            outcome?: null | components["schemas"]["VisitOutcome"];
+            /**
+             * @description Before outcomes (kept for old clients): on a contact check `true` = `contacted`, `false` =
+             *     `not_contacted`; on an outcome check `true` = `done`, `false` = `unreachable`. A
+             *     satisfaction visit needs `outcome`. Given with `outcome`, it must agree with it.
+             */
+            reached?: boolean | null;
         };
         /**
          * @example {
@@ -5440,6 +5316,13 @@ export interface components {
             /** @description The body with the case's values; a value the case lacks reads `【待填】` to fill by hand. */
             text: string;
         };
+        /** @description The earlier case a repeat repair repeats. */
+        RepeatOf: {
+            /** Format: uuid */
+            id: string;
+            /** @example BX-20261101-0003 */
+            number: string;
+        };
         RepeatRule: {
             /**
              * Format: int32
@@ -5447,6 +5330,8 @@ export interface components {
              */
             days: number;
             enabled: boolean;
+            /** @description Which cases it counts (default `complaint`). */
+            kind?: components["schemas"]["WatchedKind"];
         };
         ReplyCase: {
             /** @description What the customer was told (回复). */
@@ -5981,60 +5866,6 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
-        /** @description The department the rules propose for a case about to be registered. */
-        RoutingProposal: {
-            /**
-             * Format: uuid
-             * @description The proposed department (the rule's).
-             */
-            department_id?: string | null;
-            /**
-             * @description Registering the case would dispatch it at once: the rule says `auto_dispatch` and the
-             *     project does not verify cases of this kind first.
-             */
-            dispatches_at_registration: boolean;
-            rule?: null | components["schemas"]["RoutingRuleView"];
-        };
-        RoutingRuleInput: {
-            /** @description Dispatch at registration (by the system) when the project does not verify such cases first. */
-            auto_dispatch?: boolean;
-            /** Format: uuid */
-            category_id: string;
-            /**
-             * Format: uuid
-             * @description The department the cases go to.
-             */
-            department_id: string;
-            kind?: null | components["schemas"]["CaseKind"];
-            /**
-             * Format: uuid
-             * @description The project the rule is for; omit for every project.
-             */
-            project_id?: string | null;
-            severity?: null | components["schemas"]["Severity"];
-        };
-        RoutingRuleList: {
-            items: components["schemas"]["RoutingRuleView"][];
-        };
-        RoutingRuleView: {
-            auto_dispatch: boolean;
-            /** Format: uuid */
-            category_id: string;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: uuid */
-            department_id: string;
-            /** Format: uuid */
-            id: string;
-            kind?: null | components["schemas"]["CaseKind"];
-            /** Format: uuid */
-            project_id?: string | null;
-            severity?: null | components["schemas"]["Severity"];
-            /** Format: date-time */
-            updated_at: string;
-            /** Format: int32 */
-            version: number;
-        };
         /**
          * @description 很不满意 · 不满意 · 满意 · 很满意.
          * @enum {string}
@@ -6069,6 +5900,11 @@ export interface components {
              *     stewards); `null`: the service desk.
              */
             assignee_id?: string | null;
+            /**
+             * Format: int32
+             * @description Tries that did not reach the customer.
+             */
+            attempts: number;
             /** Format: uuid */
             case_id: string;
             /** @example BX-20261126-0002 */
@@ -6084,6 +5920,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             note?: string | null;
+            outcome?: null | components["schemas"]["VisitOutcome"];
             /** @description Pending and past its due time. */
             overdue: boolean;
             /** Format: uuid */
@@ -6317,7 +6154,7 @@ export interface components {
             /** Format: date-time */
             visited_at: string;
         };
-        Summary: components["schemas"]["Figures"] & components["schemas"]["Medians"] & {
+        Summary: components["schemas"]["Figures"] & components["schemas"]["Medians"] & components["schemas"]["LoopFigures"] & {
             /** @description Cases created in the period, by kind. */
             by_kind: {
                 [key: string]: number;
@@ -6340,6 +6177,8 @@ export interface components {
         };
         SurgeRule: {
             enabled: boolean;
+            /** @description Which cases it counts (default `complaint`). */
+            kind?: components["schemas"]["WatchedKind"];
             /**
              * Format: int32
              * @description Weeks with fewer complaints never fire (small numbers are noise).
@@ -6531,11 +6370,6 @@ export interface components {
             note: string;
         };
         /**
-         * @description How a case's verification deadline is set.
-         * @enum {string}
-         */
-        VerifyDeadline: "same_day" | "hours";
-        /**
          * @description Who may read a timeline entry: residents see only `public` ones.
          * @enum {string}
          */
@@ -6579,6 +6413,11 @@ export interface components {
             description: string;
             kind: components["schemas"]["IssueKind"];
         };
+        /**
+         * @description What a return visit found.
+         * @enum {string}
+         */
+        VisitOutcome: "contacted" | "not_contacted" | "done" | "not_done" | "unreachable" | "very_dissatisfied" | "dissatisfied" | "satisfied" | "very_satisfied";
         VisitPlanResponse: {
             /** Format: uuid */
             area_id: string;
@@ -6614,14 +6453,62 @@ export interface components {
             /** Format: uuid */
             work_order_id?: string | null;
         };
-        /** @description A project's return-visit setting (per-project; default `service_desk`). */
+        /**
+         * @description A project's return-visit settings (per project). Every field but `visits_by` may be left out
+         *     and then takes its default, so a body from before issue #19 (`{"visits_by": …}`) still works.
+         */
         VisitSettings: {
+            /**
+             * Format: int32
+             * @description How long before it falls due a check may already be recorded (0–24 h, default 2).
+             * @example 2
+             */
+            early_margin_hours?: number;
+            /**
+             * Format: int32
+             * @description Tries before a visit is closed as unreachable (1–10, default 3; the first try counts).
+             * @example 3
+             */
+            max_tries?: number;
+            /**
+             * Format: int32
+             * @description A repair of the same property and category as a repair closed within this many Beijing
+             *     days is a repeat repair (二次报修) (1–365, default 30).
+             * @example 30
+             */
+            repeat_window_days?: number;
+            /**
+             * Format: int32
+             * @description Hours until an unreachable customer is tried again (1–72, default 4).
+             * @example 4
+             */
+            retry_delay_hours?: number;
             visits_by: components["schemas"]["VisitsBy"];
         };
-        /** @description A project's return-visit setting with its project. */
+        /** @description A project's return-visit settings with its project. */
         VisitSettingsResponse: {
+            /**
+             * Format: int32
+             * @description How long before it falls due a check may be recorded.
+             */
+            early_margin_hours: number;
+            /**
+             * Format: int32
+             * @description Tries (the first included) before a visit is closed as unreachable.
+             */
+            max_tries: number;
             /** Format: uuid */
             project_id: string;
+            /**
+             * Format: int32
+             * @description Beijing days within which a repair of the same property and category repeats a closed one (二次报修).
+             */
+            repeat_window_days: number;
+            /**
+             * Format: int32
+             * @description Hours until an unreachable customer is tried again.
+             */
+            retry_delay_hours: number;
             /** @description `steward`: return visits of repairs in an area are assigned to the area's steward. */
             visits_by: components["schemas"]["VisitsBy"];
         };
@@ -6686,6 +6573,11 @@ export interface components {
              */
             works_id?: string | null;
         };
+        /**
+         * @description Which cases a rule watches (default `complaint`, as before issue #19).
+         * @enum {string}
+         */
+        WatchedKind: "complaint" | "repair" | "incident" | "any";
         /**
          * @description What a webhook subscription can be told about.
          * @enum {string}
@@ -9136,8 +9028,6 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Escalation level. */
                 level?: components["schemas"]["Level"];
-                /** @description Only cases whose cancellation waits for a supervisor's approval (`true`), or only the others. */
-                cancel_requested?: boolean;
                 /** @description Number, title, description, customer name or phone (Chinese text included). */
                 q?: string;
                 queue?: components["schemas"]["Queue"];
@@ -9755,279 +9645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Does not exist or is outside your scope */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed in the current status (`current_status` says which) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed the case (`current_version`) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The JSON body is larger than 256 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not sent as `Content-Type: application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` names each offending field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match missing */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (details are in the server log, never in the body) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    cases_cancel_approve: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The case version you last read, e.g. "3" */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DecideCancel"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseResponse"];
-                };
-            };
-            /** @description Malformed request (bad JSON, bad header or identifier) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Does not exist or is outside your scope */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed in the current status (`current_status` says which) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Someone else changed the case (`current_version`) */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The JSON body is larger than 256 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not sent as `Content-Type: application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` names each offending field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match missing */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (details are in the server log, never in the body) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    cases_cancel_reject: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The case version you last read, e.g. "3" */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DecideCancel"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaseResponse"];
-                };
-            };
-            /** @description Malformed request (bad JSON, bad header or identifier) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10163,7 +9781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10299,7 +9917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10435,7 +10053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10571,7 +10189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10707,7 +10325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11068,7 +10686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11204,7 +10822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11340,7 +10958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11476,7 +11094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11612,7 +11230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11859,7 +11477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11995,7 +11613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            /** @description Authenticated but not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19368,213 +18986,6 @@ export interface operations {
             };
         };
     };
-    projects_get_settings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProcessSettingsResponse"];
-                };
-            };
-            /** @description Malformed request (bad JSON, bad header or identifier) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such project, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` names each offending field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (details are in the server log, never in the body) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    projects_put_settings: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The settings version you last read ("0" the first time) */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ProcessSettings"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProcessSettingsResponse"];
-                };
-            };
-            /** @description Malformed request (bad JSON, bad header or identifier) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The JSON body is larger than 256 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not sent as `Content-Type: application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` names each offending field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (details are in the server log, never in the body) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     properties_list: {
         parameters: {
             query?: {
@@ -22086,576 +21497,6 @@ export interface operations {
             };
             /** @description Authenticated but not allowed */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` names each offending field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (details are in the server log, never in the body) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    routing_rules_list_rules: {
-        parameters: {
-            query?: {
-                /** @description Only the rules that apply to this project (its own and the company-wide ones). */
-                project_id?: string;
-                category_id?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoutingRuleList"];
-                };
-            };
-            /** @description Malformed request (bad JSON, bad header or identifier) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `project_id` is not one of yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` names each offending field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (details are in the server log, never in the body) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    routing_rules_create_rule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RoutingRuleInput"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoutingRuleView"];
-                };
-            };
-            /** @description Malformed request (bad JSON, bad header or identifier) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Such a rule exists */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The JSON body is larger than 256 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not sent as `Content-Type: application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` names each offending field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (details are in the server log, never in the body) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    routing_rules_match_rule: {
-        parameters: {
-            query: {
-                project_id: string;
-                category_id: string;
-                kind?: components["schemas"]["CaseKind"];
-                severity?: components["schemas"]["Severity"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoutingProposal"];
-                };
-            };
-            /** @description Malformed request (bad JSON, bad header or identifier) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `project_id` is not one of yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` names each offending field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (details are in the server log, never in the body) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    routing_rules_get_rule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoutingRuleView"];
-                };
-            };
-            /** @description Malformed request (bad JSON, bad header or identifier) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` names each offending field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (details are in the server log, never in the body) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    routing_rules_update_rule: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The rule version you last read */
-                "If-Match": string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RoutingRuleInput"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoutingRuleView"];
-                };
-            };
-            /** @description Malformed request (bad JSON, bad header or identifier) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The JSON body is larger than 256 KiB */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not sent as `Content-Type: application/json` */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation failed; `errors` names each offending field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unexpected error (details are in the server log, never in the body) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    routing_rules_delete_rule: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed request (bad JSON, bad header or identifier) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired access token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25229,7 +24070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed; `errors` names each offending field */
+            /** @description A setting out of range (named in `errors`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -25392,7 +24233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Not allowed to record visits */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25401,7 +24242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Does not exist or is outside your scope */
+            /** @description No such visit in your scope */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -25410,8 +24251,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already recorded, or a satisfaction visit (record it with the case's visit action) */
+            /** @description Already recorded (`status`), too early (`due_at`: more than the project's margin before it is due), or the case cannot take the visit now */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case changed at the same moment; read the visit again */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25437,7 +24287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed; `errors` names each offending field */
+            /** @description An outcome this visit cannot record (`outcome`), or `reached` contradicting it */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -28,6 +28,13 @@ export type VisitFilter = Schemas["VisitFilter"];
 export type ScheduledVisit = Schemas["ScheduledVisitView"];
 
 export const LEVELS: readonly Level[] = ["project", "area", "company"];
+export type VisitOutcome = Schemas["VisitOutcome"];
+/** The outcomes a visit of each purpose records (issue #19). */
+export const VISIT_OUTCOMES: Record<VisitPurpose, readonly VisitOutcome[]> = {
+  contact_check: ["contacted", "not_contacted"],
+  outcome_check: ["done", "not_done", "unreachable"],
+  satisfaction: ["very_dissatisfied", "dissatisfied", "satisfied", "very_satisfied", "unreachable"],
+};
 export const VISIT_PURPOSES: readonly VisitPurpose[] = ["contact_check", "outcome_check", "satisfaction"];
 
 export const CASE_KINDS: readonly CaseKind[] = [
@@ -56,6 +63,7 @@ export const CASE_STATUSES: readonly CaseStatus[] = [
   "in_progress",
   "resolved",
   "visiting",
+  "review",
   "closed",
   "cancelled",
 ];

@@ -86,6 +86,7 @@ export function aCase(overrides: Partial<CaseDetail> = {}): CaseDetail {
     description: "卫生间天花板漏水",
     reported_at: "2026-11-25T08:00:00Z",
     dispatch_count: 0,
+    dissatisfied_visits: 0,
     overdue: false,
     level: "project",
     peak_level: "project",

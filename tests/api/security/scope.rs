@@ -32,6 +32,16 @@ fn items(reply: &Reply) -> Vec<Value> {
 async fn visits_are_seen_and_recorded_only_by_those_who_see_the_case(app: &TestApp) {
     let t = two_projects(app).await;
     let handler_b = app.user("handler.b", "handler", Some(&t.engineering), &[&t.b]).await;
+    // The checks fall due in 24 h; a margin that wide lets this test record one now.
+    let settings = app
+        .put(
+            &format!("/api/v1/visit-settings/{}", t.a),
+            &app.admin_token,
+            0,
+            json!({"visits_by": "service_desk", "early_margin_hours": 24}),
+        )
+        .await;
+    assert_eq!(settings.status, StatusCode::OK, "{}", settings.text);
     let case = new_case(app, &t.agent_a.1, repair(&t)).await;
     let case_path = format!("/api/v1/visits?case_id={}", case["id"].as_str().unwrap());
     let due = items(&app.get(&case_path, &t.agent_a.1).await);

@@ -26,6 +26,8 @@ crate::wire_enum! {
         InProgress => "in_progress",
         Resolved => "resolved",
         Visiting => "visiting",
+        /// Dissatisfied a third time: only a supervisor dispatches it again (`super::loops`).
+        Review => "review",
         Closed => "closed",
         Cancelled => "cancelled",
     }
@@ -63,6 +65,8 @@ crate::wire_enum! {
         /// A supervisor approves an agent's request to cancel a dispatched case (`process.rs`).
         CancelApprove => "cancel_approve",
         CancelReject => "cancel_reject",
+        /// 二次派单 after a failed 48 h check (recorded on the visit worklist, not a button).
+        Redispatch => "redispatch",
     }
 }
 
@@ -73,7 +77,7 @@ impl CaseAction {
             CaseAction::Verify => Permission::CaseVerify,
             CaseAction::Dispatch => Permission::CaseDispatch,
             CaseAction::Accept | CaseAction::Resolve => Permission::CaseHandle,
-            CaseAction::Reply | CaseAction::Visit => Permission::CaseReply,
+            CaseAction::Reply | CaseAction::Visit | CaseAction::Redispatch => Permission::CaseReply,
             CaseAction::CloseOnSpot => Permission::CaseCloseOnSpot,
             CaseAction::Cancel => Permission::CaseCancel,
             CaseAction::Comment => Permission::CaseComment,
@@ -114,6 +118,10 @@ pub enum Command {
     CancelRequest,
     CancelApprove,
     CancelReject,
+    /// The 48 h check found the repair not done: dispatch again (`super::loops`).
+    Redispatch,
+    /// The last try to reach the customer for the satisfaction visit failed (`super::loops`).
+    VisitUnreachable,
 }
 
 impl Command {
@@ -136,6 +144,8 @@ impl Command {
             Command::CancelRequest => CaseAction::Cancel,
             Command::CancelApprove => CaseAction::CancelApprove,
             Command::CancelReject => CaseAction::CancelReject,
+            Command::Redispatch => CaseAction::Redispatch,
+            Command::VisitUnreachable => CaseAction::Visit,
         }
     }
 }
@@ -233,6 +243,12 @@ pub fn apply(kind: CaseKind, status: CaseStatus, command: Command) -> Result<Out
             outcome(status, W::None)
         }
         (Command::Escalate | Command::Deescalate, _) => outcome(status, W::None),
+        (Command::Redispatch | Command::VisitUnreachable, _) | (Command::Dispatch, S::Review) => {
+            super::loops::apply(status, command).ok_or(TransitionError::NotAllowed {
+                action: command.action(),
+                status,
+            })
+        }
         _ => not_allowed,
     }
 }
@@ -278,15 +294,17 @@ fn probe(action: CaseAction) -> Command {
         CaseAction::Deescalate => Command::Deescalate,
         CaseAction::CancelApprove => Command::CancelApprove,
         CaseAction::CancelReject => Command::CancelReject,
+        CaseAction::Redispatch => Command::Redispatch,
     }
 }
 
-/// The actions the state machine allows now (for a console showing only valid buttons).
+/// The actions the state machine allows now (for a console showing only valid buttons); a
+/// redispatch is recorded on the visit worklist, never a button.
 pub fn available_actions(kind: CaseKind, status: CaseStatus) -> Vec<CaseAction> {
     CaseAction::ALL
         .iter()
         .copied()
-        .filter(|action| apply(kind, status, probe(*action)).is_ok())
+        .filter(|action| *action != CaseAction::Redispatch && apply(kind, status, probe(*action)).is_ok())
         .collect()
 }
 
@@ -333,6 +351,7 @@ mod tests {
             (S::Visiting, SATISFIED, S::Closed),
             (S::Visiting, DISSATISFIED, S::Dispatched),
             (S::Visiting, UNREACHED, S::Visiting),
+            (S::Review, C::Dispatch, S::Dispatched), // more in `super::loops`
         ];
         let waiting_on_us = [S::Registered, S::Dispatched, S::InProgress, S::Resolved];
         match command {

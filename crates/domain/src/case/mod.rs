@@ -2,9 +2,11 @@
 //! suggestions, praise and incident reports, and the state machine they move through.
 
 pub mod change;
+pub mod checks;
 pub mod facts;
 pub mod kind;
 pub mod link;
+pub mod loops;
 pub mod machine;
 pub mod number;
 pub mod process;
@@ -13,6 +15,7 @@ pub mod satisfaction;
 
 pub use facts::{department_serves_project, CancelReason, ReplyMethod, Visibility, WorkOrderStatus};
 pub use kind::{CaseKind, Channel, Severity};
+pub use loops::apply_with_history;
 pub use machine::{
     apply, available_actions, available_actions_now, check_flags, CaseAction, CaseStatus, Command, Outcome,
     TransitionError, WorkOrderEffect,

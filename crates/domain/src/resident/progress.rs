@@ -93,6 +93,10 @@ pub fn progress(facts: ProgressFacts<'_>) -> Bilingual {
         CaseStatus::Resolved | CaseStatus::Visiting => {
             Bilingual::new("已处理完毕，请您评价", "Done. Please tell us how satisfied you are")
         }
+        CaseStatus::Review => Bilingual::new(
+            "客服主管正在复核您的意见",
+            "A customer-service supervisor is reviewing your feedback",
+        ),
         CaseStatus::Closed if facts.satisfaction.is_some() => {
             Bilingual::new("已办结，感谢您的评价", "Closed. Thank you for your rating")
         }

@@ -17,18 +17,74 @@ crate::wire_enum! {
     }
 }
 
-/// A project's return-visit setting (per-project; default `service_desk`).
+/// A project's return-visit settings (per project). Every field but `visits_by` may be left out
+/// and then takes its default, so a body from before issue #19 (`{"visits_by": …}`) still works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VisitSettings {
     pub visits_by: VisitsBy,
+    /// Hours until an unreachable customer is tried again (1–72, default 4).
+    #[serde(default = "default_retry_delay_hours")]
+    #[schema(example = 4, minimum = 1, maximum = 72)]
+    pub retry_delay_hours: u32,
+    /// Tries before a visit is closed as unreachable (1–10, default 3; the first try counts).
+    #[serde(default = "default_max_tries")]
+    #[schema(example = 3, minimum = 1, maximum = 10)]
+    pub max_tries: u32,
+    /// How long before it falls due a check may already be recorded (0–24 h, default 2).
+    #[serde(default = "default_early_margin_hours")]
+    #[schema(example = 2, minimum = 0, maximum = 24)]
+    pub early_margin_hours: u32,
+    /// A repair of the same property and category as a repair closed within this many Beijing
+    /// days is a repeat repair (二次报修) (1–365, default 30).
+    #[serde(default = "default_repeat_window_days")]
+    #[schema(example = 30, minimum = 1, maximum = 365)]
+    pub repeat_window_days: u32,
+}
+
+fn default_retry_delay_hours() -> u32 {
+    4
+}
+fn default_max_tries() -> u32 {
+    3
+}
+fn default_early_margin_hours() -> u32 {
+    2
+}
+fn default_repeat_window_days() -> u32 {
+    30
 }
 
 impl Default for VisitSettings {
     fn default() -> Self {
         VisitSettings {
             visits_by: VisitsBy::ServiceDesk,
+            retry_delay_hours: default_retry_delay_hours(),
+            max_tries: default_max_tries(),
+            early_margin_hours: default_early_margin_hours(),
+            repeat_window_days: default_repeat_window_days(),
         }
+    }
+}
+
+impl VisitSettings {
+    /// The first field out of range, if any.
+    pub fn invalid_field(&self) -> Option<&'static str> {
+        let checks = [
+            ("retry_delay_hours", (1..=72).contains(&self.retry_delay_hours)),
+            ("max_tries", (1..=10).contains(&self.max_tries)),
+            ("early_margin_hours", self.early_margin_hours <= 24),
+            ("repeat_window_days", (1..=365).contains(&self.repeat_window_days)),
+        ];
+        checks.iter().find(|(_, ok)| !ok).map(|(field, _)| *field)
+    }
+
+    pub fn retry_delay(&self) -> chrono::Duration {
+        chrono::Duration::hours(i64::from(self.retry_delay_hours))
+    }
+
+    pub fn early_margin(&self) -> chrono::Duration {
+        chrono::Duration::hours(i64::from(self.early_margin_hours))
     }
 }
 
@@ -51,6 +107,7 @@ mod tests {
         let steward = Some(Uuid::from_u128(7));
         let by_steward = VisitSettings {
             visits_by: VisitsBy::Steward,
+            ..VisitSettings::default()
         };
         assert_eq!(visit_assignee(by_steward, CaseKind::Repair, steward), steward);
         assert_eq!(visit_assignee(by_steward, CaseKind::Repair, None), None);
@@ -59,5 +116,77 @@ mod tests {
             visit_assignee(VisitSettings::default(), CaseKind::Repair, steward),
             None
         );
+    }
+
+    #[test]
+    fn old_bodies_get_the_defaults_and_nonsense_is_named() {
+        let old: VisitSettings = serde_json::from_str(r#"{"visits_by": "steward"}"#).unwrap();
+        assert_eq!(
+            (
+                old.retry_delay_hours,
+                old.max_tries,
+                old.early_margin_hours,
+                old.repeat_window_days
+            ),
+            (4, 3, 2, 30)
+        );
+        assert_eq!(VisitSettings::default().invalid_field(), None);
+        let table = [
+            (
+                VisitSettings {
+                    retry_delay_hours: 0,
+                    ..old
+                },
+                Some("retry_delay_hours"),
+            ),
+            (
+                VisitSettings {
+                    retry_delay_hours: 73,
+                    ..old
+                },
+                Some("retry_delay_hours"),
+            ),
+            (VisitSettings { max_tries: 0, ..old }, Some("max_tries")),
+            (VisitSettings { max_tries: 11, ..old }, Some("max_tries")),
+            (
+                VisitSettings {
+                    early_margin_hours: 25,
+                    ..old
+                },
+                Some("early_margin_hours"),
+            ),
+            (
+                VisitSettings {
+                    early_margin_hours: 0,
+                    ..old
+                },
+                None,
+            ),
+            (
+                VisitSettings {
+                    repeat_window_days: 0,
+                    ..old
+                },
+                Some("repeat_window_days"),
+            ),
+            (
+                VisitSettings {
+                    repeat_window_days: 366,
+                    ..old
+                },
+                Some("repeat_window_days"),
+            ),
+            (
+                VisitSettings {
+                    max_tries: 1,
+                    repeat_window_days: 365,
+                    ..old
+                },
+                None,
+            ),
+        ];
+        for (settings, expected) in table {
+            assert_eq!(settings.invalid_field(), expected, "{settings:?}");
+        }
     }
 }

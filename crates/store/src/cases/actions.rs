@@ -150,6 +150,15 @@ pub enum ActionInput {
     Resume(ResumeCase),
     Escalate(EscalateCase),
     Deescalate(EscalateCase),
+    /// 二次派单 after the 48 h check found the repair not done (from the visit worklist).
+    Redispatch {
+        note: Option<String>,
+    },
+    /// The last unreached try of the satisfaction visit (decided by `visits::unreached`).
+    VisitUnreachable {
+        tries: i32,
+        comment: Option<String>,
+    },
 }
 
 impl ActionInput {
@@ -179,6 +188,8 @@ impl ActionInput {
             ActionInput::Resume(_) => Command::Resume,
             ActionInput::Escalate(_) => Command::Escalate,
             ActionInput::Deescalate(_) => Command::Deescalate,
+            ActionInput::Redispatch { .. } => Command::Redispatch,
+            ActionInput::VisitUnreachable { .. } => Command::VisitUnreachable,
         }
     }
 }

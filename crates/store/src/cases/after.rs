@@ -85,9 +85,14 @@ fn timeline(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) -> St
     Ok(())
 }
 
-/// New complaints are checked against the warning rules by the worker.
+/// New complaints, repairs and incidents are checked against the warning rules by the worker
+/// (each rule counts the kinds it watches: complaints unless it says otherwise).
 fn warning_check(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) {
-    if matches!(c.cause, Cause::Registered { .. }) && CaseKind::parse(&c.case.kind) == Some(CaseKind::Complaint) {
+    let watched = matches!(
+        CaseKind::parse(&c.case.kind),
+        Some(CaseKind::Complaint | CaseKind::Repair | CaseKind::Incident)
+    );
+    if matches!(c.cause, Cause::Registered { .. }) && watched {
         let job = jobs::new_job(warnings::EVALUATE_JOB, json!({"case_id": c.case.id}), None, 3);
         batch.push(job::Entity::insert(job).build(db.get_database_backend()));
     }
@@ -100,8 +105,18 @@ async fn schedule_visits(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreRes
             if change.event.action == "resolve" {
                 visits::on_resolve(db, c.case, terms, c.at).await?;
             }
-            if let Some(v) = change.visit.as_ref().filter(|v| v.reached) {
-                visits::on_case_visit(db, c.case.id, c.actor, c.at, v.comment.as_deref()).await?;
+            if change.event.action == "redispatch" {
+                visits::on_redispatch(db, c.case.id).await?;
+            }
+            match change.visit.as_ref() {
+                Some(v) if v.reached => {
+                    visits::on_case_visit(db, c.case.id, c.actor, c.at, v.satisfaction, v.comment.as_deref()).await?
+                }
+                Some(v) => {
+                    let closed = change.outcome.to == CaseStatus::Closed;
+                    visits::unreached::on_unreached(db, c.case, c.actor, c.at, closed, v.comment.as_deref()).await?
+                }
+                None => {}
             }
             if change.outcome.to.is_terminal() && !change.outcome.from.is_terminal() {
                 visits::on_case_finished(db, c.case.id).await?;
@@ -146,9 +161,36 @@ async fn tell_people(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<
             if let Some((from, to, reason)) = &change.escalated {
                 sla::contacts::announce_escalation(db, c.case, *from, *to, reason, false).await?;
             }
+            if change.outcome.to == CaseStatus::Review && change.outcome.from != CaseStatus::Review {
+                tell_supervisors(db, c.case).await?;
+            }
             tell_assignees(db, before, c.case, *action).await
         }
     }
+}
+
+/// A case dissatisfied a third time: the contacts of its level decide (a supervisor dispatches).
+async fn tell_supervisors(db: &impl ConnectionTrait, case: &case::Model) -> StoreResult<()> {
+    let level = Level::parse(&case.level).unwrap_or(Level::Project);
+    let mut who = sla::contacts::recipients_for_case(db, Level::Project, case).await?;
+    if level != Level::Project {
+        who.extend(sla::contacts::recipients_for_case(db, level, case).await?);
+        who.sort_unstable();
+        who.dedup();
+    }
+    notifications::notify(
+        db,
+        &who,
+        &NewNotification {
+            kind: NotificationKind::Review,
+            title: format!("案件 {} 第三次回访不满意，待主管决定派单", case.number),
+            body: case.title.clone(),
+            case_id: Some(case.id),
+            warning_id: None,
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// A new or moved work order goes to its assignee, or to the department's handlers who work in

@@ -226,6 +226,15 @@ pub async fn create_record(
         crate::stewardship::visits::check_case_source(db, actor, visit_id, input.channel).await?;
     }
     let customer = resolve_customer(db, actor, &input, property.as_ref()).await?;
+    let repeat_of = super::repeats::find(
+        db,
+        input.kind,
+        project_id,
+        property.as_ref().map(|p| p.id),
+        input.category_id,
+        reported_at,
+    )
+    .await?;
     // Deadlines run from registration (a letter's earlier date does not shorten them).
     let terms = sla::terms_for(db, input.kind, input.severity).await?;
     let number = numbers.take(db, input.kind, at).await?.to_string();
@@ -284,6 +293,9 @@ pub async fn create_record(
         paused_at: Set(None),
         pause_reason: Set(None),
         answer_article_id: Set(None),
+        dissatisfied_visits: Set(0),
+        repeat_of: Set(repeat_of.as_ref().map(|r| r.0)),
+        repeat_of_number: Set(repeat_of.map(|r| r.1)),
         parent_id: Set(None),
         child_count: Set(0),
         cancel_reason: Set(None),

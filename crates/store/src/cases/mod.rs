@@ -29,6 +29,7 @@ pub mod link;
 pub mod numbering;
 pub mod pipeline;
 pub mod query;
+pub mod repeats;
 pub mod scope;
 pub mod state;
 pub mod targets;

@@ -15,8 +15,9 @@
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::change::{self, Change, ChangeError, Context, Input, OrderChange};
+use huiyin_domain::case::checks::may_dispatch_from_review;
 use huiyin_domain::case::process::{cancel_needs_approval, check_dispatch, ProcessError};
-use huiyin_domain::case::{apply, check_flags, CancelReason, CaseAction, WorkOrderStatus};
+use huiyin_domain::case::{apply_with_history, check_flags, CancelReason, CaseAction, CaseStatus, WorkOrderStatus};
 use huiyin_domain::permission::may_escalate;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait, TryIntoModel};
@@ -69,8 +70,10 @@ pub async fn perform_in(
         ActionInput::Cancel(c) if cancel_needs_approval(before.status, actor.role) => ActionInput::CancelRequest(c),
         other => other,
     };
+    // An unreached satisfaction visit may be the last try (issue #19).
+    let input = crate::visits::unreached::input_for(db, &current, input).await?;
     // The state machine first: a refused action is a 409 whatever its input says.
-    let outcome = apply(before.kind, before.status, input.command())?;
+    let outcome = apply_with_history(before.kind, before.status, input.command(), before.dissatisfied_visits)?;
     check_flags(input.command(), before.paused_at.is_some(), before.level)?;
     if input.action() == CaseAction::Dispatch {
         let settings = crate::process::settings_of(db, current.project_id).await?;
@@ -79,6 +82,14 @@ pub async fn perform_in(
     if input.action() == CaseAction::Escalate && !may_escalate(actor.role, before.level) {
         return Err(StoreError::Forbidden(
             "a steward raises their areas' cases to area level only".into(),
+        ));
+    }
+    if before.status == CaseStatus::Review
+        && input.action() == CaseAction::Dispatch
+        && !may_dispatch_from_review(actor.role)
+    {
+        return Err(StoreError::Forbidden(
+            "dissatisfied three times: only a supervisor dispatches this case again".into(),
         ));
     }
     super::link::check_action(db, &current, input.action()).await?;
@@ -247,6 +258,13 @@ async fn prepare(
         },
         ActionInput::Deescalate(e) => Input::Deescalate {
             reason: required("reason", &e.reason, 2000)?,
+        },
+        ActionInput::Redispatch { note } => Input::Redispatch {
+            note: optional("note", note.as_deref(), 4000)?,
+        },
+        ActionInput::VisitUnreachable { tries, comment } => Input::VisitUnreachable {
+            tries,
+            comment: optional("comment", comment.as_deref(), 4000)?,
         },
     })
 }
@@ -450,6 +468,15 @@ async fn open_order(
         materials: Set(None),
     })
     .exec_without_returning(db)
-    .await?;
+    .await
+    // Two concurrent actions opening the case's next order (two desks recording the same
+    // dissatisfied visit): the one that committed first took the sequence number; the other
+    // answers as its versioned UPDATE would have (412), never a 500.
+    .map_err(|e| match crate::error::is_unique_violation(&e) {
+        true => StoreError::Stale {
+            current: current.version + 1,
+        },
+        false => e.into(),
+    })?;
     Ok(())
 }

@@ -79,6 +79,7 @@ pub fn of(row: &case::Model) -> StoreResult<CaseState> {
         paused_at: row.paused_at,
         pause_reason: row.pause_reason.clone(),
         answer_article_id: row.answer_article_id,
+        dissatisfied_visits: row.dissatisfied_visits,
     })
 }
 
@@ -127,6 +128,7 @@ pub fn write(before: &case::Model, after: &CaseState, at: chrono::DateTime<chron
     m.cancel_request_reason = Set(request.map(|r| r.reason.as_str().to_owned()));
     m.cancel_request_note = Set(request.map(|r| r.note.clone()));
     m.cancel_request_duplicate_of = Set(request.and_then(|r| r.duplicate_of));
+    m.dissatisfied_visits = Set(after.dissatisfied_visits);
     m.updated_at = Set(at);
     m.version = Set(before.version + 1);
     m

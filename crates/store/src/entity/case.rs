@@ -56,6 +56,14 @@ pub struct Model {
     pub pause_reason: Option<String>,
     /// The knowledge article the inquiry was answered from when closed on the spot.
     pub answer_article_id: Option<Uuid>,
+    /// Dissatisfied satisfaction visits so far (the second raises the level, the third waits in
+    /// `review` for a supervisor).
+    pub dissatisfied_visits: i32,
+    /// The repair of the same property and category, closed shortly before, that this repair
+    /// repeats (二次报修).
+    pub repeat_of: Option<Uuid>,
+    /// The number of `repeat_of` (numbers never change).
+    pub repeat_of_number: Option<String>,
     /// The incident case this one follows (one incident, many callers).
     pub parent_id: Option<Uuid>,
     /// How many cases are linked to this one as children (0 for almost every case, which

@@ -18,6 +18,10 @@ pub struct Model {
     pub note: Option<String>,
     pub created_at: DateTimeUtc,
     pub assignee_id: Option<Uuid>,
+    /// What the visit found (`huiyin_domain::case::checks::VisitOutcome`); set when it is done.
+    pub outcome: Option<String>,
+    /// Tries made so far to reach the customer without success.
+    pub attempts: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ pub mod current;
 pub mod export;
 pub mod figures;
 pub mod fold;
+pub mod loops;
 pub mod medians;
 pub mod report;
 pub mod rolled;

@@ -191,7 +191,7 @@ pub async fn grouped(
 /// The dashboard's unfinished statuses and the figures' open ones, spelled out so that the
 /// partial index `ix_cases_unfinished` applies.
 pub const OPEN_LIST: &str = "('registered', 'dispatched', 'in_progress')";
-pub const UNFINISHED_LIST: &str = "('registered', 'dispatched', 'in_progress', 'resolved', 'visiting')";
+pub const UNFINISHED_LIST: &str = "('registered', 'dispatched', 'in_progress', 'resolved', 'visiting', 'review')";
 
 /// ` AND c.status IN (open) AND c.due_at < now`: restricts a cases query to overdue cases.
 pub fn push_overdue_only(sql: &mut Sql, now: DateTime<Utc>) {

@@ -8,6 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::figures::{push_columns, read_sums, Figures, Sums};
+use super::loops::{loop_figures, LoopFigures};
 use super::medians::medians;
 use super::rolled::{self, push_overdue_only, Span};
 use super::sql::Sql;
@@ -61,6 +62,9 @@ pub struct Summary {
     pub closed_in_period: i64,
     /// Cases created before the period's end and neither closed nor cancelled by then.
     pub open_at_end: i64,
+    /// Repeat repairs and visits closed as unreachable (issue #19).
+    #[serde(flatten)]
+    pub loops: LoopFigures,
 }
 
 /// The cohort's sums (one row), from the cases table.
@@ -146,6 +150,7 @@ pub async fn summary(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreRe
         filter.push_conditions(sql);
     })
     .await?;
+    let loops = loop_figures(db, filter).await?;
     Ok(Summary {
         period: PeriodInfo::of(filter),
         figures: Figures::from(&sums),
@@ -154,6 +159,7 @@ pub async fn summary(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreRe
         by_status: counts_by(db, filter, "status").await?,
         closed_in_period,
         open_at_end,
+        loops,
     })
 }
 
@@ -161,12 +167,13 @@ pub async fn summary(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreRe
 /// end, the live overdue count and the medians.
 async fn rolled_summary(db: &impl ConnectionTrait, filter: &StatsFilter, span: &Span) -> StoreResult<Summary> {
     // Independent queries: on a pooled PostgreSQL connection they run side by side.
-    let (by_kind_rows, overdue, status_rows, end_rows, medians) = tokio::try_join!(
+    let (by_kind_rows, overdue, status_rows, end_rows, medians, loops) = tokio::try_join!(
         rolled::grouped(db, filter, "", "r.kind AS k", "r.kind", span.rows()),
         raw_sums(db, filter, filter.period.start, filter.period.end, true),
         rolled::grouped(db, filter, "status", "r.dkey AS k", "r.dkey", span.rows()),
         rolled::grouped(db, filter, "", "", "", span.rows_before_end()),
         medians(db, filter),
+        loop_figures(db, filter),
     )?;
     let mut total = Sums::default();
     let mut by_kind = BTreeMap::new();
@@ -200,5 +207,6 @@ async fn rolled_summary(db: &impl ConnectionTrait, filter: &StatsFilter, span: &
         by_status,
         closed_in_period,
         open_at_end,
+        loops,
     })
 }

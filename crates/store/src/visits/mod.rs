@@ -7,42 +7,28 @@
 //! it a visit is not found.
 
 mod due;
+mod record;
 mod schedule;
 pub mod settings;
+pub mod unreached;
 
 pub use due::notify_due;
-pub use schedule::{on_case_finished, on_case_visit, on_register, on_resolve};
+pub use huiyin_domain::case::checks::{VisitOutcome, VisitPurpose};
+pub use record::{record, RecordVisitCheck};
+pub use schedule::{on_case_finished, on_case_visit, on_redispatch, on_register, on_resolve};
 
 use chrono::{DateTime, Utc};
-use huiyin_domain::case::{CaseStatus, Visibility};
+use huiyin_domain::case::CaseStatus;
 use huiyin_domain::permission::{case_scope, CaseScope};
 use sea_orm::sea_query::Query;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::cases::events::{self, NewEvent};
 use crate::entity::{case, scheduled_visit};
 use crate::page::{self, Page};
-use crate::validate::optional;
 use crate::{now, Actor, StoreError, StoreResult};
-
-huiyin_domain::wire_enum! {
-    /// What a scheduled return visit checks.
-    pub enum VisitPurpose {
-        /// Repairs, report + 24 h: did someone contact the customer?
-        ContactCheck => "contact_check",
-        /// Repairs, report + 48 h: is the repair done?
-        OutcomeCheck => "outcome_check",
-        /// After resolution: how satisfied is the customer (recorded with the case's `visit` action)?
-        Satisfaction => "satisfaction",
-    }
-}
 
 huiyin_domain::wire_enum! {
     /// Which scheduled visits to list.
@@ -97,10 +83,15 @@ pub struct ScheduledVisitView {
     /// stewards); `null`: the service desk.
     pub assignee_id: Option<Uuid>,
     pub reached: Option<bool>,
+    /// What the visit found; `unreachable` on a visit still pending means a retry is scheduled
+    /// (`attempts` tries so far), on a done one that it was closed after the last try.
+    pub outcome: Option<VisitOutcome>,
+    /// Tries that did not reach the customer.
+    pub attempts: i32,
     pub note: Option<String>,
 }
 
-fn view(v: scheduled_visit::Model, case: Option<&case::Model>, at: DateTime<Utc>) -> ScheduledVisitView {
+pub(crate) fn view(v: scheduled_visit::Model, case: Option<&case::Model>, at: DateTime<Utc>) -> ScheduledVisitView {
     ScheduledVisitView {
         id: v.id,
         case_id: v.case_id,
@@ -118,12 +109,14 @@ fn view(v: scheduled_visit::Model, case: Option<&case::Model>, at: DateTime<Utc>
         done_by: v.done_by,
         assignee_id: v.assignee_id,
         reached: v.reached,
+        outcome: v.outcome.as_deref().and_then(VisitOutcome::parse),
+        attempts: v.attempts,
         note: v.note,
     }
 }
 
 /// Visits of the cases the actor sees (the case list's own scope condition).
-fn in_scope(actor: &Actor) -> Condition {
+pub(crate) fn in_scope(actor: &Actor) -> Condition {
     if case_scope(actor.role) == CaseScope::Everything {
         return Condition::all();
     }
@@ -229,68 +222,4 @@ fn parse_cursor(cursor: &str) -> StoreResult<(DateTime<Utc>, Uuid)> {
             .with_timezone(&Utc),
         id.parse().map_err(|_| bad())?,
     ))
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RecordVisitCheck {
-    /// Whether the customer was reached.
-    pub reached: bool,
-    /// What the customer said (e.g. "维修师傅已联系，约好明早上门").
-    pub note: Option<String>,
-}
-
-/// Records a contact or outcome check. Satisfaction visits are recorded with the case's
-/// `visit` action, which also decides the case's next step.
-pub async fn record<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    actor: &Actor,
-    id: Uuid,
-    input: RecordVisitCheck,
-) -> StoreResult<ScheduledVisitView> {
-    let txn = db.begin().await?;
-    let visit = scheduled_visit::Entity::find_by_id(id)
-        .filter(in_scope(actor))
-        .one(&txn)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    if visit.purpose == VisitPurpose::Satisfaction.as_str() {
-        return Err(StoreError::Conflict {
-            field: "purpose".into(),
-            message: "record a satisfaction visit with the case's visit action".into(),
-        });
-    }
-    if visit.status != PENDING {
-        return Err(StoreError::Conflict {
-            field: "status".into(),
-            message: format!("this visit is already {}", visit.status),
-        });
-    }
-    let note = optional("note", input.note.as_deref(), 2000)?;
-    let at = now();
-    let mut model = visit.clone().into_active_model();
-    model.status = Set(DONE.to_owned());
-    model.done_at = Set(Some(at));
-    model.done_by = Set(Some(actor.user_id));
-    model.reached = Set(Some(input.reached));
-    model.note = Set(note.clone());
-    let saved = model.update(&txn).await?;
-    let case = case::Entity::find_by_id(visit.case_id).one(&txn).await?;
-    let status = case.as_ref().and_then(|c| CaseStatus::parse(&c.status));
-    events::append(
-        &txn,
-        NewEvent {
-            case_id: visit.case_id,
-            actor_id: Some(actor.user_id),
-            action: "visit_check",
-            from: status,
-            to: status,
-            note,
-            payload: json!({"purpose": visit.purpose, "reached": input.reached, "scheduled_visit_id": visit.id}),
-            visibility: Visibility::Internal,
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(view(saved, case.as_ref(), at))
 }

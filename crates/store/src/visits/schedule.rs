@@ -3,7 +3,7 @@
 //! to the area's steward when the project's visits are made by stewards (`visits_by`).
 
 use chrono::{DateTime, Utc};
-use huiyin_domain::case::CaseKind;
+use huiyin_domain::case::{CaseKind, Satisfaction};
 use huiyin_domain::steward::visits_by::{visit_assignee, VisitsBy};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, UpdateMany};
@@ -54,16 +54,19 @@ async fn schedule(
         note: Set(None),
         created_at: Set(now()),
         assignee_id: Set(assignee_id),
+        outcome: Set(None),
+        attempts: Set(0),
     }
     .insert(db)
     .await?;
     Ok(())
 }
 
-/// At registration: a repair's contact and outcome checks, counted from the report.
+/// At registration: a repair's contact and outcome checks, counted from when the customer
+/// reported it (`reported_at`: a back-dated letter gets its checks relative to its date).
 pub async fn on_register(db: &impl ConnectionTrait, case: &case::Model, terms: &Terms) -> StoreResult<()> {
     if CaseKind::parse(&case.kind) == Some(CaseKind::Repair) {
-        let from = case.created_at;
+        let from = case.reported_at;
         let to = assignee(db, case).await?;
         let contact = terms.clock.add(from, terms.durations.contact_check());
         schedule(db, case, VisitPurpose::ContactCheck, contact, to).await?;
@@ -104,12 +107,14 @@ pub async fn on_resolve(
     Ok(())
 }
 
-/// A return visit that reached the customer was recorded on the case: its satisfaction visit is done.
+/// A return visit that reached the customer was recorded on the case: its satisfaction visit is
+/// done with the level as its outcome.
 pub async fn on_case_visit(
     db: &impl ConnectionTrait,
     case_id: Uuid,
     actor: &Actor,
     at: DateTime<Utc>,
+    satisfaction: Option<Satisfaction>,
     comment: Option<&str>,
 ) -> StoreResult<()> {
     pending_of(case_id, Some(VisitPurpose::Satisfaction))
@@ -117,7 +122,21 @@ pub async fn on_case_visit(
         .col_expr(scheduled_visit::Column::DoneAt, Expr::value(at))
         .col_expr(scheduled_visit::Column::DoneBy, Expr::value(actor.user_id))
         .col_expr(scheduled_visit::Column::Reached, Expr::value(true))
+        .col_expr(
+            scheduled_visit::Column::Outcome,
+            Expr::value(satisfaction.map(|s| s.as_str().to_owned())),
+        )
         .col_expr(scheduled_visit::Column::Note, Expr::value(comment.map(str::to_owned)))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The case went back to its department after a failed 48 h check: a satisfaction visit still
+/// pending from the earlier resolution is moot (the next resolution schedules one again).
+pub async fn on_redispatch(db: &impl ConnectionTrait, case_id: Uuid) -> StoreResult<()> {
+    pending_of(case_id, Some(VisitPurpose::Satisfaction))
+        .col_expr(scheduled_visit::Column::Status, Expr::value(CANCELLED))
         .exec(db)
         .await?;
     Ok(())

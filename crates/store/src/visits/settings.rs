@@ -1,5 +1,6 @@
-//! The per-project return-visit setting (`visits_by`), kept in the `settings` table under
-//! `visit_settings:<project id>`.
+//! The per-project return-visit settings (`visits_by`; retries of unreachable customers, the
+//! early-record margin and the repeat-repair window, issue #19), kept in the `settings` table
+//! under `visit_settings:<project id>`. A value saved before issue #19 reads with the defaults.
 
 use huiyin_domain::steward::visits_by::VisitSettings;
 use sea_orm::{ConnectionTrait, EntityTrait};
@@ -27,6 +28,9 @@ pub async fn put(
     expected_version: i32,
 ) -> StoreResult<i32> {
     actor.require_project(project_id)?;
+    if let Some(field) = value.invalid_field() {
+        return Err(StoreError::invalid(field, "out of range"));
+    }
     if project::Entity::find_by_id(project_id).one(db).await?.is_none() {
         return Err(StoreError::NotFound);
     }

@@ -55,9 +55,12 @@ pub async fn render(state: &AppState, actor: &Actor, record: CaseRecord) -> ApiR
 /// Keeps only the actions `actor`'s role may perform: `available_actions` is what the console
 /// offers, so it is the state machine's list narrowed by the project's process (no dispatch it
 /// would refuse; approve/reject only while a cancellation waits) and by the permission table (a
-/// steward's escalation only from project level).
+/// steward's escalation only from project level; a case in `review` dispatched by supervisors
+/// only).
 pub fn for_actor(mut response: CaseResponse, actor: &Actor, process: &ProcessSettings) -> CaseResponse {
     let level = response.summary.level;
+    let review = response.summary.status == huiyin_domain::case::CaseStatus::Review;
+    let supervisor = huiyin_domain::case::checks::may_dispatch_from_review(actor.role);
     let actions = std::mem::take(&mut response.available_actions);
     response.available_actions = offered(
         actions,
@@ -67,9 +70,10 @@ pub fn for_actor(mut response: CaseResponse, actor: &Actor, process: &ProcessSet
         actor.role,
         response.cancel_request.is_some(),
     );
-    response
-        .available_actions
-        .retain(|action| huiyin_domain::permission::may_act(actor.role, *action, level));
+    response.available_actions.retain(|action| {
+        huiyin_domain::permission::may_act(actor.role, *action, level)
+            && !(review && *action == huiyin_domain::case::CaseAction::Dispatch && !supervisor)
+    });
     if !actor.may(Permission::CaseDispatch) {
         response.may_link = false;
         response.may_unlink = false;

@@ -54,6 +54,12 @@ pub struct CaseSummary {
     /// The deadline clocks are stopped while the case waits on the customer.
     pub paused: bool,
     pub last_satisfaction: Option<Satisfaction>,
+    /// Dissatisfied satisfaction visits so far: the second raised the level; after the third
+    /// the case waits in `review` for a supervisor.
+    pub dissatisfied_visits: i32,
+    /// 二次报修: the repair of the same property and category, closed within the project's
+    /// window, that this repair repeats.
+    pub repeat_of: Option<RepeatOf>,
     /// The incident this case follows (linked: one incident, many callers).
     pub parent_id: Option<Uuid>,
     /// How many callers' cases follow this incident.
@@ -62,6 +68,14 @@ pub struct CaseSummary {
     pub updated_at: DateTime<Utc>,
     /// Send as `If-Match: "<version>"` with the next action.
     pub version: i32,
+}
+
+/// The earlier case a repeat repair repeats.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct RepeatOf {
+    pub id: Uuid,
+    #[schema(example = "BX-20261101-0003")]
+    pub number: String,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -279,6 +293,11 @@ pub fn summary(model: &case::Model, customer_name: Option<String>, property_labe
         level: parse(&model.level, Level::parse, Level::Project),
         paused: model.paused_at.is_some(),
         last_satisfaction: model.last_satisfaction.as_deref().and_then(Satisfaction::parse),
+        dissatisfied_visits: model.dissatisfied_visits,
+        repeat_of: model.repeat_of.map(|id| RepeatOf {
+            id,
+            number: model.repeat_of_number.clone().unwrap_or_default(),
+        }),
         parent_id: model.parent_id,
         child_count: model.child_count,
         created_at: model.created_at,

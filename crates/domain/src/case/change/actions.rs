@@ -146,8 +146,12 @@ pub(super) fn visit(
     comment: Option<String>,
 ) -> Result<Effects, ChangeError> {
     let mut payload = json!({"reached": reached, "satisfaction": satisfaction});
+    let mut escalated = None;
     if let Some(s) = satisfaction {
         after.last_satisfaction = Some(s);
+        if !s.is_satisfied() {
+            escalated = super::repeats::dissatisfied(after, outcome, &mut payload);
+        }
     }
     if outcome.to == CaseStatus::Closed {
         after.closed_at = Some(ctx.at);
@@ -176,6 +180,7 @@ pub(super) fn visit(
             satisfaction,
             comment: comment.clone(),
         }),
+        escalated,
         ..effects("visit", comment, payload, Visibility::Public)
     })
 }

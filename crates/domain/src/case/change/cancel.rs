@@ -122,6 +122,7 @@ mod tests {
             answer_article_id: None,
             cancel_reason: None,
             cancel_request: None,
+            dissatisfied_visits: 0,
         }
     }
 

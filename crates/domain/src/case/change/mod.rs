@@ -6,6 +6,7 @@
 //! after-change steps (`huiyin_store::cases::pipeline`).
 mod actions;
 mod cancel;
+mod repeats;
 mod types;
 
 use chrono::{DateTime, Utc};
@@ -14,13 +15,13 @@ use serde_json::json;
 pub use self::actions::check_duplicate;
 use self::actions::*;
 pub use self::types::*;
-use super::{apply, check_flags, Visibility};
+use super::{apply_with_history, check_flags, Visibility};
 use crate::sla::deadlines::shift_for_pause;
 
 /// Decides `input` on `state`: the state machine, the pause and level rules, then the action's own.
 pub fn decide(state: &CaseState, input: Input, ctx: &Context<'_>) -> Result<Change, ChangeError> {
     let command = input.command();
-    let outcome = apply(state.kind, state.status, command)?;
+    let outcome = apply_with_history(state.kind, state.status, command, state.dissatisfied_visits)?;
     check_flags(command, state.paused_at.is_some(), state.level)?;
     let mut after = state.clone();
     let mut order_due = None;
@@ -82,6 +83,8 @@ pub fn decide(state: &CaseState, input: Input, ctx: &Context<'_>) -> Result<Chan
         ),
         Input::Escalate { reason } => change_level(&mut after, state, true, reason)?,
         Input::Deescalate { reason } => change_level(&mut after, state, false, reason)?,
+        Input::Redispatch { note } => repeats::redispatch(&mut after, ctx, note)?,
+        Input::VisitUnreachable { tries, comment } => repeats::unreachable(&mut after, ctx, tries, comment),
     };
     if !after.status.has_open_work_order() {
         // A request about a work order that is no longer out has nothing left to cancel.
@@ -157,6 +160,7 @@ mod tests {
             answer_article_id: None,
             cancel_reason: None,
             cancel_request: None,
+            dissatisfied_visits: 0,
         }
     }
 
@@ -296,6 +300,119 @@ mod tests {
                     );
                     assert_eq!(c.event.payload["second_dispatch"], true);
                     assert!(c.outcome.second_dispatch);
+                }),
+            ),
+            (
+                "the second dissatisfied visit dispatches again and raises the level once",
+                CaseState {
+                    dissatisfied_visits: 1,
+                    ..dispatched(CaseStatus::Visiting)
+                },
+                visit(true, Some(Satisfaction::VeryDissatisfied)),
+                Ok(|c: &Change| {
+                    assert_eq!((c.after.status, c.after.dispatch_count), (CaseStatus::Dispatched, 2));
+                    assert_eq!((c.after.level, c.after.peak_level), (Level::Area, Level::Area));
+                    assert_eq!(c.after.dissatisfied_visits, 2);
+                    assert_eq!(
+                        c.escalated.as_ref().map(|e| (e.0, e.1)),
+                        Some((Level::Project, Level::Area))
+                    );
+                }),
+            ),
+            (
+                "the first dissatisfied visit does not escalate",
+                dispatched(CaseStatus::Visiting),
+                visit(true, Some(Satisfaction::Dissatisfied)),
+                Ok(|c: &Change| {
+                    assert_eq!((c.after.level, c.after.dissatisfied_visits), (Level::Project, 1));
+                    assert_eq!(c.escalated, None);
+                }),
+            ),
+            (
+                "at the top of the ladder the second dissatisfied visit has nothing to raise",
+                CaseState {
+                    dissatisfied_visits: 1,
+                    level: Level::Company,
+                    peak_level: Level::Company,
+                    ..dispatched(CaseStatus::Visiting)
+                },
+                visit(true, Some(Satisfaction::Dissatisfied)),
+                Ok(|c: &Change| {
+                    assert_eq!(
+                        (c.after.level, c.after.status),
+                        (Level::Company, CaseStatus::Dispatched)
+                    );
+                    assert_eq!(c.escalated, None);
+                }),
+            ),
+            (
+                "the third dissatisfied visit waits for a supervisor: no new order, no deadline",
+                CaseState {
+                    dissatisfied_visits: 2,
+                    dispatch_count: 3,
+                    ..dispatched(CaseStatus::Visiting)
+                },
+                visit(true, Some(Satisfaction::Dissatisfied)),
+                Ok(|c: &Change| {
+                    assert_eq!((c.after.status, c.after.dispatch_count), (CaseStatus::Review, 3));
+                    assert_eq!(c.order, OrderChange::None);
+                    assert_eq!((c.after.resolved_at, c.after.due_at), (None, None));
+                    assert_eq!((c.after.dissatisfied_visits, c.escalated.clone()), (3, None));
+                    assert_eq!(c.event.payload["review"], true);
+                }),
+            ),
+            (
+                "a supervisor's dispatch from review opens the next order",
+                CaseState {
+                    dissatisfied_visits: 3,
+                    dispatch_count: 3,
+                    resolved_at: None,
+                    replied_at: None,
+                    due_at: None,
+                    ..dispatched(CaseStatus::Review)
+                },
+                dispatch(None),
+                Ok(|c: &Change| {
+                    assert_eq!((c.after.status, c.after.dispatch_count), (CaseStatus::Dispatched, 4));
+                    assert_eq!(c.after.first_dispatched_at, Some(t(1)));
+                    assert!(c.outcome.second_dispatch);
+                }),
+            ),
+            (
+                "a 48 h check found it not done: the same department again, deadline renewed",
+                dispatched(CaseStatus::InProgress),
+                Input::Redispatch {
+                    note: Some("师傅未上门".into()),
+                },
+                Ok(|c: &Change| {
+                    assert_eq!((c.after.status, c.after.dispatch_count), (CaseStatus::Dispatched, 2));
+                    assert!(matches!(c.order, OrderChange::Open { sequence: 2, department_id, .. }
+                        if department_id == ORDER.department_id));
+                    assert_eq!(c.event.action, "redispatch");
+                    assert_eq!(
+                        c.after.due_at,
+                        Some(t(2) + SlaDurations::builtin(CaseKind::Repair, Severity::Normal).resolve())
+                    );
+                }),
+            ),
+            (
+                "a redispatch of a case never dispatched is refused",
+                registered(),
+                Input::Redispatch { note: None },
+                Err(Ok(())),
+            ),
+            (
+                "the last unreachable try closes without a satisfaction",
+                dispatched(CaseStatus::Visiting),
+                Input::VisitUnreachable {
+                    tries: 3,
+                    comment: None,
+                },
+                Ok(|c: &Change| {
+                    assert_eq!((c.after.status, c.after.closed_at), (CaseStatus::Closed, Some(t(2))));
+                    assert_eq!(c.after.last_satisfaction, None);
+                    assert!(c.visit.as_ref().is_some_and(|v| !v.reached && v.satisfaction.is_none()));
+                    assert_eq!(c.event.payload["unreachable"], true);
                 }),
             ),
             (

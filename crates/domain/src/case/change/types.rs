@@ -48,6 +48,9 @@ pub struct CaseState {
     pub cancel_reason: Option<CancelReason>,
     /// A cancellation waiting for a supervisor's approval (the case keeps its work order and deadlines).
     pub cancel_request: Option<CancelRequest>,
+    /// Dissatisfied satisfaction visits so far (the second raises the level, the third waits
+    /// for a supervisor).
+    pub dissatisfied_visits: i32,
 }
 
 /// A cancellation asked for by someone who may not cancel a dispatched case themselves.
@@ -155,6 +158,15 @@ pub enum Input {
     Deescalate {
         reason: String,
     },
+    /// The 48 h check found the repair not done (二次派单).
+    Redispatch {
+        note: Option<String>,
+    },
+    /// The `tries`-th and last try to reach the customer for the satisfaction visit failed.
+    VisitUnreachable {
+        tries: i32,
+        comment: Option<String>,
+    },
 }
 
 impl Input {
@@ -183,6 +195,8 @@ impl Input {
             Input::Resume { .. } => Command::Resume,
             Input::Escalate { .. } => Command::Escalate,
             Input::Deescalate { .. } => Command::Deescalate,
+            Input::Redispatch { .. } => Command::Redispatch,
+            Input::VisitUnreachable { .. } => Command::VisitUnreachable,
         }
     }
 

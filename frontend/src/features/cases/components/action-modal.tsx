@@ -95,6 +95,9 @@ function toRequest(action: CaseAction, v: ActionValues): ActionRequest {
     case "cancel_approve":
     case "cancel_reject":
       return { action, body: { note: orNull(v.note) } };
+    case "redispatch":
+      // Never a button: a 48 h check recorded as "not done" on the visit worklist does it.
+      throw new Error("redispatch is recorded on the visit worklist");
   }
 }
 

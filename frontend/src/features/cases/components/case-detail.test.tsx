@@ -94,6 +94,28 @@ describe("CaseDetailView", () => {
     expect(sent?.headers.get("If-Match")).toBe('"6"');
   }, 30_000);
 
+  it("tags a repeat repair (二次报修) with the number it repeats, and a case waiting for a supervisor", async () => {
+    stubFetch({
+      ...reference(),
+      [`GET /api/v1/cases/${id}`]: () =>
+        json(
+          aCase({
+            kind: "repair",
+            status: "review",
+            repeat_of: { id: "0192f0c4-0000-7000-8000-0000000000c0", number: "BX-20261101-0003" },
+            available_actions: ["comment"],
+          }),
+        ),
+    });
+    renderWithProviders(
+      <App>
+        <CaseDetailView id={id} />
+      </App>,
+    );
+    expect(await screen.findByTestId("repeat-tag")).toHaveTextContent("二次报修：上次 BX-20261101-0003");
+    expect(screen.getAllByTestId("status-tag")[0]).toHaveTextContent("待主管决定");
+  }, 30_000);
+
   it("on 412 says someone else changed the case, reloads it and keeps what was typed", async () => {
     const fetch = stubFetch({
       ...reference(),

@@ -30,7 +30,7 @@ import { formatTime } from "./format";
 import { useCase, useCaseEvents, useUploadAttachment } from "../api/cases";
 import { ActionModal, type ArticleSlot, type TemplateSlot } from "./action-modal";
 import { CaseFamily } from "./case-family";
-import { DeadlineMark, DueTime, LevelTag, SeverityTag, StatusTag } from "./case-tags";
+import { DeadlineMark, DueTime, LevelTag, RepeatTag, SeverityTag, StatusTag } from "./case-tags";
 
 type Attachment = CaseDetail["attachments"][number];
 
@@ -158,6 +158,11 @@ export function CaseDetailView({
             <Tag>{t(`case.kind.${c.kind}`)}</Tag>
             <SeverityTag severity={c.severity} />
             <LevelTag level={c.level} />
+            {c.repeat_of && (
+              <Link to={`/cases/${c.repeat_of.id}`}>
+                <RepeatTag repeatOf={c.repeat_of} withNumber />
+              </Link>
+            )}
             {c.paused && (
               <Tag color="warning" data-testid="paused-tag">
                 {t("case.paused")}

@@ -15,7 +15,7 @@ import {
 } from "@/lib/types";
 import { type Permission, useCan } from "@/lib/permissions";
 import { useCases } from "../api/cases";
-import { Countdown, LevelTag, SeverityTag, StatusTag } from "./case-tags";
+import { Countdown, LevelTag, RepeatTag, SeverityTag, StatusTag } from "./case-tags";
 import { formatTime } from "./format";
 
 /** The queue tabs, each shown only to users holding its permission (from `/me`). */
@@ -84,6 +84,7 @@ export function CaseTable({
                     {t("case.link.callers", { count: c.child_count })}
                   </Tag>
                 )}
+                <RepeatTag repeatOf={c.repeat_of} />
                 {c.parent_id && (
                   <Tag style={{ marginInlineStart: 6 }} data-testid="case-follows-tag">
                     {t("case.link.followsTag")}

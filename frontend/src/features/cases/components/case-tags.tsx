@@ -14,6 +14,7 @@ const STATUS_COLORS: Record<CaseStatus, string> = {
   in_progress: "processing",
   resolved: "cyan",
   visiting: "purple",
+  review: "red",
   closed: "success",
   cancelled: "default",
 };
@@ -23,6 +24,23 @@ export function StatusTag({ status }: { status: CaseStatus }) {
   return (
     <Tag color={STATUS_COLORS[status]} data-testid="status-tag">
       {t(`case.status.${status}`)}
+    </Tag>
+  );
+}
+
+/** 二次报修: the repair repeats an earlier one of the same property and category. */
+export function RepeatTag({
+  repeatOf,
+  withNumber,
+}: {
+  repeatOf?: CaseDetail["repeat_of"];
+  withNumber?: boolean;
+}) {
+  const { t } = useTranslation();
+  if (!repeatOf) return null;
+  return (
+    <Tag color="volcano" data-testid="repeat-tag">
+      {withNumber ? t("case.repeatOf", { number: repeatOf.number }) : t("case.repeatRepair")}
     </Tag>
   );
 }

@@ -7,8 +7,10 @@ import {
   type Satisfaction,
   SATISFACTIONS,
   type ScheduledVisit,
+  VISIT_OUTCOMES,
   VISIT_PURPOSES,
   type VisitFilter,
+  type VisitOutcome,
   type VisitPurpose,
 } from "@/lib/types";
 import { useRecordSatisfaction, useRecordVisitCheck, useVisits } from "../api/visits";
@@ -23,15 +25,17 @@ const PURPOSE_COLORS: Record<VisitPurpose, string> = {
   satisfaction: "purple",
 };
 
-/** Contact and outcome checks: a note and "reached" / "not reached", recorded on the visit. */
+/** Contact and outcome checks: the outcome (a select), a note, recorded on the visit. */
 function CheckRecorder({ visit }: { visit: ScheduledVisit }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [note, setNote] = useState("");
+  const [outcome, setOutcome] = useState<VisitOutcome>();
   const record = useRecordVisitCheck();
-  const send = (reached: boolean) => {
+  const send = () => {
+    if (!outcome) return;
     record.mutate(
-      { id: visit.id, body: { reached, note: note.trim() === "" ? null : note } },
+      { id: visit.id, body: { outcome, note: note.trim() === "" ? null : note } },
       {
         onSuccess: () => {
           void message.success(t("visits.recorded", { number: visit.case_number }));
@@ -44,6 +48,18 @@ function CheckRecorder({ visit }: { visit: ScheduledVisit }) {
   };
   return (
     <Space.Compact style={{ width: "100%" }}>
+      <Select<VisitOutcome>
+        size="small"
+        style={{ width: 120 }}
+        placeholder={t("visits.outcome")}
+        value={outcome}
+        onChange={setOutcome}
+        data-testid="check-outcome"
+        options={VISIT_OUTCOMES[visit.purpose].map((o) => ({
+          value: o,
+          label: <span data-testid={`outcome-${o}`}>{t(`visits.outcomes.${o}`)}</span>,
+        }))}
+      />
       <Input
         size="small"
         placeholder={t("visits.notePlaceholder")}
@@ -56,23 +72,12 @@ function CheckRecorder({ visit }: { visit: ScheduledVisit }) {
       <Button
         size="small"
         type="primary"
+        disabled={!outcome}
         loading={record.isPending}
-        data-testid="check-reached"
-        onClick={() => {
-          send(true);
-        }}
+        data-testid="check-record"
+        onClick={send}
       >
-        {t("visits.reached")}
-      </Button>
-      <Button
-        size="small"
-        disabled={record.isPending}
-        data-testid="check-unreached"
-        onClick={() => {
-          send(false);
-        }}
-      >
-        {t("visits.unreached")}
+        {t("visits.recordOutcome")}
       </Button>
     </Space.Compact>
   );
@@ -86,6 +91,20 @@ function SatisfactionRecorder({ visit }: { visit: ScheduledVisit }) {
   const send = (satisfaction: Satisfaction) => {
     record.mutate(
       { caseId: visit.case_id, satisfaction },
+      {
+        onSuccess: () => {
+          void message.success(t("visits.recorded", { number: visit.case_number }));
+        },
+        onError: (error) => {
+          void message.error(errorMessage(error, t));
+        },
+      },
+    );
+  };
+  const check = useRecordVisitCheck();
+  const unreachable = () => {
+    check.mutate(
+      { id: visit.id, body: { outcome: "unreachable", note: null } },
       {
         onSuccess: () => {
           void message.success(t("visits.recorded", { number: visit.case_number }));
@@ -112,22 +131,59 @@ function SatisfactionRecorder({ visit }: { visit: ScheduledVisit }) {
           {t(`case.satisfaction.${s}`)}
         </Button>
       ))}
+      <Button
+        size="small"
+        disabled={record.isPending || check.isPending}
+        data-testid="visit-unreachable"
+        onClick={unreachable}
+      >
+        {t("visits.outcomes.unreachable")}
+      </Button>
     </Flex>
   );
 }
 
 function Outcome({ visit }: { visit: ScheduledVisit }) {
   const { t } = useTranslation();
+  const tag = visit.outcome ? (
+    visit.outcome === "unreachable" ? (
+      <Tag color="orange" data-testid="visit-outcome">
+        {t("visits.closedUnreachable")}
+      </Tag>
+    ) : (
+      <Tag
+        color={
+          ["not_done", "not_contacted", "dissatisfied", "very_dissatisfied"].includes(visit.outcome)
+            ? "red"
+            : "green"
+        }
+        data-testid="visit-outcome"
+      >
+        {t(`visits.outcomes.${visit.outcome}`)}
+      </Tag>
+    )
+  ) : visit.reached === false ? (
+    <Tag>{t("case.notReached")}</Tag>
+  ) : (
+    <Tag color="green">{t("visits.reached")}</Tag>
+  );
   return (
     <Space wrap size={4}>
-      {visit.reached === false ? (
-        <Tag>{t("case.notReached")}</Tag>
-      ) : (
-        <Tag color="green">{t("visits.reached")}</Tag>
-      )}
+      {tag}
       <Typography.Text type="secondary">{formatTime(visit.done_at)}</Typography.Text>
       {visit.note && <span>{visit.note}</span>}
     </Space>
+  );
+}
+
+/** A pending visit the customer could not be reached on yet: how many tries so far. */
+function Retries({ visit }: { visit: ScheduledVisit }) {
+  const { t } = useTranslation();
+  if (visit.attempts === 0) return null;
+  return (
+    <Tag color="orange" data-testid="visit-retries">
+      {t("visits.retry", { count: visit.attempts })}
+    </Tag>
   );
 }
 
@@ -192,7 +248,14 @@ export function VisitWorklist() {
             key: "due",
             title: t("visits.dueAt"),
             render: (_, v) =>
-              v.status === "pending" ? <Countdown dueAt={v.due_at} /> : formatTime(v.due_at),
+              v.status === "pending" ? (
+                <Space size={4} wrap>
+                  <Countdown dueAt={v.due_at} />
+                  <Retries visit={v} />
+                </Space>
+              ) : (
+                formatTime(v.due_at)
+              ),
           },
           {
             key: "record",

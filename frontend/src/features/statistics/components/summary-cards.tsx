@@ -14,6 +14,8 @@ export function SummaryCards({ summary }: { summary: Summary }) {
     { key: "onTime", title: t("stats.onTimeResolve"), value: percent(summary.on_time_resolve) },
     { key: "fcr", title: t("stats.firstContact"), value: percent(summary.first_contact_resolution) },
     { key: "second", title: t("stats.secondDispatch"), value: percent(summary.second_dispatch) },
+    { key: "repeat", title: t("stats.repeatRepairs"), value: summary.repeat_repairs },
+    { key: "unreachable", title: t("stats.unreachableVisits"), value: summary.unreachable_visits },
   ];
   return (
     <Row gutter={[12, 12]}>

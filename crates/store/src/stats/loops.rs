@@ -1,0 +1,41 @@
+//! Figures of the case loop's repeats and failed visits (issue #19), counted over the cohort
+//! straight from the cases: repeat repairs (二次报修) and satisfaction visits closed because the
+//! customer could not be reached — counted apart, never as satisfied.
+
+use sea_orm::ConnectionTrait;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::sql::Sql;
+use super::StatsFilter;
+use crate::{StoreError, StoreResult};
+
+#[derive(Debug, Clone, Copy, Default, Serialize, ToSchema, PartialEq, Eq)]
+pub struct LoopFigures {
+    /// Repairs that repeat a repair of the same property and category closed shortly before (二次报修).
+    pub repeat_repairs: i64,
+    /// Cases whose satisfaction visit was closed as unreachable after the last try (no rating).
+    pub unreachable_visits: i64,
+}
+
+/// The cohort's loop figures (one statement).
+pub async fn loop_figures(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<LoopFigures> {
+    let mut sql = Sql::new(db.get_database_backend());
+    sql.push(&format!(
+        "SELECT {} AS repeats, {} AS unreachable FROM cases c WHERE",
+        Sql::count_if("c.repeat_of IS NOT NULL"),
+        Sql::count_if(
+            "EXISTS (SELECT 1 FROM scheduled_visits v WHERE v.case_id = c.id AND v.purpose = 'satisfaction' \
+             AND v.status = 'done' AND v.outcome = 'unreachable')"
+        ),
+    ));
+    filter.push_cohort(&mut sql);
+    let row = db
+        .query_one(sql.statement())
+        .await?
+        .ok_or_else(|| StoreError::invalid("stats", "no result"))?;
+    Ok(LoopFigures {
+        repeat_repairs: row.try_get("", "repeats")?,
+        unreachable_visits: row.try_get("", "unreachable")?,
+    })
+}
