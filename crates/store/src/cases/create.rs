@@ -337,7 +337,9 @@ pub async fn create_record(
         customers::link_project(db, customer_id, created.project_id).await?;
     }
     // A routing rule with `auto_dispatch` sends the case out at once (by the system).
-    let (created, work_orders) = match crate::process::routing::dispatch_on_registration(db, &created).await? {
+    // Boxed: the whole action pipeline inside would otherwise sit in every registration's future.
+    let (created, work_orders) = match Box::pin(crate::process::routing::dispatch_on_registration(db, &created)).await?
+    {
         Some(dispatched) => {
             let orders = work_order::Entity::find()
                 .filter(work_order::Column::CaseId.eq(dispatched.id))
