@@ -34,7 +34,7 @@ describe("SlaPolicies", () => {
     });
     const { user } = renderWithProviders(
       <App>
-        <SlaPolicies />
+        <SlaPolicies editable />
       </App>,
     );
 
