@@ -97,9 +97,9 @@ describe("RecentPatrols", () => {
     expect(within(second).getByTestId("patrol-result-case")).toHaveAttribute("href", `/cases/${CASE}`);
     const image = await within(second).findByAltText("车库.png");
     expect(image).toHaveAttribute("src", "blob:patrol-1");
-    expect(
-      requestsTo(fetch, `GET /api/v1/patrols/${PATROL}/results/${FAILED}/photos/${PHOTO}`),
-    ).toHaveLength(1);
+    expect(requestsTo(fetch, `GET /api/v1/patrols/${PATROL}/results/${FAILED}/photos/${PHOTO}`)).toHaveLength(
+      1,
+    );
   });
 
   it("shows the loading state, then that there are no patrols", async () => {
