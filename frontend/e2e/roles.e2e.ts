@@ -82,7 +82,11 @@ async function walkTabs(page: Page, label: string, untranslated: string[], chine
 
 async function englishDefaults(page: Page): Promise<string[]> {
   const text = await page.locator("body").innerText();
-  return ANTD_ENGLISH.filter((s) => text.includes(s));
+  // Placeholders (date pickers, selects, searches) are attributes, not text.
+  const placeholders = await page
+    .locator("[placeholder]")
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("placeholder") ?? "").join("\n"));
+  return ANTD_ENGLISH.filter((s) => text.includes(s) || placeholders.includes(s));
 }
 
 describe("every role walks its whole menu in both languages", () => {
