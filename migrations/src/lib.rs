@@ -26,6 +26,7 @@ mod m20261206_000600_create_knowledge;
 mod m20261206_desk_customer_archive;
 mod m20261206_reports_case_answer_article;
 mod m20261206_scope_visit_assignees;
+mod m20261207_link_case_parents;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_scope_visit_assignees::Migration),
             Box::new(m20261206_reports_case_answer_article::Migration),
             Box::new(m20261206_desk_customer_archive::Migration),
+            Box::new(m20261207_link_case_parents::Migration),
         ]
     }
 }

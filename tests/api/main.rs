@@ -15,6 +15,7 @@ mod jobs;
 mod knowledge;
 mod lead_steps;
 mod leads;
+mod link;
 mod openapi;
 mod org;
 mod platform;

@@ -532,6 +532,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Links the case to an incident case (报事) of the same project: from now on it follows the
+         *     incident's dispatch, acceptance, resolution and reply, each recorded on its own timeline, and
+         *     is visited on its own. A case behind the incident is brought to its stage now (dispatched to
+         *     its department, accepted); a work order of its own with another department moves to the
+         *     incident's. Only incidents are parents, no chains, neither side finished, the incident not
+         *     yet resolved. An incident the caller cannot see is 404.
+         */
+        post: operations["cases_link_case"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/pause": {
         parameters: {
             query?: never;
@@ -611,6 +635,26 @@ export interface paths {
         put?: never;
         /** Restarts the deadline clocks of a paused case. */
         post: operations["cases_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unlinks the case from its incident, before the incident resolves (409 after: its callers
+         *     were answered through it). The case keeps its work order and is handled on its own again.
+         */
+        post: operations["cases_unlink_case"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3255,9 +3299,14 @@ export interface components {
         /** @description The whole case: summary, details, work orders, visits, attachments, and what can be done next. */
         CaseResponse: components["schemas"]["CaseSummary"] & {
             attachments: components["schemas"]["AttachmentResponse"][];
-            /** @description Actions the caller may take now: allowed by the state machine and by the caller's role. */
+            /**
+             * @description Actions the caller may take now: allowed by the state machine and by the caller's role
+             *     (a linked case leaves its handling to an unresolved incident).
+             */
             available_actions: components["schemas"]["CaseAction"][];
             category_name?: string | null;
+            /** @description The callers' cases following this incident. */
+            children: components["schemas"]["LinkedCase"][];
             /** Format: date-time */
             closed_at?: string | null;
             /** Format: uuid */
@@ -3269,6 +3318,11 @@ export interface components {
             description: string;
             /** Format: uuid */
             duplicate_of?: string | null;
+            /** @description The caller may link this case to an incident now (`POST /cases/{id}/link`). */
+            may_link: boolean;
+            /** @description The caller may unlink this case from its incident now (`POST /cases/{id}/unlink`). */
+            may_unlink: boolean;
+            parent?: null | components["schemas"]["LinkedCase"];
             /** @description The highest escalation level the case ever reached. */
             peak_level: components["schemas"]["Level"];
             /** Format: date-time */
@@ -3296,6 +3350,11 @@ export interface components {
             /** Format: uuid */
             category_id?: string | null;
             channel: components["schemas"]["Channel"];
+            /**
+             * Format: int32
+             * @description How many callers' cases follow this incident.
+             */
+            child_count: number;
             /** Format: date-time */
             created_at: string;
             /** Format: uuid */
@@ -3332,6 +3391,11 @@ export interface components {
             number: string;
             /** @description Past `next_due_at` while the case is open (never while paused). */
             overdue: boolean;
+            /**
+             * Format: uuid
+             * @description The incident this case follows (linked: one incident, many callers).
+             */
+            parent_id?: string | null;
             /** @description The deadline clocks are stopped while the case waits on the customer. */
             paused: boolean;
             /** Format: uuid */
@@ -4698,6 +4762,25 @@ export interface components {
          * @enum {string}
          */
         Level: "project" | "area" | "company";
+        /** @description `POST /cases/{id}/link`: the incident to follow. */
+        LinkToIncident: {
+            /**
+             * Format: uuid
+             * @description An unresolved incident case (报事) of the same project, not itself linked to another.
+             */
+            parent_id: string;
+        };
+        /** @description A case linked to the one shown. */
+        LinkedCase: {
+            /** @description The caller (the case's customer), for a child. */
+            customer_name?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example BX-20261125-0007 */
+            number: string;
+            status: components["schemas"]["CaseStatus"];
+            title: string;
+        };
         LinkedCaseResponse: {
             /** Format: uuid */
             id: string;
@@ -8823,6 +8906,8 @@ export interface operations {
                 customer_id?: string;
                 department_id?: string;
                 assignee_id?: string;
+                /** @description The cases linked to this incident. */
+                parent_id?: string;
                 /** @description Created at or after (RFC 3339). */
                 created_from?: string;
                 /** @description Created before (RFC 3339). */
@@ -10308,6 +10393,143 @@ export interface operations {
             };
         };
     };
+    cases_link_case: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version of the case being linked, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkToIncident"];
+            };
+        };
+        responses: {
+            /** @description The linked case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such case or incident in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already linked, has children, finished, ahead of the incident, or the incident is resolved or full */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed the case (`current_version`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `parent_id` is not an incident of the same project, is the case itself, or is linked to another case */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     cases_pause: {
         parameters: {
             query?: never;
@@ -10960,6 +11182,117 @@ export interface operations {
                 };
             };
             /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cases_unlink_case: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version of the linked case */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not linked, or the incident has resolved */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             428: {
                 headers: {
                     [name: string]: unknown;

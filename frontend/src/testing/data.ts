@@ -122,6 +122,10 @@ export function aCase(overrides: Partial<CaseDetail> = {}): CaseDetail {
     visits: [],
     attachments: [],
     available_actions: ["verify", "dispatch", "cancel", "comment"],
+    child_count: 0,
+    children: [],
+    may_link: false,
+    may_unlink: false,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@
 pub mod change;
 pub mod facts;
 pub mod kind;
+pub mod link;
 pub mod machine;
 pub mod number;
 pub mod satisfaction;

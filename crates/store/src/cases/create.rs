@@ -280,6 +280,8 @@ pub async fn create_record(
         paused_at: Set(None),
         pause_reason: Set(None),
         answer_article_id: Set(None),
+        parent_id: Set(None),
+        child_count: Set(0),
         created_at: Set(at),
         updated_at: Set(at),
         version: Set(1),
@@ -325,5 +327,7 @@ pub async fn create_record(
         work_orders: vec![],
         visits: vec![],
         attachments: vec![],
+        parent: None,
+        children: vec![],
     })
 }

@@ -24,6 +24,8 @@ pub mod attachments;
 pub mod batch;
 pub mod create;
 pub mod events;
+pub mod family;
+pub mod link;
 pub mod numbering;
 pub mod pipeline;
 pub mod query;
@@ -47,6 +49,21 @@ pub struct CaseRecord {
     pub work_orders: Vec<work_order::Model>,
     pub visits: Vec<visit::Model>,
     pub attachments: Vec<attachment::Model>,
+    /// The incident this case follows.
+    pub parent: Option<CaseLink>,
+    /// The callers' cases that follow this incident, oldest first.
+    pub children: Vec<CaseLink>,
+}
+
+/// A linked case as the detail view names it.
+#[derive(Debug, Clone)]
+pub struct CaseLink {
+    pub id: uuid::Uuid,
+    pub number: String,
+    pub status: String,
+    pub title: String,
+    /// The caller (the case's customer).
+    pub customer_name: Option<String>,
 }
 
 /// A case as lists show it, with the names a queue needs.

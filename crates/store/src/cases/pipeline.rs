@@ -46,7 +46,8 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
 }
 
 /// [`perform`] inside the caller's transaction: for a module that changes a case atomically
-/// with its own rows. The caller commits.
+/// with its own rows. The caller commits. A case with linked children takes them along
+/// ([`super::link::follow_parent`]); a case without children pays nothing for it.
 pub async fn perform_in(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -70,16 +71,37 @@ pub async fn perform_in(
             "a steward raises their areas' cases to area level only".into(),
         ));
     }
+    super::link::check_action(db, &current, input.action()).await?;
     let order = match current.current_work_order_id {
         Some(wo) => work_order::Entity::find_by_id(wo).one(db).await?,
         None => None,
     };
-    let terms = sla::terms_for(db, before.kind, before.severity).await?;
-    // Decide.
-    let action = input.action();
+    // Decide, save, after-change.
     let prepared = prepare(db, actor, &current, input).await?;
+    let (saved, change) = run(db, actor, &current, order.as_ref(), prepared, None).await?;
+    debug_assert_eq!(change.outcome, outcome);
+    if saved.child_count > 0 {
+        super::link::follow_parent(db, actor, &saved, &change).await?;
+    }
+    Ok(saved)
+}
+
+/// Decides a prepared input on a loaded case (scope and version already checked), saves it and
+/// runs the after-change steps. `parent` names the incident a linked child follows in this step
+/// (its timeline entry says so). Returns the case as written and the decided change.
+pub(super) async fn run(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    current: &case::Model,
+    order: Option<&work_order::Model>,
+    prepared: Input,
+    parent: Option<&case::Model>,
+) -> StoreResult<(case::Model, Change)> {
+    let before = state::of(current)?;
+    let terms = sla::terms_for(db, before.kind, before.severity).await?;
+    let action = prepared.command().action();
     let at = now();
-    let order_state = order.as_ref().map(state::order_of);
+    let order_state = order.map(state::order_of);
     let context = Context {
         at,
         actor: actor.user_id,
@@ -88,10 +110,12 @@ pub async fn perform_in(
         order: order_state.as_ref(),
         new_order_id: new_id(),
     };
-    let change = change::decide(&before, prepared, &context).map_err(refusal)?;
-    debug_assert_eq!(change.outcome, outcome);
+    let mut change = change::decide(&before, prepared, &context).map_err(refusal)?;
+    if let Some(p) = parent {
+        change.event.payload["followed"] = serde_json::json!({"id": p.id, "number": p.number});
+    }
     // Save.
-    let saved = save(db, actor, &current, &change, at).await?;
+    let saved = save(db, actor, current, &change, at).await?;
     after_change(
         db,
         &Changed {
@@ -99,7 +123,7 @@ pub async fn perform_in(
             case: &saved,
             at,
             cause: Cause::Action {
-                before: &current,
+                before: current,
                 change: &change,
                 action,
                 terms: &terms,
@@ -108,7 +132,7 @@ pub async fn perform_in(
         Batch::new(),
     )
     .await?;
-    Ok(saved)
+    Ok((saved, change))
 }
 
 fn refusal(e: ChangeError) -> StoreError {

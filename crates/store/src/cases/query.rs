@@ -58,6 +58,8 @@ pub struct ListCases {
     pub customer_id: Option<Uuid>,
     pub department_id: Option<Uuid>,
     pub assignee_id: Option<Uuid>,
+    /// The cases linked to this incident.
+    pub parent_id: Option<Uuid>,
     /// Created at or after (RFC 3339).
     pub created_from: Option<DateTime<Utc>>,
     /// Created before (RFC 3339).
@@ -136,6 +138,7 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) ->
         (query.customer_id, case::Column::CustomerId),
         (query.department_id, case::Column::DepartmentId),
         (query.assignee_id, case::Column::AssigneeId),
+        (query.parent_id, case::Column::ParentId),
     ] {
         if let Some(v) = value {
             select = select.filter(column.eq(v));
@@ -340,6 +343,7 @@ pub async fn record(db: &impl ConnectionTrait, found: case::Model) -> StoreResul
         .order_by_asc(attachment::Column::Id)
         .all(db)
         .await?;
+    let (parent, children) = super::family::of(db, &found).await?;
     Ok(CaseRecord {
         case: found,
         customer,
@@ -349,6 +353,8 @@ pub async fn record(db: &impl ConnectionTrait, found: case::Model) -> StoreResul
         work_orders,
         visits,
         attachments,
+        parent,
+        children,
     })
 }
 

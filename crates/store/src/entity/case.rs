@@ -56,6 +56,11 @@ pub struct Model {
     pub pause_reason: Option<String>,
     /// The knowledge article the inquiry was answered from when closed on the spot.
     pub answer_article_id: Option<Uuid>,
+    /// The incident case this one follows (one incident, many callers).
+    pub parent_id: Option<Uuid>,
+    /// How many cases are linked to this one as children (0 for almost every case, which
+    /// then never looks its children up).
+    pub child_count: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod attachments;
+pub mod link;
 pub mod views;
 
 use actix_web::http::header::{CONTENT_TYPE, ETAG};
@@ -28,6 +29,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(create).service(list).service(get_one).service(list_events);
     actions::configure(cfg);
     attachments::configure(cfg);
+    link::configure(cfg);
 }
 
 /// Renders a case for `actor`, showing the customer's phone in full only with the PII
@@ -56,6 +58,10 @@ pub fn for_actor(mut response: CaseResponse, actor: &Actor) -> CaseResponse {
     response
         .available_actions
         .retain(|action| huiyin_domain::permission::may_act(actor.role, *action, level));
+    if !actor.may(Permission::CaseDispatch) {
+        response.may_link = false;
+        response.may_unlink = false;
+    }
     response
 }
 

@@ -1,6 +1,7 @@
 //! How cases look on the wire.
 
 use chrono::{DateTime, Utc};
+use huiyin_domain::case::link::{check_cancel, check_own_action, offers_link, offers_unlink};
 use huiyin_domain::case::{
     available_actions_now, CaseAction, CaseKind, CaseStatus, Channel, Satisfaction, Severity, Visibility,
     WorkOrderStatus,
@@ -8,7 +9,7 @@ use huiyin_domain::case::{
 use huiyin_domain::phone::mask;
 use huiyin_domain::sla::escalation::Level;
 use huiyin_store::cases::query::is_overdue;
-use huiyin_store::cases::{CaseListItem, CaseRecord};
+use huiyin_store::cases::{CaseLink, CaseListItem, CaseRecord};
 use huiyin_store::customers::property_label;
 use huiyin_store::entity::{attachment, case, case_event, visit, work_order};
 use huiyin_store::sla::deadlines::deadlines_of;
@@ -53,6 +54,10 @@ pub struct CaseSummary {
     /// The deadline clocks are stopped while the case waits on the customer.
     pub paused: bool,
     pub last_satisfaction: Option<Satisfaction>,
+    /// The incident this case follows (linked: one incident, many callers).
+    pub parent_id: Option<Uuid>,
+    /// How many callers' cases follow this incident.
+    pub child_count: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// Send as `If-Match: "<version>"` with the next action.
@@ -161,8 +166,42 @@ pub struct CaseResponse {
     pub work_orders: Vec<WorkOrderResponse>,
     pub visits: Vec<VisitResponse>,
     pub attachments: Vec<AttachmentResponse>,
-    /// Actions the caller may take now: allowed by the state machine and by the caller's role.
+    /// The incident this case follows; its dispatch, acceptance, resolution and reply are this
+    /// case's too.
+    pub parent: Option<LinkedCase>,
+    /// The callers' cases following this incident.
+    pub children: Vec<LinkedCase>,
+    /// Actions the caller may take now: allowed by the state machine and by the caller's role
+    /// (a linked case leaves its handling to an unresolved incident).
     pub available_actions: Vec<CaseAction>,
+    /// The caller may link this case to an incident now (`POST /cases/{id}/link`).
+    pub may_link: bool,
+    /// The caller may unlink this case from its incident now (`POST /cases/{id}/unlink`).
+    pub may_unlink: bool,
+}
+
+/// A case linked to the one shown.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct LinkedCase {
+    pub id: Uuid,
+    #[schema(example = "BX-20261125-0007")]
+    pub number: String,
+    pub status: CaseStatus,
+    pub title: String,
+    /// The caller (the case's customer), for a child.
+    pub customer_name: Option<String>,
+}
+
+impl From<CaseLink> for LinkedCase {
+    fn from(l: CaseLink) -> Self {
+        LinkedCase {
+            id: l.id,
+            number: l.number,
+            status: parse(&l.status, CaseStatus::parse, CaseStatus::Registered),
+            title: l.title,
+            customer_name: l.customer_name,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -214,6 +253,8 @@ pub fn summary(model: &case::Model, customer_name: Option<String>, property_labe
         level: parse(&model.level, Level::parse, Level::Project),
         paused: model.paused_at.is_some(),
         last_satisfaction: model.last_satisfaction.as_deref().and_then(Satisfaction::parse),
+        parent_id: model.parent_id,
+        child_count: model.child_count,
         created_at: model.created_at,
         updated_at: model.updated_at,
         version: model.version,
@@ -303,9 +344,21 @@ pub fn case_response(record: CaseRecord, show_pii: bool) -> CaseResponse {
         work_orders,
         visits,
         attachments,
+        parent,
+        children,
     } = record;
-    let kind = parse(&case.kind, CaseKind::parse, CaseKind::Complaint);
+    let parent = parent.map(LinkedCase::from);
     let status = parse(&case.status, CaseStatus::parse, CaseStatus::Registered);
+    let mut actions = available_actions_now(
+        parse(&case.kind, CaseKind::parse, CaseKind::Complaint),
+        status,
+        case.paused_at.is_some(),
+        parse(&case.level, Level::parse, Level::Project),
+    );
+    if let Some(p) = &parent {
+        actions.retain(|a| check_own_action(*a, p.status).is_ok());
+    }
+    actions.retain(|a| check_cancel(*a, case.child_count).is_ok());
     let phone = customer_phones
         .first()
         .map(|p| if show_pii { p.clone() } else { mask(p) });
@@ -330,11 +383,10 @@ pub fn case_response(record: CaseRecord, show_pii: bool) -> CaseResponse {
         work_orders: work_orders.into_iter().map(WorkOrderResponse::from).collect(),
         visits: visits.into_iter().map(VisitResponse::from).collect(),
         attachments: attachments.into_iter().map(attachment_response).collect(),
-        available_actions: available_actions_now(
-            kind,
-            status,
-            case.paused_at.is_some(),
-            parse(&case.level, Level::parse, Level::Project),
-        ),
+        children: children.into_iter().map(LinkedCase::from).collect(),
+        available_actions: actions,
+        may_link: offers_link(status, parent.is_some(), case.child_count),
+        may_unlink: offers_unlink(parent.as_ref().map(|p| p.status)),
+        parent,
     }
 }

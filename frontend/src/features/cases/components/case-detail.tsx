@@ -29,6 +29,7 @@ import type { CaseAction, CaseDetail, CaseEvent } from "@/lib/types";
 import { formatTime } from "./format";
 import { useCase, useCaseEvents, useUploadAttachment } from "../api/cases";
 import { ActionModal, type ArticleSlot, type TemplateSlot } from "./action-modal";
+import { CaseFamily } from "./case-family";
 import { DeadlineMark, DueTime, LevelTag, SeverityTag, StatusTag } from "./case-tags";
 
 type Attachment = CaseDetail["attachments"][number];
@@ -126,7 +127,14 @@ export function CaseDetailView({
   const person = (userId?: string | null) =>
     users.data?.items.find((u) => u.id === userId)?.display_name ?? "—";
   const actionLabel = (name: string) => {
-    if (name === "register" || name === "breach" || name === "visit_check") return t(`case.event.${name}`);
+    if (
+      name === "register" ||
+      name === "breach" ||
+      name === "visit_check" ||
+      name === "link" ||
+      name === "unlink"
+    )
+      return t(`case.event.${name}`);
     return isCaseAction(name) ? t(`case.action.${name}`) : name;
   };
   const deadlineName = (name: string) =>
@@ -280,6 +288,7 @@ export function CaseDetailView({
         </Col>
         <Col xs={24} lg={10}>
           <Flex vertical gap="middle">
+            <CaseFamily c={c} />
             <Card title={t("case.workOrders")} size="small">
               <List
                 size="small"

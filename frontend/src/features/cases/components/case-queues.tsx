@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Input, Select, Table, Tabs, Typography } from "antd";
+import { Button, Card, Flex, Input, Select, Table, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -75,9 +75,21 @@ export function CaseTable({
             key: "number",
             title: t("case.field.number"),
             render: (_, c) => (
-              <Link to={`/cases/${c.id}`} data-testid="case-link">
-                {c.number}
-              </Link>
+              <>
+                <Link to={`/cases/${c.id}`} data-testid="case-link">
+                  {c.number}
+                </Link>
+                {c.child_count > 0 && (
+                  <Tag style={{ marginInlineStart: 6 }} data-testid="case-children-tag">
+                    {t("case.link.callers", { count: c.child_count })}
+                  </Tag>
+                )}
+                {c.parent_id && (
+                  <Tag style={{ marginInlineStart: 6 }} data-testid="case-follows-tag">
+                    {t("case.link.followsTag")}
+                  </Tag>
+                )}
+              </>
             ),
           },
           { key: "title", title: t("case.field.title"), dataIndex: "title", ellipsis: true },

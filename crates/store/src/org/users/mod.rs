@@ -12,12 +12,19 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::actor::project_ids_of;
-use crate::auth::{hash_off_thread, revoke_user_tokens, verify_off_thread};
-use crate::entity::{department, project, user, user_project};
+use crate::auth::{hash_off_thread, revoke_user_tokens};
+use crate::entity::{department, user, user_project};
 use crate::error::unique_as_conflict;
 use crate::page::{self, Page};
 use crate::validate::{required, version_matches};
 use crate::{new_id, now, Actor, StoreError, StoreResult};
+
+mod memberships;
+mod password;
+
+pub use memberships::add_project;
+use memberships::{check_projects, guard_foreign, memberships_after, set_projects};
+pub use password::change_password;
 
 /// A staff account.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -109,34 +116,6 @@ async fn check_department(db: &impl ConnectionTrait, id: Option<Uuid>) -> StoreR
         if department::Entity::find_by_id(id).one(db).await?.is_none() {
             return Err(StoreError::invalid("department_id", "no such department"));
         }
-    }
-    Ok(())
-}
-
-async fn check_projects(db: &impl ConnectionTrait, actor: &Actor, ids: &[Uuid]) -> StoreResult<()> {
-    for id in ids {
-        if !actor.sees_project(*id) || project::Entity::find_by_id(*id).one(db).await?.is_none() {
-            return Err(StoreError::invalid("project_ids", format!("no such project: {id}")));
-        }
-    }
-    Ok(())
-}
-
-async fn set_projects(db: &impl ConnectionTrait, user_id: Uuid, ids: &[Uuid]) -> StoreResult<()> {
-    user_project::Entity::delete_many()
-        .filter(user_project::Column::UserId.eq(user_id))
-        .exec(db)
-        .await?;
-    let mut unique = ids.to_vec();
-    unique.sort();
-    unique.dedup();
-    if !unique.is_empty() {
-        user_project::Entity::insert_many(unique.into_iter().map(|project_id| user_project::ActiveModel {
-            user_id: Set(user_id),
-            project_id: Set(project_id),
-        }))
-        .exec(db)
-        .await?;
     }
     Ok(())
 }
@@ -324,63 +303,6 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     })
 }
 
-/// A non-administrator's edit of a user who also works in projects the editor does not manage
-/// may change only memberships within the editor's projects: role, department, activation and
-/// the rest affect the other projects too, and are an administrator's. Making someone a
-/// manager or an administrator is an administrator's decision in any case.
-fn guard_foreign(actor: &Actor, current: &UserWithProjects, input: &UpdateUser) -> StoreResult<()> {
-    if actor.role.sees_all_projects() {
-        return Ok(());
-    }
-    if input
-        .role
-        .is_some_and(|r| matches!(r, Role::Manager | Role::Admin) && r.as_str() != current.user.role)
-    {
-        return Err(StoreError::Forbidden(
-            "only an administrator makes someone a manager or an administrator".into(),
-        ));
-    }
-    let foreign = current.project_ids.iter().any(|p| !actor.project_ids.contains(p));
-    let other_changes = input.role.is_some_and(|r| r.as_str() != current.user.role)
-        || input.active.is_some_and(|a| a != current.user.active)
-        || (input.department_id.is_some() && input.department_id != current.user.department_id)
-        || input.display_name.is_some()
-        || input.phone.is_some();
-    if foreign && other_changes {
-        return Err(StoreError::Forbidden(
-            "this user also works in projects you do not manage: only their memberships in your projects can be changed here; ask an administrator".into(),
-        ));
-    }
-    Ok(())
-}
-
-/// The memberships after an edit: the editor's projects as given, the user's other projects
-/// kept as they are (an id of those may be repeated, not added).
-async fn memberships_after(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    current: &UserWithProjects,
-    ids: &[Uuid],
-    input: &UpdateUser,
-) -> StoreResult<Vec<Uuid>> {
-    guard_foreign(actor, current, input)?;
-    if actor.role.sees_all_projects() {
-        check_projects(db, actor, ids).await?;
-        return Ok(ids.to_vec());
-    }
-    let (mine, others): (Vec<Uuid>, Vec<Uuid>) = ids.iter().partition(|p| actor.project_ids.contains(p));
-    if let Some(p) = others.iter().find(|p| !current.project_ids.contains(p)) {
-        return Err(StoreError::invalid("project_ids", format!("no such project: {p}")));
-    }
-    check_projects(db, actor, &mine).await?;
-    let kept = current
-        .project_ids
-        .iter()
-        .filter(|p| !actor.project_ids.contains(p))
-        .copied();
-    Ok(mine.into_iter().chain(kept).collect())
-}
-
 pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListUsers) -> StoreResult<Page<UserWithProjects>> {
     let limit = page::limit(query.limit)?;
     let mut select = user::Entity::find()
@@ -428,57 +350,30 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListUsers) ->
     }
     let rows = select.limit(limit + 1).all(db).await?;
     let page = page::finish(rows, limit, |r| r.id.to_string());
-    let mut items = Vec::with_capacity(page.items.len());
-    for user in page.items {
-        let project_ids = project_ids_of(db, user.id).await?;
-        items.push(UserWithProjects { user, project_ids });
-    }
+    // One query for the whole page's memberships, not one per user.
+    let user_ids: Vec<Uuid> = page.items.iter().map(|u| u.id).collect();
+    let memberships: Vec<(Uuid, Uuid)> = user_project::Entity::find()
+        .select_only()
+        .column(user_project::Column::UserId)
+        .column(user_project::Column::ProjectId)
+        .filter(user_project::Column::UserId.is_in(user_ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let items = page
+        .items
+        .into_iter()
+        .map(|user| {
+            let project_ids = memberships
+                .iter()
+                .filter(|(u, _)| *u == user.id)
+                .map(|(_, p)| *p)
+                .collect();
+            UserWithProjects { user, project_ids }
+        })
+        .collect();
     Ok(Page {
         items,
         next_cursor: page.next_cursor,
     })
-}
-
-/// Changes the actor's own password after checking the old one; other sessions are logged out.
-pub async fn change_password<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    actor: &Actor,
-    input: ChangePassword,
-) -> StoreResult<()> {
-    let user = user::Entity::find_by_id(actor.user_id)
-        .one(db)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    if !verify_off_thread(input.old_password.clone(), user.password_hash.clone()).await {
-        return Err(StoreError::invalid("old_password", "is not your current password"));
-    }
-    check_strength(&input.new_password, &user.username)
-        .map_err(|e| StoreError::invalid("new_password", e.to_string()))?;
-    if input.new_password == input.old_password {
-        return Err(StoreError::invalid(
-            "new_password",
-            "must differ from the current password",
-        ));
-    }
-    let hash = hash_off_thread(input.new_password).await;
-    let txn = db.begin().await?;
-    let mut model: user::ActiveModel = user.clone().into();
-    model.password_hash = Set(hash);
-    model.updated_at = Set(now());
-    model.version = Set(user.version + 1);
-    model.update(&txn).await?;
-    revoke_user_tokens(&txn, user.id).await?;
-    txn.commit().await?;
-    Ok(())
-}
-
-/// Adds one project membership (e.g. to a manager who just created the project).
-pub async fn add_project(db: &impl ConnectionTrait, user_id: Uuid, project_id: Uuid) -> StoreResult<()> {
-    user_project::ActiveModel {
-        user_id: Set(user_id),
-        project_id: Set(project_id),
-    }
-    .insert(db)
-    .await?;
-    crate::cache::changed(db, crate::cache::Topic::Users).await
 }
