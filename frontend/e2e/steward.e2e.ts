@@ -137,6 +137,10 @@ describe("a steward's day on a phone", () => {
     await checkpoints.first().waitFor();
     await checkpoints.filter({ hasText: "地下车库" }).getByTestId("patrol-ok").click();
     await page.getByTestId("patrol-note").fill("车库积水约 10 厘米");
+    await checkpoints
+      .filter({ hasText: "地下车库" })
+      .locator("input[type=file]")
+      .setInputFiles({ name: "garage.png", mimeType: "image/png", buffer: PNG });
     await screenshot(page, "steward-patrol-form");
     const patrolled = page.waitForResponse(
       (r) => r.url().endsWith("/api/v1/patrols") && r.request().method() === "POST",
@@ -153,6 +157,15 @@ describe("a steward's day on a phone", () => {
     await page.getByText("1 处异常已登记报事").waitFor();
     await expect.poll(() => page.getByTestId("steward-case").count()).toBe(2);
     await screenshot(page, "steward-after-patrol");
+
+    // The patrol is among the recent ones; its detail shows the failed checkpoint's case and photo.
+    const recent = page.getByTestId("recent-patrol").filter({ hasText: "1 处异常" }).first();
+    await recent.getByTestId("recent-patrol-open").click();
+    const garage = page.getByTestId("patrol-result").filter({ hasText: "地下车库" });
+    await garage.getByText("车库积水约 10 厘米").waitFor();
+    await garage.getByTestId("patrol-result-case").waitFor();
+    await garage.locator("img[alt='garage.png']").waitFor();
+    await screenshot(page, "steward-patrol-detail");
 
     expect(errors).toEqual([]);
     await context.close();

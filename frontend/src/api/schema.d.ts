@@ -422,8 +422,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancels a duplicate (linking the original), invalid or withdrawn case. */
+        /** Cancels a duplicate (linking the original), invalid or withdrawn case. On a dispatched or in-progress case, anyone below supervisor only requests it (`note` required): the case keeps its work order and deadlines until a supervisor approves or rejects (`cancel_request` on the case). */
         post: operations["cases_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/cancel/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approves the requested cancellation (supervisors and up): the case is cancelled with the requested reason and its work order withdrawn. 409 when no request waits. */
+        post: operations["cases_cancel_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/cancel/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rejects the requested cancellation (supervisors and up): the case goes on as it was. 409 when no request waits. */
+        post: operations["cases_cancel_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1684,6 +1718,30 @@ export interface paths {
         patch: operations["projects_update"];
         trace?: never;
     };
+    "/api/v1/projects/{id}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project's process settings (the defaults until saved, `ETag` `"0"` then): complaints
+         *     verified before dispatch, dispatched by a supervisor, verified by the end of the business day.
+         */
+        get: operations["projects_get_settings"];
+        /**
+         * Saves the project's process settings (administrators). Dispatches from now on follow them;
+         *     cases already registered keep their verification deadline.
+         */
+        put: operations["projects_put_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/properties": {
         parameters: {
             query?: never;
@@ -2074,6 +2132,62 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The routing rules you see: company-wide ones and your projects' (oldest first). */
+        get: operations["routing_rules_list_rules"];
+        put?: never;
+        /** Adds a rule (administrators; 409 when one for the same project, category, kind and severity exists). */
+        post: operations["routing_rules_create_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing-rules/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The department the rules propose for a case about to be registered (the intake form
+         *     pre-selects it): the most specific matching rule — a project's over a company-wide one, then
+         *     one naming the kind, then one naming the severity.
+         */
+        get: operations["routing_rules_match_rule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/routing-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["routing_rules_get_rule"];
+        /** Replaces a rule (administrators). */
+        put: operations["routing_rules_update_rule"];
+        post?: never;
+        delete: operations["routing_rules_delete_rule"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3238,6 +3352,10 @@ export interface components {
              * @description Required when the reason is `duplicate`: the case this one repeats.
              */
             duplicate_of?: string | null;
+            /**
+             * @description Required when the cancellation must be approved (an agent cancelling a dispatched or
+             *     in-progress case: it becomes a request a supervisor approves or rejects).
+             */
             note?: string | null;
             reason: components["schemas"]["CancelReason"];
         };
@@ -3246,6 +3364,17 @@ export interface components {
          * @enum {string}
          */
         CancelReason: "duplicate" | "invalid" | "withdrawn";
+        /** @description A requested cancellation of a dispatched case. */
+        CancelRequestResponse: {
+            /** Format: uuid */
+            duplicate_of?: string | null;
+            note: string;
+            reason: components["schemas"]["CancelReason"];
+            /** Format: date-time */
+            requested_at: string;
+            /** Format: uuid */
+            requested_by: string;
+        };
         /** @description The caps (a company setting; these are the source's numbers). */
         Caps: {
             /**
@@ -3273,7 +3402,7 @@ export interface components {
          * @description The actions on a case, as named in `POST /api/v1/cases/{id}/<action>`.
          * @enum {string}
          */
-        CaseAction: "verify" | "dispatch" | "accept" | "resolve" | "reply" | "visit" | "close_on_spot" | "cancel" | "comment" | "reassign" | "pause" | "resume" | "escalate" | "deescalate" | "redispatch";
+        CaseAction: "verify" | "dispatch" | "accept" | "resolve" | "reply" | "visit" | "close_on_spot" | "cancel" | "comment" | "reassign" | "pause" | "resume" | "escalate" | "deescalate" | "cancel_approve" | "cancel_reject" | "redispatch";
         CaseEventList: {
             items: components["schemas"]["CaseEventResponse"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -3311,10 +3440,12 @@ export interface components {
         CaseResponse: components["schemas"]["CaseSummary"] & {
             attachments: components["schemas"]["AttachmentResponse"][];
             /**
-             * @description Actions the caller may take now: allowed by the state machine and by the caller's role
-             *     (a linked case leaves its handling to an unresolved incident).
+             * @description Actions the caller may take now: allowed by the state machine, the project's process
+             *     settings and the caller's role (a linked case leaves its handling to an unresolved incident).
              */
             available_actions: components["schemas"]["CaseAction"][];
+            cancel_reason?: null | components["schemas"]["CancelReason"];
+            cancel_request?: null | components["schemas"]["CancelRequestResponse"];
             category_name?: string | null;
             /** @description The callers' cases following this incident. */
             children: components["schemas"]["LinkedCase"][];
@@ -4164,6 +4295,11 @@ export interface components {
             /** @description Why (the evidence weighed). */
             note: string;
         };
+        /** @description A supervisor's decision on a requested cancellation. */
+        DecideCancel: {
+            /** @description Why (shown in the timeline). */
+            note?: string | null;
+        };
         DecorationSettingsBody: {
             caps: components["schemas"]["Caps"];
             /** @description Stages added between material arrival and mid-construction, e.g. `carpentry`. */
@@ -4258,7 +4394,12 @@ export interface components {
             version: number;
         };
         /** @enum {string} */
-        Dimension: "category" | "channel" | "project" | "area" | "building" | "department" | "assignee" | "kind" | "severity";
+        Dimension: "category" | "channel" | "project" | "area" | "building" | "department" | "assignee" | "kind" | "severity" | "cancel_reason";
+        /**
+         * @description Who may dispatch a complaint (supervisors, managers and administrators always may).
+         * @enum {string}
+         */
+        DispatchBy: "agent" | "supervisor";
         DispatchCase: {
             /**
              * Format: uuid
@@ -4436,7 +4577,10 @@ export interface components {
             first_contact_resolution: components["schemas"]["Ratio"];
             /** @description Resolved by their due time, over resolved cases that had one. */
             on_time_resolve: components["schemas"]["Ratio"];
-            /** @description Verified on the business day they were created, over cases that needed verifying. */
+            /**
+             * @description Verified by their verification deadline (the end of the business day of registration by
+             *     default), over cases that needed verifying.
+             */
             on_time_verify: components["schemas"]["Ratio"];
             /**
              * Format: int64
@@ -5077,7 +5221,7 @@ export interface components {
          * @description Something a user may be allowed to do.
          * @enum {string}
          */
-        Permission: "org_read" | "org_manage" | "user_manage" | "category_read" | "category_manage" | "customer_read" | "customer_manage" | "pii_view" | "audit_read" | "case_create" | "case_read" | "case_verify" | "case_dispatch" | "case_handle" | "case_reply" | "case_close_on_spot" | "case_cancel" | "case_reassign" | "case_comment" | "stats_read" | "case_export" | "api_key_manage" | "job_manage" | "case_pause" | "case_escalate" | "case_deescalate" | "case_escalate_area" | "sla_manage" | "config_manage" | "warning_ack" | "webhook_manage" | "steward_work" | "steward_plan" | "notice_draft" | "notice_publish" | "arrears_read" | "arrears_contact" | "arrears_import" | "arrears_legal" | "handover_write" | "knowledge_read" | "knowledge_manage" | "lead_read" | "lead_create" | "lead_progress" | "lead_dispatch" | "lead_decide" | "works_read" | "works_manage" | "works_visit";
+        Permission: "org_read" | "org_manage" | "user_manage" | "category_read" | "category_manage" | "customer_read" | "customer_manage" | "pii_view" | "audit_read" | "case_create" | "case_read" | "case_verify" | "case_dispatch" | "case_handle" | "case_reply" | "case_close_on_spot" | "case_cancel" | "case_cancel_approve" | "case_reassign" | "case_comment" | "stats_read" | "case_export" | "api_key_manage" | "job_manage" | "case_pause" | "case_escalate" | "case_deescalate" | "case_escalate_area" | "sla_manage" | "config_manage" | "warning_ack" | "webhook_manage" | "steward_work" | "steward_plan" | "notice_draft" | "notice_publish" | "arrears_read" | "arrears_contact" | "arrears_import" | "arrears_legal" | "handover_write" | "knowledge_read" | "knowledge_manage" | "lead_read" | "lead_create" | "lead_progress" | "lead_dispatch" | "lead_decide" | "works_read" | "works_manage" | "works_visit";
         /** @description The photos of one subject, oldest first (a short list: no cursor). */
         PhotoList: {
             items: components["schemas"]["PhotoResponse"][];
@@ -5144,6 +5288,23 @@ export interface components {
              * @example /problems/validation
              */
             type: string;
+        };
+        /** @description A project's process settings (`GET/PUT /api/v1/projects/{id}/settings`). */
+        ProcessSettings: {
+            /** @description Who may dispatch a complaint. */
+            dispatch_by: components["schemas"]["DispatchBy"];
+            /**
+             * @description A complaint is verified before it is dispatched (complaints only: a repair or an incident
+             *     goes out at once, the desk checks on the way).
+             */
+            verify_before_dispatch: boolean;
+            /** @description How the verification deadline of the project's cases is set (every kind). */
+            verify_deadline: components["schemas"]["VerifyDeadline"];
+        };
+        /** @description A project's process settings with its project. */
+        ProcessSettingsResponse: components["schemas"]["ProcessSettings"] & {
+            /** Format: uuid */
+            project_id: string;
         };
         ProjectList: {
             items: components["schemas"]["ProjectResponse"][];
@@ -5866,6 +6027,60 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description The department the rules propose for a case about to be registered. */
+        RoutingProposal: {
+            /**
+             * Format: uuid
+             * @description The proposed department (the rule's).
+             */
+            department_id?: string | null;
+            /**
+             * @description Registering the case would dispatch it at once: the rule says `auto_dispatch` and the
+             *     project does not verify cases of this kind first.
+             */
+            dispatches_at_registration: boolean;
+            rule?: null | components["schemas"]["RoutingRuleView"];
+        };
+        RoutingRuleInput: {
+            /** @description Dispatch at registration (by the system) when the project does not verify such cases first. */
+            auto_dispatch?: boolean;
+            /** Format: uuid */
+            category_id: string;
+            /**
+             * Format: uuid
+             * @description The department the cases go to.
+             */
+            department_id: string;
+            kind?: null | components["schemas"]["CaseKind"];
+            /**
+             * Format: uuid
+             * @description The project the rule is for; omit for every project.
+             */
+            project_id?: string | null;
+            severity?: null | components["schemas"]["Severity"];
+        };
+        RoutingRuleList: {
+            items: components["schemas"]["RoutingRuleView"][];
+        };
+        RoutingRuleView: {
+            auto_dispatch: boolean;
+            /** Format: uuid */
+            category_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            department_id: string;
+            /** Format: uuid */
+            id: string;
+            kind?: null | components["schemas"]["CaseKind"];
+            /** Format: uuid */
+            project_id?: string | null;
+            severity?: null | components["schemas"]["Severity"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
         /**
          * @description 很不满意 · 不满意 · 满意 · 很满意.
          * @enum {string}
@@ -6369,6 +6584,11 @@ export interface components {
              */
             note: string;
         };
+        /**
+         * @description How a case's verification deadline is set.
+         * @enum {string}
+         */
+        VerifyDeadline: "same_day" | "hours";
         /**
          * @description Who may read a timeline entry: residents see only `public` ones.
          * @enum {string}
@@ -9028,6 +9248,8 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Escalation level. */
                 level?: components["schemas"]["Level"];
+                /** @description Only cases whose cancellation waits for a supervisor's approval (`true`), or only the others. */
+                cancel_requested?: boolean;
                 /** @description Number, title, description, customer name or phone (Chinese text included). */
                 q?: string;
                 queue?: components["schemas"]["Queue"];
@@ -9645,7 +9867,279 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current status (`current_status` says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed the case (`current_version`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cases_cancel_approve: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version you last read, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideCancel"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current status (`current_status` says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone else changed the case (`current_version`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cases_cancel_reject: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The case version you last read, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideCancel"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9781,7 +10275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9917,7 +10411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10053,7 +10547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10189,7 +10683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10325,7 +10819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10686,7 +11180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10822,7 +11316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10958,7 +11452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11094,7 +11588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11230,7 +11724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11477,7 +11971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11613,7 +12107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authenticated but not allowed */
+            /** @description Your role may not do this (or, for `dispatch`, the project's `dispatch_by` rule) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18986,6 +19480,213 @@ export interface operations {
             };
         };
     };
+    projects_get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessSettingsResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such project, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    projects_put_settings: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The settings version you last read ("0" the first time) */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcessSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessSettingsResponse"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     properties_list: {
         parameters: {
             query?: {
@@ -21497,6 +22198,576 @@ export interface operations {
             };
             /** @description Authenticated but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    routing_rules_list_rules: {
+        parameters: {
+            query?: {
+                /** @description Only the rules that apply to this project (its own and the company-wide ones). */
+                project_id?: string;
+                category_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleList"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `project_id` is not one of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    routing_rules_create_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingRuleInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Such a rule exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    routing_rules_match_rule: {
+        parameters: {
+            query: {
+                project_id: string;
+                category_id: string;
+                kind?: components["schemas"]["CaseKind"];
+                severity?: components["schemas"]["Severity"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingProposal"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `project_id` is not one of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    routing_rules_get_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    routing_rules_update_rule: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The rule version you last read */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoutingRuleInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleView"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The JSON body is larger than 256 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed; `errors` names each offending field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error (details are in the server log, never in the body) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    routing_rules_delete_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, bad header or identifier) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

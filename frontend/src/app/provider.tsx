@@ -1,7 +1,10 @@
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ConfigProvider, Empty } from "antd";
-import enUS from "antd/locale/en_US";
-import zhCN from "antd/locale/zh_CN";
+// The ES-module locales, like the components: the build's CommonJS interop of `antd/locale/*`
+// left the date pickers with English placeholders ("Start date", "Select month") in zh-CN, which
+// the Playwright walk found.
+import enUS from "antd/es/locale/en_US";
+import zhCN from "antd/es/locale/zh_CN";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 

@@ -107,7 +107,9 @@ export function refreshAccessToken(
   const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
   const run = locks
     ? // TypeScript's lib types this as a promise of a promise; the browser awaits the callback.
-      locks.request(`huiyin.session.refresh.${store.kind}`, () => refreshOnce(store, usedAccessToken)).then((t) => t)
+      locks
+        .request(`huiyin.session.refresh.${store.kind}`, () => refreshOnce(store, usedAccessToken))
+        .then((t) => t)
     : refreshOnce(store, usedAccessToken);
   const shared = run.finally(() => {
     refreshInFlight.delete(store.kind);
@@ -195,7 +197,9 @@ export function createAuthMiddleware(store: SessionStore, onExpired: () => void)
 }
 
 /** The staff console's middleware: an ended session goes to the login page. */
-export const authMiddleware: Middleware = createAuthMiddleware(staffSession, () => { expireSession(); });
+export const authMiddleware: Middleware = createAuthMiddleware(staffSession, () => {
+  expireSession();
+});
 
 /** The typed API client. Paths, bodies and answers come from src/api/schema.d.ts. */
 export const api = createClient<paths>({ baseUrl: "", fetch: fetchNow });

@@ -11,7 +11,7 @@ export default function DeadlinesRoute() {
   return (
     <>
       <Typography.Title level={3}>{t("pages.deadlines.title")}</Typography.Title>
-      <DeadlineSettings webhooks={can("webhook_manage")} />
+      <DeadlineSettings webhooks={can("webhook_manage")} company={can("config_manage")} />
     </>
   );
 }

@@ -1,8 +1,16 @@
-import type { Role } from "@/lib/auth";
+import { can, type Permission } from "@/lib/permissions";
 
-/** What the console offers each role for arrears (the server decides and answers 403). */
-export const arrearsAbilities = (role: Role) => ({
-  contact: ["admin", "manager", "supervisor", "steward"].includes(role),
-  import: ["admin", "manager", "supervisor"].includes(role),
-  legal: ["admin", "manager"].includes(role),
-});
+/**
+ * What the console offers for arrears, from the user's effective permissions
+ * (`GET /api/v1/me`); the server decides again on every request.
+ */
+export const arrearsAbilities = (permissions: readonly Permission[]) => {
+  const user = { permissions: [...permissions] };
+  return {
+    contact: can(user, "arrears_contact"),
+    import: can(user, "arrears_import"),
+    legal: can(user, "arrears_legal"),
+  };
+};
+
+export type ArrearsAbilities = ReturnType<typeof arrearsAbilities>;

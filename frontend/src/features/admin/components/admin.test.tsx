@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { App } from "antd";
 import { describe, expect, it } from "vitest";
 import { json, problem, requestsTo, stubFetch } from "@/testing/fetch";
-import { aProject } from "@/testing/data";
+import { ALL_PERMISSIONS, aProject, aUser } from "@/testing/data";
 import { renderWithProviders } from "@/testing/render";
 import { Administration } from "./admin";
 
@@ -12,6 +12,7 @@ const project = aProject();
 describe("Administration", () => {
   it("imports properties as CSV and shows the line-numbered errors", async () => {
     const fetch = stubFetch({
+      "GET /api/v1/me": () => json(aUser()),
       "GET /api/v1/users": () => json(empty),
       "GET /api/v1/departments": () => json(empty),
       "GET /api/v1/projects": () => json({ items: [project], next_cursor: null }),
@@ -43,6 +44,7 @@ describe("Administration", () => {
   /** The admin screen on one tab, with the lists every tab may read. */
   async function openTab(tab: string, routes: Parameters<typeof stubFetch>[0]) {
     const fetch = stubFetch({
+      "GET /api/v1/me": () => json(aUser()),
       "GET /api/v1/users": () => json(empty),
       "GET /api/v1/departments": () => json(empty),
       "GET /api/v1/projects": () => json({ items: [project], next_cursor: null }),
@@ -170,5 +172,79 @@ describe("Administration", () => {
       expect(urls.some((u) => u.searchParams.get("q") === "王")).toBe(true);
     });
     expect(await screen.findByText("没有符合条件的记录")).toBeInTheDocument();
+  }, 60_000);
+
+  it("shows a manager the categories read-only and no API keys (no category_manage, api_key_manage)", async () => {
+    const manager = aUser({
+      role: "manager",
+      permissions: ALL_PERMISSIONS.filter(
+        (p) =>
+          !["category_manage", "api_key_manage", "config_manage", "webhook_manage", "job_manage"].includes(p),
+      ),
+    });
+    stubFetch({
+      "GET /api/v1/me": () => json(manager),
+      "GET /api/v1/users": () => json(empty),
+      "GET /api/v1/departments": () => json(empty),
+      "GET /api/v1/categories": () =>
+        json({
+          items: [
+            {
+              id: "0192f0c4-0000-7000-8000-0000000000c1",
+              code: "repair",
+              name: "报修",
+              name_en: "Repair",
+              parent_id: null,
+              position: 1,
+              active: true,
+              version: 1,
+            },
+          ],
+        }),
+    });
+    const { user } = renderWithProviders(
+      <App>
+        <Administration />
+      </App>,
+    );
+    await user.click(await screen.findByRole("tab", { name: "分类" }));
+    expect(await screen.findByText("报修")).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "用户" })).toBeInTheDocument();
+    expect(screen.queryByRole("tab", { name: "API 密钥" })).not.toBeInTheDocument();
+    expect(screen.queryByTestId("admin-categories-create")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("admin-categories-edit")).not.toBeInTheDocument();
+  }, 60_000);
+
+  it("sets who makes a project's return visits, with the setting's ETag as If-Match", async () => {
+    const path = `/api/v1/visit-settings/${project.id}`;
+    const { fetch, user } = await openTab("项目", {
+      [`GET ${path}`]: [
+        () => problem(404, { title: "项目不存在" }),
+        () => json({ project_id: project.id, visits_by: "service_desk" }, 200, { ETag: '"3"' }),
+      ],
+      [`PUT ${path}`]: [
+        () => problem(412, { title: "Precondition Failed" }),
+        () => json({ project_id: project.id, visits_by: "steward" }, 200, { ETag: '"4"' }),
+      ],
+    });
+    await user.click(await screen.findByTestId("admin-projects-visit-settings"));
+    const dialog = await screen.findByRole("dialog");
+    // A failed read shows its problem and a retry, never an endless spinner.
+    const error = await within(dialog).findByTestId("visit-settings-error");
+    await user.click(within(error).getByRole("button", { name: /重\s*试/ }));
+    const steward = await within(dialog).findByRole("radio", { name: /片区管家/ });
+    expect(within(dialog).getByRole("radio", { name: /服务台/ })).toBeChecked();
+    await user.click(steward);
+    await user.click(within(dialog).getByTestId("visit-settings-save"));
+    // Someone else changed it meanwhile: say so, keep the dialog.
+    expect(await within(dialog).findByTestId("visit-settings-problem")).toBeInTheDocument();
+    await user.click(await within(dialog).findByRole("radio", { name: /片区管家/ }));
+    await user.click(within(dialog).getByTestId("visit-settings-save"));
+    await waitFor(() => {
+      expect(requestsTo(fetch, `PUT ${path}`)).toHaveLength(2);
+    });
+    const [first] = requestsTo(fetch, `PUT ${path}`);
+    expect(first?.headers.get("If-Match")).toBe('"3"');
+    expect(await first?.json()).toEqual({ visits_by: "steward" });
   }, 60_000);
 });

@@ -11,7 +11,8 @@ type Schemas = components["schemas"];
 
 type CategoryForm = CreateCategoryBody & { active?: boolean };
 
-export function Categories() {
+/** The case categories tree; read-only (no "new", no "edit") without `editable`. */
+export function Categories({ editable }: { editable: boolean }) {
   const { t, i18n } = useTranslation();
   const categories = useCategories();
   const create = useCreateCategory();
@@ -25,7 +26,11 @@ export function Categories() {
       name="categories"
       title={t("admin.categories")}
       list={categories}
-      onCreate={(v) => create.mutateAsync(pick(v, ["code", "name", "name_en", "parent_id", "position"]))}
+      onCreate={
+        editable
+          ? (v) => create.mutateAsync(pick(v, ["code", "name", "name_en", "parent_id", "position"]))
+          : undefined
+      }
       toForm={(c) => ({
         code: c.code,
         name: c.name,
@@ -34,12 +39,15 @@ export function Categories() {
         position: c.position,
         active: c.active,
       })}
-      onUpdate={(c, changes) =>
-        update.mutateAsync({
-          id: c.id,
-          version: c.version,
-          body: pick(changes, ["name", "name_en", "position", "active"]),
-        })
+      onUpdate={
+        editable
+          ? (c, changes) =>
+              update.mutateAsync({
+                id: c.id,
+                version: c.version,
+                body: pick(changes, ["name", "name_en", "position", "active"]),
+              })
+          : undefined
       }
       fields={(mode) => (
         <>

@@ -3,12 +3,12 @@ import type { TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import type { arrearsAbilities } from "../abilities";
+import type { ArrearsAbilities } from "../abilities";
 import type { Arrears } from "../api/arrears";
 import { StageBadge } from "./stage-badge";
 
 interface Options {
-  may: ReturnType<typeof arrearsAbilities>;
+  may: ArrearsAbilities;
   onContact: (arrears: Arrears) => void;
   onDecide: (arrears: Arrears) => void;
 }

@@ -2,7 +2,7 @@ import { Button, Card, Flex, InputNumber, Select, Space, Table } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
-import type { Role } from "@/lib/auth";
+import type { Permission } from "@/lib/permissions";
 import { useProjects } from "@/lib/reference";
 import { arrearsAbilities } from "../abilities";
 import { type Arrears, type ArrearsFilters, type Stage, useArrears } from "../api/arrears";
@@ -72,9 +72,9 @@ function Filters({ value, onChange }: { value: ArrearsFilters; onChange: (next: 
 }
 
 /** The arrears list per area with its filters, the contact form, the legal decision and the import. */
-export function ArrearsPage({ role }: { role: Role }) {
+export function ArrearsPage({ permissions }: { permissions: readonly Permission[] }) {
   const { t } = useTranslation();
-  const may = arrearsAbilities(role);
+  const may = arrearsAbilities(permissions);
   const [params] = useSearchParams();
   // A link may preselect the stage (the supervisor dashboard's "arrears at supervisor stage").
   const linkedStage = STAGES.find((s) => s === params.get("stage"));

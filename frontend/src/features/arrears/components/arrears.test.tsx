@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { App } from "antd";
 import { describe, expect, it } from "vitest";
+import { ALL_PERMISSIONS } from "@/testing/data";
 import { json, problem, requestsTo, stubFetch } from "@/testing/fetch";
 import { renderWithProviders } from "@/testing/render";
 import { ArrearsPage } from "./arrears-page";
@@ -39,7 +40,7 @@ describe("ArrearsPage", () => {
     stubFetch(page());
     renderWithProviders(
       <App>
-        <ArrearsPage role="manager" />
+        <ArrearsPage permissions={ALL_PERMISSIONS} />
       </App>,
     );
     expect(await screen.findByTestId("stage-legal")).toBeInTheDocument();
@@ -56,7 +57,7 @@ describe("ArrearsPage", () => {
     });
     const { user } = renderWithProviders(
       <App>
-        <ArrearsPage role="steward" />
+        <ArrearsPage permissions={["arrears_read", "arrears_contact"]} />
       </App>,
     );
     expect(screen.queryByRole("button", { name: "律师函决定" })).not.toBeInTheDocument();

@@ -13,15 +13,19 @@ import {
   SEVERITIES,
   type Severity,
 } from "@/lib/types";
+import { useMe } from "@/lib/auth";
 import { type Permission, useCan } from "@/lib/permissions";
 import { useCases } from "../api/cases";
 import { Countdown, LevelTag, RepeatTag, SeverityTag, StatusTag } from "./case-tags";
 import { formatTime } from "./format";
 
-/** The queue tabs, each shown only to users holding its permission (from `/me`). */
-const QUEUES: readonly { key: Queue; permission?: Permission }[] = [
+/**
+ * The queue tabs, each shown only to users holding its permission (from `/me`); "my department"
+ * also needs a department (an administrator without one would be refused with 422).
+ */
+const QUEUES: readonly { key: Queue; permission?: Permission; department?: true }[] = [
   { key: "mine" },
-  { key: "department", permission: "case_handle" },
+  { key: "department", permission: "case_handle", department: true },
   { key: "unassigned", permission: "case_dispatch" },
   { key: "awaiting_visit", permission: "case_reply" },
   { key: "overdue" },
@@ -151,6 +155,7 @@ export function CaseTable({
 export function CaseQueues() {
   const { t } = useTranslation();
   const can = useCan();
+  const me = useMe();
   const [queue, setQueue] = useState<Queue>("mine");
   const [status, setStatus] = useState<CaseStatus>();
   const [kind, setKind] = useState<CaseKind>();
@@ -166,7 +171,9 @@ export function CaseQueues() {
         onChange={(key) => {
           setQueue(key as Queue);
         }}
-        items={QUEUES.filter((q) => !q.permission || can(q.permission)).map(({ key }) => ({
+        items={QUEUES.filter(
+          (q) => (!q.permission || can(q.permission)) && (!q.department || Boolean(me.data?.department_id)),
+        ).map(({ key }) => ({
           key,
           label: t(`queues.${key}`),
         }))}

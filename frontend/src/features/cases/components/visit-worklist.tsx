@@ -187,6 +187,16 @@ function Retries({ visit }: { visit: ScheduledVisit }) {
   );
 }
 
+/**
+ * What a visit's row offers: its outcome once done, else the recorder for its purpose (also
+ * used by the steward's list of visits assigned to them).
+ */
+export function VisitRecorder({ visit }: { visit: ScheduledVisit }) {
+  if (visit.status !== "pending") return <Outcome visit={visit} />;
+  if (visit.purpose === "satisfaction") return <SatisfactionRecorder visit={visit} />;
+  return <CheckRecorder visit={visit} />;
+}
+
 /** The return-visit worklist: scheduled visits due, overdue or done, by purpose. */
 export function VisitWorklist() {
   const { t } = useTranslation();
@@ -261,14 +271,7 @@ export function VisitWorklist() {
             key: "record",
             title: t("visits.record"),
             width: 340,
-            render: (_, v) =>
-              v.status !== "pending" ? (
-                <Outcome visit={v} />
-              ) : v.purpose === "satisfaction" ? (
-                <SatisfactionRecorder visit={v} />
-              ) : (
-                <CheckRecorder visit={v} />
-              ),
+            render: (_, v) => <VisitRecorder visit={v} />,
           },
         ]}
       />

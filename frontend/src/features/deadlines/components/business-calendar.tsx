@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, applyFieldErrors, errorMessage } from "@/lib/problem";
 import { useSlaCalendar } from "../api/sla-calendar";
 import { type BusinessCalendar as Calendar, useUpdateSlaCalendar } from "../api/update-sla-calendar";
+import { ReadOnlyNotice } from "./read-only-notice";
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -13,30 +14,35 @@ function DateList({
   value = [],
   onChange,
   testId,
+  disabled = false,
 }: {
   value?: string[];
   onChange?: (dates: string[]) => void;
   testId: string;
+  /** Read-only: no picker, tags not removable. */
+  disabled?: boolean;
 }) {
   const { t } = useTranslation();
   return (
     <Flex vertical gap="small">
-      <DatePicker
-        value={null}
-        allowClear={false}
-        placeholder={t("deadlines.addDate")}
-        data-testid={testId}
-        onChange={(date: Dayjs) => {
-          const day = date.format("YYYY-MM-DD");
-          if (!value.includes(day)) onChange?.([...value, day].sort());
-        }}
-      />
+      {!disabled && (
+        <DatePicker
+          value={null}
+          allowClear={false}
+          placeholder={t("deadlines.addDate")}
+          data-testid={testId}
+          onChange={(date: Dayjs) => {
+            const day = date.format("YYYY-MM-DD");
+            if (!value.includes(day)) onChange?.([...value, day].sort());
+          }}
+        />
+      )}
       <Flex wrap gap={4}>
         {value.length === 0 && <Typography.Text type="secondary">{t("common.none")}</Typography.Text>}
         {value.map((day) => (
           <Tag
             key={day}
-            closable
+            closable={!disabled}
             onClose={() => {
               onChange?.(value.filter((d) => d !== day));
             }}
@@ -49,7 +55,7 @@ function DateList({
   );
 }
 
-function CalendarForm({ calendar, etag }: { calendar: Calendar; etag: string }) {
+function CalendarForm({ calendar, etag, editable }: { calendar: Calendar; etag: string; editable: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Calendar>();
@@ -63,6 +69,7 @@ function CalendarForm({ calendar, etag }: { calendar: Calendar; etag: string }) 
       form={form}
       layout="vertical"
       initialValues={calendar}
+      disabled={!editable}
       style={{ maxWidth: 640 }}
       onFinish={(values) => {
         save.mutate(
@@ -97,29 +104,37 @@ function CalendarForm({ calendar, etag }: { calendar: Calendar; etag: string }) 
         </Form.Item>
       </Flex>
       <Form.Item name="holidays" label={t("deadlines.holidays")} extra={t("deadlines.holidaysHint")}>
-        <DateList testId="holiday-picker" />
+        <DateList testId="holiday-picker" disabled={!editable} />
       </Form.Item>
       <Form.Item name="make_up_days" label={t("deadlines.makeUpDays")} extra={t("deadlines.makeUpDaysHint")}>
-        <DateList testId="make-up-picker" />
+        <DateList testId="make-up-picker" disabled={!editable} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={save.isPending}>
-        {t("common.save")}
-      </Button>
+      {editable && (
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t("common.save")}
+        </Button>
+      )}
     </Form>
   );
 }
 
-/** The business calendar used by policies counting working hours only. */
-export function BusinessCalendar() {
+/** The business calendar used by policies counting working hours only (read-only without `editable`). */
+export function BusinessCalendar({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const calendar = useSlaCalendar();
   return (
     <Card title={t("deadlines.calendar")}>
+      {!editable && <ReadOnlyNotice />}
       <Typography.Paragraph type="secondary">{t("deadlines.calendarHint")}</Typography.Paragraph>
       {calendar.isError ? (
         <Typography.Text type="danger">{errorMessage(calendar.error, t)}</Typography.Text>
       ) : calendar.data ? (
-        <CalendarForm key={calendar.data.etag} calendar={calendar.data.calendar} etag={calendar.data.etag} />
+        <CalendarForm
+          key={calendar.data.etag}
+          calendar={calendar.data.calendar}
+          etag={calendar.data.etag}
+          editable={editable}
+        />
       ) : (
         <Spin />
       )}

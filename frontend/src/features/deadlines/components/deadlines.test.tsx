@@ -3,7 +3,9 @@ import { App } from "antd";
 import { describe, expect, it } from "vitest";
 import { json, requestsTo, stubFetch } from "@/testing/fetch";
 import { renderWithProviders } from "@/testing/render";
+import { BusinessCalendar } from "./business-calendar";
 import { SlaPolicies } from "./sla-policies";
+import { WarningRules } from "./warning-rules";
 import { Webhooks } from "./webhooks";
 
 const HOUR = 3600;
@@ -34,7 +36,7 @@ describe("SlaPolicies", () => {
     });
     const { user } = renderWithProviders(
       <App>
-        <SlaPolicies />
+        <SlaPolicies editable />
       </App>,
     );
 
@@ -63,6 +65,87 @@ describe("SlaPolicies", () => {
     });
     expect(await screen.findByText("4 小时 30 分")).toBeInTheDocument();
   }, 90_000);
+});
+
+describe("company configuration without config_manage", () => {
+  it("shows the policies without new, edit or delete", async () => {
+    stubFetch({
+      "GET /api/v1/sla-policies": () =>
+        json({
+          items: [
+            {
+              id: "0192f0c4-0000-7000-8000-0000000000f2",
+              kind: null,
+              severity: null,
+              durations: {
+                verify_secs: 8 * HOUR,
+                dispatch_secs: 24 * HOUR,
+                resolve_secs: 48 * HOUR,
+                reply_secs: 24 * HOUR,
+                contact_check_secs: 24 * HOUR,
+                outcome_check_secs: 48 * HOUR,
+                satisfaction_visit_secs: 48 * HOUR,
+                business_hours: true,
+              },
+              version: 1,
+              created_at: "2026-11-26T02:00:00Z",
+              updated_at: "2026-11-26T02:00:00Z",
+            },
+          ],
+        }),
+    });
+    renderWithProviders(
+      <App>
+        <SlaPolicies editable={false} />
+      </App>,
+    );
+    expect(await screen.findAllByText("8 小时")).not.toHaveLength(0);
+    expect(screen.getByTestId("config-read-only")).toBeInTheDocument();
+    expect(screen.queryByTestId("policy-new")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /编\s*辑/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /删\s*除/ })).not.toBeInTheDocument();
+  }, 60_000);
+
+  it("shows the warning rules and the calendar disabled, without save", async () => {
+    stubFetch({
+      "GET /api/v1/warning-rules": () =>
+        json(
+          {
+            property_cluster: { enabled: true, count: 3, days: 30 },
+            building_cluster: { enabled: true, count: 5, days: 7 },
+            category_surge: { enabled: false, percent: 50, min_count: 10 },
+            repeat_customer: { enabled: true, days: 30 },
+          },
+          200,
+          { ETag: '"2"' },
+        ),
+      "GET /api/v1/sla-calendar": () =>
+        json(
+          {
+            working_weekdays: [1, 2, 3, 4, 5],
+            day_start: "09:00",
+            day_end: "18:00",
+            holidays: ["2027-01-01"],
+            make_up_days: [],
+          },
+          200,
+          { ETag: '"1"' },
+        ),
+    });
+    renderWithProviders(
+      <App>
+        <WarningRules editable={false} />
+        <BusinessCalendar editable={false} />
+      </App>,
+    );
+    const counts = await screen.findAllByRole("spinbutton");
+    for (const input of counts) expect(input).toBeDisabled();
+    expect(await screen.findByDisplayValue("09:00")).toBeDisabled();
+    expect(screen.getByText(/2027-01-01/)).toBeInTheDocument();
+    expect(screen.queryByTestId("holiday-picker")).not.toBeInTheDocument();
+    expect(screen.getAllByTestId("config-read-only")).toHaveLength(2);
+    expect(screen.queryByRole("button", { name: /保\s*存/ })).not.toBeInTheDocument();
+  }, 60_000);
 });
 
 describe("Webhooks", () => {

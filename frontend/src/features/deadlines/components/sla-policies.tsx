@@ -9,6 +9,7 @@ import {
   Space,
   Switch,
   Table,
+  type TableColumnType,
   Tag,
   Typography,
 } from "antd";
@@ -22,6 +23,7 @@ import { useDeleteSlaPolicy } from "../api/delete-sla-policy";
 import { useSlaPolicies } from "../api/sla-policies";
 import { useUpdateSlaPolicy } from "../api/update-sla-policy";
 import { Duration, DurationInput } from "./duration";
+import { ReadOnlyNotice } from "./read-only-notice";
 
 type Policy = components["schemas"]["SlaPolicyView"];
 type Durations = components["schemas"]["SlaDurations"];
@@ -156,29 +158,72 @@ function PolicyModal({ policy, onClose }: { policy: Policy | null; onClose: () =
   );
 }
 
-/** SLA policies: which durations apply to which kind × severity of case. */
-export function SlaPolicies() {
+/** "Edit" and "delete" of one policy. */
+function PolicyActions({ policy, onEdit }: { policy: Policy; onEdit: (policy: Policy) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const policies = useSlaPolicies();
   const remove = useDeleteSlaPolicy();
+  return (
+    <Space>
+      <Button
+        size="small"
+        onClick={() => {
+          onEdit(policy);
+        }}
+      >
+        {t("common.edit")}
+      </Button>
+      <Popconfirm
+        title={t("deadlines.confirmDelete")}
+        okText={t("common.delete")}
+        cancelText={t("common.cancel")}
+        onConfirm={() => {
+          remove.mutate(policy.id, {
+            onError: (error) => void message.error(errorMessage(error, t)),
+          });
+        }}
+      >
+        <Button size="small" danger>
+          {t("common.delete")}
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
+}
+
+/**
+ * SLA policies: which durations apply to which kind × severity of case. Without `editable`
+ * (no `config_manage`) the table is read-only: no "new", "edit" or "delete".
+ */
+export function SlaPolicies({ editable }: { editable: boolean }) {
+  const { t } = useTranslation();
+  const policies = useSlaPolicies();
   const [editing, setEditing] = useState<Policy | "new" | null>(null);
+  const actionsColumn: TableColumnType<Policy> = {
+    key: "actions",
+    title: t("common.actions"),
+    fixed: "right",
+    render: (_, p) => <PolicyActions policy={p} onEdit={setEditing} />,
+  };
 
   return (
     <Card
       title={t("deadlines.policies")}
       extra={
-        <Button
-          type="primary"
-          data-testid="policy-new"
-          onClick={() => {
-            setEditing("new");
-          }}
-        >
-          {t("deadlines.newPolicy")}
-        </Button>
+        editable && (
+          <Button
+            type="primary"
+            data-testid="policy-new"
+            onClick={() => {
+              setEditing("new");
+            }}
+          >
+            {t("deadlines.newPolicy")}
+          </Button>
+        )
       }
     >
+      {!editable && <ReadOnlyNotice />}
       <Typography.Paragraph type="secondary">{t("deadlines.policiesHint")}</Typography.Paragraph>
       <Table<Policy>
         rowKey="id"
@@ -209,37 +254,7 @@ export function SlaPolicies() {
             title: t("deadlines.businessHours"),
             render: (_, p) => (p.durations.business_hours ? t("common.yes") : t("common.no")),
           },
-          {
-            key: "actions",
-            title: t("common.actions"),
-            fixed: "right",
-            render: (_, p) => (
-              <Space>
-                <Button
-                  size="small"
-                  onClick={() => {
-                    setEditing(p);
-                  }}
-                >
-                  {t("common.edit")}
-                </Button>
-                <Popconfirm
-                  title={t("deadlines.confirmDelete")}
-                  okText={t("common.delete")}
-                  cancelText={t("common.cancel")}
-                  onConfirm={() => {
-                    remove.mutate(p.id, {
-                      onError: (error) => void message.error(errorMessage(error, t)),
-                    });
-                  }}
-                >
-                  <Button size="small" danger>
-                    {t("common.delete")}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
+          ...(editable ? [actionsColumn] : []),
         ]}
       />
       {editing && (

@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next";
 import { ApiError, applyFieldErrors, errorMessage } from "@/lib/problem";
 import { type WarningRules as Rules, useUpdateWarningRules } from "../api/update-warning-rules";
 import { useWarningRules } from "../api/warning-rules";
+import { ReadOnlyNotice } from "./read-only-notice";
 
-function RulesForm({ rules, etag }: { rules: Rules; etag: string }) {
+function RulesForm({ rules, etag, editable }: { rules: Rules; etag: string; editable: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Rules>();
@@ -24,6 +25,7 @@ function RulesForm({ rules, etag }: { rules: Rules; etag: string }) {
       form={form}
       layout="vertical"
       initialValues={rules}
+      disabled={!editable}
       onFinish={(values) => {
         save.mutate(
           { etag, body: values },
@@ -68,24 +70,32 @@ function RulesForm({ rules, etag }: { rules: Rules; etag: string }) {
         {enabled("repeat_customer")}
         {number(["repeat_customer", "days"], t("deadlines.ruleDays"))}
       </Flex>
-      <Button type="primary" htmlType="submit" loading={save.isPending}>
-        {t("common.save")}
-      </Button>
+      {editable && (
+        <Button type="primary" htmlType="submit" loading={save.isPending}>
+          {t("common.save")}
+        </Button>
+      )}
     </Form>
   );
 }
 
-/** When complaint warnings fire. */
-export function WarningRules() {
+/** When complaint warnings fire (read-only without `editable`). */
+export function WarningRules({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const rules = useWarningRules();
   return (
     <Card title={t("deadlines.warningRules")}>
+      {!editable && <ReadOnlyNotice />}
       <Typography.Paragraph type="secondary">{t("deadlines.warningRulesHint")}</Typography.Paragraph>
       {rules.isError ? (
         <Typography.Text type="danger">{errorMessage(rules.error, t)}</Typography.Text>
       ) : rules.data ? (
-        <RulesForm key={rules.data.etag} rules={rules.data.rules} etag={rules.data.etag} />
+        <RulesForm
+          key={rules.data.etag}
+          rules={rules.data.rules}
+          etag={rules.data.etag}
+          editable={editable}
+        />
       ) : (
         <Spin />
       )}

@@ -46,7 +46,7 @@ describe("PendingHandoverBanner", () => {
     });
     const { user } = renderWithProviders(
       <App>
-        <PendingHandoverBanner user={{ id: "me", role: "agent" }} />
+        <PendingHandoverBanner user={{ id: "me", permissions: ["handover_write"] }} />
       </App>,
     );
     expect(await screen.findByText("电梯待修")).toBeInTheDocument();
@@ -59,11 +59,11 @@ describe("PendingHandoverBanner", () => {
     expect(post?.headers.get("If-Match")).toBe('"1"');
   });
 
-  it("stays hidden for roles outside the service desk", () => {
+  it("stays hidden without handover_write (roles outside the service desk)", () => {
     const fetch = stubFetch({});
     renderWithProviders(
       <App>
-        <PendingHandoverBanner user={{ id: "me", role: "handler" }} />
+        <PendingHandoverBanner user={{ id: "me", permissions: ["case_read", "case_handle"] }} />
       </App>,
     );
     expect(screen.queryByTestId("pending-handover-banner")).not.toBeInTheDocument();

@@ -3,17 +3,19 @@ import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { User } from "@/lib/auth";
+import { can } from "@/lib/permissions";
 import { errorMessage } from "@/lib/problem";
 import { useAcceptHandover } from "../api/accept-handover";
 import { useHandovers } from "../api/handovers";
 
-const DESK = ["admin", "manager", "supervisor", "agent"];
-
-/** On the incoming agent's dashboard: handovers by others waiting to be signed, until accepted. */
-export function PendingHandoverBanner({ user }: { user: Pick<User, "id" | "role"> }) {
+/**
+ * On the incoming agent's dashboard: handovers by others waiting to be signed, until accepted.
+ * Only for those who write handovers (`handover_write`, from `GET /api/v1/me`).
+ */
+export function PendingHandoverBanner({ user }: { user: Pick<User, "id" | "permissions"> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const desk = DESK.includes(user.role);
+  const desk = can(user, "handover_write");
   const pending = useHandovers("pending", desk);
   const accept = useAcceptHandover();
   const waiting = (pending.data?.items ?? []).filter((h) => h.author_id !== user.id);

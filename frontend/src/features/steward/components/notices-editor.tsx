@@ -2,7 +2,7 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag } fro
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMe } from "@/lib/auth";
+import { useCan } from "@/lib/permissions";
 import { errorMessage } from "@/lib/problem";
 import {
   type CreateNoticeBody,
@@ -16,9 +16,6 @@ import {
 
 const KINDS: NoticeKind[] = ["notice", "commitment", "procedure", "price_list", "hotline"];
 const STATUS_COLOR = { draft: "default", published: "green", withdrawn: "orange" } as const;
-
-/** Only supervisors, managers and admins publish and withdraw (the server decides too). */
-const canPublish = (role: string) => ["admin", "manager", "supervisor"].includes(role);
 
 function NewNotice({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -99,11 +96,12 @@ function NewNotice({ open, onClose }: { open: boolean; onClose: () => void }) {
 export function NoticesEditor() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const me = useMe();
+  const can = useCan();
   const notices = useNotices();
   const action = useNoticeAction();
   const [creating, setCreating] = useState(false);
-  const publisher = canPublish(me.data?.role ?? "");
+  // Publishing and withdrawing: `notice_publish` (the server decides too).
+  const publisher = can("notice_publish");
   const run = (id: string, what: "publish" | "withdraw") => {
     action.mutate(
       { id, action: what },

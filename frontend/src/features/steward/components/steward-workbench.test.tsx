@@ -69,6 +69,7 @@ describe("StewardWorkbench", () => {
           ],
         }),
       "GET /api/v1/patrol-routes": () => json({ items: [], next_cursor: null }),
+      "GET /api/v1/patrols": () => json({ items: [], next_cursor: null }),
       "GET /api/v1/cases": () => json({ items: [], next_cursor: null }),
       "POST /api/v1/steward-visits": () =>
         json(
@@ -93,11 +94,13 @@ describe("StewardWorkbench", () => {
     });
     const { user } = renderWithProviders(
       <App>
-        <StewardWorkbench />
+        <StewardWorkbench assigned={<div data-testid="assigned-slot" />} />
       </App>,
     );
 
     expect(await screen.findByText("已走访 1 / 4 户")).toBeInTheDocument();
+    expect(screen.getByTestId("assigned-slot")).toBeInTheDocument();
+    expect(await screen.findByTestId("recent-patrols-empty")).toBeInTheDocument();
     expect(screen.queryByTestId("steward-area")).toBeNull();
     const home = await screen.findByTestId("steward-household");
     expect(within(home).getByText("重点")).toBeInTheDocument();

@@ -13,7 +13,7 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useMe } from "@/lib/auth";
@@ -29,6 +29,7 @@ import {
 } from "../api/workbench";
 import { PatrolForm } from "./patrol-form";
 import { VisitForm } from "./visit-form";
+import { RecentPatrols } from "./recent-patrols";
 import { RecentVisits } from "./recent-visits";
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
@@ -174,8 +175,12 @@ function AreaCases({ areaId }: { areaId: string }) {
   );
 }
 
-/** A steward's day at phone width: coverage, households to visit, routes due, the area's open cases. */
-export function StewardWorkbench() {
+/**
+ * A steward's day at phone width: coverage, the return visits assigned to them (`assigned`,
+ * composed by the app from the visits feature), households to visit, routes due and the latest
+ * patrols, the area's open cases and recent visits.
+ */
+export function StewardWorkbench({ assigned }: { assigned?: ReactNode }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
@@ -204,7 +209,9 @@ export function StewardWorkbench() {
         />
       )}
       <CoverageCard areaId={areaId} />
+      {assigned}
       <Routes areaId={areaId} onPatrol={setRoute} />
+      <RecentPatrols areaId={areaId} />
       <Worklist areaId={areaId} onVisit={setHome} />
       <AreaCases areaId={areaId} />
       <RecentVisits areaId={areaId} />

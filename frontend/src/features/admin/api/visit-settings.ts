@@ -1,0 +1,39 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { components } from "@/api/schema";
+import { api, unwrap } from "@/lib/api";
+
+export type VisitsBy = components["schemas"]["VisitsBy"];
+
+export const VISITS_BY: readonly VisitsBy[] = ["service_desk", "steward"];
+
+/** A project's return-visit setting and its ETag (`"0"` until first saved), sent back as If-Match. */
+export const visitSettingsQuery = (projectId: string) =>
+  queryOptions({
+    queryKey: ["visit-settings", projectId],
+    queryFn: async ({ signal }) => {
+      const result = await api.GET("/api/v1/visit-settings/{project_id}", {
+        params: { path: { project_id: projectId } },
+        signal,
+      });
+      const settings = await unwrap(Promise.resolve(result));
+      return { settings, etag: result.response.headers.get("ETag") ?? '"0"' };
+    },
+    staleTime: 0,
+  });
+
+export const useVisitSettings = (projectId: string) => useQuery(visitSettingsQuery(projectId));
+
+/** Saves who makes the project's return visits (If-Match: the ETag read with it). */
+export function useSaveVisitSettings(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ etag, visitsBy }: { etag: string; visitsBy: VisitsBy }) =>
+      unwrap(
+        api.PUT("/api/v1/visit-settings/{project_id}", {
+          params: { path: { project_id: projectId }, header: { "If-Match": etag } },
+          body: { visits_by: visitsBy },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["visit-settings", projectId] }),
+  });
+}

@@ -1,0 +1,55 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { components } from "@/api/schema";
+import { api, unwrap } from "@/lib/api";
+
+export type Patrol = components["schemas"]["PatrolResponse"];
+export type PatrolResult = components["schemas"]["PatrolResultResponse"];
+
+/** The area's latest patrols, newest first. */
+export const areaPatrolsQuery = (areaId: string) =>
+  queryOptions({
+    queryKey: ["steward", "patrols", areaId],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET("/api/v1/patrols", { params: { query: { area_id: areaId, limit: 10 } }, signal })),
+  });
+
+export const useAreaPatrols = (areaId: string) => useQuery(areaPatrolsQuery(areaId));
+
+/** The photos taken at one checkpoint of a patrol. */
+export const resultPhotosQuery = (patrolId: string, resultId: string) =>
+  queryOptions({
+    queryKey: ["steward", "patrol-photos", patrolId, resultId],
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET("/api/v1/patrols/{id}/results/{result_id}/photos", {
+          params: { path: { id: patrolId, result_id: resultId } },
+          signal,
+        }),
+      ),
+  });
+
+export const useResultPhotos = (patrolId: string, resultId: string) =>
+  useQuery(resultPhotosQuery(patrolId, resultId));
+
+/**
+ * One photo as an object URL: the download needs the bearer token, which an `<img src>` cannot
+ * send (as the visit photos do).
+ */
+export const resultPhotoQuery = (patrolId: string, resultId: string, photoId: string) =>
+  queryOptions({
+    queryKey: ["steward", "patrol-photo", patrolId, resultId, photoId],
+    queryFn: async ({ signal }) => {
+      const blob = await unwrap(
+        api.GET("/api/v1/patrols/{id}/results/{result_id}/photos/{photo_id}", {
+          params: { path: { id: patrolId, result_id: resultId, photo_id: photoId } },
+          parseAs: "blob",
+          signal,
+        }),
+      );
+      return URL.createObjectURL(blob);
+    },
+    staleTime: Infinity,
+  });
+
+export const useResultPhoto = (patrolId: string, resultId: string, photoId: string) =>
+  useQuery(resultPhotoQuery(patrolId, resultId, photoId));
