@@ -47,12 +47,14 @@ describe("AssignedVisits", () => {
     expect(query.get("status")).toBe("due");
 
     await user.type(within(row).getByTestId("check-note"), "灯已修好");
-    await user.click(within(row).getByTestId("check-reached"));
+    await user.click(within(row).getByRole("combobox"));
+    await user.click(await screen.findByTestId("outcome-done"));
+    await user.click(within(row).getByTestId("check-record"));
     await waitFor(() => {
       expect(requestsTo(fetch, `POST /api/v1/visits/${visit.id}/record`)).toHaveLength(1);
     });
     const [post] = requestsTo(fetch, `POST /api/v1/visits/${visit.id}/record`);
-    expect(await post?.json()).toEqual({ reached: true, note: "灯已修好" });
+    expect(await post?.json()).toEqual({ outcome: "done", note: "灯已修好" });
   }, 60_000);
 
   it("shows the loading state, then that nothing is assigned", async () => {
