@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { BusinessCalendar } from "./business-calendar";
 import { EscalationContacts } from "./escalation-contacts";
 import { ProcessSettingsPanel } from "./process-settings";
+import { RoutingRules } from "./routing-rules";
 import { SlaPolicies } from "./sla-policies";
 import { WarningRules } from "./warning-rules";
 import { Webhooks } from "./webhooks";
@@ -20,6 +21,7 @@ export function DeadlineSettings({ webhooks, company }: { webhooks: boolean; com
     { key: "contacts", label: t("deadlines.contacts"), children: <EscalationContacts /> },
     { key: "rules", label: t("deadlines.warningRules"), children: <WarningRules editable={company} /> },
     { key: "process", label: t("process.title"), children: <ProcessSettingsPanel /> },
+    { key: "routing", label: t("routing.title"), children: <RoutingRules editable={company} /> },
     ...(webhooks ? [{ key: "webhooks", label: t("webhooks.title"), children: <Webhooks /> }] : []),
   ];
   return <Tabs items={tabs} destroyOnHidden />;
