@@ -207,6 +207,10 @@ describe("company configuration follows the permissions from /me", () => {
     await clickTab(page, "预警规则");
     await page.getByTestId("config-read-only").first().waitFor();
     expect(await page.locator("main button[type=submit]").count(), "rules save offered").toBe(0);
+    await clickTab(page, "派单规则");
+    await page.getByTestId("routing-table").waitFor();
+    await page.getByTestId("config-read-only").first().waitFor();
+    expect(await page.getByTestId("routing-new").count(), "new routing rule offered").toBe(0);
     expect(await page.locator("main [role=tab]", { hasText: "Webhook" }).count()).toBe(0);
 
     await open(page, "/admin");
@@ -233,6 +237,8 @@ describe("company configuration follows the permissions from /me", () => {
     await open(page, "/deadlines");
     await page.getByTestId("policy-new").waitFor();
     expect(await page.getByTestId("config-read-only").count()).toBe(0);
+    await clickTab(page, "派单规则");
+    await page.getByTestId("routing-new").waitFor();
     await open(page, "/admin");
     await clickTab(page, "分类");
     await page.getByTestId("admin-categories-create").waitFor();
