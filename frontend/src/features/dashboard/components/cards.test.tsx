@@ -105,12 +105,20 @@ describe("dashboard cards", () => {
   });
 
   it("visits: due today and overdue", async () => {
-    const today = new Date();
-    today.setHours(today.getHours() + 1);
+    // "Now" is due today whatever the hour the suite runs; the start of tomorrow is not (an hour
+    // ahead of now was tomorrow for runs after 23:00).
+    const now = new Date();
+    const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 30);
     stubFetch({
       "GET /api/v1/visits": (request) =>
         new URL(request.url).searchParams.get("status") === "due"
-          ? json({ items: [{ due_at: today.toISOString(), overdue: false }], next_cursor: null })
+          ? json({
+              items: [
+                { due_at: now.toISOString(), overdue: false },
+                { due_at: tomorrow.toISOString(), overdue: false },
+              ],
+              next_cursor: null,
+            })
           : json({ items: [{}, {}], next_cursor: "more" }),
     });
     renderWithProviders(<VisitsCard />);
