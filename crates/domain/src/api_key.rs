@@ -2,9 +2,8 @@
 
 /// A capability granted to an API key. (Written out rather than with `wire_enum!` because the
 /// wire names contain a colon, which the OpenAPI derive only picks up from plain string literals.)
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ApiScope {
     /// Complaint statistics and the monthly report.
     #[serde(rename = "stats:read")]

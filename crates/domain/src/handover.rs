@@ -41,11 +41,12 @@ pub fn may_accept<T: PartialEq>(author: &T, acceptor: &T, status: HandoverStatus
 }
 
 /// Handover settings (`PUT /api/v1/handover-settings`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HandoverSettings {
     /// Minutes a handover may wait unsigned before the supervisors are reminded (default 30).
-    #[schema(example = 30, minimum = 1)]
+    #[cfg_attr(feature = "openapi", schema(example = 30, minimum = 1))]
     pub reminder_minutes: u32,
 }
 

@@ -30,16 +30,40 @@ pub mod time;
 pub mod warning;
 pub mod webhook;
 
+/// Adds the OpenAPI schema derive to an item when this crate is built with its `openapi`
+/// feature (the API crate turns it on; the store and the domain alone build without utoipa).
+/// Decided where the domain is compiled, so `wire_enum!` used in another crate follows it too.
+#[cfg(feature = "openapi")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_openapi_schema {
+    ($item:item) => {
+        #[derive(utoipa::ToSchema)]
+        $item
+    };
+}
+
+#[cfg(not(feature = "openapi"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_openapi_schema {
+    ($item:item) => {
+        $item
+    };
+}
+
 /// Implements `as_str`, `parse`, `ALL` and `Display` for a fieldless enum whose
 /// wire form is a fixed snake_case string, so SQL, JSON and Rust agree on one
 /// spelling per value.
 #[macro_export]
 macro_rules! wire_enum {
     ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $wire:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-        #[serde(rename_all = "snake_case")]
-        $vis enum $name { $($(#[$vmeta])* #[serde(rename = $wire)] $variant),+ }
+        $crate::__with_openapi_schema! {
+            $(#[$meta])*
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+            #[serde(rename_all = "snake_case")]
+            $vis enum $name { $($(#[$vmeta])* #[serde(rename = $wire)] $variant),+ }
+        }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];

@@ -121,6 +121,7 @@ impl<'de> serde::Deserialize<'de> for Money {
     }
 }
 
+#[cfg(feature = "openapi")]
 impl utoipa::PartialSchema for Money {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         utoipa::openapi::ObjectBuilder::new()
@@ -131,6 +132,7 @@ impl utoipa::PartialSchema for Money {
     }
 }
 
+#[cfg(feature = "openapi")]
 impl utoipa::ToSchema for Money {}
 
 #[cfg(test)]

@@ -75,39 +75,42 @@ impl WatchedKind {
 }
 
 /// N complaints within M days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ClusterRule {
     pub enabled: bool,
-    #[schema(example = 3, minimum = 2)]
+    #[cfg_attr(feature = "openapi", schema(example = 3, minimum = 2))]
     pub count: u32,
-    #[schema(example = 30, minimum = 1)]
+    #[cfg_attr(feature = "openapi", schema(example = 30, minimum = 1))]
     pub days: u32,
     /// Which cases it counts (default `complaint`).
     #[serde(default)]
     pub kind: WatchedKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SurgeRule {
     pub enabled: bool,
     /// How far above the average this week must be, in percent.
-    #[schema(example = 50)]
+    #[cfg_attr(feature = "openapi", schema(example = 50))]
     pub percent: u32,
     /// Weeks with fewer complaints never fire (small numbers are noise).
-    #[schema(example = 5)]
+    #[cfg_attr(feature = "openapi", schema(example = 5))]
     pub min_count: u32,
     /// Which cases it counts (default `complaint`).
     #[serde(default)]
     pub kind: WatchedKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RepeatRule {
     pub enabled: bool,
-    #[schema(example = 30)]
+    #[cfg_attr(feature = "openapi", schema(example = 30))]
     pub days: u32,
     /// Which cases it counts (default `complaint`).
     #[serde(default)]
@@ -115,7 +118,8 @@ pub struct RepeatRule {
 }
 
 /// The configurable warning rules (`PUT /api/v1/warning-rules`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WarningRules {
     pub property_cluster: ClusterRule,

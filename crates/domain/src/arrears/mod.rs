@@ -69,17 +69,18 @@ crate::wire_enum! {
 }
 
 /// A project's arrears rules (per-project setting; defaults 6, 12 and 30).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArrearsPolicy {
     /// Months owed from which the supervisor chases (default 6).
-    #[schema(example = 6, minimum = 1)]
+    #[cfg_attr(feature = "openapi", schema(example = 6, minimum = 1))]
     pub supervisor_months: u32,
     /// Months owed from which a lawyer's letter is decided (default 12).
-    #[schema(example = 12, minimum = 2)]
+    #[cfg_attr(feature = "openapi", schema(example = 12, minimum = 2))]
     pub legal_months: u32,
     /// Days after an import within which the steward must contact (default 30).
-    #[schema(example = 30, minimum = 1)]
+    #[cfg_attr(feature = "openapi", schema(example = 30, minimum = 1))]
     pub contact_days: u32,
 }
 

@@ -35,7 +35,8 @@ crate::wire_enum! {
 }
 
 /// A project's process settings (`GET/PUT /api/v1/projects/{id}/settings`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProcessSettings {
     /// A complaint is verified before it is dispatched (complaints only: a repair or an incident

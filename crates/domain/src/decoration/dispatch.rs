@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 use super::lead::OrderSize;
 use super::week::{day_start, week_start};
@@ -51,7 +50,8 @@ crate::wire_enum! {
 }
 
 /// The caps (a company setting; these are the source's numbers).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Caps {
     /// Leads per designer per Beijing day.
     pub daily: u32,

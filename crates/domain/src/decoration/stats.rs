@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use utoipa::ToSchema;
 
 use super::lead::{LossKind, LossReason};
 use crate::case::Satisfaction;
@@ -20,7 +19,8 @@ pub struct LeadFacts {
     pub lost: Option<(LossKind, LossReason)>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Funnel {
     pub leads: i64,
     pub dispatched: i64,
@@ -49,7 +49,8 @@ pub fn funnel<'a>(leads: impl IntoIterator<Item = &'a LeadFacts>) -> Funnel {
     f
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LossCount {
     pub kind: LossKind,
     pub reason: LossReason,
@@ -76,7 +77,8 @@ pub fn losses<'a>(leads: impl IntoIterator<Item = &'a LeadFacts>) -> Vec<LossCou
 }
 
 /// How evenly the month's dispatches were spread over the graded designers.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Fairness {
     pub designers: i64,
     pub dispatches: i64,
@@ -120,7 +122,8 @@ pub struct VisitFacts<'a> {
     pub designer_satisfaction: Option<Satisfaction>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Satisfactions {
     pub visits: i64,
     pub very_dissatisfied: i64,
@@ -146,7 +149,8 @@ impl Satisfactions {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WorksFigures {
     /// Per stage name (and `aftercare`).
     pub stages: BTreeMap<String, Satisfactions>,

@@ -4,8 +4,9 @@
 use crate::case::{CancelReason, CaseStatus, Satisfaction};
 
 /// A line of text in both of the app's languages.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-#[schema(example = json!({"zh": "已派单至工程部，处理中", "en": "Sent to the engineering department"}))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"zh": "已派单至工程部，处理中", "en": "Sent to the engineering department"})))]
 pub struct Bilingual {
     /// 简体中文
     pub zh: String,

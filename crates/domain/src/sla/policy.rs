@@ -7,29 +7,30 @@ use super::default_resolution_window;
 use crate::case::{CaseKind, Severity};
 
 /// Every duration a policy sets, in seconds (so tests can run policies of a few seconds).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SlaDurations {
     /// Registration → verification (调查核实, "the same day").
-    #[schema(example = 28800)]
+    #[cfg_attr(feature = "openapi", schema(example = 28800))]
     pub verify_secs: i64,
     /// Registration → first dispatch.
-    #[schema(example = 86400)]
+    #[cfg_attr(feature = "openapi", schema(example = 86400))]
     pub dispatch_secs: i64,
     /// Dispatch → resolution (also after a second dispatch).
-    #[schema(example = 172800)]
+    #[cfg_attr(feature = "openapi", schema(example = 172800))]
     pub resolve_secs: i64,
     /// Resolution → reply to the customer.
-    #[schema(example = 86400)]
+    #[cfg_attr(feature = "openapi", schema(example = 86400))]
     pub reply_secs: i64,
     /// Repairs: report → the return visit checking that someone made contact (24 h).
-    #[schema(example = 86400)]
+    #[cfg_attr(feature = "openapi", schema(example = 86400))]
     pub contact_check_secs: i64,
     /// Repairs: report → the return visit checking that the repair is done (48 h).
-    #[schema(example = 172800)]
+    #[cfg_attr(feature = "openapi", schema(example = 172800))]
     pub outcome_check_secs: i64,
     /// Resolution → the satisfaction visit.
-    #[schema(example = 172800)]
+    #[cfg_attr(feature = "openapi", schema(example = 172800))]
     pub satisfaction_visit_secs: i64,
     /// Count only working hours of the business calendar (otherwise 24×7).
     pub business_hours: bool,

@@ -19,26 +19,27 @@ crate::wire_enum! {
 
 /// A project's return-visit settings (per project). Every field but `visits_by` may be left out
 /// and then takes its default, so a body from before issue #19 (`{"visits_by": …}`) still works.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VisitSettings {
     pub visits_by: VisitsBy,
     /// Hours until an unreachable customer is tried again (1–72, default 4).
     #[serde(default = "default_retry_delay_hours")]
-    #[schema(example = 4, minimum = 1, maximum = 72)]
+    #[cfg_attr(feature = "openapi", schema(example = 4, minimum = 1, maximum = 72))]
     pub retry_delay_hours: u32,
     /// Tries before a visit is closed as unreachable (1–10, default 3; the first try counts).
     #[serde(default = "default_max_tries")]
-    #[schema(example = 3, minimum = 1, maximum = 10)]
+    #[cfg_attr(feature = "openapi", schema(example = 3, minimum = 1, maximum = 10))]
     pub max_tries: u32,
     /// How long before it falls due a check may already be recorded (0–24 h, default 2).
     #[serde(default = "default_early_margin_hours")]
-    #[schema(example = 2, minimum = 0, maximum = 24)]
+    #[cfg_attr(feature = "openapi", schema(example = 2, minimum = 0, maximum = 24))]
     pub early_margin_hours: u32,
     /// A repair of the same property and category as a repair closed within this many Beijing
     /// days is a repeat repair (二次报修) (1–365, default 30).
     #[serde(default = "default_repeat_window_days")]
-    #[schema(example = 30, minimum = 1, maximum = 365)]
+    #[cfg_attr(feature = "openapi", schema(example = 30, minimum = 1, maximum = 365))]
     pub repeat_window_days: u32,
 }
 
