@@ -25,7 +25,7 @@ Changes to versioned resources need `If-Match: \"<version>\"`; creates accept `I
         huiyin_store::cases::query::CaseSort,
         crate::routes::stats::ReportFormat,
         huiyin_store::visits::VisitFilter,
-        huiyin_store::warnings::WarningStatus,
+        crate::routes::warnings::WarningStatus,
         huiyin_domain::arrears::Stage,
         huiyin_domain::arrears::ArrearsStatus,
         huiyin_domain::handover::HandoverStatus,

@@ -4,15 +4,13 @@ use huiyin_domain::role::Role;
 use huiyin_store::org::users::{self, CreateUser};
 use huiyin_store::{seed, Store};
 use rand::distributions::{Alphanumeric, DistString};
-use sea_orm::{EntityTrait, PaginatorTrait};
 
 pub const DEMO_ADMIN: (&str, &str) = ("admin", "admin123");
 
 /// With `demo`, an empty database gets the demo organisation, demo data and `admin`/`admin123`.
 /// Without it, an empty database gets an `admin` with a random password, printed once.
 pub async fn ensure_admin(store: &Store, demo: bool) -> anyhow::Result<()> {
-    let existing = huiyin_store::entity::user::Entity::find().count(&store.db).await?;
-    if existing > 0 {
+    if users::any_exist(&store.db).await? {
         return Ok(());
     }
     if demo {

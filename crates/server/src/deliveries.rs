@@ -11,12 +11,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use huiyin_domain::network::Network;
+use huiyin_store::jobs::JobRecord;
 use huiyin_store::webhooks::target::{self, ResolveError, REFUSED};
 
 use chrono::Utc;
 use huiyin_domain::webhook::{sign, DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER};
-use huiyin_store::entity::job;
-use huiyin_store::webhooks::{self, SUCCEEDED};
+use huiyin_store::webhooks::{self, OutgoingDelivery, SUCCEEDED};
 use huiyin_store::Store;
 use uuid::Uuid;
 
@@ -84,7 +84,7 @@ fn literal_refused(url: &str, allowed: &[Network]) -> bool {
     }
 }
 
-pub async fn deliver(store: &Store, delivery_client: &Delivery, job: &job::Model) -> Result<(), String> {
+pub async fn deliver(store: &Store, delivery_client: &Delivery, job: &JobRecord) -> Result<(), String> {
     let http = &delivery_client.http;
     let payload: serde_json::Value = serde_json::from_str(&job.payload).map_err(|e| format!("bad job payload: {e}"))?;
     let id: Uuid = payload["delivery_id"]
@@ -92,7 +92,7 @@ pub async fn deliver(store: &Store, delivery_client: &Delivery, job: &job::Model
         .and_then(|s| s.parse().ok())
         .ok_or("job payload lacks delivery_id")?;
     let db = &store.db;
-    let Some((delivery, hook)) = webhooks::load_for_delivery(db, id).await.map_err(|e| e.to_string())? else {
+    let Some(delivery) = webhooks::load_for_delivery(db, id).await.map_err(|e| e.to_string())? else {
         // The subscription was deleted: nothing left to deliver.
         return Ok(());
     };
@@ -100,19 +100,19 @@ pub async fn deliver(store: &Store, delivery_client: &Delivery, job: &job::Model
         return Ok(());
     }
     let final_attempt = job.attempts >= job.max_attempts;
-    if !hook.active {
+    if !delivery.active {
         webhooks::record_attempt(db, &delivery, None, Some("subscription is inactive".into()), true)
             .await
             .map_err(|e| e.to_string())?;
         return Ok(());
     }
-    if literal_refused(&hook.url, &delivery_client.allowed) {
+    if literal_refused(&delivery.url, &delivery_client.allowed) {
         return refuse(store, &delivery, final_attempt).await;
     }
     let timestamp = Utc::now().timestamp();
-    let signature = sign(&hook.secret, timestamp, delivery.payload.as_bytes());
+    let signature = sign(&delivery.secret, timestamp, delivery.payload.as_bytes());
     let sent = http
-        .post(&hook.url)
+        .post(&delivery.url)
         .header(reqwest::header::CONTENT_TYPE, "application/json")
         .header(EVENT_HEADER, &delivery.event)
         .header(DELIVERY_HEADER, delivery.id.to_string())
@@ -144,11 +144,7 @@ pub async fn deliver(store: &Store, delivery_client: &Delivery, job: &job::Model
 
 /// Records a refused attempt (no status, nothing of the target) and fails the job so it is
 /// retried like any failure: an operator may yet allow the range or fix the DNS record.
-async fn refuse(
-    store: &Store,
-    delivery: &huiyin_store::entity::webhook_delivery::Model,
-    final_attempt: bool,
-) -> Result<(), String> {
+async fn refuse(store: &Store, delivery: &OutgoingDelivery, final_attempt: bool) -> Result<(), String> {
     webhooks::record_attempt(&store.db, delivery, None, Some(REFUSED.to_owned()), final_attempt)
         .await
         .map_err(|e| e.to_string())?;

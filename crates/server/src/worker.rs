@@ -8,12 +8,11 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::future::BoxFuture;
-use huiyin_store::entity::job;
-use huiyin_store::jobs::{self, QueuePolicy};
+use huiyin_store::jobs::{self, JobRecord, QueuePolicy};
 use huiyin_store::{now, sla, stats, visits, warnings, webhooks, Store, StoreResult};
 
 /// Runs one job; an `Err` is recorded and the job retried with backoff.
-pub type Handler = Arc<dyn Fn(job::Model) -> BoxFuture<'static, Result<(), String>> + Send + Sync>;
+pub type Handler = Arc<dyn Fn(JobRecord) -> BoxFuture<'static, Result<(), String>> + Send + Sync>;
 
 #[derive(Clone)]
 pub struct Worker {
@@ -45,7 +44,7 @@ pub fn handler_with(
     webhook_allowed: Vec<huiyin_domain::network::Network>,
 ) -> Handler {
     let http = crate::deliveries::client(webhook_timeout, webhook_allowed);
-    Arc::new(move |job: job::Model| {
+    Arc::new(move |job: JobRecord| {
         let store = store.clone();
         let http = http.clone();
         Box::pin(async move {

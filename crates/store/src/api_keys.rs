@@ -8,9 +8,7 @@ use huiyin_domain::api_key::{ApiScope, KEY_PREFIX};
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::entity::{api_key, project};
@@ -18,16 +16,45 @@ use crate::page::{self, Page};
 use crate::validate::required;
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A new key's name, scopes, project restriction and expiry.
+#[derive(Debug, Clone)]
 pub struct CreateApiKey {
-    #[schema(example = "集团BI平台")]
     pub name: String,
-    #[schema(example = json!(["stats:read"]))]
     pub scopes: Vec<ApiScope>,
     /// Restrict the key to one project's data.
     pub project_id: Option<Uuid>,
     pub expires_at: Option<DateTime<Utc>>,
+}
+
+/// A key as stored, without its hash.
+#[derive(Debug, Clone)]
+pub struct ApiKeyRecord {
+    pub id: Uuid,
+    pub name: String,
+    /// The key's first characters, to recognise it.
+    pub prefix: String,
+    pub scopes: Vec<ApiScope>,
+    pub project_id: Option<Uuid>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<api_key::Model> for ApiKeyRecord {
+    fn from(m: api_key::Model) -> Self {
+        ApiKeyRecord {
+            scopes: scopes_of(&m),
+            id: m.id,
+            name: m.name,
+            prefix: m.prefix,
+            project_id: m.project_id,
+            expires_at: m.expires_at,
+            revoked_at: m.revoked_at,
+            last_used_at: m.last_used_at,
+            created_at: m.created_at,
+        }
+    }
 }
 
 /// What an authenticated key may do.
@@ -49,7 +76,7 @@ fn hash(raw: &str) -> String {
     hex::encode(Sha256::digest(raw.as_bytes()))
 }
 
-pub fn scopes_of(model: &api_key::Model) -> Vec<ApiScope> {
+fn scopes_of(model: &api_key::Model) -> Vec<ApiScope> {
     serde_json::from_str::<Vec<String>>(&model.scopes)
         .unwrap_or_default()
         .iter()
@@ -57,12 +84,12 @@ pub fn scopes_of(model: &api_key::Model) -> Vec<ApiScope> {
         .collect()
 }
 
-/// Creates a key; returns the row and the secret, which is never retrievable again.
+/// Creates a key; returns it and the secret, which is never retrievable again.
 pub async fn create(
     db: &impl ConnectionTrait,
     actor: &Actor,
     input: CreateApiKey,
-) -> StoreResult<(api_key::Model, String)> {
+) -> StoreResult<(ApiKeyRecord, String)> {
     let name = required("name", &input.name, 100)?;
     if input.scopes.is_empty() {
         return Err(StoreError::invalid("scopes", "give at least one scope"));
@@ -96,34 +123,35 @@ pub async fn create(
     }
     .insert(db)
     .await?;
-    Ok((model, raw))
+    Ok((model.into(), raw))
 }
 
 pub async fn list(
     db: &impl ConnectionTrait,
     limit: Option<u64>,
     cursor: Option<&str>,
-) -> StoreResult<Page<api_key::Model>> {
+) -> StoreResult<Page<ApiKeyRecord>> {
     let limit = page::limit(limit)?;
     let mut select = api_key::Entity::find().order_by_desc(api_key::Column::Id);
     if let Some(cursor) = cursor {
         select = select.filter(api_key::Column::Id.lt(page::decode_uuid(cursor)?));
     }
     let rows = select.limit(limit + 1).all(db).await?;
-    Ok(page::finish(rows, limit, |r| r.id.to_string()))
+    let records = rows.into_iter().map(ApiKeyRecord::from).collect();
+    Ok(page::finish(records, limit, |r| r.id.to_string()))
 }
 
-pub async fn revoke(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<api_key::Model> {
+pub async fn revoke(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<ApiKeyRecord> {
     let found = api_key::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or(StoreError::NotFound)?;
     if found.revoked_at.is_some() {
-        return Ok(found);
+        return Ok(found.into());
     }
     let mut model: api_key::ActiveModel = found.into();
     model.revoked_at = Set(Some(now()));
-    Ok(model.update(db).await?)
+    Ok(model.update(db).await?.into())
 }
 
 /// The key behind `raw`, if it is valid now. Records the use (at most once a minute per key).

@@ -42,6 +42,34 @@ pub async fn record_by(
     Ok(())
 }
 
+/// One audit entry.
+#[derive(Debug, Clone)]
+pub struct AuditRecord {
+    pub id: Uuid,
+    pub actor_id: Option<Uuid>,
+    /// e.g. `customer.viewed`.
+    pub action: String,
+    pub subject_type: String,
+    pub subject_id: Option<Uuid>,
+    /// JSON.
+    pub detail: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<audit_entry::Model> for AuditRecord {
+    fn from(m: audit_entry::Model) -> Self {
+        AuditRecord {
+            id: m.id,
+            actor_id: m.actor_id,
+            action: m.action,
+            subject_type: m.subject_type,
+            subject_id: m.subject_id,
+            detail: m.detail,
+            created_at: m.created_at,
+        }
+    }
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct AuditQuery {
     pub actor_id: Option<Uuid>,
@@ -57,11 +85,7 @@ pub struct AuditQuery {
 
 /// Newest first. Administrators read every entry; anyone else (a project's manager) only the
 /// entries written by people of their own projects.
-pub async fn list(
-    db: &impl ConnectionTrait,
-    reader: &Actor,
-    query: AuditQuery,
-) -> StoreResult<Page<audit_entry::Model>> {
+pub async fn list(db: &impl ConnectionTrait, reader: &Actor, query: AuditQuery) -> StoreResult<Page<AuditRecord>> {
     let limit = page::limit(query.limit)?;
     let mut select = audit_entry::Entity::find().order_by_desc(audit_entry::Column::Id);
     if let Some(projects) = reader.project_filter() {
@@ -91,5 +115,6 @@ pub async fn list(
         select = select.filter(audit_entry::Column::CreatedAt.lt(to));
     }
     let rows = select.limit(limit + 1).all(db).await?;
-    Ok(page::finish(rows, limit, |r| r.id.to_string()))
+    let records = rows.into_iter().map(AuditRecord::from).collect();
+    Ok(page::finish(records, limit, |r| r.id.to_string()))
 }

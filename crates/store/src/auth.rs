@@ -15,9 +15,10 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::entity::{refresh_token, user};
+use crate::org::users::record::UserRecord;
 use crate::{new_id, now, StoreResult};
 
-pub async fn find_user_by_username(db: &impl ConnectionTrait, username: &str) -> StoreResult<Option<user::Model>> {
+async fn find_user_by_username(db: &impl ConnectionTrait, username: &str) -> StoreResult<Option<user::Model>> {
     Ok(user::Entity::find()
         .filter(user::Column::Username.eq(username.trim()))
         .one(db)
@@ -30,7 +31,7 @@ pub async fn authenticate(
     db: &impl ConnectionTrait,
     username: &str,
     password: &str,
-) -> StoreResult<Option<user::Model>> {
+) -> StoreResult<Option<UserRecord>> {
     let user = find_user_by_username(db, username).await?;
     let hash = user
         .as_ref()
@@ -38,7 +39,7 @@ pub async fn authenticate(
         .to_owned();
     let password = password.to_owned();
     let ok = verify_off_thread(password, hash).await;
-    Ok(user.filter(|u| ok && u.active))
+    Ok(user.filter(|u| ok && u.active).map(UserRecord::from))
 }
 
 /// argon2 takes tens of milliseconds of CPU; keep it off the async executor threads.
@@ -92,7 +93,7 @@ pub async fn issue_refresh_token(
 #[derive(Debug, PartialEq, Eq)]
 pub enum RefreshOutcome {
     Rotated {
-        user: Box<user::Model>,
+        user: Box<UserRecord>,
         refresh_token: String,
     },
     /// Unknown, expired, revoked, or the user is deactivated.
@@ -139,7 +140,7 @@ pub async fn rotate_refresh_token<C: TransactionTrait + ConnectionTrait>(
     let refresh_token = issue_refresh_token(&txn, user.id, Some(token.family_id), ttl).await?;
     txn.commit().await?;
     Ok(RefreshOutcome::Rotated {
-        user: Box::new(user),
+        user: Box::new(user.into()),
         refresh_token,
     })
 }

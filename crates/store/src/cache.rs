@@ -80,8 +80,8 @@ pub struct ConfigCache {
     calendar: Slot<Calendar>,
     webhooks: Slot<Vec<webhook::Model>>,
     categories: Slot<Vec<category::Model>>,
-    process: Slot<crate::process::ProcessConfig>,
-    /// Each user with their token version (`crate::auth::bump_token_version`).
+    process: Slot<crate::process::config::ProcessConfig>,
+    /// Each user with their token version (raised by the auth module's `bump_token_version`).
     users: Mutex<HashMap<Uuid, (Instant, CachedUser)>>,
 }
 
@@ -208,10 +208,10 @@ where
 }
 
 /// Every project's process settings and the routing rules: from the cache, or read with `load`.
-pub async fn process<F, Fut>(load: F) -> StoreResult<Arc<crate::process::ProcessConfig>>
+pub async fn process<F, Fut>(load: F) -> StoreResult<Arc<crate::process::config::ProcessConfig>>
 where
     F: FnOnce() -> Fut,
-    Fut: Future<Output = StoreResult<crate::process::ProcessConfig>>,
+    Fut: Future<Output = StoreResult<crate::process::config::ProcessConfig>>,
 {
     let Some(cache) = current() else {
         return Ok(Arc::new(load().await?));

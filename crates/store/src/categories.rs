@@ -1,10 +1,9 @@
 //! The configurable category tree (分类), seeded with the classes the sources name.
 
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
-use serde::Deserialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::entity::category;
@@ -12,29 +11,58 @@ use crate::error::unique_as_conflict;
 use crate::validate::{required, version_matches};
 use crate::{new_id, now, StoreError, StoreResult};
 
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A new category under `parent_id` (or at the top).
+#[derive(Debug, Clone)]
 pub struct CreateCategory {
     pub parent_id: Option<Uuid>,
     /// Unique stable code, e.g. `complaint.engineering`.
-    #[schema(example = "complaint.noise")]
     pub code: String,
-    #[schema(example = "噪音投诉")]
     pub name: String,
-    #[schema(example = "Noise")]
     pub name_en: String,
-    #[serde(default)]
     pub position: i32,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// The fields of a category to change; `None` keeps the stored value.
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCategory {
     pub name: Option<String>,
     pub name_en: Option<String>,
     pub position: Option<i32>,
     /// Inactive categories stay on old cases but are not offered for new ones.
     pub active: Option<bool>,
+}
+
+/// A category as stored.
+#[derive(Debug, Clone)]
+pub struct CategoryRecord {
+    pub id: Uuid,
+    pub parent_id: Option<Uuid>,
+    pub code: String,
+    pub name: String,
+    pub name_en: String,
+    pub position: i32,
+    /// Inactive categories stay on old cases but are not offered for new ones.
+    pub active: bool,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<category::Model> for CategoryRecord {
+    fn from(m: category::Model) -> Self {
+        CategoryRecord {
+            id: m.id,
+            parent_id: m.parent_id,
+            code: m.code,
+            name: m.name,
+            name_en: m.name_en,
+            position: m.position,
+            active: m.active,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
 }
 
 /// (code, parent code, 中文, English)
@@ -116,6 +144,12 @@ pub async fn ensure_defaults(db: &impl ConnectionTrait) -> StoreResult<()> {
     Ok(())
 }
 
+/// Every category, ordered by position.
+pub async fn all(db: &impl ConnectionTrait) -> StoreResult<Vec<CategoryRecord>> {
+    Ok(list(db).await?.into_iter().map(CategoryRecord::from).collect())
+}
+
+/// Every category's row, ordered by position (the case intake's cache, the resident's picker).
 pub async fn list(db: &impl ConnectionTrait) -> StoreResult<Vec<category::Model>> {
     Ok(category::Entity::find()
         .order_by_asc(category::Column::Position)
@@ -124,7 +158,7 @@ pub async fn list(db: &impl ConnectionTrait) -> StoreResult<Vec<category::Model>
         .await?)
 }
 
-pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<category::Model> {
+async fn get(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<category::Model> {
     category::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -138,7 +172,7 @@ pub async fn find_by_code(db: &impl ConnectionTrait, code: &str) -> StoreResult<
         .await?)
 }
 
-pub async fn create(db: &impl ConnectionTrait, input: CreateCategory) -> StoreResult<category::Model> {
+pub async fn create(db: &impl ConnectionTrait, input: CreateCategory) -> StoreResult<CategoryRecord> {
     if let Some(parent) = input.parent_id {
         if category::Entity::find_by_id(parent).one(db).await?.is_none() {
             return Err(StoreError::invalid("parent_id", "no such category"));
@@ -161,7 +195,7 @@ pub async fn create(db: &impl ConnectionTrait, input: CreateCategory) -> StoreRe
     .await
     .map_err(|e| unique_as_conflict(e, "code", "a category with this code already exists"))?;
     crate::cache::changed(db, crate::cache::Topic::Categories).await?;
-    Ok(saved)
+    Ok(saved.into())
 }
 
 pub async fn update(
@@ -169,7 +203,7 @@ pub async fn update(
     id: Uuid,
     version: i32,
     input: UpdateCategory,
-) -> StoreResult<category::Model> {
+) -> StoreResult<CategoryRecord> {
     let current = get(db, id).await?;
     version_matches(version, current.version)?;
     let mut model: category::ActiveModel = current.clone().into();
@@ -198,5 +232,5 @@ pub async fn update(
     )
     .await?;
     crate::cache::changed(db, crate::cache::Topic::Categories).await?;
-    Ok(saved)
+    Ok(saved.into())
 }

@@ -26,6 +26,44 @@ pub const RUNNING: &str = "running";
 pub const DONE: &str = "done";
 pub const DEAD: &str = "dead";
 
+/// A job as the queue hands it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobRecord {
+    pub id: Uuid,
+    pub kind: String,
+    /// JSON.
+    pub payload: String,
+    /// `queued`, `running`, `done` or `dead`.
+    pub status: String,
+    pub run_at: DateTime<Utc>,
+    pub attempts: i32,
+    pub max_attempts: i32,
+    pub locked_by: Option<String>,
+    pub locked_until: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<job::Model> for JobRecord {
+    fn from(m: job::Model) -> Self {
+        JobRecord {
+            id: m.id,
+            kind: m.kind,
+            payload: m.payload,
+            status: m.status,
+            run_at: m.run_at,
+            attempts: m.attempts,
+            max_attempts: m.max_attempts,
+            locked_by: m.locked_by,
+            locked_until: m.locked_until,
+            last_error: m.last_error,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
 /// How a worker claims and retries.
 #[derive(Debug, Clone)]
 pub struct QueuePolicy {
@@ -51,11 +89,11 @@ pub async fn enqueue(
     payload: serde_json::Value,
     run_at: Option<DateTime<Utc>>,
     max_attempts: i32,
-) -> StoreResult<job::Model> {
+) -> StoreResult<JobRecord> {
     let row = new_job(kind, payload, run_at, max_attempts);
     // One INSERT on both databases (SQLite would read the row back otherwise).
     job::Entity::insert(row.clone()).exec_without_returning(db).await?;
-    Ok(row.try_into_model()?)
+    Ok(row.try_into_model()?.into())
 }
 
 /// A queued job's row, for [`enqueue`] or for a caller that writes it with others.
@@ -88,7 +126,7 @@ pub async fn claim(
     worker: &str,
     limit: u64,
     policy: &QueuePolicy,
-) -> StoreResult<Vec<job::Model>> {
+) -> StoreResult<Vec<JobRecord>> {
     let at = now();
     let until = at + chrono::Duration::from_std(policy.lease).unwrap_or(chrono::Duration::seconds(60));
     let backend = db.get_database_backend();
@@ -109,7 +147,7 @@ pub async fn claim(
     let rows = job::Model::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
         .all(db)
         .await?;
-    Ok(rows)
+    Ok(rows.into_iter().map(JobRecord::from).collect())
 }
 
 /// Marks a claimed job done — only if `worker` still holds it (a lost lease means someone else has it).
@@ -151,7 +189,7 @@ pub async fn purge_done(db: &impl ConnectionTrait, before: DateTime<Utc>, limit:
 /// Records a failure: requeued after a backoff, or `dead` after the last attempt.
 pub async fn fail(
     db: &impl ConnectionTrait,
-    claimed: &job::Model,
+    claimed: &JobRecord,
     worker: &str,
     error: &str,
     policy: &QueuePolicy,
@@ -184,7 +222,7 @@ pub async fn list(
     status: Option<&str>,
     limit: Option<u64>,
     cursor: Option<&str>,
-) -> StoreResult<Page<job::Model>> {
+) -> StoreResult<Page<JobRecord>> {
     let limit = page::limit(limit)?;
     let mut select = job::Entity::find().order_by_desc(job::Column::Id);
     if let Some(status) = status {
@@ -197,11 +235,12 @@ pub async fn list(
         select = select.filter(job::Column::Id.lt(page::decode_uuid(cursor)?));
     }
     let rows = select.limit(limit + 1).all(db).await?;
-    Ok(page::finish(rows, limit, |r| r.id.to_string()))
+    let records = rows.into_iter().map(JobRecord::from).collect();
+    Ok(page::finish(records, limit, |r| r.id.to_string()))
 }
 
 /// Puts a dead job back in the queue with a fresh set of attempts.
-pub async fn retry(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<job::Model> {
+pub async fn retry(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<JobRecord> {
     let found = job::Entity::find_by_id(id).one(db).await?.ok_or(StoreError::NotFound)?;
     if found.status != DEAD {
         return Err(StoreError::conflict("status", "only dead jobs can be retried"));
@@ -211,5 +250,5 @@ pub async fn retry(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<job::Mode
     model.attempts = Set(0);
     model.run_at = Set(now());
     model.updated_at = Set(now());
-    Ok(model.update(db).await?)
+    Ok(model.update(db).await?.into())
 }

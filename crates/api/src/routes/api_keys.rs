@@ -5,9 +5,8 @@ use actix_web::{delete, get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use huiyin_domain::api_key::ApiScope;
 use huiyin_domain::permission::Permission;
-use huiyin_store::api_keys::{self, scopes_of, CreateApiKey};
-use huiyin_store::entity::api_key;
-use serde::Serialize;
+use huiyin_store::api_keys::{self, ApiKeyRecord};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -37,10 +36,10 @@ pub struct ApiKeyResponse {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<api_key::Model> for ApiKeyResponse {
-    fn from(m: api_key::Model) -> Self {
+impl From<ApiKeyRecord> for ApiKeyResponse {
+    fn from(m: ApiKeyRecord) -> Self {
         ApiKeyResponse {
-            scopes: scopes_of(&m),
+            scopes: m.scopes,
             id: m.id,
             name: m.name,
             prefix: m.prefix,
@@ -49,6 +48,29 @@ impl From<api_key::Model> for ApiKeyResponse {
             revoked_at: m.revoked_at,
             last_used_at: m.last_used_at,
             created_at: m.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateApiKey {
+    #[schema(example = "集团BI平台")]
+    pub name: String,
+    #[schema(example = json!(["stats:read"]))]
+    pub scopes: Vec<ApiScope>,
+    /// Restrict the key to one project's data.
+    pub project_id: Option<Uuid>,
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+impl From<CreateApiKey> for api_keys::CreateApiKey {
+    fn from(b: CreateApiKey) -> Self {
+        api_keys::CreateApiKey {
+            name: b.name,
+            scopes: b.scopes,
+            project_id: b.project_id,
+            expires_at: b.expires_at,
         }
     }
 }
@@ -78,7 +100,7 @@ async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<PageQuery
 #[post("/api-keys")]
 async fn create(state: web::Data<AppState>, user: AuthUser, Json(body): Json<CreateApiKey>) -> ApiResult<HttpResponse> {
     user.require(Permission::ApiKeyManage)?;
-    let (model, key) = api_keys::create(&state.store.db, &user, body).await?;
+    let (model, key) = api_keys::create(&state.store.db, &user, body.into()).await?;
     Ok(HttpResponse::Created().json(CreatedApiKey {
         api_key: ApiKeyResponse::from(model),
         key,

@@ -3,8 +3,7 @@
 use actix_web::{get, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use huiyin_domain::permission::Permission;
-use huiyin_store::audit::{self, AuditQuery};
-use huiyin_store::entity::audit_entry;
+use huiyin_store::audit::{self, AuditQuery, AuditRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -32,8 +31,8 @@ pub struct AuditEntryResponse {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<audit_entry::Model> for AuditEntryResponse {
-    fn from(m: audit_entry::Model) -> Self {
+impl From<AuditRecord> for AuditEntryResponse {
+    fn from(m: AuditRecord) -> Self {
         AuditEntryResponse {
             id: m.id,
             actor_id: m.actor_id,

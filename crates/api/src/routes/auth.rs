@@ -3,8 +3,7 @@ use chrono::{DateTime, Utc};
 use huiyin_domain::permission::{self, Permission};
 use huiyin_domain::role::Role;
 use huiyin_store::auth::{self, RefreshOutcome};
-use huiyin_store::entity::user;
-use huiyin_store::org::users::{self, ChangePassword};
+use huiyin_store::org::users::{self, UserRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -46,6 +45,22 @@ pub struct RefreshRequest {
     pub refresh_token: Option<String>,
 }
 
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePassword {
+    pub old_password: String,
+    pub new_password: String,
+}
+
+impl From<ChangePassword> for users::ChangePassword {
+    fn from(b: ChangePassword) -> Self {
+        users::ChangePassword {
+            old_password: b.old_password,
+            new_password: b.new_password,
+        }
+    }
+}
+
 /// A user account as the API shows it (never the password hash).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UserResponse {
@@ -64,7 +79,7 @@ pub struct UserResponse {
 }
 
 impl UserResponse {
-    pub fn new(user: user::Model, project_ids: Vec<Uuid>) -> Self {
+    pub fn new(user: UserRecord, project_ids: Vec<Uuid>) -> Self {
         UserResponse {
             id: user.id,
             username: user.username,
@@ -103,7 +118,7 @@ pub struct TokenResponse {
     pub user: UserResponse,
 }
 
-async fn tokens_for(state: &AppState, user: user::Model, refresh_token: String) -> ApiResult<TokenResponse> {
+async fn tokens_for(state: &AppState, user: UserRecord, refresh_token: String) -> ApiResult<TokenResponse> {
     let role = Role::parse(&user.role).ok_or_else(|| ApiError::Internal("unknown role in database".into()))?;
     let version = auth::token_version(&state.store.db, user.id).await?;
     let access_token = state
@@ -285,7 +300,7 @@ async fn change_password(
     if let Some(retry_after_secs) = limiter.blocked_for(&key, state.config.password_change_attempts) {
         return Err(ApiError::TooManyRequests { retry_after_secs });
     }
-    match users::change_password(&state.store.db, &user, body).await {
+    match users::change_password(&state.store.db, &user, body.into()).await {
         Err(huiyin_store::StoreError::Invalid { field, message }) if field == "old_password" => {
             limiter.hit(&key);
             Err(huiyin_store::StoreError::Invalid { field, message }.into())

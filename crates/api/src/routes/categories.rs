@@ -3,9 +3,8 @@
 use actix_web::{get, patch, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use huiyin_domain::permission::Permission;
-use huiyin_store::categories::{self, CreateCategory, UpdateCategory};
-use huiyin_store::entity::category;
-use serde::Serialize;
+use huiyin_store::categories::{self, CategoryRecord};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -34,8 +33,8 @@ pub struct CategoryResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<category::Model> for CategoryResponse {
-    fn from(m: category::Model) -> Self {
+impl From<CategoryRecord> for CategoryResponse {
+    fn from(m: CategoryRecord) -> Self {
         CategoryResponse {
             id: m.id,
             parent_id: m.parent_id,
@@ -51,6 +50,54 @@ impl From<category::Model> for CategoryResponse {
     }
 }
 
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCategory {
+    pub parent_id: Option<Uuid>,
+    /// Unique stable code, e.g. `complaint.engineering`.
+    #[schema(example = "complaint.noise")]
+    pub code: String,
+    #[schema(example = "噪音投诉")]
+    pub name: String,
+    #[schema(example = "Noise")]
+    pub name_en: String,
+    #[serde(default)]
+    pub position: i32,
+}
+
+impl From<CreateCategory> for categories::CreateCategory {
+    fn from(b: CreateCategory) -> Self {
+        categories::CreateCategory {
+            parent_id: b.parent_id,
+            code: b.code,
+            name: b.name,
+            name_en: b.name_en,
+            position: b.position,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateCategory {
+    pub name: Option<String>,
+    pub name_en: Option<String>,
+    pub position: Option<i32>,
+    /// Inactive categories stay on old cases but are not offered for new ones.
+    pub active: Option<bool>,
+}
+
+impl From<UpdateCategory> for categories::UpdateCategory {
+    fn from(b: UpdateCategory) -> Self {
+        categories::UpdateCategory {
+            name: b.name,
+            name_en: b.name_en,
+            position: b.position,
+            active: b.active,
+        }
+    }
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct CategoryList {
     pub items: Vec<CategoryResponse>,
@@ -61,7 +108,7 @@ pub struct CategoryList {
 #[get("/categories")]
 async fn list(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
     user.require(Permission::CategoryRead)?;
-    let items = categories::list(&state.store.db)
+    let items = categories::all(&state.store.db)
         .await?
         .into_iter()
         .map(CategoryResponse::from)
@@ -78,7 +125,7 @@ async fn create(
     Json(body): Json<CreateCategory>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::CategoryManage)?;
-    let created = categories::create(&state.store.db, body).await?;
+    let created = categories::create(&state.store.db, body.into()).await?;
     Ok(created_versioned(
         &CategoryResponse::from(created.clone()),
         created.version,
@@ -98,6 +145,6 @@ async fn update(
     Json(body): Json<UpdateCategory>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::CategoryManage)?;
-    let updated = categories::update(&state.store.db, *id, version.0, body).await?;
+    let updated = categories::update(&state.store.db, *id, version.0, body.into()).await?;
     Ok(ok_versioned(&CategoryResponse::from(updated.clone()), updated.version))
 }

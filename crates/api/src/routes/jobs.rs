@@ -3,8 +3,7 @@
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use huiyin_domain::permission::Permission;
-use huiyin_store::entity::job;
-use huiyin_store::jobs;
+use huiyin_store::jobs::{self, JobRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -35,8 +34,8 @@ pub struct JobResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<job::Model> for JobResponse {
-    fn from(m: job::Model) -> Self {
+impl From<JobRecord> for JobResponse {
+    fn from(m: JobRecord) -> Self {
         JobResponse {
             id: m.id,
             payload: serde_json::from_str(&m.payload).unwrap_or(serde_json::Value::Null),

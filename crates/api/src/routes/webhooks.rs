@@ -5,11 +5,13 @@
 //! address" in the delivery log when a name resolves to one later).
 
 use actix_web::{delete, get, patch, post, web, HttpResponse};
+use chrono::{DateTime, Utc};
 use huiyin_domain::api_key::ApiScope;
 use huiyin_domain::permission::Permission;
-use huiyin_store::webhooks::{self, CreateWebhook, DeliveryQuery, DeliveryView, UpdateWebhook, WebhookView};
-use serde::Serialize;
-use utoipa::ToSchema;
+use huiyin_domain::webhook::WebhookEvent;
+use huiyin_store::webhooks::{self, DeliveryRecord, WebhookRecord};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -35,6 +37,140 @@ fn require(caller: &Caller) -> ApiResult<Option<Vec<Uuid>>> {
     Ok(caller.allowed_projects())
 }
 
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateWebhook {
+    #[schema(example = "工单系统同步")]
+    pub name: String,
+    /// Where deliveries are POSTed: an http(s) URL.
+    #[schema(example = "https://hooks.example.com/huiyin")]
+    pub url: String,
+    #[schema(min_items = 1)]
+    pub events: Vec<WebhookEvent>,
+    /// The HMAC signing secret (at least 16 characters); generated when omitted.
+    pub secret: Option<String>,
+    /// The project whose events the subscription receives; omit for every project
+    /// (company-wide, administrators and unrestricted API keys only). A project-restricted key
+    /// may omit it: the subscription then belongs to its project.
+    pub project_id: Option<Uuid>,
+}
+
+impl From<CreateWebhook> for webhooks::CreateWebhook {
+    fn from(b: CreateWebhook) -> Self {
+        webhooks::CreateWebhook {
+            name: b.name,
+            url: b.url,
+            events: b.events,
+            secret: b.secret,
+            project_id: b.project_id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateWebhook {
+    pub name: Option<String>,
+    pub url: Option<String>,
+    pub events: Option<Vec<WebhookEvent>>,
+    pub active: Option<bool>,
+    /// A new signing secret (at least 16 characters).
+    pub secret: Option<String>,
+}
+
+impl From<UpdateWebhook> for webhooks::UpdateWebhook {
+    fn from(b: UpdateWebhook) -> Self {
+        webhooks::UpdateWebhook {
+            name: b.name,
+            url: b.url,
+            events: b.events,
+            active: b.active,
+            secret: b.secret,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct WebhookView {
+    pub id: Uuid,
+    pub name: String,
+    pub url: String,
+    pub events: Vec<WebhookEvent>,
+    pub active: bool,
+    /// The project whose events it receives; `null` for company-wide.
+    pub project_id: Option<Uuid>,
+    /// The signing secret: shown in full only in the create response, masked elsewhere.
+    #[schema(example = "whsec_••••3f9a")]
+    pub secret: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i32,
+}
+
+impl WebhookView {
+    /// The subscription as answered; `reveal_secret` only when the caller just chose or got the secret.
+    fn of(r: WebhookRecord, reveal_secret: bool) -> Self {
+        let r = if reveal_secret { r } else { r.masked() };
+        WebhookView {
+            id: r.id,
+            name: r.name,
+            url: r.url,
+            events: r.events,
+            active: r.active,
+            project_id: r.project_id,
+            secret: r.secret,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            version: r.version,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DeliveryView {
+    pub id: Uuid,
+    pub webhook_id: Uuid,
+    pub event: WebhookEvent,
+    /// `pending`, `retrying`, `succeeded` or `failed` (no attempts left).
+    #[schema(example = "succeeded")]
+    pub status: String,
+    pub attempts: i32,
+    /// The receiver's HTTP status of the last attempt.
+    pub response_status: Option<i32>,
+    pub error: Option<String>,
+    pub payload: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub delivered_at: Option<DateTime<Utc>>,
+}
+
+impl From<DeliveryRecord> for DeliveryView {
+    fn from(d: DeliveryRecord) -> Self {
+        DeliveryView {
+            id: d.id,
+            webhook_id: d.webhook_id,
+            event: d.event,
+            status: d.status,
+            attempts: d.attempts,
+            response_status: d.response_status,
+            error: d.error,
+            payload: d.payload,
+            created_at: d.created_at,
+            updated_at: d.updated_at,
+            delivered_at: d.delivered_at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct DeliveryQuery {
+    /// 1–200, default 50.
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct WebhookList {
     pub items: Vec<WebhookView>,
@@ -48,8 +184,8 @@ async fn list(state: web::Data<AppState>, caller: Caller) -> ApiResult<HttpRespo
     let owner = require(&caller)?;
     let items = webhooks::list(&state.store.db, owner.as_deref())
         .await?
-        .iter()
-        .map(|w| webhooks::view(w, false))
+        .into_iter()
+        .map(|w| WebhookView::of(w, false))
         .collect();
     Ok(HttpResponse::Ok().json(WebhookList { items }))
 }
@@ -67,8 +203,9 @@ async fn create(
 ) -> ApiResult<HttpResponse> {
     let owner = require(&caller)?;
     let allowed = &state.config.webhook_allowed_networks;
-    let saved = webhooks::create(&state.store.db, owner.as_deref(), body, allowed).await?;
-    Ok(created_versioned(&webhooks::view(&saved, true), saved.version))
+    let saved = webhooks::create(&state.store.db, owner.as_deref(), body.into(), allowed).await?;
+    let version = saved.version;
+    Ok(created_versioned(&WebhookView::of(saved, true), version))
 }
 
 #[utoipa::path(tag = "webhooks", responses((status = 200, body = WebhookView)), security(("bearer" = []), ("api_key" = [])))]
@@ -76,7 +213,8 @@ async fn create(
 async fn get_one(state: web::Data<AppState>, caller: Caller, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     let owner = require(&caller)?;
     let found = webhooks::find(&state.store.db, owner.as_deref(), *id).await?;
-    Ok(ok_versioned(&webhooks::view(&found, false), found.version))
+    let version = found.version;
+    Ok(ok_versioned(&WebhookView::of(found, false), version))
 }
 
 /// Changes name, URL, events, active flag or secret.
@@ -94,8 +232,9 @@ async fn update(
     let owner = require(&caller)?;
     let new_secret = body.secret.is_some();
     let allowed = &state.config.webhook_allowed_networks;
-    let saved = webhooks::update(&state.store.db, owner.as_deref(), *id, version.0, body, allowed).await?;
-    Ok(ok_versioned(&webhooks::view(&saved, new_secret), saved.version))
+    let saved = webhooks::update(&state.store.db, owner.as_deref(), *id, version.0, body.into(), allowed).await?;
+    let version = saved.version;
+    Ok(ok_versioned(&WebhookView::of(saved, new_secret), version))
 }
 
 #[utoipa::path(tag = "webhooks", responses((status = 204)), security(("bearer" = []), ("api_key" = [])))]
@@ -116,6 +255,10 @@ async fn deliveries(
     query: Query<DeliveryQuery>,
 ) -> ApiResult<HttpResponse> {
     let owner = require(&caller)?;
+    let query = webhooks::DeliveryQuery {
+        limit: query.limit,
+        cursor: query.into_inner().cursor,
+    };
     let page = webhooks::deliveries(&state.store.db, owner.as_deref(), *id, &query).await?;
     Ok(HttpResponse::Ok().json(DeliveryList::from(page)))
 }
@@ -131,5 +274,5 @@ async fn redeliver(
     let owner = require(&caller)?;
     let (id, delivery_id) = path.into_inner();
     let redelivered = webhooks::redeliver(&state.store.db, owner.as_deref(), id, delivery_id).await?;
-    Ok(HttpResponse::Accepted().json(redelivered))
+    Ok(HttpResponse::Accepted().json(DeliveryView::from(redelivered)))
 }

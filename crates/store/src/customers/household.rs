@@ -4,8 +4,6 @@
 use chrono::{Duration, NaiveDate};
 use huiyin_domain::phone::Phone;
 use sea_orm::Set;
-use serde::{Deserialize, Deserializer, Serialize};
-use utoipa::ToSchema;
 
 use crate::entity::customer;
 use crate::validate::required;
@@ -15,23 +13,11 @@ use crate::{StoreError, StoreResult};
 pub const MAX_HOUSEHOLD: i32 = 99;
 
 /// Someone to call when the customer cannot be reached (紧急联系人).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EmergencyContact {
-    #[schema(example = "王小明")]
     pub name: String,
-    /// Any common notation on input; normalised on output, masked like the customer's phones.
-    #[schema(example = "13900139000")]
+    /// Any common notation when given; stored normalised.
     pub phone: String,
-}
-
-/// For PATCH fields: absent → `None` (unchanged), `null` → `Some(None)` (cleared).
-pub fn present<'de, T, D>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
-where
-    T: Deserialize<'de>,
-    D: Deserializer<'de>,
-{
-    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 pub fn check_move_in(value: Option<NaiveDate>, today: NaiveDate) -> StoreResult<Option<NaiveDate>> {

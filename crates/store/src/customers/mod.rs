@@ -22,8 +22,6 @@ use huiyin_domain::phone::Phone;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::entity::{customer, customer_phone, customer_property, property};
@@ -31,62 +29,44 @@ use crate::stats::rollup::beijing_date;
 use crate::validate::{bounded, required, version_matches};
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A property of a customer and how they relate to it.
+#[derive(Debug, Clone)]
 pub struct CustomerPropertyInput {
     pub property_id: Uuid,
     pub relation: Relation,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A new customer.
+#[derive(Debug, Clone, Default)]
 pub struct CreateCustomer {
-    #[schema(example = "王建国")]
     pub name: String,
     /// One or more phone numbers in any common notation; stored normalised.
-    #[schema(example = json!(["138 0013 8000"]))]
     pub phones: Vec<String>,
-    #[serde(default)]
     pub properties: Vec<CustomerPropertyInput>,
-    /// Free labels such as `VIP`, `professional`, `investor`.
-    #[serde(default)]
-    #[schema(example = json!(["VIP"]))]
+    /// Free labels such as `VIP`.
     pub tags: Vec<String>,
     pub notes: Option<String>,
-    /// The project the customer is registered in (needed when no property is given and you
-    /// work in several projects; a customer without a property is visible only there).
-    #[serde(default)]
+    /// The project the customer is registered in (needed when no property is given and the
+    /// actor works in several projects).
     pub project_id: Option<Uuid>,
     /// The household's move-in date (入住日期).
-    #[serde(default)]
     pub move_in_on: Option<NaiveDate>,
     /// People living in the household, 0–99.
-    #[serde(default)]
-    #[schema(minimum = 0, maximum = 99)]
     pub household_size: Option<i32>,
-    #[serde(default)]
     pub emergency_contact: Option<EmergencyContact>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// The fields of a customer to change; `None` keeps the stored value, and for the household
+/// facts `Some(None)` clears it.
+#[derive(Debug, Clone, Default)]
 pub struct UpdateCustomer {
     pub name: Option<String>,
     pub phones: Option<Vec<String>>,
     pub properties: Option<Vec<CustomerPropertyInput>>,
     pub tags: Option<Vec<String>>,
     pub notes: Option<String>,
-    /// Absent: unchanged; `null`: cleared.
-    #[serde(default, deserialize_with = "household::present")]
-    #[schema(value_type = Option<NaiveDate>)]
     pub move_in_on: Option<Option<NaiveDate>>,
-    /// 0–99. Absent: unchanged; `null`: cleared.
-    #[serde(default, deserialize_with = "household::present")]
-    #[schema(value_type = Option<i32>, minimum = 0, maximum = 99)]
     pub household_size: Option<Option<i32>>,
-    /// Absent: unchanged; `null`: cleared.
-    #[serde(default, deserialize_with = "household::present")]
-    #[schema(value_type = Option<EmergencyContact>)]
     pub emergency_contact: Option<Option<EmergencyContact>>,
 }
 
@@ -100,14 +80,12 @@ impl UpdateCustomer {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
+/// Which customers to list, and which page.
+#[derive(Debug, Clone, Default)]
 pub struct ListCustomers {
-    /// A phone number (any notation), part of a name, or a room such as `1201` or `3栋 2单元 1201`.
+    /// A phone number (any notation), part of a name, or a room such as `1201`.
     pub q: Option<String>,
     pub property_id: Option<Uuid>,
-    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

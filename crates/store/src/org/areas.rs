@@ -1,6 +1,5 @@
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use serde::Deserialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::entity::{area, user};
@@ -9,21 +8,18 @@ use crate::page::{self, Page};
 use crate::validate::{optional, required, version_matches};
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
-/// An area (片区) of a project, owned by a steward (管家).
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A new area (片区) of a project, owned by a steward (管家).
+#[derive(Debug, Clone)]
 pub struct CreateArea {
     pub project_id: Uuid,
-    #[schema(example = "一片区")]
     pub name: String,
     /// Optional short code, used by the property CSV import.
-    #[schema(example = "A1")]
     pub code: Option<String>,
     pub steward_id: Option<Uuid>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// The fields of an area to change; `None` keeps the stored value.
+#[derive(Debug, Clone, Default)]
 pub struct UpdateArea {
     pub name: Option<String>,
     pub code: Option<String>,
@@ -40,7 +36,35 @@ async fn check_steward(db: &impl ConnectionTrait, steward_id: Option<Uuid>) -> S
     Ok(())
 }
 
-pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateArea) -> StoreResult<area::Model> {
+/// An area as stored.
+#[derive(Debug, Clone)]
+pub struct AreaRecord {
+    pub id: Uuid,
+    pub project_id: Uuid,
+    pub name: String,
+    pub code: Option<String>,
+    pub steward_id: Option<Uuid>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<area::Model> for AreaRecord {
+    fn from(m: area::Model) -> Self {
+        AreaRecord {
+            id: m.id,
+            project_id: m.project_id,
+            name: m.name,
+            code: m.code,
+            steward_id: m.steward_id,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateArea) -> StoreResult<AreaRecord> {
     actor
         .require_project(input.project_id)
         .map_err(|_| StoreError::invalid("project_id", "no such project"))?;
@@ -61,6 +85,7 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateArea)
     }
     .insert(db)
     .await
+    .map(AreaRecord::from)
     .map_err(|e| {
         unique_as_conflict(
             e,
@@ -70,7 +95,11 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateArea)
     })
 }
 
-pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<area::Model> {
+pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<AreaRecord> {
+    Ok(find(db, actor, id).await?.into())
+}
+
+async fn find(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<area::Model> {
     let found = area::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -85,8 +114,8 @@ pub async fn update(
     id: Uuid,
     version: i32,
     input: UpdateArea,
-) -> StoreResult<area::Model> {
-    let current = get(db, actor, id).await?;
+) -> StoreResult<AreaRecord> {
+    let current = find(db, actor, id).await?;
     version_matches(version, current.version)?;
     let mut model: area::ActiveModel = current.clone().into();
     if let Some(name) = &input.name {
@@ -119,6 +148,7 @@ pub async fn update(
         ),
         other => other,
     })
+    .map(AreaRecord::from)
 }
 
 pub async fn list(
@@ -127,7 +157,7 @@ pub async fn list(
     project_id: Option<Uuid>,
     limit: Option<u64>,
     cursor: Option<&str>,
-) -> StoreResult<Page<area::Model>> {
+) -> StoreResult<Page<AreaRecord>> {
     let limit = page::limit(limit)?;
     let mut select = area::Entity::find().order_by_asc(area::Column::Id);
     if let Some(ids) = actor.project_filter() {
@@ -140,5 +170,6 @@ pub async fn list(
         select = select.filter(area::Column::Id.gt(page::decode_uuid(cursor)?));
     }
     let rows = select.limit(limit + 1).all(db).await?;
-    Ok(page::finish(rows, limit, |r| r.id.to_string()))
+    let records = rows.into_iter().map(AreaRecord::from).collect();
+    Ok(page::finish(records, limit, |r| r.id.to_string()))
 }

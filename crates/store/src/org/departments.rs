@@ -1,6 +1,5 @@
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use serde::Deserialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::entity::department;
@@ -9,25 +8,46 @@ use crate::page::{self, Page};
 use crate::validate::{required, version_matches};
 use crate::{new_id, now, StoreError, StoreResult};
 
-/// A responsible department (责任部门) receiving work orders.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A new responsible department (责任部门) receiving work orders.
+#[derive(Debug, Clone)]
 pub struct CreateDepartment {
-    #[schema(example = "工程部")]
     pub name: String,
-    /// What the department does, e.g. `customer_service`, `engineering`, `security`, `cleaning`, `greening`, `design`.
-    #[schema(example = "engineering")]
+    /// What the department does, e.g. `engineering`.
     pub kind: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// The fields of a department to change; `None` keeps the stored value.
+#[derive(Debug, Clone, Default)]
 pub struct UpdateDepartment {
     pub name: Option<String>,
     pub kind: Option<String>,
 }
 
-pub async fn create(db: &impl ConnectionTrait, input: CreateDepartment) -> StoreResult<department::Model> {
+/// A department as stored.
+#[derive(Debug, Clone)]
+pub struct DepartmentRecord {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: String,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<department::Model> for DepartmentRecord {
+    fn from(m: department::Model) -> Self {
+        DepartmentRecord {
+            id: m.id,
+            name: m.name,
+            kind: m.kind,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+pub async fn create(db: &impl ConnectionTrait, input: CreateDepartment) -> StoreResult<DepartmentRecord> {
     let at = now();
     department::ActiveModel {
         id: Set(new_id()),
@@ -39,10 +59,15 @@ pub async fn create(db: &impl ConnectionTrait, input: CreateDepartment) -> Store
     }
     .insert(db)
     .await
+    .map(DepartmentRecord::from)
     .map_err(|e| unique_as_conflict(e, "name", "a department with this name already exists"))
 }
 
-pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<department::Model> {
+pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<DepartmentRecord> {
+    Ok(find(db, id).await?.into())
+}
+
+async fn find(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<department::Model> {
     department::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -54,8 +79,8 @@ pub async fn update(
     id: Uuid,
     version: i32,
     input: UpdateDepartment,
-) -> StoreResult<department::Model> {
-    let current = get(db, id).await?;
+) -> StoreResult<DepartmentRecord> {
+    let current = find(db, id).await?;
     version_matches(version, current.version)?;
     let mut model: department::ActiveModel = current.clone().into();
     if let Some(name) = &input.name {
@@ -80,18 +105,20 @@ pub async fn update(
         StoreError::Db(err) => unique_as_conflict(err, "name", "a department with this name already exists"),
         other => other,
     })
+    .map(DepartmentRecord::from)
 }
 
 pub async fn list(
     db: &impl ConnectionTrait,
     limit: Option<u64>,
     cursor: Option<&str>,
-) -> StoreResult<Page<department::Model>> {
+) -> StoreResult<Page<DepartmentRecord>> {
     let limit = page::limit(limit)?;
     let mut select = department::Entity::find().order_by_asc(department::Column::Id);
     if let Some(cursor) = cursor {
         select = select.filter(department::Column::Id.gt(page::decode_uuid(cursor)?));
     }
     let rows = select.limit(limit + 1).all(db).await?;
-    Ok(page::finish(rows, limit, |r| r.id.to_string()))
+    let records = rows.into_iter().map(DepartmentRecord::from).collect();
+    Ok(page::finish(records, limit, |r| r.id.to_string()))
 }

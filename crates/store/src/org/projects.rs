@@ -1,6 +1,5 @@
+use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use serde::Deserialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::entity::project;
@@ -9,28 +8,50 @@ use crate::page::{self, Page};
 use crate::validate::{required, version_matches};
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
-/// A project (项目 / 小区): one managed estate.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A new project (项目 / 小区): one managed estate.
+#[derive(Debug, Clone)]
 pub struct CreateProject {
-    #[schema(example = "翠湖花园")]
     pub name: String,
     /// Short unique code, used in imports and reports.
-    #[schema(example = "CHHY")]
     pub code: String,
-    #[schema(example = "深圳市南山区翠湖路 88 号")]
     pub address: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// The fields of a project to change; `None` keeps the stored value.
+#[derive(Debug, Clone, Default)]
 pub struct UpdateProject {
     pub name: Option<String>,
     pub code: Option<String>,
     pub address: Option<String>,
 }
 
-pub async fn create(db: &impl ConnectionTrait, input: CreateProject) -> StoreResult<project::Model> {
+/// A project as stored.
+#[derive(Debug, Clone)]
+pub struct ProjectRecord {
+    pub id: Uuid,
+    pub name: String,
+    pub code: String,
+    pub address: String,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<project::Model> for ProjectRecord {
+    fn from(m: project::Model) -> Self {
+        ProjectRecord {
+            id: m.id,
+            name: m.name,
+            code: m.code,
+            address: m.address,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
+}
+
+pub async fn create(db: &impl ConnectionTrait, input: CreateProject) -> StoreResult<ProjectRecord> {
     let at = now();
     project::ActiveModel {
         id: Set(new_id()),
@@ -43,10 +64,15 @@ pub async fn create(db: &impl ConnectionTrait, input: CreateProject) -> StoreRes
     }
     .insert(db)
     .await
+    .map(ProjectRecord::from)
     .map_err(|e| unique_as_conflict(e, "code", "a project with this code already exists"))
 }
 
-pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<project::Model> {
+pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<ProjectRecord> {
+    Ok(find(db, actor, id).await?.into())
+}
+
+async fn find(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<project::Model> {
     actor.require_project(id)?;
     project::Entity::find_by_id(id)
         .one(db)
@@ -60,8 +86,8 @@ pub async fn update(
     id: Uuid,
     version: i32,
     input: UpdateProject,
-) -> StoreResult<project::Model> {
-    let current = get(db, actor, id).await?;
+) -> StoreResult<ProjectRecord> {
+    let current = find(db, actor, id).await?;
     version_matches(version, current.version)?;
     let mut model: project::ActiveModel = current.clone().into();
     if let Some(name) = &input.name {
@@ -89,6 +115,7 @@ pub async fn update(
         StoreError::Db(err) => unique_as_conflict(err, "code", "a project with this code already exists"),
         other => other,
     })
+    .map(ProjectRecord::from)
 }
 
 pub async fn list(
@@ -96,7 +123,7 @@ pub async fn list(
     actor: &Actor,
     limit: Option<u64>,
     cursor: Option<&str>,
-) -> StoreResult<Page<project::Model>> {
+) -> StoreResult<Page<ProjectRecord>> {
     let limit = page::limit(limit)?;
     let mut select = project::Entity::find().order_by_asc(project::Column::Id);
     if let Some(ids) = actor.project_filter() {
@@ -106,5 +133,6 @@ pub async fn list(
         select = select.filter(project::Column::Id.gt(page::decode_uuid(cursor)?));
     }
     let rows = select.limit(limit + 1).all(db).await?;
-    Ok(page::finish(rows, limit, |r| r.id.to_string()))
+    let records = rows.into_iter().map(ProjectRecord::from).collect();
+    Ok(page::finish(records, limit, |r| r.id.to_string()))
 }

@@ -1,10 +1,9 @@
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
     TransactionTrait,
 };
-use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::entity::{area, property};
@@ -15,22 +14,18 @@ use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 const DUPLICATE: &str = "this building, unit and room already exist in the project";
 
-/// A property (房屋): building 栋, unit 单元, room 户.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A new property (房屋): building 栋, unit 单元, room 户.
+#[derive(Debug, Clone)]
 pub struct CreateProperty {
     pub project_id: Uuid,
     pub area_id: Option<Uuid>,
-    #[schema(example = "3栋")]
     pub building: String,
-    #[schema(example = "2单元")]
     pub unit: String,
-    #[schema(example = "1201")]
     pub room: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// The fields of a property to change; `None` keeps the stored value.
+#[derive(Debug, Clone, Default)]
 pub struct UpdateProperty {
     pub area_id: Option<Uuid>,
     pub building: Option<String>,
@@ -38,19 +33,46 @@ pub struct UpdateProperty {
     pub room: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
+/// Which properties to list, and which page.
+#[derive(Debug, Clone, Default)]
 pub struct ListProperties {
     pub project_id: Option<Uuid>,
     pub area_id: Option<Uuid>,
     pub building: Option<String>,
     /// Matches building, unit or room.
     pub q: Option<String>,
-    /// 1..=200, default 50.
-    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
+}
+
+/// A property as stored.
+#[derive(Debug, Clone)]
+pub struct PropertyRecord {
+    pub id: Uuid,
+    pub project_id: Uuid,
+    pub area_id: Option<Uuid>,
+    pub building: String,
+    pub unit: String,
+    pub room: String,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<property::Model> for PropertyRecord {
+    fn from(m: property::Model) -> Self {
+        PropertyRecord {
+            id: m.id,
+            project_id: m.project_id,
+            area_id: m.area_id,
+            building: m.building,
+            unit: m.unit,
+            room: m.room,
+            version: m.version,
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+        }
+    }
 }
 
 /// Checks that `area_id` belongs to `project_id`.
@@ -64,7 +86,7 @@ pub(crate) async fn check_area(db: &impl ConnectionTrait, project_id: Uuid, area
     Ok(())
 }
 
-pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateProperty) -> StoreResult<property::Model> {
+pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateProperty) -> StoreResult<PropertyRecord> {
     if !actor.sees_project(input.project_id) || super::projects::get(db, actor, input.project_id).await.is_err() {
         return Err(StoreError::invalid("project_id", "no such project"));
     }
@@ -83,10 +105,15 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreatePrope
     }
     .insert(db)
     .await
+    .map(PropertyRecord::from)
     .map_err(|e| unique_as_conflict(e, "room", DUPLICATE))
 }
 
-pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<property::Model> {
+pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<PropertyRecord> {
+    Ok(find(db, actor, id).await?.into())
+}
+
+async fn find(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<property::Model> {
     let found = property::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -101,10 +128,10 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     id: Uuid,
     version: i32,
     input: UpdateProperty,
-) -> StoreResult<property::Model> {
+) -> StoreResult<PropertyRecord> {
     let txn = conn.begin().await?;
     let db = &txn;
-    let current = get(db, actor, id).await?;
+    let current = find(db, actor, id).await?;
     version_matches(version, current.version)?;
     let mut model: property::ActiveModel = current.clone().into();
     if input.area_id.is_some() {
@@ -141,7 +168,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
         crate::stats::rollup::refresh_property(db, id).await?;
     }
     txn.commit().await?;
-    Ok(saved)
+    Ok(saved.into())
 }
 
 /// Properties in scope, ordered by building, unit, room (then id), paged by id within that order.
@@ -149,7 +176,7 @@ pub async fn list(
     db: &impl ConnectionTrait,
     actor: &Actor,
     query: ListProperties,
-) -> StoreResult<Page<property::Model>> {
+) -> StoreResult<Page<PropertyRecord>> {
     let limit = page::limit(query.limit)?;
     let mut select = property::Entity::find().order_by_asc(property::Column::Id);
     if let Some(ids) = actor.project_filter() {
@@ -178,5 +205,6 @@ pub async fn list(
         select = select.filter(property::Column::Id.gt(page::decode_uuid(cursor)?));
     }
     let rows = select.limit(limit + 1).all(db).await?;
-    Ok(page::finish(rows, limit, |r| r.id.to_string()))
+    let records = rows.into_iter().map(PropertyRecord::from).collect();
+    Ok(page::finish(records, limit, |r| r.id.to_string()))
 }

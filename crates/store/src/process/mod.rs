@@ -2,13 +2,15 @@
 //! routing rules (`routing_rules`), read together through the configuration cache
 //! ([`crate::cache::process`]): registration and every dispatch consult them without a statement.
 
+pub(crate) mod config;
 pub mod routing;
+
+pub use config::ProcessConfig;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use huiyin_domain::case::process::ProcessSettings;
-use huiyin_domain::case::routing::RoutingRule;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
 use uuid::Uuid;
 
@@ -20,19 +22,6 @@ const PREFIX: &str = "process_settings:";
 
 fn key(project_id: Uuid) -> String {
     format!("{PREFIX}{project_id}")
-}
-
-/// Every project's saved settings (the others use the defaults) and every routing rule.
-#[derive(Debug, Clone, Default)]
-pub struct ProcessConfig {
-    pub settings: HashMap<Uuid, ProcessSettings>,
-    pub routing: Vec<RoutingRule>,
-}
-
-impl ProcessConfig {
-    pub fn settings_of(&self, project_id: Uuid) -> ProcessSettings {
-        self.settings.get(&project_id).copied().unwrap_or_default()
-    }
 }
 
 async fn load(db: &impl ConnectionTrait) -> StoreResult<ProcessConfig> {

@@ -1,4 +1,4 @@
-//! `/api/v1/routing-rules`: which department a category's cases go to, company-wide or for one
+//! Routing rules: which department a category's cases go to, company-wide or for one
 //! project, optionally only for a kind or a severity; the most specific rule proposes the
 //! department at registration (`huiyin_domain::case::routing`) and, with `auto_dispatch`, the
 //! system dispatches the case there at once ([`dispatch_on_registration`]).
@@ -8,8 +8,6 @@ use huiyin_domain::case::routing::{self, RouteQuery, RoutingRule};
 use huiyin_domain::case::{CaseKind, Severity};
 use sea_orm::sea_query::SimpleExpr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::cache::{self, Topic};
@@ -18,25 +16,25 @@ use crate::entity::{case, category, project, routing_rule};
 use crate::wire::Wire;
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A rule's settings, for a new rule or replacing one.
+#[derive(Debug, Clone)]
 pub struct RoutingRuleInput {
-    /// The project the rule is for; omit for every project.
+    /// The project the rule is for; `None` for every project.
     pub project_id: Option<Uuid>,
     pub category_id: Uuid,
-    /// Only cases of this kind; omit for every kind.
+    /// Only cases of this kind; `None` for every kind.
     pub kind: Option<CaseKind>,
-    /// Only cases of this severity; omit for every severity.
+    /// Only cases of this severity; `None` for every severity.
     pub severity: Option<Severity>,
     /// The department the cases go to.
     pub department_id: Uuid,
     /// Dispatch at registration (by the system) when the project does not verify such cases first.
-    #[serde(default)]
     pub auto_dispatch: bool,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct RoutingRuleView {
+/// A rule as stored.
+#[derive(Debug, Clone)]
+pub struct RoutingRuleRecord {
     pub id: Uuid,
     pub project_id: Option<Uuid>,
     pub category_id: Uuid,
@@ -49,8 +47,8 @@ pub struct RoutingRuleView {
     pub version: i32,
 }
 
-pub fn view(m: routing_rule::Model) -> RoutingRuleView {
-    RoutingRuleView {
+fn record(m: routing_rule::Model) -> RoutingRuleRecord {
+    RoutingRuleRecord {
         id: m.id,
         project_id: m.project_id,
         category_id: m.category_id,
@@ -86,8 +84,8 @@ fn scope(actor: &Actor) -> Condition {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+/// Which rules to list.
+#[derive(Debug, Clone, Default)]
 pub struct ListRoutingRules {
     /// Only the rules that apply to this project (its own and the company-wide ones).
     pub project_id: Option<Uuid>,
@@ -99,7 +97,7 @@ pub async fn list(
     db: &impl ConnectionTrait,
     actor: &Actor,
     q: &ListRoutingRules,
-) -> StoreResult<Vec<routing_rule::Model>> {
+) -> StoreResult<Vec<RoutingRuleRecord>> {
     let mut select = routing_rule::Entity::find().filter(scope(actor));
     if let Some(project) = q.project_id {
         actor.require_project(project)?;
@@ -112,10 +110,15 @@ pub async fn list(
     if let Some(category) = q.category_id {
         select = select.filter(routing_rule::Column::CategoryId.eq(category));
     }
-    Ok(select.order_by_asc(routing_rule::Column::Id).all(db).await?)
+    let rows = select.order_by_asc(routing_rule::Column::Id).all(db).await?;
+    Ok(rows.into_iter().map(record).collect())
 }
 
-pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<routing_rule::Model> {
+pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<RoutingRuleRecord> {
+    Ok(record(get_row(db, actor, id).await?))
+}
+
+async fn get_row(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<routing_rule::Model> {
     routing_rule::Entity::find_by_id(id)
         .filter(scope(actor))
         .one(db)
@@ -184,7 +187,7 @@ pub async fn create(
     db: &impl ConnectionTrait,
     actor: &Actor,
     input: RoutingRuleInput,
-) -> StoreResult<routing_rule::Model> {
+) -> StoreResult<RoutingRuleRecord> {
     check(db, actor, &input, None).await?;
     let at = now();
     let mut model = routing_rule::ActiveModel {
@@ -197,7 +200,7 @@ pub async fn create(
     apply(&mut model, &input);
     let saved = model.insert(db).await?;
     cache::changed(db, Topic::Process).await?;
-    Ok(saved)
+    Ok(record(saved))
 }
 
 pub async fn update(
@@ -206,8 +209,8 @@ pub async fn update(
     id: Uuid,
     expected_version: i32,
     input: RoutingRuleInput,
-) -> StoreResult<routing_rule::Model> {
-    let current = get(db, actor, id).await?;
+) -> StoreResult<RoutingRuleRecord> {
+    let current = get_row(db, actor, id).await?;
     if current.version != expected_version {
         return Err(StoreError::Stale {
             current: current.version,
@@ -234,17 +237,17 @@ pub async fn update(
         });
     }
     cache::changed(db, Topic::Process).await?;
-    Ok(sea_orm::TryIntoModel::try_into_model(model)?)
+    Ok(record(sea_orm::TryIntoModel::try_into_model(model)?))
 }
 
 pub async fn delete(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<()> {
-    get(db, actor, id).await?;
+    get_row(db, actor, id).await?;
     routing_rule::Entity::delete_by_id(id).exec(db).await?;
     cache::changed(db, Topic::Process).await
 }
 
-#[derive(Debug, Clone, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+/// The case about to be registered, as far as routing cares.
+#[derive(Debug, Clone)]
 pub struct MatchRoutingRule {
     pub project_id: Uuid,
     pub category_id: Uuid,
@@ -253,10 +256,10 @@ pub struct MatchRoutingRule {
 }
 
 /// The department the rules propose for a case about to be registered.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone)]
 pub struct RoutingProposal {
-    /// The rule that matched; `null` when none does (the form then proposes nothing).
-    pub rule: Option<RoutingRuleView>,
+    /// The rule that matched; `None` when none does.
+    pub rule: Option<RoutingRuleRecord>,
     /// The proposed department (the rule's).
     pub department_id: Option<Uuid>,
     /// Registering the case would dispatch it at once: the rule says `auto_dispatch` and the
@@ -287,7 +290,7 @@ pub async fn propose(db: &impl ConnectionTrait, actor: &Actor, q: &MatchRoutingR
         .is_some_and(|kind| routing::auto_dispatches(&rule, &settings, kind));
     let row = routing_rule::Entity::find_by_id(rule.id).one(db).await?;
     Ok(RoutingProposal {
-        rule: row.map(view),
+        rule: row.map(record),
         department_id: Some(rule.department_id),
         dispatches_at_registration: auto,
     })

@@ -7,26 +7,21 @@ use chrono::{NaiveDate, NaiveTime};
 use huiyin_domain::calendar::Calendar;
 use sea_orm::ConnectionTrait;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 use crate::{settings, StoreError, StoreResult};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+/// The calendar as the settings document stores it (JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BusinessCalendar {
     /// Working weekdays, 1 = Monday … 7 = Sunday.
-    #[schema(example = json!([1, 2, 3, 4, 5]))]
     pub working_weekdays: Vec<u8>,
     /// Start of the working day, local time (Asia/Shanghai), `HH:MM`.
-    #[schema(example = "09:00")]
     pub day_start: String,
-    #[schema(example = "18:00")]
     pub day_end: String,
     /// Days off although they fall on a working weekday (法定节假日).
-    #[schema(example = json!(["2026-10-01", "2026-10-02"]))]
     pub holidays: Vec<NaiveDate>,
     /// Working days although they fall on a weekend (调休).
-    #[schema(example = json!(["2026-09-27"]))]
     pub make_up_days: Vec<NaiveDate>,
 }
 

@@ -14,9 +14,7 @@ use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
-use serde::{Deserialize, Serialize};
 use serde_json::json;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::actor::project_ids_of;
@@ -24,21 +22,20 @@ use crate::entity::{area, case, escalation_contact, project, user, user_project}
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::{new_id, now, webhooks, Actor, StoreError, StoreResult};
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A new contact for one level: company-wide, a project's or an area's.
+#[derive(Debug, Clone)]
 pub struct CreateEscalationContact {
     pub level: Level,
-    /// Only for cases of this project; omit both `project_id` and `area_id` for every project
-    /// (company-wide: administrators only).
+    /// Only for cases of this project; `None` with no `area_id` for every project.
     pub project_id: Option<Uuid>,
-    /// Only for cases of this area (its project is implied): the area's own people, e.g. its
-    /// supervisor at area level. The area's project's contacts remain the fallback.
+    /// Only for cases of this area (its project is implied).
     pub area_id: Option<Uuid>,
     pub user_id: Uuid,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct EscalationContactView {
+/// A contact as stored, with the person's display name.
+#[derive(Debug, Clone)]
+pub struct EscalationContactRecord {
     pub id: Uuid,
     pub level: Level,
     pub project_id: Option<Uuid>,
@@ -58,7 +55,7 @@ fn visible_to(actor: &Actor) -> Condition {
     }
 }
 
-pub async fn list(db: &impl ConnectionTrait, actor: &Actor) -> StoreResult<Vec<EscalationContactView>> {
+pub async fn list(db: &impl ConnectionTrait, actor: &Actor) -> StoreResult<Vec<EscalationContactRecord>> {
     let rows = escalation_contact::Entity::find()
         .filter(visible_to(actor))
         .order_by_asc(escalation_contact::Column::Level)
@@ -69,7 +66,7 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor) -> StoreResult<Vec<E
     let users = user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?;
     rows.into_iter()
         .map(|r| {
-            Ok(EscalationContactView {
+            Ok(EscalationContactRecord {
                 id: r.id,
                 level: Level::parse(&r.level).ok_or_else(|| {
                     StoreError::invalid("level", format!("escalation contact {} has an unknown level", r.id))

@@ -1,28 +1,27 @@
-//! `/api/v1/sla-policies`: durations per case kind × severity (either may be "any").
+//! SLA policies: durations per case kind × severity (either may be "any").
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::{CaseKind, Severity};
 use huiyin_domain::sla::policy::{select, PolicyRule, SlaDurations};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::entity::sla_policy;
 use crate::{new_id, now, StoreError, StoreResult};
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A policy's settings, for a new policy or replacing one.
+#[derive(Debug, Clone)]
 pub struct SlaPolicyInput {
-    /// The case kind this policy is for; omit for every kind.
+    /// The case kind this policy is for; `None` for every kind.
     pub kind: Option<CaseKind>,
-    /// The severity this policy is for; omit for every severity.
+    /// The severity this policy is for; `None` for every severity.
     pub severity: Option<Severity>,
     pub durations: SlaDurations,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct SlaPolicyView {
+/// A policy as stored.
+#[derive(Debug, Clone)]
+pub struct SlaPolicyRecord {
     pub id: Uuid,
     pub kind: Option<CaseKind>,
     pub severity: Option<Severity>,
@@ -45,8 +44,8 @@ fn durations(row: &sla_policy::Model) -> SlaDurations {
     }
 }
 
-pub fn view(row: sla_policy::Model) -> SlaPolicyView {
-    SlaPolicyView {
+fn record(row: sla_policy::Model) -> SlaPolicyRecord {
+    SlaPolicyRecord {
         id: row.id,
         kind: row.kind.as_deref().and_then(CaseKind::parse),
         severity: row.severity.as_deref().and_then(Severity::parse),
@@ -57,7 +56,12 @@ pub fn view(row: sla_policy::Model) -> SlaPolicyView {
     }
 }
 
-pub async fn list(db: &impl ConnectionTrait) -> StoreResult<Vec<sla_policy::Model>> {
+/// Every policy, by kind and severity.
+pub async fn list(db: &impl ConnectionTrait) -> StoreResult<Vec<SlaPolicyRecord>> {
+    Ok(rows(db).await?.into_iter().map(record).collect())
+}
+
+async fn rows(db: &impl ConnectionTrait) -> StoreResult<Vec<sla_policy::Model>> {
     Ok(sla_policy::Entity::find()
         .order_by_asc(sla_policy::Column::Kind)
         .order_by_asc(sla_policy::Column::Severity)
@@ -70,7 +74,7 @@ pub async fn list(db: &impl ConnectionTrait) -> StoreResult<Vec<sla_policy::Mode
 pub async fn durations_for(db: &impl ConnectionTrait, kind: CaseKind, severity: Severity) -> StoreResult<SlaDurations> {
     // The rules come from the configuration cache (`crate::cache`).
     let rules = crate::cache::policies(|| async {
-        Ok(list(db)
+        Ok(rows(db)
             .await?
             .iter()
             .map(|row| PolicyRule {
@@ -94,7 +98,7 @@ async fn check(db: &impl ConnectionTrait, input: &SlaPolicyInput, except: Option
             ),
         ));
     }
-    let clash = list(db).await?.into_iter().any(|row| {
+    let clash = rows(db).await?.into_iter().any(|row| {
         Some(row.id) != except
             && row.kind.as_deref() == input.kind.map(|k| k.as_str())
             && row.severity.as_deref() == input.severity.map(|s| s.as_str())
@@ -122,7 +126,7 @@ fn apply(model: &mut sla_policy::ActiveModel, input: &SlaPolicyInput) {
     model.business_hours = Set(d.business_hours);
 }
 
-pub async fn create(db: &impl ConnectionTrait, input: SlaPolicyInput) -> StoreResult<sla_policy::Model> {
+pub async fn create(db: &impl ConnectionTrait, input: SlaPolicyInput) -> StoreResult<SlaPolicyRecord> {
     check(db, &input, None).await?;
     let at = now();
     let mut model = sla_policy::ActiveModel {
@@ -135,10 +139,10 @@ pub async fn create(db: &impl ConnectionTrait, input: SlaPolicyInput) -> StoreRe
     apply(&mut model, &input);
     let saved = model.insert(db).await?;
     crate::cache::changed(db, crate::cache::Topic::Policies).await?;
-    Ok(saved)
+    Ok(record(saved))
 }
 
-pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<sla_policy::Model> {
+async fn find(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<sla_policy::Model> {
     sla_policy::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -152,7 +156,7 @@ pub async fn update(
     id: Uuid,
     expected_version: i32,
     input: SlaPolicyInput,
-) -> StoreResult<sla_policy::Model> {
+) -> StoreResult<SlaPolicyRecord> {
     let current = find(db, id).await?;
     crate::validate::version_matches(expected_version, current.version)?;
     check(db, &input, Some(id)).await?;
@@ -173,7 +177,7 @@ pub async fn update(
     )
     .await?;
     crate::cache::changed(db, crate::cache::Topic::Policies).await?;
-    Ok(saved)
+    Ok(record(saved))
 }
 
 pub async fn delete(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<()> {

@@ -1,31 +1,27 @@
-//! The visit coverage beside each area of `/stats/breakdown?by=area`: the area's households
+//! The visit coverage beside each area of the breakdown by area: the area's households
 //! visited in the month against its plan's target (the stewardship figures, not a second count).
+
+use std::collections::HashMap;
 
 use chrono::Datelike;
 use huiyin_domain::stats::Period;
 use huiyin_domain::steward::month::Month;
 use sea_orm::ConnectionTrait;
-use serde::Serialize;
-use utoipa::ToSchema;
 
-use super::breakdown::Group;
 use super::StatsFilter;
 use crate::stewardship::coverage::{in_projects, AreaCoverage};
 use crate::StoreResult;
 
 /// An area's visit coverage in a (Beijing) month.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VisitCoverage {
-    #[schema(example = "2026-12")]
     pub month: String,
     pub households: u64,
     /// Households visited at least once in the month.
     pub visited: u64,
     /// visited / households, 0–1.
-    #[schema(example = 0.35)]
     pub coverage: f64,
     /// The area's plan target, 0–1.
-    #[schema(example = 0.3)]
     pub target: f64,
 }
 
@@ -50,10 +46,11 @@ pub fn single_month(period: &Period) -> Option<Month> {
     })
 }
 
-/// Sets `household_coverage` on every area group when the period lies in one month.
-pub async fn attach(db: &impl ConnectionTrait, filter: &StatsFilter, groups: &mut [Group]) -> StoreResult<()> {
+/// Each area's visit coverage by the area's id, when the period lies in one month (coverage
+/// is counted per month); empty otherwise.
+pub async fn by_area(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<HashMap<String, VisitCoverage>> {
     let Some(month) = single_month(&filter.period) else {
-        return Ok(());
+        return Ok(HashMap::new());
     };
     let areas = in_projects(
         db,
@@ -63,11 +60,8 @@ pub async fn attach(db: &impl ConnectionTrait, filter: &StatsFilter, groups: &mu
         month,
     )
     .await?;
-    for group in groups.iter_mut() {
-        let Some(key) = group.key.as_deref() else { continue };
-        if let Some(found) = areas.iter().find(|a| a.area.id.to_string() == key) {
-            group.household_coverage = Some(VisitCoverage::from(found));
-        }
-    }
-    Ok(())
+    Ok(areas
+        .iter()
+        .map(|a| (a.area.id.to_string(), VisitCoverage::from(a)))
+        .collect())
 }

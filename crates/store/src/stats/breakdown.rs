@@ -1,4 +1,4 @@
-//! `GET /api/v1/stats/breakdown?by=…`: the core figures per group of the cohort, largest first.
+//! The core figures per group of the cohort (by a [`Dimension`]), largest first.
 //! Every case of the cohort falls in exactly one group (cases without a value form the group
 //! with `key: null`), so the groups add up to the summary.
 
@@ -6,11 +6,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::area_visits::{attach, VisitCoverage};
+use super::area_visits::{by_area, VisitCoverage};
 use super::figures::{push_columns, read_sums, Figures, Sums};
 use super::rolled::{self, push_overdue_only, Span};
 use super::sql::Sql;
@@ -19,8 +17,7 @@ use super::StatsFilter;
 use crate::entity::{area, category, department, project, user};
 use crate::{now, StoreResult};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dimension {
     Category,
     Channel,
@@ -36,20 +33,19 @@ pub enum Dimension {
     CancelReason,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     /// The group's value: an id, an enum value, or `project_id/building`; `null` for cases without one.
     pub key: Option<String>,
     /// A readable name (category, project, area, department or person name; building with its project).
     pub label: Option<String>,
-    #[serde(flatten)]
     pub figures: Figures,
     /// Only with `by=area` and a period within one month: the area's household visit coverage
     /// of that month against its target; `null` otherwise.
     pub household_coverage: Option<VisitCoverage>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Breakdown {
     pub by: Dimension,
     pub period: PeriodInfo,
@@ -238,7 +234,10 @@ pub async fn breakdown(db: &impl ConnectionTrait, filter: &StatsFilter, by: Dime
             .then_with(|| a.key.cmp(&b.key))
     });
     if by == Dimension::Area {
-        attach(db, filter, &mut groups).await?;
+        let coverage = by_area(db, filter).await?;
+        for group in groups.iter_mut() {
+            group.household_coverage = group.key.as_ref().and_then(|key| coverage.get(key)).cloned();
+        }
     }
     Ok(Breakdown {
         by,

@@ -1,10 +1,9 @@
-//! `GET /api/v1/stats/current`: the console dashboard's counts of the case load right now.
+//! The case load right now (the console dashboard's counts): open, registered today,
+//! unassigned, overdue and awaiting a return visit.
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::stats::{parse_tz, Period};
 use sea_orm::ConnectionTrait;
-use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::rolled::{OPEN_LIST, UNFINISHED_LIST};
@@ -13,7 +12,7 @@ use super::sql::Sql;
 use super::StatsFilter;
 use crate::{now, StoreError, StoreResult};
 
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CurrentCounts {
     /// The moment the counts were taken.
     pub at: DateTime<Utc>,

@@ -6,8 +6,6 @@ use chrono::{DateTime, Utc};
 use huiyin_domain::case::Satisfaction;
 use huiyin_domain::stats::rate;
 use sea_orm::{QueryResult, TryGetable};
-use serde::Serialize;
-use utoipa::ToSchema;
 
 use super::sql::Sql;
 use crate::{StoreError, StoreResult};
@@ -164,7 +162,7 @@ pub fn read_sums(row: &QueryResult) -> StoreResult<Sums> {
 }
 
 /// A rate with what it was computed from.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Ratio {
     pub numerator: i64,
     pub denominator: i64,
@@ -183,7 +181,7 @@ impl Ratio {
 }
 
 /// The core figures of a cohort (or of one group of it). Definitions: README, "Statistics".
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Figures {
     /// Cases created in the period.
     pub created: i64,
@@ -217,7 +215,7 @@ pub struct Figures {
 }
 
 /// Cases escalated to the area level or above, and to the company level.
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Escalations {
     pub area: i64,
     pub company: i64,

@@ -3,14 +3,12 @@
 //! customer could not be reached — counted apart, never as satisfied.
 
 use sea_orm::ConnectionTrait;
-use serde::Serialize;
-use utoipa::ToSchema;
 
 use super::sql::Sql;
 use super::StatsFilter;
 use crate::{StoreError, StoreResult};
 
-#[derive(Debug, Clone, Copy, Default, Serialize, ToSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LoopFigures {
     /// Repairs that repeat a repair of the same property and category closed shortly before (二次报修).
     pub repeat_repairs: i64,

@@ -18,9 +18,16 @@ use sea_orm::{ConnectionTrait, DatabaseBackend};
 use super::rolled::{self, Span};
 use super::rollup::{AREA_HISTOGRAMS, HISTOGRAMS};
 use super::sql::Sql;
-use super::summary::Medians;
 use super::StatsFilter;
 use crate::{StoreError, StoreResult};
+
+/// The cohort's median durations, in hours; `None` where no case has the step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Medians {
+    pub median_hours_to_dispatch: Option<f64>,
+    pub median_hours_to_resolve: Option<f64>,
+    pub median_hours_to_close: Option<f64>,
+}
 
 /// Hours to two decimals.
 fn to_hours(seconds: Option<f64>) -> Option<f64> {

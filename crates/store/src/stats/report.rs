@@ -1,9 +1,8 @@
-//! `GET /api/v1/stats/report?month=YYYY-MM`: the monthly complaint analysis as one document.
+//! The monthly complaint analysis as one document: the month against the one before, top
+//! categories and buildings, overdue cases and the warnings fired.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
-use serde::Serialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::breakdown::{breakdown, Dimension, Group};
@@ -11,10 +10,10 @@ use super::summary::{summary, Summary};
 use super::StatsFilter;
 use crate::cases::OPEN_STATUSES;
 use crate::entity::{case, department, warning};
-use crate::warnings::{self, WarningView};
+use crate::warnings::{self, WarningRecord};
 use crate::{now, StoreResult};
 
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     pub created: i64,
     pub previous_created: i64,
@@ -24,7 +23,7 @@ pub struct Change {
     pub satisfaction_change_points: Option<f64>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OverdueCase {
     pub id: Uuid,
     pub number: String,
@@ -35,9 +34,8 @@ pub struct OverdueCase {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct MonthlyReport {
-    #[schema(example = "2026-11")]
     pub month: String,
     pub summary: Summary,
     pub previous_month: Summary,
@@ -52,11 +50,11 @@ pub struct MonthlyReport {
     /// not to an area or kind, so those filters do not narrow them).
     pub warnings_fired: u64,
     /// The warnings fired during the month, oldest first (at most 200).
-    pub warnings: Vec<WarningView>,
+    pub warnings: Vec<WarningRecord>,
 }
 
 /// Warnings fired in the period, in the filter's projects: how many, and the first 200.
-async fn warnings_fired(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<(u64, Vec<WarningView>)> {
+async fn warnings_fired(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<(u64, Vec<WarningRecord>)> {
     let mut select = warning::Entity::find()
         .filter(warning::Column::FiredAt.gte(filter.period.start))
         .filter(warning::Column::FiredAt.lt(filter.period.end));

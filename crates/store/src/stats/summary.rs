@@ -1,25 +1,22 @@
-//! `GET /api/v1/stats/summary`.
+//! The core figures, medians, counts by kind and status and loop figures of a period's cohort.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::ConnectionTrait;
-use serde::Serialize;
-use utoipa::ToSchema;
 
 use super::figures::{push_columns, read_sums, Figures, Sums};
 use super::loops::{loop_figures, LoopFigures};
-use super::medians::medians;
+use super::medians::{medians, Medians};
 use super::rolled::{self, push_overdue_only, Span};
 use super::sql::Sql;
 use super::StatsFilter;
 use crate::{now, StoreError, StoreResult};
 
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PeriodInfo {
     pub from: NaiveDate,
     pub to: NaiveDate,
-    #[schema(example = "Asia/Shanghai")]
     pub tz: String,
     /// The period's first instant (inclusive), UTC.
     pub start: DateTime<Utc>,
@@ -40,19 +37,10 @@ impl PeriodInfo {
     }
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
-pub struct Medians {
-    pub median_hours_to_dispatch: Option<f64>,
-    pub median_hours_to_resolve: Option<f64>,
-    pub median_hours_to_close: Option<f64>,
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     pub period: PeriodInfo,
-    #[serde(flatten)]
     pub figures: Figures,
-    #[serde(flatten)]
     pub medians: Medians,
     /// Cases created in the period, by kind.
     pub by_kind: BTreeMap<String, i64>,
@@ -63,7 +51,6 @@ pub struct Summary {
     /// Cases created before the period's end and neither closed nor cancelled by then.
     pub open_at_end: i64,
     /// Repeat repairs and visits closed as unreachable (issue #19).
-    #[serde(flatten)]
     pub loops: LoopFigures,
 }
 

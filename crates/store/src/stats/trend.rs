@@ -1,10 +1,8 @@
-//! `GET /api/v1/stats/trend`: a time series over the period's buckets, gaps filled with zero.
+//! A time series of the core figures over the period's buckets, gaps filled with zero.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use huiyin_domain::stats::{buckets, Bucket, Interval};
 use sea_orm::{ConnectionTrait, DatabaseBackend};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 use super::figures::{push_columns, read_sums, Figures, Sums};
 use super::rolled::{self, push_overdue_only, Span};
@@ -14,8 +12,7 @@ use super::summary::PeriodInfo;
 use super::StatsFilter;
 use crate::{now, StoreResult};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, ToSchema, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TrendInterval {
     #[default]
     Day,
@@ -23,18 +20,17 @@ pub enum TrendInterval {
     Month,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TrendPoint {
     /// The bucket's first local date.
     pub date: NaiveDate,
     /// Cases closed during the bucket (whenever created).
     pub closed_in_bucket: i64,
     /// The core figures of the cases created during the bucket.
-    #[serde(flatten)]
     pub figures: Figures,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Trend {
     pub interval: TrendInterval,
     pub period: PeriodInfo,

@@ -4,12 +4,11 @@
 use chrono::{DateTime, Utc};
 use huiyin_domain::webhook::WebhookEvent;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
 use super::{
-    delivery_view, find, DeliveryView, Owner, DELIVER_JOB, FAILED, MAX_ATTEMPTS, PENDING, RETRYING, SUCCEEDED,
+    delivery_record, find_row, DeliveryRecord, Owner, DELIVER_JOB, FAILED, MAX_ATTEMPTS, PENDING, RETRYING, SUCCEEDED,
 };
 use crate::entity::{webhook, webhook_delivery};
 use crate::page::{self, Page};
@@ -50,8 +49,8 @@ pub async fn redeliver(
     owner: Owner<'_>,
     webhook_id: Uuid,
     delivery_id: Uuid,
-) -> StoreResult<DeliveryView> {
-    find(db, owner, webhook_id).await?;
+) -> StoreResult<DeliveryRecord> {
+    find_row(db, owner, webhook_id).await?;
     let original = webhook_delivery::Entity::find_by_id(delivery_id)
         .filter(webhook_delivery::Column::WebhookId.eq(webhook_id))
         .one(db)
@@ -61,16 +60,14 @@ pub async fn redeliver(
     let mut payload: serde_json::Value = serde_json::from_str(&original.payload).unwrap_or(json!({}));
     let at = now();
     payload["redelivery_of"] = json!(original.id);
-    Ok(delivery_view(
+    Ok(delivery_record(
         insert_delivery(db, webhook_id, event, payload, at).await?,
     ))
 }
 
-#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
+/// Which page of a subscription's deliveries.
+#[derive(Debug, Clone, Default)]
 pub struct DeliveryQuery {
-    /// 1–200, default 50.
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }
@@ -81,8 +78,8 @@ pub async fn deliveries(
     owner: Owner<'_>,
     webhook_id: Uuid,
     query: &DeliveryQuery,
-) -> StoreResult<Page<DeliveryView>> {
-    find(db, owner, webhook_id).await?;
+) -> StoreResult<Page<DeliveryRecord>> {
+    find_row(db, owner, webhook_id).await?;
     let limit = page::limit(query.limit)?;
     let mut select = webhook_delivery::Entity::find().filter(webhook_delivery::Column::WebhookId.eq(webhook_id));
     if let Some(cursor) = &query.cursor {
@@ -95,36 +92,63 @@ pub async fn deliveries(
         .await?;
     let Page { items, next_cursor } = page::finish(rows, limit, |d| d.id.to_string());
     Ok(Page {
-        items: items.into_iter().map(delivery_view).collect(),
+        items: items.into_iter().map(delivery_record).collect(),
         next_cursor,
     })
 }
 
 /// What the delivery job needs: the delivery and where/how to send it.
-pub async fn load_for_delivery(
-    db: &impl ConnectionTrait,
-    delivery_id: Uuid,
-) -> StoreResult<Option<(webhook_delivery::Model, webhook::Model)>> {
+#[derive(Debug, Clone)]
+pub struct OutgoingDelivery {
+    pub id: Uuid,
+    /// The event's name, sent as a header.
+    pub event: String,
+    /// The JSON body, sent as stored (the signature covers these bytes).
+    pub payload: String,
+    pub status: String,
+    pub attempts: i32,
+    /// The subscription's target URL.
+    pub url: String,
+    /// The subscription's signing secret.
+    pub secret: String,
+    /// Whether the subscription still wants deliveries.
+    pub active: bool,
+}
+
+/// The delivery `delivery_id` and its subscription; `None` once either was deleted.
+pub async fn load_for_delivery(db: &impl ConnectionTrait, delivery_id: Uuid) -> StoreResult<Option<OutgoingDelivery>> {
     let Some(delivery) = webhook_delivery::Entity::find_by_id(delivery_id).one(db).await? else {
         return Ok(None);
     };
     let Some(hook) = webhook::Entity::find_by_id(delivery.webhook_id).one(db).await? else {
         return Ok(None);
     };
-    Ok(Some((delivery, hook)))
+    Ok(Some(OutgoingDelivery {
+        id: delivery.id,
+        event: delivery.event,
+        payload: delivery.payload,
+        status: delivery.status,
+        attempts: delivery.attempts,
+        url: hook.url,
+        secret: hook.secret,
+        active: hook.active,
+    }))
 }
 
 /// Records one attempt's outcome. `final_attempt` turns a failure into `failed`.
 pub async fn record_attempt(
     db: &impl ConnectionTrait,
-    delivery: &webhook_delivery::Model,
+    delivery: &OutgoingDelivery,
     response_status: Option<u16>,
     error: Option<String>,
     final_attempt: bool,
 ) -> StoreResult<()> {
     let at = now();
     let succeeded = error.is_none();
-    let mut model: webhook_delivery::ActiveModel = delivery.clone().into();
+    let mut model = webhook_delivery::ActiveModel {
+        id: sea_orm::ActiveValue::Unchanged(delivery.id),
+        ..Default::default()
+    };
     model.attempts = Set(delivery.attempts + 1);
     model.response_status = Set(response_status.map(i32::from));
     model.error = Set(error.map(|e| e.chars().take(1000).collect()));

@@ -11,15 +11,13 @@
 mod deliveries;
 pub mod target;
 
-pub use deliveries::{deliveries, load_for_delivery, record_attempt, redeliver, DeliveryQuery};
+pub use deliveries::{deliveries, load_for_delivery, record_attempt, redeliver, DeliveryQuery, OutgoingDelivery};
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::webhook::{check_url, WebhookEvent};
 use rand::RngCore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use huiyin_domain::network::Network;
@@ -43,26 +41,22 @@ pub const SUCCEEDED: &str = "succeeded";
 pub const RETRYING: &str = "retrying";
 pub const FAILED: &str = "failed";
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A new subscription.
+#[derive(Debug, Clone)]
 pub struct CreateWebhook {
-    #[schema(example = "工单系统同步")]
     pub name: String,
     /// Where deliveries are POSTed: an http(s) URL.
-    #[schema(example = "https://hooks.example.com/huiyin")]
     pub url: String,
-    #[schema(min_items = 1)]
     pub events: Vec<WebhookEvent>,
-    /// The HMAC signing secret (at least 16 characters); generated when omitted.
+    /// The HMAC signing secret (at least 16 characters); generated when `None`.
     pub secret: Option<String>,
-    /// The project whose events the subscription receives; omit for every project
-    /// (company-wide, administrators and unrestricted API keys only). A project-restricted key
-    /// may omit it: the subscription then belongs to its project.
+    /// The project whose events the subscription receives; `None` for every project, or for a
+    /// caller restricted to one project, that project.
     pub project_id: Option<Uuid>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// The fields of a subscription to change; `None` keeps the stored value.
+#[derive(Debug, Clone, Default)]
 pub struct UpdateWebhook {
     pub name: Option<String>,
     pub url: Option<String>,
@@ -72,30 +66,40 @@ pub struct UpdateWebhook {
     pub secret: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct WebhookView {
+/// A subscription as stored, with its whole signing secret (see [`WebhookRecord::masked`]).
+#[derive(Debug, Clone)]
+pub struct WebhookRecord {
     pub id: Uuid,
     pub name: String,
     pub url: String,
     pub events: Vec<WebhookEvent>,
     pub active: bool,
-    /// The project whose events it receives; `null` for company-wide.
+    /// The project whose events it receives; `None` for company-wide.
     pub project_id: Option<Uuid>,
-    /// The signing secret: shown in full only in the create response, masked elsewhere.
-    #[schema(example = "whsec_••••3f9a")]
     pub secret: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct DeliveryView {
+impl WebhookRecord {
+    /// The record with only the secret's last four characters: it is shown in full once, when
+    /// it is made.
+    pub fn masked(self) -> Self {
+        WebhookRecord {
+            secret: mask(&self.secret),
+            ..self
+        }
+    }
+}
+
+/// One delivery of an event to a subscription.
+#[derive(Debug, Clone)]
+pub struct DeliveryRecord {
     pub id: Uuid,
     pub webhook_id: Uuid,
     pub event: WebhookEvent,
     /// `pending`, `retrying`, `succeeded` or `failed` (no attempts left).
-    #[schema(example = "succeeded")]
     pub status: String,
     pub attempts: i32,
     /// The receiver's HTTP status of the last attempt.
@@ -127,27 +131,23 @@ fn mask(secret: &str) -> String {
     format!("••••{tail}")
 }
 
-pub fn view(row: &webhook::Model, reveal_secret: bool) -> WebhookView {
-    WebhookView {
+fn record(row: webhook::Model) -> WebhookRecord {
+    WebhookRecord {
+        events: events_of(&row),
         id: row.id,
-        name: row.name.clone(),
-        url: row.url.clone(),
-        events: events_of(row),
+        name: row.name,
+        url: row.url,
         active: row.active,
         project_id: row.project_id,
-        secret: if reveal_secret {
-            row.secret.clone()
-        } else {
-            mask(&row.secret)
-        },
+        secret: row.secret,
         created_at: row.created_at,
         updated_at: row.updated_at,
         version: row.version,
     }
 }
 
-pub fn delivery_view(row: webhook_delivery::Model) -> DeliveryView {
-    DeliveryView {
+fn delivery_record(row: webhook_delivery::Model) -> DeliveryRecord {
+    DeliveryRecord {
         id: row.id,
         webhook_id: row.webhook_id,
         event: WebhookEvent::parse(&row.event).unwrap_or(WebhookEvent::CaseCreated),
@@ -223,7 +223,7 @@ pub async fn create(
     owner: Owner<'_>,
     input: CreateWebhook,
     allowed: &[Network],
-) -> StoreResult<webhook::Model> {
+) -> StoreResult<WebhookRecord> {
     let at = now();
     let name = required("name", &input.name, 200)?;
     let project_id = owning_project(db, owner, input.project_id).await?;
@@ -242,7 +242,7 @@ pub async fn create(
     .insert(db)
     .await?;
     crate::cache::changed(db, crate::cache::Topic::Webhooks).await?;
-    Ok(saved)
+    Ok(record(saved))
 }
 
 fn owned_by(owner: Owner<'_>) -> sea_orm::Condition {
@@ -254,7 +254,11 @@ fn owned_by(owner: Owner<'_>) -> sea_orm::Condition {
 
 /// A subscription the caller manages (404 for another project's or, for a restricted caller, a
 /// company-wide one).
-pub async fn find(db: &impl ConnectionTrait, owner: Owner<'_>, id: Uuid) -> StoreResult<webhook::Model> {
+pub async fn find(db: &impl ConnectionTrait, owner: Owner<'_>, id: Uuid) -> StoreResult<WebhookRecord> {
+    Ok(record(find_row(db, owner, id).await?))
+}
+
+async fn find_row(db: &impl ConnectionTrait, owner: Owner<'_>, id: Uuid) -> StoreResult<webhook::Model> {
     webhook::Entity::find_by_id(id)
         .filter(owned_by(owner))
         .one(db)
@@ -262,12 +266,13 @@ pub async fn find(db: &impl ConnectionTrait, owner: Owner<'_>, id: Uuid) -> Stor
         .ok_or(StoreError::NotFound)
 }
 
-pub async fn list(db: &impl ConnectionTrait, owner: Owner<'_>) -> StoreResult<Vec<webhook::Model>> {
-    Ok(webhook::Entity::find()
+pub async fn list(db: &impl ConnectionTrait, owner: Owner<'_>) -> StoreResult<Vec<WebhookRecord>> {
+    let rows = webhook::Entity::find()
         .filter(owned_by(owner))
         .order_by_asc(webhook::Column::Id)
         .all(db)
-        .await?)
+        .await?;
+    Ok(rows.into_iter().map(record).collect())
 }
 
 pub async fn update(
@@ -277,8 +282,8 @@ pub async fn update(
     expected_version: i32,
     input: UpdateWebhook,
     allowed: &[Network],
-) -> StoreResult<webhook::Model> {
-    let current = find(db, owner, id).await?;
+) -> StoreResult<WebhookRecord> {
+    let current = find_row(db, owner, id).await?;
     crate::validate::version_matches(expected_version, current.version)?;
     let mut model: webhook::ActiveModel = current.clone().into();
     if let Some(name) = &input.name {
@@ -309,11 +314,11 @@ pub async fn update(
     )
     .await?;
     crate::cache::changed(db, crate::cache::Topic::Webhooks).await?;
-    Ok(saved)
+    Ok(record(saved))
 }
 
 pub async fn delete(db: &impl ConnectionTrait, owner: Owner<'_>, id: Uuid) -> StoreResult<()> {
-    find(db, owner, id).await?;
+    find_row(db, owner, id).await?;
     let result = webhook::Entity::delete_by_id(id).exec(db).await?;
     if result.rows_affected == 0 {
         return Err(StoreError::NotFound);

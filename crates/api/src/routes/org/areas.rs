@@ -1,8 +1,7 @@
 use actix_web::{get, patch, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use huiyin_domain::permission::Permission;
-use huiyin_store::entity::area;
-use huiyin_store::org::areas::{self, CreateArea, UpdateArea};
+use huiyin_store::org::areas::{self, AreaRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -30,8 +29,8 @@ pub struct AreaResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<area::Model> for AreaResponse {
-    fn from(m: area::Model) -> Self {
+impl From<AreaRecord> for AreaResponse {
+    fn from(m: AreaRecord) -> Self {
         AreaResponse {
             id: m.id,
             project_id: m.project_id,
@@ -46,6 +45,48 @@ impl From<area::Model> for AreaResponse {
 }
 
 crate::list_response!(AreaList, AreaResponse);
+
+/// An area (片区) of a project, owned by a steward (管家).
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateArea {
+    pub project_id: Uuid,
+    #[schema(example = "一片区")]
+    pub name: String,
+    /// Optional short code, used by the property CSV import.
+    #[schema(example = "A1")]
+    pub code: Option<String>,
+    pub steward_id: Option<Uuid>,
+}
+
+impl From<CreateArea> for areas::CreateArea {
+    fn from(b: CreateArea) -> Self {
+        areas::CreateArea {
+            project_id: b.project_id,
+            name: b.name,
+            code: b.code,
+            steward_id: b.steward_id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateArea {
+    pub name: Option<String>,
+    pub code: Option<String>,
+    pub steward_id: Option<Uuid>,
+}
+
+impl From<UpdateArea> for areas::UpdateArea {
+    fn from(b: UpdateArea) -> Self {
+        areas::UpdateArea {
+            name: b.name,
+            code: b.code,
+            steward_id: b.steward_id,
+        }
+    }
+}
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -77,7 +118,7 @@ async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListAreas
 #[post("/areas")]
 async fn create(state: web::Data<AppState>, user: AuthUser, Json(body): Json<CreateArea>) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgManage)?;
-    let created = areas::create(&state.store.db, &user, body).await?;
+    let created = areas::create(&state.store.db, &user, body.into()).await?;
     Ok(created_versioned(&AreaResponse::from(created.clone()), created.version))
 }
 
@@ -103,6 +144,6 @@ async fn update(
     Json(body): Json<UpdateArea>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgManage)?;
-    let updated = areas::update(&state.store.db, &user, *id, version.0, body).await?;
+    let updated = areas::update(&state.store.db, &user, *id, version.0, body.into()).await?;
     Ok(ok_versioned(&AreaResponse::from(updated.clone()), updated.version))
 }

@@ -1,9 +1,8 @@
 use actix_web::{get, patch, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use huiyin_domain::permission::Permission;
-use huiyin_store::entity::department;
-use huiyin_store::org::departments::{self, CreateDepartment, UpdateDepartment};
-use serde::Serialize;
+use huiyin_store::org::departments::{self, DepartmentRecord};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -29,8 +28,8 @@ pub struct DepartmentResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<department::Model> for DepartmentResponse {
-    fn from(m: department::Model) -> Self {
+impl From<DepartmentRecord> for DepartmentResponse {
+    fn from(m: DepartmentRecord) -> Self {
         DepartmentResponse {
             id: m.id,
             name: m.name,
@@ -43,6 +42,42 @@ impl From<department::Model> for DepartmentResponse {
 }
 
 crate::list_response!(DepartmentList, DepartmentResponse);
+
+/// A responsible department (责任部门) receiving work orders.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateDepartment {
+    #[schema(example = "工程部")]
+    pub name: String,
+    /// What the department does, e.g. `customer_service`, `engineering`, `security`, `cleaning`, `greening`, `design`.
+    #[schema(example = "engineering")]
+    pub kind: String,
+}
+
+impl From<CreateDepartment> for departments::CreateDepartment {
+    fn from(b: CreateDepartment) -> Self {
+        departments::CreateDepartment {
+            name: b.name,
+            kind: b.kind,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateDepartment {
+    pub name: Option<String>,
+    pub kind: Option<String>,
+}
+
+impl From<UpdateDepartment> for departments::UpdateDepartment {
+    fn from(b: UpdateDepartment) -> Self {
+        departments::UpdateDepartment {
+            name: b.name,
+            kind: b.kind,
+        }
+    }
+}
 
 #[utoipa::path(tag = "organisation", params(PageQuery), responses((status = 200, body = DepartmentList)), security(("bearer" = [])))]
 #[get("/departments")]
@@ -61,7 +96,7 @@ async fn create(
     Json(body): Json<CreateDepartment>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgManage)?;
-    let created = departments::create(&state.store.db, body).await?;
+    let created = departments::create(&state.store.db, body.into()).await?;
     Ok(created_versioned(
         &DepartmentResponse::from(created.clone()),
         created.version,
@@ -90,7 +125,7 @@ async fn update(
     Json(body): Json<UpdateDepartment>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgManage)?;
-    let updated = departments::update(&state.store.db, *id, version.0, body).await?;
+    let updated = departments::update(&state.store.db, *id, version.0, body.into()).await?;
     Ok(ok_versioned(
         &DepartmentResponse::from(updated.clone()),
         updated.version,

@@ -1,9 +1,8 @@
 use actix_web::{get, patch, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use huiyin_domain::permission::Permission;
-use huiyin_store::entity::project;
-use huiyin_store::org::projects::{self, CreateProject, UpdateProject};
-use serde::Serialize;
+use huiyin_store::org::projects::{self, ProjectRecord};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -30,8 +29,8 @@ pub struct ProjectResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<project::Model> for ProjectResponse {
-    fn from(m: project::Model) -> Self {
+impl From<ProjectRecord> for ProjectResponse {
+    fn from(m: ProjectRecord) -> Self {
         ProjectResponse {
             id: m.id,
             name: m.name,
@@ -45,6 +44,47 @@ impl From<project::Model> for ProjectResponse {
 }
 
 crate::list_response!(ProjectList, ProjectResponse);
+
+/// A project (项目 / 小区): one managed estate.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateProject {
+    #[schema(example = "翠湖花园")]
+    pub name: String,
+    /// Short unique code, used in imports and reports.
+    #[schema(example = "CHHY")]
+    pub code: String,
+    #[schema(example = "深圳市南山区翠湖路 88 号")]
+    pub address: String,
+}
+
+impl From<CreateProject> for projects::CreateProject {
+    fn from(b: CreateProject) -> Self {
+        projects::CreateProject {
+            name: b.name,
+            code: b.code,
+            address: b.address,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateProject {
+    pub name: Option<String>,
+    pub code: Option<String>,
+    pub address: Option<String>,
+}
+
+impl From<UpdateProject> for projects::UpdateProject {
+    fn from(b: UpdateProject) -> Self {
+        projects::UpdateProject {
+            name: b.name,
+            code: b.code,
+            address: b.address,
+        }
+    }
+}
 
 /// Projects the caller belongs to (admins: all).
 #[utoipa::path(tag = "organisation", params(PageQuery), responses((status = 200, body = ProjectList)), security(("bearer" = [])))]
@@ -65,7 +105,7 @@ async fn create(
     Json(body): Json<CreateProject>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgManage)?;
-    let created = projects::create(&state.store.db, body).await?;
+    let created = projects::create(&state.store.db, body.into()).await?;
     // A manager who creates a project must be able to see it.
     if !user.sees_project(created.id) {
         huiyin_store::org::users::add_project(&state.store.db, user.user_id, created.id).await?;
@@ -99,6 +139,6 @@ async fn update(
     Json(body): Json<UpdateProject>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgManage)?;
-    let updated = projects::update(&state.store.db, &user, *id, version.0, body).await?;
+    let updated = projects::update(&state.store.db, &user, *id, version.0, body.into()).await?;
     Ok(ok_versioned(&ProjectResponse::from(updated.clone()), updated.version))
 }

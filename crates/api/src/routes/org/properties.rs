@@ -2,9 +2,8 @@ use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use futures_util::StreamExt;
 use huiyin_domain::permission::Permission;
-use huiyin_store::entity::property;
 use huiyin_store::org::import::import_properties;
-use huiyin_store::org::properties::{self, CreateProperty, ListProperties, UpdateProperty};
+use huiyin_store::org::properties::{self, PropertyRecord};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -40,8 +39,8 @@ pub struct PropertyResponse {
     pub updated_at: DateTime<Utc>,
 }
 
-impl From<property::Model> for PropertyResponse {
-    fn from(m: property::Model) -> Self {
+impl From<PropertyRecord> for PropertyResponse {
+    fn from(m: PropertyRecord) -> Self {
         PropertyResponse {
             id: m.id,
             project_id: m.project_id,
@@ -57,6 +56,80 @@ impl From<property::Model> for PropertyResponse {
 }
 
 crate::list_response!(PropertyList, PropertyResponse);
+
+/// A property (房屋): building 栋, unit 单元, room 户.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateProperty {
+    pub project_id: Uuid,
+    pub area_id: Option<Uuid>,
+    #[schema(example = "3栋")]
+    pub building: String,
+    #[schema(example = "2单元")]
+    pub unit: String,
+    #[schema(example = "1201")]
+    pub room: String,
+}
+
+impl From<CreateProperty> for properties::CreateProperty {
+    fn from(b: CreateProperty) -> Self {
+        properties::CreateProperty {
+            project_id: b.project_id,
+            area_id: b.area_id,
+            building: b.building,
+            unit: b.unit,
+            room: b.room,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateProperty {
+    pub area_id: Option<Uuid>,
+    pub building: Option<String>,
+    pub unit: Option<String>,
+    pub room: Option<String>,
+}
+
+impl From<UpdateProperty> for properties::UpdateProperty {
+    fn from(b: UpdateProperty) -> Self {
+        properties::UpdateProperty {
+            area_id: b.area_id,
+            building: b.building,
+            unit: b.unit,
+            room: b.room,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListProperties {
+    pub project_id: Option<Uuid>,
+    pub area_id: Option<Uuid>,
+    pub building: Option<String>,
+    /// Matches building, unit or room.
+    pub q: Option<String>,
+    /// 1..=200, default 50.
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+impl From<ListProperties> for properties::ListProperties {
+    fn from(q: ListProperties) -> Self {
+        properties::ListProperties {
+            project_id: q.project_id,
+            area_id: q.area_id,
+            building: q.building,
+            q: q.q,
+            limit: q.limit,
+            cursor: q.cursor,
+        }
+    }
+}
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -75,7 +148,7 @@ pub struct ImportResponse {
 #[get("/properties")]
 async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListProperties>) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgRead)?;
-    let page = properties::list(&state.store.db, &user, query.into_inner()).await?;
+    let page = properties::list(&state.store.db, &user, query.into_inner().into()).await?;
     Ok(HttpResponse::Ok().json(PropertyList::from(page)))
 }
 
@@ -88,7 +161,7 @@ async fn create(
     Json(body): Json<CreateProperty>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgManage)?;
-    let created = properties::create(&state.store.db, &user, body).await?;
+    let created = properties::create(&state.store.db, &user, body.into()).await?;
     Ok(created_versioned(
         &PropertyResponse::from(created.clone()),
         created.version,
@@ -162,6 +235,6 @@ async fn update(
     Json(body): Json<UpdateProperty>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgManage)?;
-    let updated = properties::update(&state.store.db, &user, *id, version.0, body).await?;
+    let updated = properties::update(&state.store.db, &user, *id, version.0, body.into()).await?;
     Ok(ok_versioned(&PropertyResponse::from(updated.clone()), updated.version))
 }

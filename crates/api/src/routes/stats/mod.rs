@@ -1,11 +1,14 @@
 //! Complaint statistics for managers (staff with the statistics permission) and integrations
 //! (API keys with `stats:read`), and the incremental case export (`cases:read`).
 
+mod cells;
 pub mod export;
 pub mod knowledge;
 pub mod render;
 pub mod render_sections;
+pub mod report_views;
 pub mod sections;
+pub mod views;
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{get, web, HttpRequest, HttpResponse};
@@ -14,11 +17,11 @@ use huiyin_domain::api_key::ApiScope;
 use huiyin_domain::case::CaseKind;
 use huiyin_domain::permission::Permission;
 use huiyin_domain::stats::{parse_tz, Period, PeriodError};
-use huiyin_store::stats::breakdown::{breakdown as store_breakdown, Breakdown, Dimension};
-use huiyin_store::stats::current::{current as store_current, CurrentCounts};
-use huiyin_store::stats::report::{monthly, MonthlyReport};
-use huiyin_store::stats::summary::{summary as store_summary, Summary};
-use huiyin_store::stats::trend::{trend as store_trend, Trend, TrendInterval};
+use huiyin_store::stats::breakdown::breakdown as store_breakdown;
+use huiyin_store::stats::current::current as store_current;
+use huiyin_store::stats::report::monthly;
+use huiyin_store::stats::summary::summary as store_summary;
+use huiyin_store::stats::trend::trend as store_trend;
 use huiyin_store::stats::StatsFilter;
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -29,6 +32,8 @@ use crate::auth::caller::Caller;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Query;
 use crate::state::AppState;
+use report_views::{Breakdown, Dimension, MonthlyReport};
+use views::{CurrentCounts, Summary, Trend, TrendInterval};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(summary)
@@ -159,7 +164,7 @@ pub(crate) fn require_stats(caller: &Caller) -> ApiResult<()> {
 async fn summary(state: web::Data<AppState>, caller: Caller, q: Query<StatsQuery>) -> ApiResult<HttpResponse> {
     require_stats(&caller)?;
     let f = filter(&caller, q.from, q.to, q.tz.as_deref(), q.project_id, q.area_id, q.kind)?;
-    Ok(HttpResponse::Ok().json(store_summary(&state.store.db, &f).await?))
+    Ok(HttpResponse::Ok().json(Summary::from(store_summary(&state.store.db, &f).await?)))
 }
 
 /// The core figures per category, channel, project, area, building, department, assignee, kind or
@@ -169,7 +174,8 @@ async fn summary(state: web::Data<AppState>, caller: Caller, q: Query<StatsQuery
 async fn breakdown(state: web::Data<AppState>, caller: Caller, q: Query<BreakdownQuery>) -> ApiResult<HttpResponse> {
     require_stats(&caller)?;
     let f = filter(&caller, q.from, q.to, q.tz.as_deref(), q.project_id, q.area_id, q.kind)?;
-    Ok(HttpResponse::Ok().json(store_breakdown(&state.store.db, &f, q.by).await?))
+    let found = store_breakdown(&state.store.db, &f, q.by.into()).await?;
+    Ok(HttpResponse::Ok().json(Breakdown::from(found)))
 }
 
 /// A time series by day, week or month; empty buckets are present with zeros.
@@ -178,7 +184,8 @@ async fn breakdown(state: web::Data<AppState>, caller: Caller, q: Query<Breakdow
 async fn trend(state: web::Data<AppState>, caller: Caller, q: Query<TrendQuery>) -> ApiResult<HttpResponse> {
     require_stats(&caller)?;
     let f = filter(&caller, q.from, q.to, q.tz.as_deref(), q.project_id, q.area_id, q.kind)?;
-    Ok(HttpResponse::Ok().json(store_trend(&state.store.db, &f, q.interval.unwrap_or_default()).await?))
+    let found = store_trend(&state.store.db, &f, q.interval.unwrap_or_default().into()).await?;
+    Ok(HttpResponse::Ok().json(Trend::from(found)))
 }
 
 /// The case load right now, for the console dashboard: open, registered today (Beijing day),
@@ -188,7 +195,7 @@ async fn trend(state: web::Data<AppState>, caller: Caller, q: Query<TrendQuery>)
 async fn current(state: web::Data<AppState>, caller: Caller, q: Query<CurrentQuery>) -> ApiResult<HttpResponse> {
     require_stats(&caller)?;
     let counts = store_current(&state.store.db, caller.allowed_projects(), q.project_id, q.area_id).await?;
-    Ok(HttpResponse::Ok().json(counts))
+    Ok(HttpResponse::Ok().json(CurrentCounts::from(counts)))
 }
 
 fn wanted_format(req: &HttpRequest, explicit: Option<ReportFormat>) -> ReportFormat {
@@ -243,7 +250,7 @@ async fn report(
         kind: q.kind,
         scan: false,
     };
-    let report: MonthlyReport = monthly(&state.store.db, q.month.trim(), &f).await?;
+    let report = MonthlyReport::from(monthly(&state.store.db, q.month.trim(), &f).await?);
     let sections = sections::sections(&state.store.db, &caller, &f).await?;
     let name = format!("huiyin-report-{}", report.month);
     Ok(match wanted_format(&req, q.format) {

@@ -1,18 +1,14 @@
 //! The monthly report as spreadsheet (one sheet per section) and as CSV (sections one after another).
 
 use huiyin_domain::spreadsheet::neutralise;
-use huiyin_store::stats::breakdown::Group;
-use huiyin_store::stats::figures::Figures;
-use huiyin_store::stats::report::MonthlyReport;
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
+use super::cells::pct;
 use super::render_sections::section_tables;
+use super::report_views::{Group, MonthlyReport};
 use super::sections::ReportSections;
+use super::views::Figures;
 use crate::error::{ApiError, ApiResult};
-
-pub(super) fn pct(rate: Option<f64>) -> String {
-    rate.map(|r| format!("{:.1}%", r * 100.0)).unwrap_or_else(|| "—".into())
-}
 
 fn opt(v: Option<f64>) -> String {
     v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())

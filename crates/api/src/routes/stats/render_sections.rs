@@ -3,7 +3,7 @@
 
 use huiyin_domain::decoration::stats::{Funnel, Satisfactions};
 
-use super::render::pct;
+use super::cells::pct;
 use super::sections::ReportSections;
 use crate::routes::arrears::views::{AreaArrears, ArrearsStatsResponse};
 use crate::routes::leads::stats::{LeadStatsResponse, WorksStatsResponse};

@@ -12,7 +12,6 @@ use huiyin_domain::permission::Permission;
 use huiyin_store::knowledge::answers::{ranked, Answering};
 use huiyin_store::leads::stats as lead_stats;
 use huiyin_store::stats::area_visits::single_month;
-use huiyin_store::stats::report::MonthlyReport;
 use huiyin_store::stats::StatsFilter;
 use huiyin_store::stewardship::coverage::in_projects;
 use huiyin_store::{Actor, Db};
@@ -20,6 +19,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use super::report_views::MonthlyReport;
 use crate::auth::caller::Caller;
 use crate::error::ApiResult;
 use crate::routes::arrears::views::ArrearsStatsResponse;

@@ -7,8 +7,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     QueryTrait, Set, TransactionTrait,
 };
-use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::actor::project_ids_of;
@@ -21,33 +19,29 @@ use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 mod memberships;
 mod password;
+pub mod record;
 
 pub use memberships::add_project;
 use memberships::{check_projects, guard_foreign, memberships_after, set_projects};
 pub use password::change_password;
+pub use record::UserRecord;
 
-/// A staff account.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// A new staff account.
+#[derive(Debug, Clone)]
 pub struct CreateUser {
     /// 3–32 characters: lower-case letters, digits, `.`, `_`, `-`.
-    #[schema(example = "zhang.wei")]
     pub username: String,
-    /// At least 10 characters with letters and digits, not one of the most common passwords.
-    #[schema(example = "Huiyin2026")]
+    /// Checked for strength unless the demo seed inserts it.
     pub password: String,
-    #[schema(example = "张伟")]
     pub display_name: String,
     pub role: Role,
-    #[schema(example = "13800138000")]
     pub phone: Option<String>,
     pub department_id: Option<Uuid>,
-    #[serde(default)]
     pub project_ids: Vec<Uuid>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// The fields of an account to change; `None` keeps the stored value.
+#[derive(Debug, Clone, Default)]
 pub struct UpdateUser {
     pub display_name: Option<String>,
     pub role: Option<Role>,
@@ -58,9 +52,8 @@ pub struct UpdateUser {
     pub active: Option<bool>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
+/// Which staff accounts to list, and which page.
+#[derive(Debug, Clone, Default)]
 pub struct ListUsers {
     pub role: Option<Role>,
     pub department_id: Option<Uuid>,
@@ -68,13 +61,12 @@ pub struct ListUsers {
     pub active: Option<bool>,
     /// Matches username or display name.
     pub q: Option<String>,
-    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+/// The current password and its replacement.
+#[derive(Debug, Clone)]
 pub struct ChangePassword {
     pub old_password: String,
     pub new_password: String,
@@ -83,7 +75,7 @@ pub struct ChangePassword {
 /// A user with their project memberships.
 #[derive(Debug, Clone)]
 pub struct UserWithProjects {
-    pub user: user::Model,
+    pub user: UserRecord,
     pub project_ids: Vec<Uuid>,
 }
 
@@ -138,6 +130,11 @@ fn check_grant(actor: &Actor, role: Role) -> StoreResult<()> {
     }
 }
 
+/// Whether any account, staff or resident, exists yet (a first start has none).
+pub async fn any_exist(db: &impl ConnectionTrait) -> StoreResult<bool> {
+    Ok(user::Entity::find().one(db).await?.is_some())
+}
+
 /// Creates a user without an acting user (CLI `create-admin`, demo seed).
 pub async fn create_unchecked<C: ConnectionTrait + TransactionTrait>(
     db: &C,
@@ -187,7 +184,10 @@ async fn insert<C: ConnectionTrait + TransactionTrait>(db: &C, input: CreateUser
     let mut project_ids = input.project_ids;
     project_ids.sort();
     project_ids.dedup();
-    Ok(UserWithProjects { user, project_ids })
+    Ok(UserWithProjects {
+        user: user.into(),
+        project_ids,
+    })
 }
 
 pub async fn create<C: ConnectionTrait + TransactionTrait>(
@@ -202,6 +202,15 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
 
 /// A user visible to `actor`: admins see everyone, others the users sharing one of their projects.
 pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<UserWithProjects> {
+    let (user, project_ids) = visible(db, actor, id).await?;
+    Ok(UserWithProjects {
+        user: user.into(),
+        project_ids,
+    })
+}
+
+/// The row and memberships of a user `actor` may see.
+async fn visible(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<(user::Model, Vec<Uuid>)> {
     let user = user::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -213,7 +222,7 @@ pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreRes
     if !visible {
         return Err(StoreError::NotFound);
     }
-    Ok(UserWithProjects { user, project_ids })
+    Ok((user, project_ids))
 }
 
 pub async fn update<C: ConnectionTrait + TransactionTrait>(
@@ -223,7 +232,11 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     version: i32,
     input: UpdateUser,
 ) -> StoreResult<UserWithProjects> {
-    let current = get(db, actor, id).await?;
+    let (row, project_ids) = visible(db, actor, id).await?;
+    let current = UserWithProjects {
+        user: row.clone().into(),
+        project_ids,
+    };
     version_matches(version, current.user.version)?;
     let current_role = Role::parse(&current.user.role).unwrap_or(Role::Resident);
     // Nobody edits an account more powerful than they could create; a resident login keeps its role.
@@ -247,7 +260,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
             None
         }
     };
-    let mut model: user::ActiveModel = current.user.clone().into();
+    let mut model: user::ActiveModel = row.into();
     if let Some(name) = &input.display_name {
         model.display_name = Set(required("display_name", name, 100)?);
     }
@@ -299,7 +312,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
         .ok_or(StoreError::NotFound)?;
     Ok(UserWithProjects {
         project_ids: project_ids_of(db, id).await?,
-        user,
+        user: user.into(),
     })
 }
 
@@ -369,7 +382,10 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListUsers) ->
                 .filter(|(u, _)| *u == user.id)
                 .map(|(_, p)| *p)
                 .collect();
-            UserWithProjects { user, project_ids }
+            UserWithProjects {
+                user: user.into(),
+                project_ids,
+            }
         })
         .collect();
     Ok(Page {

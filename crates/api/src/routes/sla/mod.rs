@@ -4,10 +4,7 @@
 
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use huiyin_domain::permission::Permission;
-use huiyin_store::sla::calendar::{self, BusinessCalendar};
-use huiyin_store::sla::contacts::{self, CreateEscalationContact, EscalationContactView};
-use huiyin_store::sla::policies::{self, SlaPolicyInput, SlaPolicyView};
-use serde::Serialize;
+use huiyin_store::sla::{calendar, contacts, policies};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -17,6 +14,10 @@ use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::{IfMatch, Json};
 use crate::state::AppState;
+
+mod views;
+
+pub use views::{BusinessCalendar, CreateEscalationContact, EscalationContactView, SlaPolicyInput, SlaPolicyView};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_policies)
@@ -30,7 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(delete_contact);
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, serde::Serialize, ToSchema)]
 pub struct SlaPolicyList {
     pub items: Vec<SlaPolicyView>,
 }
@@ -44,7 +45,7 @@ async fn list_policies(state: web::Data<AppState>, user: AuthUser) -> ApiResult<
     let items = policies::list(&state.store.db)
         .await?
         .into_iter()
-        .map(policies::view)
+        .map(SlaPolicyView::from)
         .collect();
     Ok(HttpResponse::Ok().json(SlaPolicyList { items }))
 }
@@ -58,9 +59,9 @@ async fn create_policy(
     Json(body): Json<SlaPolicyInput>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::ConfigManage)?;
-    let saved = policies::create(&state.store.db, body).await?;
+    let saved = policies::create(&state.store.db, body.into()).await?;
     let version = saved.version;
-    Ok(created_versioned(&policies::view(saved), version))
+    Ok(created_versioned(&SlaPolicyView::from(saved), version))
 }
 
 /// Replaces a policy. Cases keep the due times they already have; new steps use the new durations.
@@ -76,9 +77,9 @@ async fn update_policy(
     Json(body): Json<SlaPolicyInput>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::ConfigManage)?;
-    let saved = policies::update(&state.store.db, *id, version.0, body).await?;
+    let saved = policies::update(&state.store.db, *id, version.0, body.into()).await?;
     let version = saved.version;
-    Ok(ok_versioned(&policies::view(saved), version))
+    Ok(ok_versioned(&SlaPolicyView::from(saved), version))
 }
 
 #[utoipa::path(tag = "deadlines", responses((status = 204)), security(("bearer" = [])))]
@@ -96,7 +97,7 @@ async fn delete_policy(state: web::Data<AppState>, user: AuthUser, id: web::Path
 async fn get_calendar(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseRead)?;
     let (calendar, version) = calendar::load(&state.store.db).await?;
-    Ok(ok_versioned(&calendar, version))
+    Ok(ok_versioned(&BusinessCalendar::from(calendar), version))
 }
 
 /// Replaces the calendar: working weekdays and hours, holidays and make-up working days.
@@ -111,13 +112,21 @@ async fn put_calendar(
     Json(body): Json<BusinessCalendar>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::ConfigManage)?;
-    let saved = calendar::save(&state.store.db, &body, version.0).await?;
+    let saved = calendar::save(&state.store.db, &body.clone().into(), version.0).await?;
     Ok(ok_versioned(&body, saved))
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, serde::Serialize, ToSchema)]
 pub struct EscalationContactList {
     pub items: Vec<EscalationContactView>,
+}
+
+impl EscalationContactList {
+    fn of(records: Vec<contacts::EscalationContactRecord>) -> Self {
+        EscalationContactList {
+            items: records.into_iter().map(EscalationContactView::from).collect(),
+        }
+    }
 }
 
 /// Who is told at each level. Without contacts for a level: project → the project's managers
@@ -126,9 +135,7 @@ pub struct EscalationContactList {
 #[get("/escalation-contacts")]
 async fn list_contacts(state: web::Data<AppState>, user: AuthUser) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseRead)?;
-    Ok(HttpResponse::Ok().json(EscalationContactList {
-        items: contacts::list(&state.store.db, &user).await?,
-    }))
+    Ok(HttpResponse::Ok().json(EscalationContactList::of(contacts::list(&state.store.db, &user).await?)))
 }
 
 #[utoipa::path(tag = "deadlines", request_body = CreateEscalationContact, responses((status = 201, body = EscalationContactList), (status = 409, body = crate::error::Problem, content_type = "application/problem+json", description = "This person is already a contact for that level and project")), security(("bearer" = [])))]
@@ -139,10 +146,8 @@ async fn create_contact(
     Json(body): Json<CreateEscalationContact>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::SlaManage)?;
-    contacts::create(&state.store.db, &user, body).await?;
-    Ok(HttpResponse::Created().json(EscalationContactList {
-        items: contacts::list(&state.store.db, &user).await?,
-    }))
+    contacts::create(&state.store.db, &user, body.into()).await?;
+    Ok(HttpResponse::Created().json(EscalationContactList::of(contacts::list(&state.store.db, &user).await?)))
 }
 
 #[utoipa::path(tag = "deadlines", responses((status = 204)), security(("bearer" = [])))]

@@ -5,9 +5,7 @@
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use huiyin_domain::case::process::ProcessSettings;
 use huiyin_domain::permission::Permission;
-use huiyin_store::process::routing::{
-    self, ListRoutingRules, MatchRoutingRule, RoutingProposal, RoutingRuleInput, RoutingRuleView,
-};
+use huiyin_store::process::routing;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -18,6 +16,10 @@ use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::{IfMatch, Json, Query};
 use crate::state::AppState;
+
+mod views;
+
+pub use views::{ListRoutingRules, MatchRoutingRule, RoutingProposal, RoutingRuleInput, RoutingRuleView};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_settings)
@@ -101,10 +103,10 @@ async fn list_rules(
     query: Query<ListRoutingRules>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseRead)?;
-    let items = routing::list(&state.store.db, &user, &query)
+    let items = routing::list(&state.store.db, &user, &query.into_inner().into())
         .await?
         .into_iter()
-        .map(routing::view)
+        .map(RoutingRuleView::from)
         .collect();
     Ok(HttpResponse::Ok().json(RoutingRuleList { items }))
 }
@@ -122,7 +124,8 @@ async fn match_rule(
     query: Query<MatchRoutingRule>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseRead)?;
-    Ok(HttpResponse::Ok().json(routing::propose(&state.store.db, &user, &query).await?))
+    let proposal = routing::propose(&state.store.db, &user, &query.into_inner().into()).await?;
+    Ok(HttpResponse::Ok().json(RoutingProposal::from(proposal)))
 }
 
 /// Adds a rule (administrators; 409 when one for the same project, category, kind and severity exists).
@@ -136,9 +139,9 @@ async fn create_rule(
     Json(body): Json<RoutingRuleInput>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::ConfigManage)?;
-    let saved = routing::create(&state.store.db, &user, body).await?;
+    let saved = routing::create(&state.store.db, &user, body.into()).await?;
     let version = saved.version;
-    Ok(created_versioned(&routing::view(saved), version))
+    Ok(created_versioned(&RoutingRuleView::from(saved), version))
 }
 
 #[utoipa::path(tag = "organisation", responses((status = 200, body = RoutingRuleView),
@@ -148,7 +151,7 @@ async fn get_rule(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid
     user.require(Permission::CaseRead)?;
     let found = routing::get(&state.store.db, &user, *id).await?;
     let version = found.version;
-    Ok(ok_versioned(&routing::view(found), version))
+    Ok(ok_versioned(&RoutingRuleView::from(found), version))
 }
 
 /// Replaces a rule (administrators).
@@ -170,9 +173,9 @@ async fn update_rule(
     Json(body): Json<RoutingRuleInput>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::ConfigManage)?;
-    let saved = routing::update(&state.store.db, &user, *id, version.0, body).await?;
+    let saved = routing::update(&state.store.db, &user, *id, version.0, body.into()).await?;
     let version = saved.version;
-    Ok(ok_versioned(&routing::view(saved), version))
+    Ok(ok_versioned(&RoutingRuleView::from(saved), version))
 }
 
 #[utoipa::path(tag = "organisation", responses((status = 204),

@@ -7,8 +7,8 @@ use huiyin_domain::customer::Relation;
 use huiyin_domain::permission::Permission;
 use huiyin_domain::phone::mask;
 use huiyin_store::cases::query::recent_for_customer;
-use huiyin_store::customers::household::{self, EmergencyContact};
-use huiyin_store::customers::{self, property_label, CreateCustomer, CustomerRecord, ListCustomers, UpdateCustomer};
+use huiyin_store::customers::household;
+use huiyin_store::customers::{self, property_label, CustomerRecord};
 use huiyin_store::{audit, Actor};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -21,6 +21,10 @@ use crate::error::ApiResult;
 use crate::extract::{IfMatch, Json, Query};
 use crate::routes::{created_versioned, ok_versioned};
 use crate::state::AppState;
+
+mod views;
+
+pub use views::{CreateCustomer, CustomerPropertyInput, EmergencyContact, ListCustomers, UpdateCustomer};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list).service(create).service(get_one).service(update);
@@ -147,7 +151,7 @@ async fn audit_search(state: &AppState, actor: &Actor, q: Option<&str>, ids: &[U
 async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListCustomers>) -> ApiResult<HttpResponse> {
     user.require(Permission::CustomerRead)?;
     let q = query.q.clone();
-    let page = customers::list(&state.store.db, &user, query.into_inner()).await?;
+    let page = customers::list(&state.store.db, &user, query.into_inner().into()).await?;
     let ids: Vec<Uuid> = page.items.iter().map(|c| c.customer.id).collect();
     audit_search(&state, &user, q.as_deref(), &ids).await?;
     let show = user.may(Permission::PiiView);
@@ -167,7 +171,7 @@ async fn create(
     Json(body): Json<CreateCustomer>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::CustomerManage)?;
-    let created = customers::create(&state.store.db, &user, body).await?;
+    let created = customers::create(&state.store.db, &user, body.into()).await?;
     let version = created.customer.version;
     Ok(created_versioned(
         &customer_response(created, user.may(Permission::PiiView)),
@@ -211,7 +215,7 @@ async fn update(
     Json(body): Json<UpdateCustomer>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::CustomerManage)?;
-    let updated = customers::update(&state.store.db, &user, *id, version.0, body).await?;
+    let updated = customers::update(&state.store.db, &user, *id, version.0, body.into()).await?;
     let version = updated.customer.version;
     Ok(ok_versioned(
         &customer_response(updated, user.may(Permission::PiiView)),
