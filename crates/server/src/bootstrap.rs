@@ -2,9 +2,11 @@
 
 use huiyin_domain::role::Role;
 use huiyin_store::org::users::{self, CreateUser};
-use huiyin_store::{seed, Store};
+use huiyin_store::Store;
 use rand::distributions::{Alphanumeric, DistString};
 use sea_orm::{EntityTrait, PaginatorTrait};
+
+use crate::seed;
 
 pub const DEMO_ADMIN: (&str, &str) = ("admin", "admin123");
 
