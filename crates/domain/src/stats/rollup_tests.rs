@@ -64,12 +64,17 @@ fn closed() -> Facts {
     }
 }
 
+/// The non-zero sums of a row, by column name.
+type Named = Vec<(&'static str, i64)>;
+/// A row's key as `(grain, dim, day, area, dkey)`.
+type ShortKey = (&'static str, &'static str, i32, Uuid, String);
+
 fn column(name: &str) -> usize {
     SUMS.iter().position(|c| *c == name).unwrap()
 }
 
 /// The named sums of `vals` that are not zero, in [`SUMS`] order.
-fn nonzero(vals: &Vals) -> Vec<(&'static str, i64)> {
+fn nonzero(vals: &Vals) -> Named {
     SUMS.iter()
         .zip(vals)
         .filter(|(_, v)| **v != 0)
@@ -174,7 +179,7 @@ fn durations_count_from_registration_and_the_closing_only_when_closed() {
 fn the_cohort_of_one_case() {
     let created = registered().created_at;
     let hour = 3_600_000_000;
-    let cases: Vec<(&str, Facts, Vec<(&str, i64)>)> = vec![
+    let cases: Vec<(&str, Facts, Named)> = vec![
         ("registered", registered(), vec![("created", 1), ("verify_due", 1)]),
         (
             "closed after one loop",
@@ -354,12 +359,7 @@ fn dimension_keys() {
 }
 
 /// The rows of `facts` as `(grain, dim, day, area, dkey)` with their non-zero sums.
-fn rows(
-    facts: &Facts,
-) -> Vec<(
-    (&'static str, &'static str, i32, Uuid, String),
-    Vec<(&'static str, i64)>,
-)> {
+fn rows(facts: &Facts) -> Vec<(ShortKey, Named)> {
     facts
         .contributions()
         .into_iter()
