@@ -8,7 +8,7 @@ use huiyin_store::Store;
 
 use crate::auth::jwt::JwtKeys;
 use crate::auth::rate_limit::{Backoff, RateLimiter};
-use crate::middleware::metrics::Metrics;
+use crate::metrics::Metrics;
 
 #[derive(Debug, Clone)]
 pub struct ApiConfig {

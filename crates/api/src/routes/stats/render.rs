@@ -6,13 +6,9 @@ use huiyin_store::stats::figures::Figures;
 use huiyin_store::stats::report::MonthlyReport;
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 
-use super::render_sections::section_tables;
+use super::render_sections::{pct, section_tables};
 use super::sections::ReportSections;
 use crate::error::{ApiError, ApiResult};
-
-pub(super) fn pct(rate: Option<f64>) -> String {
-    rate.map(|r| format!("{:.1}%", r * 100.0)).unwrap_or_else(|| "—".into())
-}
 
 fn opt(v: Option<f64>) -> String {
     v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into())

@@ -3,11 +3,15 @@
 
 use huiyin_domain::decoration::stats::{Funnel, Satisfactions};
 
-use super::render::pct;
 use super::sections::ReportSections;
 use crate::routes::arrears::views::{AreaArrears, ArrearsStatsResponse};
 use crate::routes::leads::stats::{LeadStatsResponse, WorksStatsResponse};
 use crate::routes::stewardship::visits::CoverageResponse;
+
+/// A rate as a percentage cell (`—` when there is none).
+pub(super) fn pct(rate: Option<f64>) -> String {
+    rate.map(|r| format!("{:.1}%", r * 100.0)).unwrap_or_else(|| "—".into())
+}
 
 /// One section as a table.
 pub struct Table {
