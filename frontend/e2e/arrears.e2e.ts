@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertServerUp, BASE_URL, launch, screenshot, watchErrors } from "./browser";
 
-/** Every demo account but admin has this password (crates/store/src/seed.rs). */
+/** Every demo account but admin has this password (crates/server/src/seed/mod.rs). */
 const DEMO_PASSWORD = "huiyin123";
 
 async function login(page: Page, username: string) {

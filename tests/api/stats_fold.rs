@@ -12,7 +12,7 @@ use crate::helpers::TestApp;
 db_tests!(figures_stay_exact_while_the_fold_is_behind_and_with_two_folders);
 
 async fn assert_all_equal(app: &TestApp, moment: &str) {
-    let today = rollup::beijing_date(huiyin_store::now());
+    let today = huiyin_domain::time::business_day(huiyin_store::now());
     let from = today - chrono::Duration::days(40);
     let month = today.format("%Y-%m").to_string();
     let lines = check::compare(&app.store.db, moment, from, today, Some(&month))

@@ -6,6 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use huiyin_domain::case::{CancelReason, CaseKind, Channel, Satisfaction, Severity};
 use huiyin_domain::stats::{parse_tz, Period};
+use huiyin_domain::time::{business_day, business_day_start};
 use huiyin_store::cases::actions::{
     self, ActionInput, CancelCase, CloseOnSpot, DispatchCase, ReassignCase, VerifyCase,
 };
@@ -438,7 +439,7 @@ async fn current_counts_follow_the_case_load(app: &TestApp) {
     };
     // Moments earlier today (Beijing business day), in order.
     let now = Utc::now();
-    let today_start = rollup::beijing_start(rollup::beijing_date(now));
+    let today_start = business_day_start(business_day(now));
     let p = |k: i32| today_start + (now - today_start) * k / 10;
     let e = w.engineering;
     // Registered, not dispatched.

@@ -2,8 +2,10 @@
 
 use huiyin_domain::role::Role;
 use huiyin_store::org::users::{self, CreateUser};
-use huiyin_store::{seed, Store};
+use huiyin_store::Store;
 use rand::distributions::{Alphanumeric, DistString};
+
+use crate::seed;
 
 pub const DEMO_ADMIN: (&str, &str) = ("admin", "admin123");
 

@@ -3,6 +3,7 @@
 pub mod bootstrap;
 pub mod config;
 pub mod deliveries;
+pub mod seed;
 pub mod spa;
 pub mod startup;
 pub mod telemetry;

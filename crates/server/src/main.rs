@@ -76,6 +76,47 @@ fn worker_for(settings: &Settings, store: Store) -> Worker {
     Worker::new(store, policy, settings.worker_tick, handler)
 }
 
+async fn serve(settings: Settings, store: Store, demo: bool, no_worker: bool) -> anyhow::Result<()> {
+    bootstrap::ensure_admin(&store, demo).await?;
+    if !no_worker {
+        tokio::spawn(worker_for(&settings, store.clone()).run());
+    }
+    let app = Application::build_with_store(settings.clone(), store).await?;
+    println!(
+        "Huiyin is serving on http://{} (API docs at /docs)",
+        settings.bind.replace(":0", &format!(":{}", app.port()))
+    );
+    app.run_until_stopped().await?;
+    Ok(())
+}
+
+/// Compares every statistics call on the last month and the last twelve months, answered from
+/// the roll-ups and from a scan of the cases; fails when any answer differs.
+async fn stats_check(store: &Store) -> anyhow::Result<()> {
+    use chrono::{Datelike, Months};
+    let today = huiyin_domain::time::business_day(huiyin_store::now());
+    let this_month = today.with_day(1).unwrap_or(today);
+    let month_from = this_month.checked_sub_months(Months::new(1)).unwrap_or(this_month);
+    let year_from = this_month.checked_sub_months(Months::new(12)).unwrap_or(this_month);
+    let to = this_month.pred_opt().unwrap_or(this_month);
+    let month = month_from.format("%Y-%m").to_string();
+    let mut all_equal = true;
+    println!("| call | roll-ups ms | scan ms | equal |\n|---|---:|---:|---|");
+    for (label, from, report) in [("month", month_from, Some(month.as_str())), ("year", year_from, None)] {
+        for line in huiyin_store::stats::check::compare(&store.db, label, from, to, report).await? {
+            all_equal &= line.equal;
+            println!(
+                "| {} | {:.1} | {:.1} | {} |",
+                line.call, line.rolled_ms, line.scan_ms, line.equal
+            );
+        }
+    }
+    if !all_equal {
+        anyhow::bail!("the roll-ups disagree with a scan of the cases");
+    }
+    Ok(())
+}
+
 async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     if let Command::Openapi = cli.command {
@@ -91,16 +132,7 @@ async fn run() -> anyhow::Result<()> {
             if let Some(bind) = bind {
                 settings.bind = bind;
             }
-            bootstrap::ensure_admin(&store, demo).await?;
-            if !no_worker {
-                tokio::spawn(worker_for(&settings, store.clone()).run());
-            }
-            let app = Application::build_with_store(settings.clone(), store).await?;
-            println!(
-                "Huiyin is serving on http://{} (API docs at /docs)",
-                settings.bind.replace(":0", &format!(":{}", app.port()))
-            );
-            app.run_until_stopped().await?;
+            serve(settings, store, demo, no_worker).await?;
         }
         Command::Worker => worker_for(&settings, store).run().await,
         Command::Migrate => println!("Database is up to date."),
@@ -122,7 +154,7 @@ async fn run() -> anyhow::Result<()> {
             println!("Created administrator '{}'.", user.user.username);
         }
         Command::SeedDemo => {
-            huiyin_store::seed::seed_demo(&store.db, bootstrap::DEMO_ADMIN.1).await?;
+            huiyin::seed::seed_demo(&store.db, bootstrap::DEMO_ADMIN.1).await?;
             println!("Demo data created.");
         }
         Command::StatsRebuild => {
@@ -133,29 +165,7 @@ async fn run() -> anyhow::Result<()> {
                 started.elapsed().as_secs_f64()
             );
         }
-        Command::StatsCheck => {
-            use chrono::{Datelike, Months};
-            let today = huiyin_store::stats::rollup::beijing_date(huiyin_store::now());
-            let this_month = today.with_day(1).unwrap_or(today);
-            let month_from = this_month.checked_sub_months(Months::new(1)).unwrap_or(this_month);
-            let year_from = this_month.checked_sub_months(Months::new(12)).unwrap_or(this_month);
-            let to = this_month.pred_opt().unwrap_or(this_month);
-            let month = month_from.format("%Y-%m").to_string();
-            let mut all_equal = true;
-            println!("| call | roll-ups ms | scan ms | equal |\n|---|---:|---:|---|");
-            for (label, from, report) in [("month", month_from, Some(month.as_str())), ("year", year_from, None)] {
-                for line in huiyin_store::stats::check::compare(&store.db, label, from, to, report).await? {
-                    all_equal &= line.equal;
-                    println!(
-                        "| {} | {:.1} | {:.1} | {} |",
-                        line.call, line.rolled_ms, line.scan_ms, line.equal
-                    );
-                }
-            }
-            if !all_equal {
-                anyhow::bail!("the roll-ups disagree with a scan of the cases");
-            }
-        }
+        Command::StatsCheck => stats_check(&store).await?,
         Command::Openapi => {}
     }
     Ok(())

@@ -7,9 +7,7 @@
 //! visiting ──visit: dissatisfied a third time──▶ review ──dispatch (supervisors)──▶ dispatched
 //! ```
 
-use super::checks::{after_dissatisfied, Repeat};
-use super::machine::{apply as apply_machine, CaseStatus, Command, Outcome, TransitionError, WorkOrderEffect};
-use super::CaseKind;
+use super::transition::{CaseStatus, Command, Outcome, WorkOrderEffect};
 
 /// The transitions of this module (called by `machine::apply`); `None`: not allowed.
 pub(super) fn apply(status: CaseStatus, command: Command) -> Option<Outcome> {
@@ -30,31 +28,11 @@ pub(super) fn apply(status: CaseStatus, command: Command) -> Option<Outcome> {
     })
 }
 
-/// The state machine with the case's history: a dissatisfied visit after two earlier ones does
-/// not dispatch again by itself but waits in `review` for a supervisor.
-pub fn apply_with_history(
-    kind: CaseKind,
-    status: CaseStatus,
-    command: Command,
-    dissatisfied_before: i32,
-) -> Result<Outcome, TransitionError> {
-    let outcome = apply_machine(kind, status, command)?;
-    let dissatisfied = matches!(command, Command::Visit { satisfaction: Some(s), .. } if !s.is_satisfied());
-    if dissatisfied && after_dissatisfied(dissatisfied_before) == Repeat::SupervisorDecides {
-        return Ok(Outcome {
-            to: CaseStatus::Review,
-            work_order: WorkOrderEffect::None,
-            second_dispatch: false,
-            ..outcome
-        });
-    }
-    Ok(outcome)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::case::Satisfaction;
+    use crate::case::{apply as apply_machine, apply_with_history, CaseKind, TransitionError};
     use CaseStatus as S;
     use Command as C;
 

@@ -12,13 +12,13 @@ pub mod number;
 pub mod process;
 pub mod routing;
 pub mod satisfaction;
+pub mod transition;
 
 pub use facts::{department_serves_project, CancelReason, ReplyMethod, Visibility, WorkOrderStatus};
 pub use kind::{CaseKind, Channel, Severity};
-pub use loops::apply_with_history;
 pub use machine::{
-    apply, available_actions, available_actions_now, check_flags, CaseAction, CaseStatus, Command, Outcome,
-    TransitionError, WorkOrderEffect,
+    apply, apply_with_history, available_actions, available_actions_now, check_flags, CaseAction, CaseStatus, Command,
+    Outcome, TransitionError, WorkOrderEffect,
 };
 pub use number::CaseNumber;
 pub use satisfaction::Satisfaction;

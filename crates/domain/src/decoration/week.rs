@@ -1,16 +1,8 @@
 //! Beijing business days and weeks (Monday to Sunday), the windows the dispatch caps count in.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 
-use crate::time::{business_day, business_offset};
-
-fn midnight(day: NaiveDate) -> DateTime<Utc> {
-    let offset = business_offset();
-    day.and_hms_opt(0, 0, 0)
-        .and_then(|m| offset.from_local_datetime(&m).single())
-        .map(|local| local.with_timezone(&Utc))
-        .unwrap_or_else(|| Utc.from_utc_datetime(&day.and_hms_opt(0, 0, 0).unwrap_or_default()))
-}
+use crate::time::{business_day, business_day_start as midnight};
 
 /// When the Beijing day containing `at` began.
 pub fn day_start(at: DateTime<Utc>) -> DateTime<Utc> {

@@ -4,7 +4,7 @@
 //! only the public entries of a case's timeline. The wording lives here, next to the rules it
 //! describes, so it is tested without a database and reads the same in every client.
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use crate::case::CaseAction;
 use crate::case::{CaseKind, CaseStatus, TransitionError};
@@ -72,13 +72,7 @@ pub fn may_rate(status: CaseStatus) -> bool {
 /// The start of the business day (Beijing time) `at` falls in, and the start of the next one.
 /// A resident's daily case limit counts the cases created in this window.
 pub fn business_day_window(at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
-    let offset = crate::time::business_offset();
-    let day = crate::time::business_day(at);
-    let start = day
-        .and_hms_opt(0, 0, 0)
-        .and_then(|midnight| offset.from_local_datetime(&midnight).single())
-        .map(|local| local.with_timezone(&Utc))
-        .unwrap_or(at);
+    let start = crate::time::business_day_start(crate::time::business_day(at));
     (start, start + Duration::days(1))
 }
 

@@ -6,6 +6,7 @@ use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, TimeZone, Utc
 use chrono_tz::Tz;
 
 pub mod median;
+pub mod rollup;
 
 /// Statistics default to the business time zone.
 pub const DEFAULT_TZ: &str = "Asia/Shanghai";

@@ -2,9 +2,9 @@
 //! time zone, so a visit at 23:30 on the 31st (Beijing) belongs to that month although it is
 //! 15:30 UTC.
 
-use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
-use crate::time::{business_day, business_offset};
+use crate::time::{business_day, business_day_start};
 
 /// A calendar month, e.g. `2026-12`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -57,12 +57,7 @@ impl Month {
 
     /// The month's first instant (inclusive) and the next month's first instant (exclusive), in UTC.
     pub fn bounds(self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-        let start = |m: Month| {
-            m.first_day()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-                .and_then(|t| business_offset().from_local_datetime(&t).single())
-                .map(|t| t.with_timezone(&Utc))
-        };
+        let start = |m: Month| m.first_day().map(business_day_start);
         Some((start(self)?, start(self.next())?))
     }
 }

@@ -117,14 +117,7 @@ pub async fn apply<C: ConnectionTrait + TransactionTrait>(
         settled: 0,
     };
     let at = now();
-    let open: HashMap<Key, arrears::Model> = arrears::Entity::find()
-        .filter(arrears::Column::ProjectId.eq(project_id))
-        .filter(arrears::Column::Status.eq(ArrearsStatus::Open.as_str()))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|a| ((a.property_id, a.fee_item.clone()), a))
-        .collect();
+    let open = open_arrears(&txn, project_id).await?;
     let settled = settled_as_of(&txn, project_id).await?;
     let mut latest: HashMap<String, NaiveDate> = HashMap::new();
     let mut listed: HashSet<Key> = HashSet::new();
@@ -171,6 +164,18 @@ pub async fn apply<C: ConnectionTrait + TransactionTrait>(
     log(&txn, project_id, by, &summary, at).await?;
     txn.commit().await?;
     Ok(summary)
+}
+
+/// The project's open arrears by (property, fee item).
+async fn open_arrears(txn: &DatabaseTransaction, project_id: Uuid) -> StoreResult<HashMap<Key, arrears::Model>> {
+    Ok(arrears::Entity::find()
+        .filter(arrears::Column::ProjectId.eq(project_id))
+        .filter(arrears::Column::Status.eq(ArrearsStatus::Open.as_str()))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|a| ((a.property_id, a.fee_item.clone()), a))
+        .collect())
 }
 
 /// When each (property, fee item) of the project was last known paid: older figures do not reopen it.

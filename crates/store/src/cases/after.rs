@@ -274,7 +274,7 @@ async fn outbox(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<()> {
 async fn statistics(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) -> StoreResult<()> {
     let statements = match &c.cause {
         Cause::Registered { property, .. } => {
-            let facts = crate::stats::rollup::Facts::of(c.case, *property);
+            let facts = crate::stats::facts::facts_of(c.case, *property);
             crate::stats::fold::record_statements(db.get_database_backend(), c.case.id, None, &facts)?
         }
         Cause::Action { .. } => crate::stats::fold::record_case(db, c.case).await?,

@@ -19,13 +19,13 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
+use huiyin_domain::time::business_day;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 use uuid::Uuid;
 
 use crate::entity::{customer, customer_phone, customer_property, property};
-use crate::stats::rollup::beijing_date;
 use crate::validate::{bounded, required, version_matches};
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
@@ -248,7 +248,7 @@ pub async fn create_in(db: &impl ConnectionTrait, actor: &Actor, input: CreateCu
         household_size: Some(input.household_size),
         emergency_contact: Some(input.emergency_contact.clone()),
     }
-    .apply(&mut model, beijing_date(at))?;
+    .apply(&mut model, business_day(at))?;
     let customer = model.insert(db).await?;
     write_links(db, customer.id, &phones, &properties).await?;
     for project in projects {
@@ -359,7 +359,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     if let Some(notes) = &input.notes {
         model.notes = Set(bounded("notes", notes, 2000)?);
     }
-    input.household().apply(&mut model, beijing_date(now()))?;
+    input.household().apply(&mut model, business_day(now()))?;
     model.search_text = Set(search_text(&name, &phones, &properties));
     model.updated_at = Set(now());
     model.version = Set(current.customer.version + 1);

@@ -6,7 +6,6 @@
 
 pub mod answers;
 pub mod citations;
-pub mod demo;
 pub mod index;
 pub mod search;
 

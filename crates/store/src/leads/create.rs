@@ -10,15 +10,15 @@ use huiyin_domain::phone::Phone;
 use huiyin_domain::time::business_day;
 use sea_orm::sea_query::{Alias, Expr, OnConflict, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-    TryGetable,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait, TryGetable,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use super::{append_event, record, LeadRecord, NewLeadEvent};
 use crate::customers::{self, CreateCustomer};
-use crate::entity::{lead, project};
+use crate::entity::{customer, lead, project};
 use crate::validate::{optional, required};
 use crate::wire::Wire;
 use crate::{new_id, now, Actor, StoreError, StoreResult};
@@ -102,6 +102,61 @@ async fn take_number(db: &impl ConnectionTrait, at: DateTime<Utc>) -> StoreResul
     Ok(format!("XS-{day}-{sequence:04}"))
 }
 
+/// The budget and floor area a lead states: not negative, a plausible area.
+fn check_size(budget_fen: i64, floor_area_m2: Option<f64>) -> StoreResult<()> {
+    if budget_fen < 0 {
+        return Err(StoreError::invalid("budget", "must not be negative"));
+    }
+    if let Some(area) = floor_area_m2 {
+        if !(area.is_finite() && area > 0.0 && area < 100_000.0) {
+            return Err(StoreError::invalid("floor_area_m2", "must be a positive area in m²"));
+        }
+    }
+    Ok(())
+}
+
+/// The customer's name and phone as the lead gives them, checked (the phone normalised).
+fn customer_contact(input: &NewLead) -> StoreResult<(String, String)> {
+    let name = required("customer.name", &input.customer_name, 100)?;
+    let phone = Phone::parse(&input.customer_phone)
+        .map_err(|e| StoreError::invalid("customer.phone", e.to_string()))?
+        .into_string();
+    Ok((name, phone))
+}
+
+/// The customer the actor sees with this phone, or a new one in the lead's project.
+async fn customer_of(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    project_id: Uuid,
+    name: &str,
+    phone: &str,
+) -> StoreResult<customer::Model> {
+    if let Some(found) = customers::find_visible_by_phone(txn, actor, phone).await? {
+        return Ok(found);
+    }
+    let input = CreateCustomer {
+        name: name.to_owned(),
+        phones: vec![phone.to_owned()],
+        properties: vec![],
+        tags: vec![],
+        notes: None,
+        project_id: Some(project_id),
+        ..Default::default()
+    };
+    Ok(customers::create_in(txn, actor, input).await?.customer)
+}
+
+/// The first lead with this phone within the attribution window: a new one duplicates it.
+async fn earlier_lead(txn: &DatabaseTransaction, phone: &str, at: DateTime<Utc>) -> StoreResult<Option<lead::Model>> {
+    Ok(lead::Entity::find()
+        .filter(lead::Column::Phone.eq(phone))
+        .filter(lead::Column::CreatedAt.gte(at - Duration::days(ATTRIBUTION_WINDOW_DAYS)))
+        .order_by_asc(lead::Column::CreatedAt)
+        .one(txn)
+        .await?)
+}
+
 /// Registers a lead; returns it with the duplicate flag when the phone was seen within 90 days.
 pub async fn create<C: ConnectionTrait + TransactionTrait>(
     db: &C,
@@ -109,19 +164,9 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     input: NewLead,
 ) -> StoreResult<LeadRecord> {
     let project_id = project_of(actor, input.project_id)?;
-    let name = required("customer.name", &input.customer_name, 100)?;
-    let phone = Phone::parse(&input.customer_phone)
-        .map_err(|e| StoreError::invalid("customer.phone", e.to_string()))?
-        .into_string();
+    let (name, phone) = customer_contact(&input)?;
     let address = required("address", &input.address, 300)?;
-    if input.budget_fen < 0 {
-        return Err(StoreError::invalid("budget", "must not be negative"));
-    }
-    if let Some(area) = input.floor_area_m2 {
-        if !(area.is_finite() && area > 0.0 && area < 100_000.0) {
-            return Err(StoreError::invalid("floor_area_m2", "must be a positive area in m²"));
-        }
-    }
+    check_size(input.budget_fen, input.floor_area_m2)?;
     let brought_by = optional("brought_by", input.brought_by.as_deref(), 100)?;
     let evidence = optional("evidence", input.evidence.as_deref(), 2000)?;
     let slip = check_slip(input.source, input.transfer_slip.as_ref())?;
@@ -130,32 +175,8 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     if project::Entity::find_by_id(project_id).one(&txn).await?.is_none() {
         return Err(StoreError::invalid("project_id", "no such project"));
     }
-    let customer = match customers::find_visible_by_phone(&txn, actor, &phone).await? {
-        Some(found) => found,
-        None => {
-            customers::create_in(
-                &txn,
-                actor,
-                CreateCustomer {
-                    name: name.clone(),
-                    phones: vec![phone.clone()],
-                    properties: vec![],
-                    tags: vec![],
-                    notes: None,
-                    project_id: Some(project_id),
-                    ..Default::default()
-                },
-            )
-            .await?
-            .customer
-        }
-    };
-    let earlier = lead::Entity::find()
-        .filter(lead::Column::Phone.eq(&phone))
-        .filter(lead::Column::CreatedAt.gte(at - Duration::days(ATTRIBUTION_WINDOW_DAYS)))
-        .order_by_asc(lead::Column::CreatedAt)
-        .one(&txn)
-        .await?;
+    let customer = customer_of(&txn, actor, project_id, &name, &phone).await?;
+    let earlier = earlier_lead(&txn, &phone, at).await?;
     let number = take_number(&txn, at).await?;
     let created = lead::ActiveModel {
         id: Set(new_id()),

@@ -3,16 +3,19 @@
 //! counted, so two dispatchers racing for a designer's last slot cannot both succeed.
 
 use huiyin_domain::decoration::dispatch::{breaches, decide, Candidate, DispatchRule, Verdict};
-use huiyin_domain::decoration::lead::{next_status, LeadAction};
+use huiyin_domain::decoration::lead::{next_status, LeadAction, LeadStatus};
 use huiyin_domain::permission::Permission;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QuerySelect, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QuerySelect, Set,
+    TransactionTrait,
+};
 use serde_json::json;
 use uuid::Uuid;
 
 use super::designers::loads;
 use super::{append_event, find_visible, record, refused, save, settings, LeadRecord, NewLeadEvent};
-use crate::entity::{designer, lead_dispatch, user};
-use crate::validate::optional;
+use crate::entity::{designer, lead, lead_dispatch, user};
+use crate::validate::{optional, version_matches};
 use crate::wire::Wire;
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
@@ -31,6 +34,54 @@ pub enum Dispatched {
     Refused(Vec<DispatchRule>),
 }
 
+/// Whether the rules are set aside, and why (required when they are).
+fn forcing(reason: Option<&str>) -> StoreResult<(bool, Option<String>)> {
+    let force_reason = optional("force.reason", reason, 500)?;
+    let force = reason.is_some();
+    if force && force_reason.is_none() {
+        return Err(StoreError::invalid("force.reason", "say why the rules are set aside"));
+    }
+    Ok((force, force_reason))
+}
+
+/// The lead's status after a dispatch (`reassign` false) or a reassignment to `designer_id`.
+fn status_after(current: &lead::Model, reassign: bool, designer_id: Uuid) -> StoreResult<LeadStatus> {
+    let action = if reassign {
+        LeadAction::Reassign
+    } else {
+        LeadAction::Dispatch
+    };
+    let status = next_status(current.status.0, action).map_err(refused)?;
+    if reassign && current.designer_id == Some(designer_id) {
+        return Err(StoreError::invalid(
+            "designer_id",
+            "the lead is already with this designer",
+        ));
+    }
+    Ok(status)
+}
+
+/// The designer's profile, locked: every dispatch to this designer queues here until the one
+/// before commits. Only a graded, active designer of the lead's store qualifies.
+async fn locked_designer(
+    txn: &DatabaseTransaction,
+    designer_id: Uuid,
+    project_id: Uuid,
+) -> StoreResult<designer::Model> {
+    let profile = designer::Entity::find_by_id(designer_id)
+        .lock_exclusive()
+        .one(txn)
+        .await?;
+    let designer_user = user::Entity::find_by_id(designer_id).one(txn).await?;
+    let members = match &designer_user {
+        Some(u) if u.active => crate::actor::project_ids_of(txn, u.id).await?,
+        _ => vec![],
+    };
+    profile
+        .filter(|_| members.contains(&project_id))
+        .ok_or_else(|| StoreError::invalid("designer_id", "no graded, active designer of this store with that id"))
+}
+
 /// Dispatches (`reassign` false: a new lead) or reassigns a lead to `input.designer_id`.
 pub async fn dispatch<C: ConnectionTrait + TransactionTrait>(
     db: &C,
@@ -40,47 +91,13 @@ pub async fn dispatch<C: ConnectionTrait + TransactionTrait>(
     input: DispatchLead,
     reassign: bool,
 ) -> StoreResult<Dispatched> {
-    let force_reason = optional("force.reason", input.force_reason.as_deref(), 500)?;
-    let force = input.force_reason.is_some();
-    if force && force_reason.is_none() {
-        return Err(StoreError::invalid("force.reason", "say why the rules are set aside"));
-    }
+    let (force, force_reason) = forcing(input.force_reason.as_deref())?;
     let note = optional("note", input.note.as_deref(), 1000)?;
     let txn = db.begin().await?;
     let current = find_visible(&txn, actor, id).await?;
-    if current.version != expected_version {
-        return Err(StoreError::Stale {
-            current: current.version,
-        });
-    }
-    let action = if reassign {
-        LeadAction::Reassign
-    } else {
-        LeadAction::Dispatch
-    };
-    let status = next_status(current.status.0, action).map_err(refused)?;
-    if reassign && current.designer_id == Some(input.designer_id) {
-        return Err(StoreError::invalid(
-            "designer_id",
-            "the lead is already with this designer",
-        ));
-    }
-    // The lock: every dispatch to this designer queues here until the one before commits.
-    let profile = designer::Entity::find_by_id(input.designer_id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?;
-    let designer_user = user::Entity::find_by_id(input.designer_id).one(&txn).await?;
-    let members = match &designer_user {
-        Some(u) if u.active => crate::actor::project_ids_of(&txn, u.id).await?,
-        _ => vec![],
-    };
-    let Some(profile) = profile.filter(|_| members.contains(&current.project_id)) else {
-        return Err(StoreError::invalid(
-            "designer_id",
-            "no graded, active designer of this store with that id",
-        ));
-    };
+    version_matches(expected_version, current.version)?;
+    let status = status_after(&current, reassign, input.designer_id)?;
+    let profile = locked_designer(&txn, input.designer_id, current.project_id).await?;
     let (config, _) = settings::get(&txn).await?;
     let at = now();
     let load = loads(&txn, &[profile.user_id], at)

@@ -3,11 +3,11 @@
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::stats::{parse_tz, Period};
+use huiyin_domain::time::business_day;
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 use super::rolled::{OPEN_LIST, UNFINISHED_LIST};
-use super::rollup::beijing_date;
 use super::sql::Sql;
 use super::StatsFilter;
 use crate::{now, StoreError, StoreResult};
@@ -36,7 +36,7 @@ pub async fn current(
     area_id: Option<Uuid>,
 ) -> StoreResult<CurrentCounts> {
     let at = now();
-    let today = beijing_date(at);
+    let today = business_day(at);
     let tz = parse_tz(None).map_err(|e| StoreError::invalid("tz", e.to_string()))?;
     let filter = StatsFilter {
         period: Period::new(today, today, tz).map_err(|e| StoreError::invalid("period", e.to_string()))?,

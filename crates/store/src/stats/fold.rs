@@ -19,9 +19,10 @@ use std::collections::BTreeMap;
 use sea_orm::{ConnectionTrait, DatabaseBackend, TransactionTrait};
 use uuid::Uuid;
 
-use super::rollup::{self, Facts, Key, Vals, AREA_HISTOGRAMS, DIMS, HISTOGRAMS, SUMS};
+use super::facts::{current_facts, facts_of, push_save_facts, stored_facts};
 use super::sql::Sql;
 use crate::{new_id, StoreError, StoreResult};
+use huiyin_domain::stats::rollup::{difference, Facts, Key, Vals, AREA_HISTOGRAMS, DIMS, HISTOGRAMS, SUMS, ZERO};
 
 /// The key columns shared by `stats_rollups` and `stats_deltas`.
 const KEY_COLUMNS: &str = "grain, dim, day, project_id, area_id, kind, dkey";
@@ -64,17 +65,13 @@ pub fn record_statements(
     if old == Some(new) {
         return Ok(Vec::new());
     }
-    let mut delta = BTreeMap::new();
-    if let Some(old) = old {
-        rollup::add_into(&mut delta, old.contributions(), -1);
-    }
-    rollup::add_into(&mut delta, new.contributions(), 1);
-    let rows: Vec<(&Key, &Vals)> = delta.iter().filter(|(_, v)| v.iter().any(|x| *x != 0)).collect();
+    let delta = difference(old, new);
+    let rows: Vec<(&Key, &Vals)> = delta.iter().collect();
     if backend == DatabaseBackend::Postgres && !rows.is_empty() {
         // One round trip: the fact row in a data-modifying CTE, the deltas in the main statement.
         let mut sql = Sql::new(backend);
         sql.push("WITH facts AS (");
-        rollup::push_save_facts(&mut sql, case_id, new)?;
+        push_save_facts(&mut sql, case_id, new)?;
         sql.push(") ");
         push_insert(&mut sql, &rows);
         return Ok(vec![sql.statement()]);
@@ -86,7 +83,7 @@ pub fn record_statements(
         out.push(sql.statement());
     }
     let mut sql = Sql::new(backend);
-    rollup::push_save_facts(&mut sql, case_id, new)?;
+    push_save_facts(&mut sql, case_id, new)?;
     out.push(sql.statement());
     Ok(out)
 }
@@ -100,13 +97,16 @@ pub async fn record_case(
     db: &impl ConnectionTrait,
     after: &crate::entity::case::Model,
 ) -> StoreResult<Vec<sea_orm::Statement>> {
-    match rollup::stored_facts(db, after.id).await? {
+    match stored_facts(db, after.id).await? {
         Some(old) => {
-            let mut new = Facts::of(after, None);
+            let mut new = facts_of(after, None);
             new.building = old.building.clone();
             record_statements(db.get_database_backend(), after.id, Some(&old), &new)
         }
-        None => rollup::refresh(db, after.id).await.map(|_| Vec::new()),
+        None => {
+            let facts = current_facts(db, after).await?;
+            record(db, after.id, None, &facts).await.map(|_| Vec::new())
+        }
     }
 }
 
@@ -117,7 +117,7 @@ fn push_insert(sql: &mut Sql, rows: &[(&Key, &Vals)]) {
             sql.push(", ");
         }
         sql.push("(").bind(new_id()).push(", ");
-        rollup::push_key(sql, key);
+        push_key(sql, key);
         for v in vals.iter() {
             sql.push(", ").bind(*v);
         }
@@ -142,6 +142,57 @@ fn known(value: &str, id: Uuid) -> StoreResult<&'static str> {
         "stats_deltas",
         format!("row {id}: unknown grain or dim '{value}'"),
     ))
+}
+
+/// The seven key values of a roll-up row, comma-separated, in `KEY_COLUMNS` order.
+fn push_key(sql: &mut Sql, key: &Key) {
+    sql.bind(key.grain)
+        .push(", ")
+        .bind(key.dim)
+        .push(", ")
+        .bind(key.day)
+        .push(", ")
+        .bind(key.project_id)
+        .push(", ")
+        .bind(key.area_id)
+        .push(", ")
+        .bind(key.kind.as_str())
+        .push(", ")
+        .bind(key.dkey.as_str());
+}
+
+/// Adds `rows` to the roll-ups: one multi-row upsert per chunk, in key order.
+pub(super) async fn upsert(db: &impl ConnectionTrait, rows: &[(&Key, &Vals)]) -> StoreResult<()> {
+    let backend = db.get_database_backend();
+    // 28 parameters a row; stay well below SQLite's and PostgreSQL's limits.
+    for chunk in rows.chunks(500) {
+        let mut sql = Sql::new(backend);
+        sql.push("INSERT INTO stats_rollups (grain, dim, day, project_id, area_id, kind, dkey");
+        for column in SUMS {
+            sql.push(", ").push(column);
+        }
+        sql.push(") VALUES ");
+        for (i, (key, vals)) in chunk.iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.push("(");
+            push_key(&mut sql, key);
+            for v in vals.iter() {
+                sql.push(", ").bind(*v);
+            }
+            sql.push(")");
+        }
+        sql.push(" ON CONFLICT (grain, dim, day, project_id, area_id, kind, dkey) DO UPDATE SET ");
+        for (i, column) in SUMS.iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.push(&format!("{column} = stats_rollups.{column} + excluded.{column}"));
+        }
+        db.execute(sql.statement()).await?;
+    }
+    Ok(())
 }
 
 /// Folds up to `limit` of the oldest deltas into the roll-ups; returns how many it folded.
@@ -174,7 +225,7 @@ pub async fn fold_batch<C: ConnectionTrait + TransactionTrait>(db: &C, limit: u6
             kind: row.try_get("", "kind")?,
             dkey: row.try_get("", "dkey")?,
         };
-        let slot = totals.entry(key).or_insert([0; SUMS.len()]);
+        let slot = totals.entry(key).or_insert(ZERO);
         for (s, column) in slot.iter_mut().zip(SUMS) {
             *s += row.try_get::<i64>("", column)?;
         }
@@ -182,7 +233,7 @@ pub async fn fold_batch<C: ConnectionTrait + TransactionTrait>(db: &C, limit: u6
     }
     // BTreeMap order is the primary key's order.
     let rows: Vec<(&Key, &Vals)> = totals.iter().filter(|(_, v)| v.iter().any(|x| *x != 0)).collect();
-    rollup::upsert(&txn, &rows).await?;
+    upsert(&txn, &rows).await?;
     for chunk in ids.chunks(1000) {
         let mut sql = Sql::new(backend);
         sql.push("DELETE FROM stats_deltas WHERE id IN (");

@@ -13,10 +13,10 @@ use std::collections::BTreeMap;
 
 use huiyin_domain::stats::median;
 use huiyin_domain::stats::median::{bucket_range, duration_bucket, locate_median, parse_bucket_key, Located};
+use huiyin_domain::stats::rollup::{AREA_HISTOGRAMS, HISTOGRAMS};
 use sea_orm::{ConnectionTrait, DatabaseBackend};
 
 use super::rolled::{self, Span};
-use super::rollup::{AREA_HISTOGRAMS, HISTOGRAMS};
 use super::sql::Sql;
 use super::StatsFilter;
 use crate::{StoreError, StoreResult};

@@ -74,6 +74,48 @@ async fn warnings_fired(db: &impl ConnectionTrait, filter: &StatsFilter) -> Stor
     Ok((total, warnings::views(db, first).await?))
 }
 
+/// Cases of the period still open after their due time, longest overdue first (at most 200).
+async fn overdue_cases(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<Vec<OverdueCase>> {
+    let mut select = case::Entity::find()
+        .filter(case::Column::CreatedAt.gte(filter.period.start))
+        .filter(case::Column::CreatedAt.lt(filter.period.end))
+        .filter(case::Column::Status.is_in(OPEN_STATUSES.iter().map(|s| s.as_str())))
+        .filter(case::Column::DueAt.lt(now()))
+        .order_by_asc(case::Column::DueAt)
+        .limit(200);
+    if let Some(allowed) = &filter.allowed_projects {
+        select = select.filter(case::Column::ProjectId.is_in(allowed.clone()));
+    }
+    if let Some(project) = filter.project_id {
+        select = select.filter(case::Column::ProjectId.eq(project));
+    }
+    if let Some(area) = filter.area_id {
+        select = select.filter(case::Column::AreaId.eq(area));
+    }
+    if let Some(kind) = filter.kind {
+        select = select.filter(case::Column::Kind.eq(kind.as_str()));
+    }
+    let overdue_cases = select.all(db).await?;
+    let departments: std::collections::HashMap<Uuid, String> = department::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.name))
+        .collect();
+    Ok(overdue_cases
+        .into_iter()
+        .map(|c| OverdueCase {
+            id: c.id,
+            department: c.department_id.and_then(|d| departments.get(&d).cloned()),
+            number: c.number,
+            title: c.title,
+            status: c.status,
+            due_at: c.due_at,
+            created_at: c.created_at,
+        })
+        .collect())
+}
+
 pub async fn monthly(db: &impl ConnectionTrait, month: &str, filter: &StatsFilter) -> StoreResult<MonthlyReport> {
     let previous_filter = StatsFilter {
         period: filter
@@ -107,44 +149,7 @@ pub async fn monthly(db: &impl ConnectionTrait, month: &str, filter: &StatsFilte
     let mut top_buildings = buildings.groups;
     top_buildings.retain(|g| g.key.is_some());
     top_buildings.truncate(10);
-    let mut select = case::Entity::find()
-        .filter(case::Column::CreatedAt.gte(filter.period.start))
-        .filter(case::Column::CreatedAt.lt(filter.period.end))
-        .filter(case::Column::Status.is_in(OPEN_STATUSES.iter().map(|s| s.as_str())))
-        .filter(case::Column::DueAt.lt(now()))
-        .order_by_asc(case::Column::DueAt)
-        .limit(200);
-    if let Some(allowed) = &filter.allowed_projects {
-        select = select.filter(case::Column::ProjectId.is_in(allowed.clone()));
-    }
-    if let Some(project) = filter.project_id {
-        select = select.filter(case::Column::ProjectId.eq(project));
-    }
-    if let Some(area) = filter.area_id {
-        select = select.filter(case::Column::AreaId.eq(area));
-    }
-    if let Some(kind) = filter.kind {
-        select = select.filter(case::Column::Kind.eq(kind.as_str()));
-    }
-    let overdue_cases = select.all(db).await?;
-    let departments: std::collections::HashMap<Uuid, String> = department::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d.name))
-        .collect();
-    let overdue = overdue_cases
-        .into_iter()
-        .map(|c| OverdueCase {
-            id: c.id,
-            department: c.department_id.and_then(|d| departments.get(&d).cloned()),
-            number: c.number,
-            title: c.title,
-            status: c.status,
-            due_at: c.due_at,
-            created_at: c.created_at,
-        })
-        .collect();
+    let overdue = overdue_cases(db, filter).await?;
     Ok(MonthlyReport {
         month: month.to_owned(),
         summary: current,

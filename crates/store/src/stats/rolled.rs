@@ -4,10 +4,11 @@
 //! cases table.
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use huiyin_domain::stats::rollup::{day_number, SUMS};
+use huiyin_domain::time::{business_day, business_day_start};
 use sea_orm::{ConnectionTrait, DatabaseBackend, QueryResult};
 
 use super::figures::{read_sums, Sums};
-use super::rollup::{beijing_date, beijing_start, day_number, SUMS};
 use super::sql::Sql;
 use super::StatsFilter;
 use crate::StoreResult;
@@ -31,9 +32,9 @@ impl Span {
     /// `None` when `[start, end)` does not start and end at Beijing midnights. Without
     /// `use_months` only day rows are used (buckets smaller than a month).
     pub fn of(start: DateTime<Utc>, end: DateTime<Utc>, use_months: bool) -> Option<Span> {
-        let from = beijing_date(start);
-        let to = beijing_date(end);
-        if beijing_start(from) != start || beijing_start(to) != end || to <= from {
+        let from = business_day(start);
+        let to = business_day(end);
+        if business_day_start(from) != start || business_day_start(to) != end || to <= from {
             return None;
         }
         let first_whole = if from.day() == 1 {
@@ -72,7 +73,7 @@ impl Span {
         [(self.from, self.month_from), (self.month_to, self.to)]
             .into_iter()
             .filter(|(a, b)| a < b)
-            .map(|(a, b)| (beijing_start(a), beijing_start(b)))
+            .map(|(a, b)| (business_day_start(a), business_day_start(b)))
             .collect()
     }
 

@@ -1,12 +1,12 @@
 //! A time series of the core figures over the period's buckets, gaps filled with zero.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use huiyin_domain::stats::rollup::day_number;
 use huiyin_domain::stats::{buckets, Bucket, Interval};
 use sea_orm::{ConnectionTrait, DatabaseBackend};
 
 use super::figures::{push_columns, read_sums, Figures, Sums};
 use super::rolled::{self, push_overdue_only, Span};
-use super::rollup::day_number;
 use super::sql::Sql;
 use super::summary::PeriodInfo;
 use super::StatsFilter;

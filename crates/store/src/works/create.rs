@@ -37,6 +37,29 @@ async fn staff(db: &impl ConnectionTrait, field: &str, id: Uuid, role: Option<Ro
     }
 }
 
+/// The works' people are active staff (the designer a designer), and its property one the
+/// lead's store or the actor may see.
+async fn check_people_and_place(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    input: &NewWorks,
+    project_id: Uuid,
+) -> StoreResult<()> {
+    staff(db, "designer_id", input.designer_id, Some(Role::Designer)).await?;
+    staff(db, "project_manager_id", input.project_manager_id, None).await?;
+    staff(db, "supervisor_id", input.supervisor_id, None).await?;
+    if let Some(inspector) = input.inspector_id {
+        staff(db, "inspector_id", inspector, None).await?;
+    }
+    if let Some(property) = input.property_id {
+        match crate::entity::property::Entity::find_by_id(property).one(db).await? {
+            Some(p) if p.project_id == project_id || actor.sees_project(p.project_id) => {}
+            _ => return Err(StoreError::invalid("property_id", "no such property")),
+        }
+    }
+    Ok(())
+}
+
 pub async fn create<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
@@ -62,18 +85,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
             "works are opened for signed leads only",
         ));
     }
-    staff(&txn, "designer_id", input.designer_id, Some(Role::Designer)).await?;
-    staff(&txn, "project_manager_id", input.project_manager_id, None).await?;
-    staff(&txn, "supervisor_id", input.supervisor_id, None).await?;
-    if let Some(inspector) = input.inspector_id {
-        staff(&txn, "inspector_id", inspector, None).await?;
-    }
-    if let Some(property) = input.property_id {
-        match crate::entity::property::Entity::find_by_id(property).one(&txn).await? {
-            Some(p) if p.project_id == lead.project_id || actor.sees_project(p.project_id) => {}
-            _ => return Err(StoreError::invalid("property_id", "no such property")),
-        }
-    }
+    check_people_and_place(&txn, actor, &input, lead.project_id).await?;
     let (config, _) = settings::get(&txn).await?;
     let at = now();
     let created = works::ActiveModel {

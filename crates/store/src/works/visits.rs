@@ -3,7 +3,7 @@
 //! intake) linked to the works, and a dissatisfied visit opens a major complaint. The completion
 //! visit hands the works over: the warranty starts and aftercare visits are scheduled.
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use huiyin_domain::case::{CaseKind, Channel, Satisfaction, Severity};
 use huiyin_domain::decoration::works::{
     aftercare_visits, escalates, warranty_until, IssueKind, StageStatus, WorksStatus, COMPLETION,
@@ -138,6 +138,56 @@ pub struct StageVisit {
     pub issues: Vec<VisitIssue>,
 }
 
+/// Marks the works' stage visited; an aftercare visit needs completed works instead.
+async fn mark_visited(
+    txn: &impl ConnectionTrait,
+    current: &works::Model,
+    stage: &str,
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    if stage == AFTERCARE {
+        if current.status.0 != WorksStatus::Completed {
+            return Err(StoreError::conflict("stage", "aftercare visits follow completion"));
+        }
+        return Ok(());
+    }
+    let row = stage_of(txn, current.id, stage).await?;
+    if row.status.0 == StageStatus::Pending {
+        return Err(StoreError::conflict("stage", format!("{stage} has not started")));
+    }
+    let mut model = row.into_active_model();
+    model.status = Set(Wire(StageStatus::Visited));
+    model.visited_at = Set(Some(at));
+    model.update(txn).await?;
+    Ok(())
+}
+
+/// The scheduled visit of this stage not done yet, or a new one due now.
+async fn visit_row(
+    txn: &impl ConnectionTrait,
+    works_id: Uuid,
+    stage: &str,
+    at: DateTime<Utc>,
+) -> StoreResult<works_visit::ActiveModel> {
+    let due = works_visit::Entity::find()
+        .filter(works_visit::Column::WorksId.eq(works_id))
+        .filter(works_visit::Column::Stage.eq(stage))
+        .filter(works_visit::Column::DoneAt.is_null())
+        .one(txn)
+        .await?;
+    Ok(match due {
+        Some(scheduled) => scheduled.into_active_model(),
+        None => works_visit::ActiveModel {
+            id: Set(new_id()),
+            works_id: Set(works_id),
+            stage: Set(stage.to_owned()),
+            due_at: Set(at),
+            created_at: Set(at),
+            ..Default::default()
+        },
+    })
+}
+
 /// Records a stage (or aftercare) visit.
 pub async fn visit<C: ConnectionTrait + TransactionTrait>(
     db: &C,
@@ -157,23 +207,7 @@ pub async fn visit<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let current = load_for_change(&txn, actor, id, expected_version).await?;
     let at = now();
-    if input.stage == AFTERCARE {
-        if current.status.0 != WorksStatus::Completed {
-            return Err(StoreError::conflict("stage", "aftercare visits follow completion"));
-        }
-    } else {
-        let row = stage_of(&txn, id, &input.stage).await?;
-        if row.status.0 == StageStatus::Pending {
-            return Err(StoreError::conflict(
-                "stage",
-                format!("{} has not started", input.stage),
-            ));
-        }
-        let mut model = row.into_active_model();
-        model.status = Set(Wire(StageStatus::Visited));
-        model.visited_at = Set(Some(at));
-        model.update(&txn).await?;
-    }
+    mark_visited(&txn, &current, &input.stage, at).await?;
     let mut opened = Vec::new();
     for (kind, description) in &issues {
         let case = open_case(&txn, actor, &current, *kind, Severity::Normal, description).await?;
@@ -201,23 +235,7 @@ pub async fn visit<C: ConnectionTrait + TransactionTrait>(
                 .join("\n"),
         )
     };
-    let due = works_visit::Entity::find()
-        .filter(works_visit::Column::WorksId.eq(id))
-        .filter(works_visit::Column::Stage.eq(input.stage.as_str()))
-        .filter(works_visit::Column::DoneAt.is_null())
-        .one(&txn)
-        .await?;
-    let mut row = match due {
-        Some(scheduled) => scheduled.into_active_model(),
-        None => works_visit::ActiveModel {
-            id: Set(new_id()),
-            works_id: Set(id),
-            stage: Set(input.stage.clone()),
-            due_at: Set(at),
-            created_at: Set(at),
-            ..Default::default()
-        },
-    };
+    let mut row = visit_row(&txn, id, &input.stage, at).await?;
     row.done_at = Set(Some(at));
     row.visitor_id = Set(Some(actor.user_id));
     row.satisfaction = Set(Some(Wire(input.satisfaction)));

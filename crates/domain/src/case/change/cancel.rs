@@ -6,7 +6,8 @@
 use serde_json::json;
 use uuid::Uuid;
 
-use super::actions::{check_duplicate, effects, Effects};
+use super::actions::check_duplicate;
+use super::effects::{effects, Effects};
 use super::types::*;
 use crate::case::{CancelReason, Visibility};
 

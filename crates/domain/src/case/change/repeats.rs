@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::actions::{effects, invalid, open_order, Effects};
+use super::effects::{effects, invalid, open_order, Effects};
 use super::types::*;
 use crate::case::checks::{after_dissatisfied, Repeat};
 use crate::case::{Outcome, Visibility};

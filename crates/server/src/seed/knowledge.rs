@@ -4,9 +4,9 @@ use huiyin_domain::knowledge::ArticleStatus;
 use huiyin_domain::reply_template::TemplateUse;
 use sea_orm::{ConnectionTrait, TransactionTrait};
 
-use super::{create, CreateArticle};
-use crate::reply_templates::{self, CreateTemplate};
-use crate::{Actor, StoreResult};
+use huiyin_store::knowledge::{create, CreateArticle};
+use huiyin_store::reply_templates::{self, CreateTemplate};
+use huiyin_store::{Actor, StoreResult};
 
 const ARTICLES: &[(&str, &str, &[&str])] = &[
     (
@@ -55,7 +55,7 @@ const REPLIES: &[(&str, &str, &[TemplateUse])] = &[
 ];
 
 /// Publishes the demo articles and writes the standard replies as `author`.
-pub async fn seed<C: ConnectionTrait + TransactionTrait>(db: &C, author: &Actor) -> StoreResult<()> {
+pub(super) async fn seed<C: ConnectionTrait + TransactionTrait>(db: &C, author: &Actor) -> StoreResult<()> {
     for (title, body, tags) in ARTICLES {
         create(
             db,

@@ -4,19 +4,21 @@
 //! problem, which opens its complaint through the contact log) and a day-shift handover still
 //! waiting for the next shift. Deterministic: the same rooms, months and amounts every time.
 
+use std::cmp::Reverse;
+
 use chrono::{Datelike, Duration, NaiveDate, Utc};
 use huiyin_domain::arrears::{ContactMethod, ContactReason, ContactResult};
 use huiyin_domain::handover::Shift;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait};
+use huiyin_domain::time::business_day;
+use huiyin_store::arrears::contacts::{self, NewContact};
+use huiyin_store::arrears::import::{apply, ImportedBy};
+use huiyin_store::arrears::{self, parse, ArrearsRecord, ListArrears};
+use huiyin_store::handovers::{self, NewHandover};
+use huiyin_store::{Actor, StoreError, StoreResult};
+use sea_orm::{ConnectionTrait, TransactionTrait};
 use uuid::Uuid;
 
-use crate::arrears::contacts::{self, NewContact};
-use crate::arrears::import::{apply, ImportedBy};
-use crate::arrears::parse;
-use crate::entity::{arrears, property};
-use crate::handovers::{self, NewHandover};
-use crate::stats::rollup::beijing_date;
-use crate::{Actor, StoreError, StoreResult};
+use super::organisation::rooms;
 
 /// Months owed by the n-th household in arrears: mostly a few, some past 6 and 12.
 const MONTHS: [u32; 10] = [1, 2, 3, 1, 4, 7, 2, 9, 13, 15];
@@ -63,12 +65,10 @@ async fn import_project<C: ConnectionTrait + TransactionTrait>(
     project_id: Uuid,
     today: NaiveDate,
 ) -> StoreResult<()> {
-    let mut buildings: Vec<String> = property::Entity::find()
-        .filter(property::Column::ProjectId.eq(project_id))
-        .all(db)
+    let mut buildings: Vec<String> = rooms(db, admin, Some(project_id))
         .await?
         .into_iter()
-        .map(|p| p.building)
+        .map(|room| room.building)
         .collect();
     buildings.sort();
     buildings.dedup();
@@ -84,16 +84,33 @@ async fn import_project<C: ConnectionTrait + TransactionTrait>(
     Ok(())
 }
 
+/// The open arrears of an area, the most months owed first (then in import order).
+async fn oldest_first(db: &impl ConnectionTrait, steward: &Actor, area_id: Uuid) -> StoreResult<Vec<ArrearsRecord>> {
+    let mut rows = Vec::new();
+    let mut cursor = None;
+    loop {
+        let query = ListArrears {
+            area_id: Some(area_id),
+            limit: Some(200),
+            cursor,
+            ..Default::default()
+        };
+        let page = arrears::list(db, steward, query).await?;
+        rows.extend(page.items);
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+    rows.sort_by_key(|row| (Reverse(row.months), row.id));
+    Ok(rows)
+}
+
 /// The steward's contacts on their area's oldest arrears: a dispute over a leak (which opens a
 /// complaint), a promise and an unreachable household.
 async fn steward_contacts(db: &impl ConnectionTrait, steward: &Actor, area_id: Uuid) -> StoreResult<()> {
-    let rows = arrears::Entity::find()
-        .filter(arrears::Column::AreaId.eq(area_id))
-        .order_by_desc(arrears::Column::Months)
-        .order_by_asc(arrears::Column::Id)
-        .all(db)
-        .await?;
-    let today = beijing_date(Utc::now());
+    let rows = oldest_first(db, steward, area_id).await?;
+    let today = business_day(Utc::now());
     let plans = [
         (
             ContactMethod::Visit,
@@ -131,7 +148,7 @@ async fn steward_contacts(db: &impl ConnectionTrait, steward: &Actor, area_id: U
 }
 
 /// Imports, contacts and the pending day-shift handover.
-pub async fn seed<C: ConnectionTrait + TransactionTrait>(
+pub(super) async fn seed<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     admin: &Actor,
     steward: &Actor,
@@ -139,7 +156,7 @@ pub async fn seed<C: ConnectionTrait + TransactionTrait>(
     day_agent: &Actor,
     project_ids: &[Uuid],
 ) -> StoreResult<()> {
-    let today = beijing_date(Utc::now());
+    let today = business_day(Utc::now());
     for project_id in project_ids {
         import_project(db, admin, *project_id, today).await?;
     }

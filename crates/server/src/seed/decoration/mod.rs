@@ -8,17 +8,17 @@ use chrono::{DateTime, Duration, Utc};
 use huiyin_domain::decoration::dispatch::DesignerLevel;
 use huiyin_domain::decoration::lead::{Intent, LeadSource};
 use huiyin_domain::role::Role;
+use huiyin_store::leads::create::{self, NewLead, TransferSlip};
+use huiyin_store::leads::designers::{self, DesignerProfile};
+use huiyin_store::leads::dispatch::{self, DispatchLead};
+use huiyin_store::org::departments::{self, CreateDepartment};
+use huiyin_store::org::projects::{self, CreateProject};
+use huiyin_store::{at_time, Actor, StoreResult};
 use rand::rngs::StdRng;
 use rand::Rng;
 use uuid::Uuid;
 
-use crate::leads::create::{self, NewLead, TransferSlip};
-use crate::leads::designers::{self, DesignerProfile};
-use crate::leads::dispatch::{self, DispatchLead};
-use crate::org::departments::{self, CreateDepartment};
-use crate::org::projects::{self, CreateProject};
-use crate::seed::{account, DEMO_PASSWORD};
-use crate::{at_time, Actor, StoreResult};
+use super::{account, DEMO_PASSWORD};
 
 mod replay;
 mod works;
@@ -101,7 +101,7 @@ pub(super) struct Replayed {
 }
 
 /// Seeds the decoration store; `engineering` is the engineering department (project managers).
-pub async fn seed<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(
+pub(super) async fn seed<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(
     db: &C,
     admin: &Actor,
     engineering: Option<Uuid>,
@@ -199,33 +199,7 @@ async fn people<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(
     for (username, name) in [("customer_manager", "罗客户经理"), ("customer_manager2", "谢客户经理")] {
         customer_managers.push(account(db, username, DEMO_PASSWORD, name, Role::CustomerManager, None, &stores).await?);
     }
-    let mut capped = None;
-    for (username, name, level, group, top) in [
-        ("designer", "林设计师", DesignerLevel::Designer, "一组", false),
-        ("designer2", "许助理设计师", DesignerLevel::Assistant, "一组", false),
-        ("designer3", "郑副主任", DesignerLevel::ViceDirector, "二组", false),
-        ("designer4", "钱主任", DesignerLevel::Director, "一组", true),
-        ("designer5", "高主任", DesignerLevel::Director, "二组", false),
-        ("designer6", "黄首席", DesignerLevel::Chief, "一组", false),
-        ("designer7", "罗首席", DesignerLevel::Chief, "二组", false),
-    ] {
-        let designer = account(db, username, DEMO_PASSWORD, name, Role::Designer, Some(design), &stores).await?;
-        designers::put_profile(
-            db,
-            admin,
-            designer.user_id,
-            0,
-            DesignerProfile {
-                level,
-                group: group.into(),
-                top_signer: top,
-            },
-        )
-        .await?;
-        if level == DesignerLevel::ViceDirector {
-            capped = Some(designer.user_id);
-        }
-    }
+    let capped = designers(db, admin, design, &stores).await?;
     let mut staff = Vec::new();
     for (username, name) in [
         ("project_manager", "马项目经理"),
@@ -247,6 +221,44 @@ async fn people<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(
         site_supervisor: staff[1],
         inspector: staff[2],
     })
+}
+
+/// The designers of every grade, in two groups; answers the vice-director, who will be at
+/// today's daily cap.
+async fn designers<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(
+    db: &C,
+    admin: &Actor,
+    design: Uuid,
+    stores: &[Uuid],
+) -> StoreResult<Option<Uuid>> {
+    let mut capped = None;
+    for (username, name, level, group, top) in [
+        ("designer", "林设计师", DesignerLevel::Designer, "一组", false),
+        ("designer2", "许助理设计师", DesignerLevel::Assistant, "一组", false),
+        ("designer3", "郑副主任", DesignerLevel::ViceDirector, "二组", false),
+        ("designer4", "钱主任", DesignerLevel::Director, "一组", true),
+        ("designer5", "高主任", DesignerLevel::Director, "二组", false),
+        ("designer6", "黄首席", DesignerLevel::Chief, "一组", false),
+        ("designer7", "罗首席", DesignerLevel::Chief, "二组", false),
+    ] {
+        let designer = account(db, username, DEMO_PASSWORD, name, Role::Designer, Some(design), stores).await?;
+        designers::put_profile(
+            db,
+            admin,
+            designer.user_id,
+            0,
+            DesignerProfile {
+                level,
+                group: group.into(),
+                top_signer: top,
+            },
+        )
+        .await?;
+        if level == DesignerLevel::ViceDirector {
+            capped = Some(designer.user_id);
+        }
+    }
+    Ok(capped)
 }
 
 async fn register<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(

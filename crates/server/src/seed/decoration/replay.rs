@@ -3,15 +3,15 @@
 
 use chrono::{DateTime, Duration, Utc};
 use huiyin_domain::decoration::lead::{FollowUpChannel, LeadAction, LossKind, LossReason, OrderSize};
+use huiyin_store::leads::designers;
+use huiyin_store::leads::dispatch::{self, Dispatched};
+use huiyin_store::leads::progress::{self, FollowUp, ReportLoss};
+use huiyin_store::{at_time, Actor, StoreResult};
 use rand::rngs::StdRng;
 use rand::Rng;
 use uuid::Uuid;
 
 use super::{to, Deco, Replayed, Target};
-use crate::leads::designers;
-use crate::leads::dispatch::{self, Dispatched};
-use crate::leads::progress::{self, FollowUp, ReportLoss};
-use crate::{at_time, Actor, StoreResult};
 
 /// Walks a lead to `target`; answers the lead when it ended signed.
 pub(super) async fn replay<C: sea_orm::ConnectionTrait + sea_orm::TransactionTrait>(
@@ -27,7 +27,7 @@ pub(super) async fn replay<C: sea_orm::ConnectionTrait + sea_orm::TransactionTra
     }
     let cm = deco.customer_managers[0].clone();
     lead.clock += Duration::hours(2);
-    let size = at_time(lead.clock, crate::leads::query::get(db, &cm, lead.id))
+    let size = at_time(lead.clock, huiyin_store::leads::query::get(db, &cm, lead.id))
         .await?
         .lead
         .size
