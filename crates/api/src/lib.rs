@@ -5,6 +5,7 @@ pub mod auth;
 pub mod docs;
 pub mod error;
 pub mod extract;
+pub mod idempotent;
 pub mod middleware;
 pub mod page;
 pub mod routes;
