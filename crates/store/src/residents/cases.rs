@@ -1,7 +1,7 @@
 //! A resident's own cases: reporting (with a daily limit), following, rating and withdrawing.
 //!
 //! Reporting goes through the staff intake ([`crate::cases::create::create`]) and every change
-//! (`super::changes`) through [`crate::cases::actions::perform`], so numbering, timeline and
+//! (rating, withdrawing) through [`crate::cases::actions::perform`], so numbering, timeline and
 //! the state machine are exactly the ones staff use. What a resident may *read* is narrowed here: public timeline
 //! entries only, with no staff ids, payloads or instructions to departments, and only the
 //! attachments the resident uploaded.
