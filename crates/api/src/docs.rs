@@ -21,10 +21,10 @@ Changes to versioned resources need `If-Match: \"<version>\"`; creates accept `I
     components(schemas(
         Problem,
         // Enums used only in query parameters are not collected from the handlers.
-        huiyin_store::cases::query::Queue,
-        huiyin_store::cases::query::CaseSort,
+        crate::routes::cases::list_query::Queue,
+        crate::routes::cases::list_query::CaseSort,
         crate::routes::stats::ReportFormat,
-        huiyin_store::visits::VisitFilter,
+        crate::routes::visits::views::VisitFilter,
         crate::routes::warnings::WarningStatus,
         huiyin_domain::arrears::Stage,
         huiyin_domain::arrears::ArrearsStatus,

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod docs;
 pub mod error;
 pub mod extract;
+pub mod idempotent;
 pub mod metrics;
 pub mod middleware;
 pub mod page;

@@ -6,39 +6,13 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     Set,
 };
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::entity::notification;
 use crate::page::{self, Page};
 use crate::{new_id, now, StoreError, StoreResult};
 
-huiyin_domain::wire_enum! {
-    /// Why a notification was sent.
-    pub enum NotificationKind {
-        /// A case reached the recipient's escalation level.
-        Escalated => "escalated",
-        /// A work order was dispatched or reassigned to the recipient or their department.
-        Assigned => "assigned",
-        /// A scheduled return visit is due.
-        VisitDue => "visit_due",
-        /// A complaint warning fired.
-        Warning => "warning",
-        /// An urgent case, or a major complaint, was registered.
-        UrgentCase => "urgent_case",
-        /// A new case was registered in an area the recipient is steward of.
-        AreaCase => "area_case",
-        /// Fee arrears reached the supervisor or the legal stage.
-        ArrearsStage => "arrears_stage",
-        /// A shift handover has waited unsigned past the reminder time.
-        HandoverPending => "handover_pending",
-        /// A 24 h or 48 h check found no contact made, or the repair not done (the department).
-        CheckFailed => "check_failed",
-        /// A case dissatisfied a third time waits for a supervisor to dispatch it again.
-        Review => "review",
-    }
-}
+pub use huiyin_domain::notification::NotificationKind;
 
 /// What to tell whom.
 #[derive(Debug, Clone)]
@@ -75,30 +49,27 @@ pub async fn notify(db: &impl ConnectionTrait, recipients: &[Uuid], note: &NewNo
     Ok(seen.len())
 }
 
-#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
+/// Which of the user's notifications to list, and the page.
+#[derive(Debug, Clone, Default)]
 pub struct NotificationQuery {
     /// Only unread ones.
     pub unread: Option<bool>,
-    /// 1–200, default 50.
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct NotificationList {
-    pub items: Vec<NotificationView>,
+/// A page of the user's notifications, with how many of all of them are unread.
+#[derive(Debug, Clone)]
+pub struct NotificationPage {
+    pub items: Vec<NotificationRecord>,
     pub next_cursor: Option<String>,
-    /// How many of the user's notifications are unread in all.
     pub unread: u64,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct NotificationView {
+#[derive(Debug, Clone)]
+pub struct NotificationRecord {
     pub id: Uuid,
     pub kind: NotificationKind,
-    #[schema(example = "案件 TS-20261126-0003 已升级至片区级")]
     pub title: String,
     pub body: String,
     pub case_id: Option<Uuid>,
@@ -107,8 +78,8 @@ pub struct NotificationView {
     pub read_at: Option<DateTime<Utc>>,
 }
 
-fn view(n: notification::Model) -> NotificationView {
-    NotificationView {
+fn view(n: notification::Model) -> NotificationRecord {
+    NotificationRecord {
         id: n.id,
         kind: NotificationKind::parse(&n.kind).unwrap_or(NotificationKind::Warning),
         title: n.title,
@@ -125,7 +96,7 @@ pub async fn list(
     db: &impl ConnectionTrait,
     user_id: Uuid,
     query: &NotificationQuery,
-) -> StoreResult<NotificationList> {
+) -> StoreResult<NotificationPage> {
     let limit = page::limit(query.limit)?;
     let mut select = notification::Entity::find().filter(notification::Column::UserId.eq(user_id));
     if query.unread == Some(true) {
@@ -146,7 +117,7 @@ pub async fn list(
         .filter(notification::Column::ReadAt.is_null())
         .count(db)
         .await?;
-    Ok(NotificationList {
+    Ok(NotificationPage {
         items: items.into_iter().map(view).collect(),
         next_cursor,
         unread,
@@ -154,7 +125,7 @@ pub async fn list(
 }
 
 /// Marks one of the user's notifications read (NotFound for anyone else's).
-pub async fn mark_read(db: &impl ConnectionTrait, user_id: Uuid, id: Uuid) -> StoreResult<NotificationView> {
+pub async fn mark_read(db: &impl ConnectionTrait, user_id: Uuid, id: Uuid) -> StoreResult<NotificationRecord> {
     let found = notification::Entity::find_by_id(id)
         .filter(notification::Column::UserId.eq(user_id))
         .one(db)

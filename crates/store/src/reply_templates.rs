@@ -164,8 +164,8 @@ pub async fn render(
     let case = crate::cases::query::get(db, actor, case_id).await?;
     let mut values = BTreeMap::new();
     values.insert(Placeholder::CaseNumber, case.case.number.clone());
-    if let Some(customer) = &case.customer {
-        values.insert(Placeholder::CustomerName, customer.name.clone());
+    if let Some(name) = &case.customer_name {
+        values.insert(Placeholder::CustomerName, name.clone());
     }
     if let Some(due) = case.case.next_due_at {
         values.insert(

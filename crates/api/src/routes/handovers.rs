@@ -1,7 +1,7 @@
 //! Shift handovers (交接班): write one with the server's snapshot of open work, list them, and
 //! sign the previous shift's; the reminder setting.
 
-use actix_web::http::header::{CONTENT_TYPE, ETAG};
+use actix_web::http::header::ETAG;
 use actix_web::http::StatusCode;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{DateTime, Utc};
@@ -9,7 +9,7 @@ use huiyin_domain::handover::{HandoverSettings, HandoverStatus, Shift};
 use huiyin_domain::permission::Permission;
 use huiyin_store::handovers::snapshot::{self, CaseItem, Snapshot, VisitItem, WarningItem};
 use huiyin_store::handovers::{self, HandoverRecord, ListHandovers, NewHandover};
-use huiyin_store::idempotency::{self, Answer};
+use huiyin_store::idempotency;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -19,6 +19,7 @@ use super::ok_versioned;
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::{etag, IdempotencyKey, IfMatch, Json, Query};
+use crate::idempotent::{json_answer, stored_reply};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -242,17 +243,10 @@ async fn create(
     };
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
         let created = HandoverResponse::from(handovers::create(txn, &actor, input).await?);
-        Ok(Answer {
-            status: 201,
-            body: serde_json::to_string(&created).unwrap_or_default(),
-        })
+        Ok(json_answer(StatusCode::CREATED, &created))
     })
     .await?;
-    Ok(
-        HttpResponse::build(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED))
-            .insert_header((CONTENT_TYPE, "application/json"))
-            .body(answer.body),
-    )
+    Ok(stored_reply(answer, StatusCode::CREATED))
 }
 
 /// Handovers of your projects, newest first (`status=pending` for the ones to sign).

@@ -8,6 +8,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::checks::may_dispatch_from_review;
 use super::{CaseAction, CaseKind, CaseStatus, Severity};
 use crate::calendar::{Calendar, Clock};
 use crate::role::Role;
@@ -85,13 +86,19 @@ pub enum ProcessError {
     /// 403: a supervisor dispatches complaints in this project.
     #[error("dispatch_by: in this project only a supervisor or manager dispatches complaints")]
     SupervisorDispatches,
+    /// 403: the case waits in `review` after its third dissatisfied visit.
+    #[error("dissatisfied three times: only a supervisor dispatches this case again")]
+    SupervisorReviews,
 }
 
-/// May `role` dispatch a case of `kind` (verified or not) under `settings`? Who dispatches is
-/// checked first: an agent who may not dispatch at all hears that, not "verify first".
+/// May `role` dispatch a case of `kind` in `status` (verified or not) under `settings` now? The
+/// one rule both the pipeline (refusing) and the case page (offering) ask. Who dispatches is
+/// checked first: an agent who may not dispatch at all hears that, not "verify first"; a case
+/// waiting in `review` is dispatched again by a supervisor only.
 pub fn check_dispatch(
     settings: &ProcessSettings,
     kind: CaseKind,
+    status: CaseStatus,
     verified: bool,
     role: Role,
 ) -> Result<(), ProcessError> {
@@ -100,6 +107,9 @@ pub fn check_dispatch(
     }
     if settings.requires_verification(kind) && !verified {
         return Err(ProcessError::VerifyFirst);
+    }
+    if status == CaseStatus::Review && !may_dispatch_from_review(role) {
+        return Err(ProcessError::SupervisorReviews);
     }
     Ok(())
 }
@@ -135,6 +145,7 @@ pub fn offered(
     actions: Vec<CaseAction>,
     settings: &ProcessSettings,
     kind: CaseKind,
+    status: CaseStatus,
     verified: bool,
     role: Role,
     cancel_requested: bool,
@@ -142,7 +153,7 @@ pub fn offered(
     actions
         .into_iter()
         .filter(|action| match action {
-            CaseAction::Dispatch => check_dispatch(settings, kind, verified, role).is_ok(),
+            CaseAction::Dispatch => check_dispatch(settings, kind, status, verified, role).is_ok(),
             CaseAction::CancelApprove | CaseAction::CancelReject => cancel_requested,
             CaseAction::Cancel => !cancel_requested || decides(role),
             _ => true,
@@ -200,7 +211,7 @@ mod tests {
         ];
         for (settings, kind, verified, role, expected) in table {
             assert_eq!(
-                check_dispatch(settings, *kind, *verified, *role),
+                check_dispatch(settings, *kind, CaseStatus::Registered, *verified, *role),
                 *expected,
                 "{settings:?} {kind} verified={verified} {role}"
             );
@@ -325,12 +336,21 @@ mod tests {
     fn the_page_offers_what_the_process_allows() {
         let on = ProcessSettings::default();
         let registered = available_actions(CaseKind::Complaint, CaseStatus::Registered);
-        let agent = offered(registered.clone(), &on, CaseKind::Complaint, false, Role::Agent, false);
+        let agent = offered(
+            registered.clone(),
+            &on,
+            CaseKind::Complaint,
+            CaseStatus::Registered,
+            false,
+            Role::Agent,
+            false,
+        );
         assert!(agent.contains(&CaseAction::Verify) && !agent.contains(&CaseAction::Dispatch));
         let unverified = offered(
             registered.clone(),
             &on,
             CaseKind::Complaint,
+            CaseStatus::Registered,
             false,
             Role::Supervisor,
             false,
@@ -340,19 +360,28 @@ mod tests {
             registered.clone(),
             &on,
             CaseKind::Complaint,
+            CaseStatus::Registered,
             true,
             Role::Supervisor,
             false,
         );
         assert!(verified.contains(&CaseAction::Dispatch));
-        assert!(
-            offered(registered, &OFF, CaseKind::Complaint, false, Role::Agent, false).contains(&CaseAction::Dispatch)
-        );
+        assert!(offered(
+            registered,
+            &OFF,
+            CaseKind::Complaint,
+            CaseStatus::Registered,
+            false,
+            Role::Agent,
+            false
+        )
+        .contains(&CaseAction::Dispatch));
         let dispatched = available_actions(CaseKind::Complaint, CaseStatus::Dispatched);
         let idle = offered(
             dispatched.clone(),
             &on,
             CaseKind::Complaint,
+            CaseStatus::Dispatched,
             true,
             Role::Supervisor,
             false,
@@ -362,12 +391,50 @@ mod tests {
             dispatched.clone(),
             &on,
             CaseKind::Complaint,
+            CaseStatus::Dispatched,
             true,
             Role::Supervisor,
             true,
         );
         assert!(waiting.contains(&CaseAction::CancelApprove) && waiting.contains(&CaseAction::CancelReject));
-        let agent_waiting = offered(dispatched, &on, CaseKind::Complaint, true, Role::Agent, true);
+        let agent_waiting = offered(
+            dispatched,
+            &on,
+            CaseKind::Complaint,
+            CaseStatus::Dispatched,
+            true,
+            Role::Agent,
+            true,
+        );
         assert!(!agent_waiting.contains(&CaseAction::Cancel), "one request at a time");
+    }
+
+    #[test]
+    fn a_case_in_review_is_dispatched_again_by_a_supervisor_only() {
+        let review = available_actions(CaseKind::Repair, CaseStatus::Review);
+        assert!(review.contains(&CaseAction::Dispatch));
+        for role in Role::ALL {
+            let allowed = check_dispatch(&OFF, CaseKind::Repair, CaseStatus::Review, true, *role);
+            let expected = if may_dispatch_from_review(*role) {
+                Ok(())
+            } else {
+                Err(ProcessError::SupervisorReviews)
+            };
+            assert_eq!(allowed, expected, "{role}");
+            let page = offered(
+                review.clone(),
+                &OFF,
+                CaseKind::Repair,
+                CaseStatus::Review,
+                true,
+                *role,
+                false,
+            );
+            assert_eq!(page.contains(&CaseAction::Dispatch), expected.is_ok(), "{role}");
+        }
+        assert_eq!(
+            check_dispatch(&OFF, CaseKind::Repair, CaseStatus::Registered, false, Role::Agent),
+            Ok(())
+        );
     }
 }

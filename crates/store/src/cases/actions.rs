@@ -4,8 +4,6 @@
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::{CancelReason, CaseAction, Command, ReplyMethod, Satisfaction, Visibility};
 use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 pub use super::pipeline::{perform, perform_in};
@@ -13,16 +11,13 @@ use super::scope;
 use crate::entity::case;
 use crate::{Actor, StoreError, StoreResult};
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct VerifyCase {
     /// What the same-day check found (调查核实).
-    #[schema(example = "已电话核实，确认为楼上防水层破损。")]
     pub note: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct DispatchCase {
     pub department_id: Uuid,
     /// A member of that department; otherwise the department picks someone.
@@ -32,27 +27,22 @@ pub struct DispatchCase {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct ResolveCase {
-    #[schema(example = "已更换破损水管并做闭水试验。")]
     pub result: String,
     /// Paid service outside warranty (有偿服务), in yuan with at most two decimals.
-    #[schema(example = 120.5)]
     pub charge_amount: Option<f64>,
     pub materials: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct ReplyCase {
     /// What the customer was told (回复).
     pub content: String,
     pub method: ReplyMethod,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct VisitCase {
     /// Whether the customer was reached.
     pub reached: bool,
@@ -61,18 +51,15 @@ pub struct VisitCase {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct CloseOnSpot {
     /// The answer given during the call (first-contact resolution).
     pub answer: String,
     /// The knowledge article the answer came from: a published article for the case's project.
-    #[serde(default)]
     pub article_id: Option<Uuid>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct CancelCase {
     pub reason: CancelReason,
     /// Required when the reason is `duplicate`: the case this one repeats.
@@ -83,49 +70,40 @@ pub struct CancelCase {
 }
 
 /// A supervisor's decision on a requested cancellation.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct DecideCancel {
     /// Why (shown in the timeline).
-    #[serde(default)]
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct CommentCase {
     pub body: String,
     /// `public` notes are shown to the resident; `internal` ones never are.
     pub visibility: Visibility,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct ReassignCase {
     pub department_id: Option<Uuid>,
     pub assignee_id: Option<Uuid>,
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct PauseCase {
     /// What the case waits for from the customer (shown in the timeline).
-    #[schema(example = "业主出差，约定下周一上门。")]
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct ResumeCase {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct EscalateCase {
     /// Why the case goes up a level.
-    #[schema(example = "业主多次来电，情绪激动，要求片区经理出面。")]
     pub reason: String,
 }
 

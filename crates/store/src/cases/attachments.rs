@@ -6,6 +6,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Pagin
 use uuid::Uuid;
 
 use super::actions::find_visible;
+use super::AttachmentRecord;
 use crate::entity::attachment;
 use crate::validate::bounded;
 use crate::{now, Actor, StoreError, StoreResult};
@@ -48,7 +49,7 @@ pub async fn insert(
     actor: &Actor,
     new: NewAttachment<'_>,
     limit: usize,
-) -> StoreResult<attachment::Model> {
+) -> StoreResult<AttachmentRecord> {
     check_room(db, actor, new.case_id, limit).await?;
     let name = bounded("file", new.file_name, 200)?;
     let name = if name.is_empty() {
@@ -56,7 +57,7 @@ pub async fn insert(
     } else {
         name
     };
-    Ok(attachment::ActiveModel {
+    let saved = attachment::ActiveModel {
         id: Set(new.id),
         case_id: Set(new.case_id),
         file_name: Set(name),
@@ -67,15 +68,17 @@ pub async fn insert(
         created_at: Set(now()),
     }
     .insert(db)
-    .await?)
+    .await?;
+    Ok(saved.into())
 }
 
 /// An attachment of a case the actor may see.
-pub async fn get(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid, id: Uuid) -> StoreResult<attachment::Model> {
+pub async fn get(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid, id: Uuid) -> StoreResult<AttachmentRecord> {
     find_visible(db, actor, case_id).await?;
     attachment::Entity::find_by_id(id)
         .filter(attachment::Column::CaseId.eq(case_id))
         .one(db)
         .await?
+        .map(AttachmentRecord::from)
         .ok_or(StoreError::NotFound)
 }

@@ -5,39 +5,31 @@ use huiyin_domain::case::process::verify_due;
 use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity};
 use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
-use huiyin_domain::sla::escalation::initial_level;
+use huiyin_domain::sla::escalation::{initial_level, Level};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryTrait, Set, TryIntoModel};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::after::{after_change, Cause, Changed};
 use super::batch::Batch;
 use super::numbering::Numbers;
-use super::CaseRecord;
+use super::{CaseRecord, WorkOrderRecord};
 use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
-use crate::entity::{case, customer, property, work_order};
+use crate::entity::{case, category, customer, property, work_order};
 use crate::validate::{bounded, required};
 use crate::{new_id, now, sla, Actor, StoreError, StoreResult};
 
 /// A caller not yet in the archive; matched to an existing customer by phone, or created.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct InlineCustomer {
-    #[schema(example = "李女士")]
     pub name: String,
-    #[schema(example = "+86 139 0013 9000")]
     pub phone: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct CreateCase {
     pub kind: CaseKind,
     pub channel: Channel,
-    /// A category from `GET /api/v1/categories`.
     pub category_id: Option<Uuid>,
-    #[serde(default = "normal")]
     pub severity: Severity,
     /// An existing customer; or give `customer` instead.
     pub customer_id: Option<Uuid>,
@@ -46,24 +38,16 @@ pub struct CreateCase {
     pub property_id: Option<Uuid>,
     /// Required when there is no property (e.g. a complaint about a public area).
     pub project_id: Option<Uuid>,
-    #[schema(example = "楼上漏水")]
     pub title: String,
-    #[schema(example = "卫生间天花板渗水，已持续两天。")]
     pub description: String,
     /// When the customer reported it, if earlier than now (a letter, a fax); defaults to now.
     pub reported_at: Option<DateTime<Utc>>,
     /// The area (片区) concerned when there is no property (e.g. a patrol's public area); with a
     /// property, the property's area wins.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area_id: Option<Uuid>,
     /// The steward's visit (走访) whose opinion this case handles; the channel is then
     /// `steward_visit`, and the case and the visit link to each other.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub steward_visit_id: Option<Uuid>,
-}
-
-fn normal() -> Severity {
-    Severity::Normal
 }
 
 fn search_text(number: &str, title: &str, description: &str, customer_name: Option<&str>, phones: &[String]) -> String {
@@ -171,9 +155,98 @@ pub async fn create_record(
     input: CreateCase,
     numbers: Numbers<'_>,
 ) -> StoreResult<CaseRecord> {
+    let at = now();
+    let checked = check(db, actor, &input, at).await?;
+    let customer = resolve_customer(db, actor, &input, checked.property.as_ref()).await?;
+    let repeat_of = super::repeats::find(
+        db,
+        input.kind,
+        checked.project_id,
+        checked.property.as_ref().map(|p| p.id),
+        input.category_id,
+        checked.reported_at,
+    )
+    .await?;
+    // Deadlines run from registration (a letter's earlier date does not shorten them).
+    let terms = sla::terms_for(db, input.kind, input.severity).await?;
+    let number = numbers.take(db, input.kind, at).await?.to_string();
+    // The project's process settings say how the verification deadline is set (issue #19).
+    let process = crate::process::settings_of(db, checked.project_id).await?;
+    let calendar = sla::business_calendar(db).await?;
+    let verify_due = verify_due(&process, input.severity, at, &calendar, &terms.clock, &terms.durations);
+    let level = initial_level(input.kind, input.severity);
+    let row = new_row(&Registration {
+        actor,
+        input: &input,
+        checked: &checked,
+        number: &number,
+        customer: customer.as_ref(),
+        verify_due,
+        dispatch_due: terms.clock.add(at, terms.durations.dispatch()),
+        level,
+        repeat_of,
+        at,
+    });
+    // Written with the timeline entry and the statistics (one statement on PostgreSQL); nothing
+    // read back: the row as written is the answer.
+    let mut batch = Batch::new();
+    batch.push(case::Entity::insert(row.clone()).build(db.get_database_backend()));
+    let created = row.try_into_model()?;
+    let cause = Cause::Registered {
+        terms: &terms,
+        level,
+        property: checked.property.as_ref(),
+    };
+    after_change(
+        db,
+        &Changed {
+            actor,
+            case: &created,
+            at,
+            cause,
+        },
+        batch,
+    )
+    .await?;
+    let (created, work_orders) = after_registration(db, actor, &input, created).await?;
+    let (customer_name, customer_phones) = match customer {
+        Some((c, _, all)) => (Some(c.name), all),
+        None => (None, vec![]),
+    };
+    Ok(CaseRecord {
+        case: created,
+        customer_name,
+        customer_phones,
+        property_label: checked.property.as_ref().map(customers::property_label),
+        category_name: checked.category.map(|c| c.name),
+        work_orders: work_orders.into_iter().map(WorkOrderRecord::from).collect(),
+        visits: vec![],
+        attachments: vec![],
+        parent: None,
+        children: vec![],
+    })
+}
+
+/// What registration checked and looked up of the input.
+struct Checked {
+    title: String,
+    description: String,
+    reported_at: DateTime<Utc>,
+    property: Option<property::Model>,
+    project_id: Uuid,
+    category: Option<category::Model>,
+}
+
+/// The input's text, times and references checked against what the actor may see (422 naming
+/// the field otherwise).
+async fn check(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    input: &CreateCase,
+    at: DateTime<Utc>,
+) -> StoreResult<Checked> {
     let title = required("title", &input.title, 200)?;
     let description = bounded("description", &input.description, 10_000)?;
-    let at = now();
     let reported_at = input.reported_at.unwrap_or(at);
     if reported_at > at + Duration::minutes(5) {
         return Err(StoreError::invalid("reported_at", "cannot be in the future"));
@@ -188,7 +261,43 @@ pub async fn create_record(
         },
         None => None,
     };
-    let project_id = match (&property, input.project_id) {
+    let project_id = project_of(db, actor, property.as_ref(), input.project_id).await?;
+    let category = match input.category_id {
+        // From the configuration cache (`crate::cache`).
+        Some(category_id) => {
+            let all = crate::cache::categories(|| crate::categories::list(db)).await?;
+            match all.iter().find(|c| c.id == category_id) {
+                Some(c) if c.active => Some(c.clone()),
+                _ => return Err(StoreError::invalid("category_id", "no such active category")),
+            }
+        }
+        None => None,
+    };
+    if let Some(area_id) = input.area_id {
+        crate::stewardship::check_case_area(db, area_id, project_id).await?;
+    }
+    if let Some(visit_id) = input.steward_visit_id {
+        crate::stewardship::visits::check_case_source(db, actor, visit_id, input.channel).await?;
+    }
+    Ok(Checked {
+        title,
+        description,
+        reported_at,
+        property,
+        project_id,
+        category,
+    })
+}
+
+/// The case's project: the property's (a `project_id` given too must match it), or the
+/// `project_id` given, which the actor must see.
+async fn project_of(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    property: Option<&property::Model>,
+    project_id: Option<Uuid>,
+) -> StoreResult<Uuid> {
+    Ok(match (property, project_id) {
         (Some(p), Some(project)) if p.project_id != project => {
             return Err(StoreError::invalid(
                 "project_id",
@@ -207,64 +316,56 @@ pub async fn create_record(
         }
         (None, Some(_)) => return Err(StoreError::invalid("project_id", "no such project")),
         (None, None) => return Err(StoreError::invalid("project_id", "give a property_id or a project_id")),
-    };
-    let category = match input.category_id {
-        // From the configuration cache (`crate::cache`).
-        Some(category_id) => {
-            let all = crate::cache::categories(|| crate::categories::list(db)).await?;
-            match all.iter().find(|c| c.id == category_id) {
-                Some(c) if c.active => Some(c.clone()),
-                _ => return Err(StoreError::invalid("category_id", "no such active category")),
-            }
-        }
-        None => None,
-    };
-    if let Some(area_id) = input.area_id {
-        crate::stewardship::check_case_area(db, area_id, project_id).await?;
-    }
-    if let Some(visit_id) = input.steward_visit_id {
-        crate::stewardship::visits::check_case_source(db, actor, visit_id, input.channel).await?;
-    }
-    let customer = resolve_customer(db, actor, &input, property.as_ref()).await?;
-    let repeat_of = super::repeats::find(
-        db,
-        input.kind,
-        project_id,
-        property.as_ref().map(|p| p.id),
-        input.category_id,
-        reported_at,
-    )
-    .await?;
-    // Deadlines run from registration (a letter's earlier date does not shorten them).
-    let terms = sla::terms_for(db, input.kind, input.severity).await?;
-    let number = numbers.take(db, input.kind, at).await?.to_string();
-    // The project's process settings say how the verification deadline is set (issue #19).
-    let process = crate::process::settings_of(db, project_id).await?;
-    let calendar = sla::business_calendar(db).await?;
-    let verify_due = verify_due(&process, input.severity, at, &calendar, &terms.clock, &terms.durations);
-    let dispatch_due = terms.clock.add(at, terms.durations.dispatch());
-    let level = initial_level(input.kind, input.severity);
-    let (customer_id, customer_name, phones) = match &customer {
+    })
+}
+
+/// Everything the new row is made of.
+struct Registration<'a> {
+    actor: &'a Actor,
+    input: &'a CreateCase,
+    checked: &'a Checked,
+    number: &'a str,
+    customer: Option<&'a Resolved>,
+    verify_due: DateTime<Utc>,
+    dispatch_due: DateTime<Utc>,
+    level: Level,
+    /// The repair this one repeats: its id and number.
+    repeat_of: Option<(Uuid, String)>,
+    at: DateTime<Utc>,
+}
+
+/// The new case's row: registered, its first deadlines set, nothing handled yet.
+fn new_row(r: &Registration<'_>) -> case::ActiveModel {
+    let Registration { input, checked, at, .. } = r;
+    let (customer_id, customer_name, phones) = match r.customer {
         Some((c, phones, _)) => (Some(c.id), Some(c.name.as_str()), phones.as_slice()),
         None => (None, None, &[][..]),
     };
-    let row = case::ActiveModel {
+    let property = checked.property.as_ref();
+    let first_due = r.verify_due.min(r.dispatch_due);
+    case::ActiveModel {
         id: Set(new_id()),
-        number: Set(number.clone()),
+        number: Set(r.number.to_owned()),
         kind: Set(input.kind.as_str().to_owned()),
         channel: Set(input.channel.as_str().to_owned()),
         category_id: Set(input.category_id),
         severity: Set(input.severity.as_str().to_owned()),
         status: Set(CaseStatus::Registered.as_str().to_owned()),
-        project_id: Set(project_id),
-        area_id: Set(property.as_ref().and_then(|p| p.area_id).or(input.area_id)),
-        property_id: Set(property.as_ref().map(|p| p.id)),
+        project_id: Set(checked.project_id),
+        area_id: Set(property.and_then(|p| p.area_id).or(input.area_id)),
+        property_id: Set(property.map(|p| p.id)),
         customer_id: Set(customer_id),
-        title: Set(title.clone()),
-        description: Set(description.clone()),
-        search_text: Set(search_text(&number, &title, &description, customer_name, phones)),
-        reported_at: Set(reported_at),
-        created_by: Set(Some(actor.user_id)),
+        title: Set(checked.title.clone()),
+        description: Set(checked.description.clone()),
+        search_text: Set(search_text(
+            r.number,
+            &checked.title,
+            &checked.description,
+            customer_name,
+            phones,
+        )),
+        reported_at: Set(checked.reported_at),
+        created_by: Set(Some(r.actor.user_id)),
         department_id: Set(None),
         assignee_id: Set(None),
         current_work_order_id: Set(None),
@@ -279,23 +380,23 @@ pub async fn create_record(
         closed_on_spot: Set(false),
         last_satisfaction: Set(None),
         duplicate_of: Set(None),
-        verify_due_at: Set(Some(verify_due)),
-        dispatch_due_at: Set(Some(dispatch_due)),
+        verify_due_at: Set(Some(r.verify_due)),
+        dispatch_due_at: Set(Some(r.dispatch_due)),
         reply_due_at: Set(None),
-        next_due_at: Set(Some(verify_due.min(dispatch_due))),
-        next_breach_at: Set(Some(verify_due.min(dispatch_due))),
+        next_due_at: Set(Some(first_due)),
+        next_breach_at: Set(Some(first_due)),
         verify_breached: Set(false),
         dispatch_breached: Set(false),
         resolve_breached: Set(false),
         reply_breached: Set(false),
-        level: Set(level.as_str().to_owned()),
-        peak_level: Set(level.as_str().to_owned()),
+        level: Set(r.level.as_str().to_owned()),
+        peak_level: Set(r.level.as_str().to_owned()),
         paused_at: Set(None),
         pause_reason: Set(None),
         answer_article_id: Set(None),
         dissatisfied_visits: Set(0),
-        repeat_of: Set(repeat_of.as_ref().map(|r| r.0)),
-        repeat_of_number: Set(repeat_of.map(|r| r.1)),
+        repeat_of: Set(r.repeat_of.as_ref().map(|(id, _)| *id)),
+        repeat_of_number: Set(r.repeat_of.as_ref().map(|(_, number)| number.clone())),
         parent_id: Set(None),
         child_count: Set(0),
         cancel_reason: Set(None),
@@ -304,30 +405,20 @@ pub async fn create_record(
         cancel_request_reason: Set(None),
         cancel_request_note: Set(None),
         cancel_request_duplicate_of: Set(None),
-        created_at: Set(at),
-        updated_at: Set(at),
+        created_at: Set(*at),
+        updated_at: Set(*at),
         version: Set(1),
-    };
-    // Written with the timeline entry and the statistics (one statement on PostgreSQL); nothing
-    // read back: the row as written is the answer.
-    let mut batch = Batch::new();
-    batch.push(case::Entity::insert(row.clone()).build(db.get_database_backend()));
-    let created = row.try_into_model()?;
-    after_change(
-        db,
-        &Changed {
-            actor,
-            case: &created,
-            at,
-            cause: Cause::Registered {
-                terms: &terms,
-                level,
-                property: property.as_ref(),
-            },
-        },
-        batch,
-    )
-    .await?;
+    }
+}
+
+/// What other modules do once a case is registered; a routing rule with `auto_dispatch` may
+/// send it out at once. Returns the case as it then is, with its work orders.
+async fn after_registration(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    input: &CreateCase,
+    created: case::Model,
+) -> StoreResult<(case::Model, Vec<work_order::Model>)> {
     if let Some(visit_id) = input.steward_visit_id {
         crate::stewardship::visits::link_case(db, actor, visit_id, &created).await?;
     }
@@ -338,31 +429,16 @@ pub async fn create_record(
     }
     // A routing rule with `auto_dispatch` sends the case out at once (by the system).
     // Boxed: the whole action pipeline inside would otherwise sit in every registration's future.
-    let (created, work_orders) = match Box::pin(crate::process::routing::dispatch_on_registration(db, &created)).await?
-    {
-        Some(dispatched) => {
-            let orders = work_order::Entity::find()
-                .filter(work_order::Column::CaseId.eq(dispatched.id))
-                .all(db)
-                .await?;
-            (dispatched, orders)
-        }
-        None => (created, vec![]),
-    };
-    let (customer, customer_phones) = match customer {
-        Some((c, _, all)) => (Some(c), all),
-        None => (None, vec![]),
-    };
-    Ok(CaseRecord {
-        case: created,
-        customer,
-        customer_phones,
-        property,
-        category,
-        work_orders,
-        visits: vec![],
-        attachments: vec![],
-        parent: None,
-        children: vec![],
-    })
+    Ok(
+        match Box::pin(crate::process::routing::dispatch_on_registration(db, &created)).await? {
+            Some(dispatched) => {
+                let orders = work_order::Entity::find()
+                    .filter(work_order::Column::CaseId.eq(dispatched.id))
+                    .all(db)
+                    .await?;
+                (dispatched, orders)
+            }
+            None => (created, vec![]),
+        },
+    )
 }

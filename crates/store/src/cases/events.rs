@@ -6,6 +6,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::CaseEventRecord;
 use crate::entity::case_event;
 use crate::page::{self, Page};
 use crate::{new_id, now, StoreResult};
@@ -56,7 +57,7 @@ pub async fn list(
     public_only: bool,
     limit: Option<u64>,
     cursor: Option<&str>,
-) -> StoreResult<Page<case_event::Model>> {
+) -> StoreResult<Page<CaseEventRecord>> {
     let limit = page::limit(limit.or(Some(page::MAX_LIMIT)))?;
     let mut select = case_event::Entity::find()
         .filter(case_event::Column::CaseId.eq(case_id))
@@ -68,5 +69,9 @@ pub async fn list(
         select = select.filter(case_event::Column::Id.gt(page::decode_uuid(cursor)?));
     }
     let rows = select.limit(limit + 1).all(db).await?;
-    Ok(page::finish(rows, limit, |r| r.id.to_string()))
+    let page = page::finish(rows, limit, |r| r.id.to_string());
+    Ok(Page {
+        items: page.items.into_iter().map(CaseEventRecord::from).collect(),
+        next_cursor: page.next_cursor,
+    })
 }

@@ -14,9 +14,7 @@ use huiyin_domain::case::link::{self, LinkCase, LinkError, Step};
 use huiyin_domain::case::{CaseAction, CaseStatus, ReplyMethod, Visibility};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, TransactionTrait};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::actions::find_visible;
@@ -25,14 +23,6 @@ use super::pipeline::run;
 use super::{kind_of, status_of};
 use crate::entity::{case, work_order};
 use crate::{now, statements, Actor, StoreError, StoreResult};
-
-/// `POST /cases/{id}/link`: the incident to follow.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LinkToIncident {
-    /// An unresolved incident case (报事) of the same project, not itself linked to another.
-    pub parent_id: Uuid,
-}
 
 fn refused(e: LinkError) -> StoreError {
     match e.field() {

@@ -28,7 +28,9 @@ pub mod family;
 pub mod link;
 pub mod numbering;
 pub mod pipeline;
+mod prepare;
 pub mod query;
+pub mod records;
 pub mod repeats;
 pub mod scope;
 pub mod state;
@@ -36,20 +38,25 @@ pub mod targets;
 
 use huiyin_domain::case::{CaseKind, CaseStatus};
 
-use crate::entity::{attachment, case, category, customer, property, visit, work_order};
+pub use self::records::{AttachmentRecord, CaseEventRecord, CaseVisitRecord, WorkOrderRecord};
+use crate::entity::case;
 use crate::StoreError;
+
+/// A case as stored: the row every case operation reads and answers.
+pub type CaseRow = case::Model;
 
 /// A case with what its detail view shows.
 #[derive(Debug, Clone)]
 pub struct CaseRecord {
-    pub case: case::Model,
-    pub customer: Option<customer::Model>,
+    pub case: CaseRow,
+    pub customer_name: Option<String>,
     pub customer_phones: Vec<String>,
-    pub property: Option<property::Model>,
-    pub category: Option<category::Model>,
-    pub work_orders: Vec<work_order::Model>,
-    pub visits: Vec<visit::Model>,
-    pub attachments: Vec<attachment::Model>,
+    /// `building unit room` of the property concerned.
+    pub property_label: Option<String>,
+    pub category_name: Option<String>,
+    pub work_orders: Vec<WorkOrderRecord>,
+    pub visits: Vec<CaseVisitRecord>,
+    pub attachments: Vec<AttachmentRecord>,
     /// The incident this case follows.
     pub parent: Option<CaseLink>,
     /// The callers' cases that follow this incident, oldest first.
@@ -70,9 +77,10 @@ pub struct CaseLink {
 /// A case as lists show it, with the names a queue needs.
 #[derive(Debug, Clone)]
 pub struct CaseListItem {
-    pub case: case::Model,
+    pub case: CaseRow,
     pub customer_name: Option<String>,
-    pub property: Option<property::Model>,
+    /// `building unit room` of the property concerned.
+    pub property_label: Option<String>,
 }
 
 pub fn kind_of(model: &case::Model) -> Result<CaseKind, StoreError> {

@@ -4,7 +4,7 @@
 //!    configuration cache), checking scope and the caller's version;
 //! 2. **decide** with the pure domain function for the action
 //!    ([`huiyin_domain::case::change::decide`]), after the store has checked the input's text
-//!    and looked up what it names ([`prepare`]);
+//!    and looked up what it names ([`super::prepare`]);
 //! 3. **save** the decision: the work-order effect and a visit row, then the case in one
 //!    versioned UPDATE (of two concurrent actions one wins);
 //! 4. run the shared [`after_change`](super::after::after_change) (timeline, visits,
@@ -14,22 +14,20 @@
 //! Registration ([`super::create`]) ends in the same `after_change`.
 
 use chrono::{DateTime, Utc};
-use huiyin_domain::case::change::{self, Change, ChangeError, Context, Input, OrderChange};
-use huiyin_domain::case::checks::may_dispatch_from_review;
+use huiyin_domain::case::change::{self, Change, Context, Input, OrderChange};
 use huiyin_domain::case::process::{cancel_needs_approval, check_dispatch, ProcessError};
-use huiyin_domain::case::{apply_with_history, check_flags, CancelReason, CaseAction, CaseStatus, WorkOrderStatus};
+use huiyin_domain::case::{apply_with_history, check_flags, CaseAction, WorkOrderStatus};
 use huiyin_domain::permission::may_escalate;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait, TryIntoModel};
 use uuid::Uuid;
 
-use super::actions::{charge_cents, find_visible, ActionInput, CancelCase, ReassignCase};
+use super::actions::{find_visible, ActionInput};
 use super::after::{after_change, Cause, Changed};
 use super::batch::Batch;
+use super::prepare::{prepare, refusal};
 use super::state;
-use super::targets::{check_assignee, check_department};
 use crate::entity::{case, visit, work_order};
-use crate::validate::{optional, required};
 use crate::{new_id, now, sla, statements, Actor, StoreError, StoreResult};
 
 /// Performs `input` on case `id` if the actor's `expected_version` is current, in a transaction
@@ -77,19 +75,12 @@ pub async fn perform_in(
     check_flags(input.command(), before.paused_at.is_some(), before.level)?;
     if input.action() == CaseAction::Dispatch {
         let settings = crate::process::settings_of(db, current.project_id).await?;
-        check_dispatch(&settings, before.kind, before.verified_at.is_some(), actor.role).map_err(process_refusal)?;
+        let verified = before.verified_at.is_some();
+        check_dispatch(&settings, before.kind, before.status, verified, actor.role).map_err(process_refusal)?;
     }
     if input.action() == CaseAction::Escalate && !may_escalate(actor.role, before.level) {
         return Err(StoreError::Forbidden(
             "a steward raises their areas' cases to area level only".into(),
-        ));
-    }
-    if before.status == CaseStatus::Review
-        && input.action() == CaseAction::Dispatch
-        && !may_dispatch_from_review(actor.role)
-    {
-        return Err(StoreError::Forbidden(
-            "dissatisfied three times: only a supervisor dispatches this case again".into(),
         ));
     }
     super::link::check_action(db, &current, input.action()).await?;
@@ -156,117 +147,16 @@ pub(super) async fn run(
     Ok((saved, change))
 }
 
-fn refusal(e: ChangeError) -> StoreError {
-    match e {
-        ChangeError::Transition(t) => t.into(),
-        ChangeError::Invalid { field, message } => StoreError::invalid(field, message),
-        ChangeError::Conflict { field, message } => StoreError::Conflict {
-            field: field.to_owned(),
-            message: message.to_owned(),
-        },
-    }
-}
-
-/// A dispatch the project's process refuses: 409 naming the rule when the case must be
-/// verified first, 403 when only a supervisor dispatches.
+/// A dispatch the process refuses: 409 naming the rule when the case must be verified first,
+/// 403 when only a supervisor dispatches (the project's rule, or a case waiting in `review`).
 fn process_refusal(e: ProcessError) -> StoreError {
     match e {
         ProcessError::VerifyFirst => StoreError::Conflict {
             field: "verify_before_dispatch".to_owned(),
             message: e.to_string(),
         },
-        ProcessError::SupervisorDispatches => StoreError::Forbidden(e.to_string()),
+        ProcessError::SupervisorDispatches | ProcessError::SupervisorReviews => StoreError::Forbidden(e.to_string()),
     }
-}
-
-/// Checks the input's text and looks up what it names (a department, an assignee, the original
-/// of a duplicate): the domain's input.
-async fn prepare(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    current: &case::Model,
-    input: ActionInput,
-) -> StoreResult<Input> {
-    Ok(match input {
-        ActionInput::Verify(v) => Input::Verify {
-            note: required("note", &v.note, 4000)?,
-        },
-        ActionInput::Dispatch(d) => {
-            let department = check_department(db, d.department_id, current.project_id).await?;
-            check_assignee(db, d.assignee_id, d.department_id, current.project_id).await?;
-            Input::Dispatch {
-                department_id: department.id,
-                department: department.name,
-                assignee_id: d.assignee_id,
-                due_at: d.due_at,
-                note: optional("note", d.note.as_deref(), 4000)?,
-            }
-        }
-        ActionInput::Accept => Input::Accept,
-        ActionInput::Resolve(r) => Input::Resolve {
-            result: required("result", &r.result, 4000)?,
-            charge_cents: charge_cents(r.charge_amount)?,
-            charge_amount: r.charge_amount,
-            materials: optional("materials", r.materials.as_deref(), 2000)?,
-        },
-        ActionInput::Reply(r) => Input::Reply {
-            content: required("content", &r.content, 4000)?,
-            method: r.method,
-        },
-        ActionInput::Visit(v) => Input::Visit {
-            reached: v.reached,
-            satisfaction: v.satisfaction,
-            comment: optional("comment", v.comment.as_deref(), 4000)?,
-        },
-        ActionInput::CloseOnSpot(c) => Input::CloseOnSpot {
-            answer: required("answer", &c.answer, 4000)?,
-            article_id: match c.article_id {
-                Some(article) => Some(crate::knowledge::answers::check(db, current.project_id, article).await?),
-                None => None,
-            },
-        },
-        ActionInput::Cancel(c) => prepare_cancel(db, actor, current, c).await?,
-        ActionInput::CancelRequest(c) => match prepare_cancel(db, actor, current, c.clone()).await? {
-            Input::Cancel {
-                reason, duplicate_of, ..
-            } => Input::CancelRequest {
-                reason,
-                duplicate_of,
-                note: required("note", c.note.as_deref().unwrap_or_default(), 4000)?,
-            },
-            other => other,
-        },
-        ActionInput::CancelApprove(d) => Input::CancelApprove {
-            note: optional("note", d.note.as_deref(), 4000)?,
-        },
-        ActionInput::CancelReject(d) => Input::CancelReject {
-            note: optional("note", d.note.as_deref(), 4000)?,
-        },
-        ActionInput::Comment(c) => Input::Comment {
-            body: required("body", &c.body, 4000)?,
-            visibility: c.visibility,
-        },
-        ActionInput::Reassign(r) => prepare_reassign(db, current, r).await?,
-        ActionInput::Pause(p) => Input::Pause {
-            reason: required("reason", &p.reason, 500)?,
-        },
-        ActionInput::Resume(r) => Input::Resume {
-            note: optional("note", r.note.as_deref(), 4000)?,
-        },
-        ActionInput::Escalate(e) => Input::Escalate {
-            reason: required("reason", &e.reason, 2000)?,
-        },
-        ActionInput::Deescalate(e) => Input::Deescalate {
-            reason: required("reason", &e.reason, 2000)?,
-        },
-        ActionInput::Redispatch { note } => Input::Redispatch {
-            note: optional("note", note.as_deref(), 4000)?,
-        },
-        ActionInput::VisitUnreachable { tries, comment } => Input::VisitUnreachable {
-            tries,
-            comment: optional("comment", comment.as_deref(), 4000)?,
-        },
-    })
 }
 
 /// Writes the decision: work orders and a visit, then the case (version-checked). Returns the
@@ -375,48 +265,6 @@ async fn write_order(
     .exec(db)
     .await?;
     Ok(())
-}
-
-/// A cancellation: a duplicate names a case the actor can see.
-async fn prepare_cancel(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    current: &case::Model,
-    c: CancelCase,
-) -> StoreResult<Input> {
-    change::check_duplicate(current.id, c.reason, c.duplicate_of).map_err(refusal)?;
-    if let (CancelReason::Duplicate, Some(original)) = (c.reason, c.duplicate_of) {
-        find_visible(db, actor, original)
-            .await
-            .map_err(|_| StoreError::invalid("duplicate_of", "no such case"))?;
-    }
-    Ok(Input::Cancel {
-        reason: c.reason,
-        duplicate_of: c.duplicate_of,
-        note: optional("note", c.note.as_deref(), 4000)?,
-    })
-}
-
-/// A reassignment: a department (given, or the current one) and an assignee who belongs to it.
-async fn prepare_reassign(db: &impl ConnectionTrait, current: &case::Model, r: ReassignCase) -> StoreResult<Input> {
-    if r.department_id.is_none() && r.assignee_id.is_none() {
-        return Err(StoreError::invalid(
-            "department_id",
-            "give a department_id, an assignee_id or both",
-        ));
-    }
-    let department_id = r
-        .department_id
-        .or(current.department_id)
-        .ok_or_else(|| StoreError::invalid("department_id", "required"))?;
-    let department = check_department(db, department_id, current.project_id).await?;
-    check_assignee(db, r.assignee_id, department_id, current.project_id).await?;
-    Ok(Input::Reassign {
-        department_id,
-        department: department.name,
-        assignee_id: r.assignee_id,
-        note: optional("note", r.note.as_deref(), 4000)?,
-    })
 }
 
 /// A new work order; an order still open is cancelled by it.

@@ -4,21 +4,19 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity};
-use sea_orm::sea_query::{Expr, NullOrdering, Order};
+use sea_orm::sea_query::{Expr, NullOrdering, Order, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use serde::Deserialize;
-use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use super::actions::find_visible;
-use super::{scope, CaseListItem, CaseRecord, OPEN_STATUSES};
+use super::{scope, AttachmentRecord, CaseListItem, CaseRecord, CaseVisitRecord, WorkOrderRecord, OPEN_STATUSES};
+use crate::customers::property_label;
 use crate::entity::{attachment, case, category, customer, customer_phone, property, visit, work_order};
 use crate::page::{self, Page};
 use crate::{now, Actor, StoreError, StoreResult};
 
 /// Work queues for the console.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Queue {
     /// Open cases assigned to me.
     Mine,
@@ -32,8 +30,7 @@ pub enum Queue {
     Overdue,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum CaseSort {
     /// Newest first.
     #[default]
@@ -42,9 +39,7 @@ pub enum CaseSort {
     Due,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
+#[derive(Debug, Clone, Default)]
 pub struct ListCases {
     /// One or more statuses, comma-separated: `registered,dispatched`.
     pub status: Option<String>,
@@ -74,7 +69,6 @@ pub struct ListCases {
     pub q: Option<String>,
     pub queue: Option<Queue>,
     pub sort: Option<CaseSort>,
-    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }
@@ -91,111 +85,9 @@ fn overdue_condition(at: DateTime<Utc>) -> Condition {
 
 pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) -> StoreResult<Page<CaseListItem>> {
     let limit = page::limit(query.limit)?;
-    let at = now();
-    let mut select = case::Entity::find().filter(scope::condition(actor));
-    if let Some(raw) = query.status.as_deref().filter(|s| !s.trim().is_empty()) {
-        let mut wanted = Vec::new();
-        for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let status = CaseStatus::parse(part)
-                .ok_or_else(|| StoreError::invalid("status", format!("unknown status '{part}'")))?;
-            wanted.push(status);
-        }
-        // Inlined, not bound: they are `CaseStatus` names, never the caller's text, and only
-        // constants let PostgreSQL's generic plan of this prepared statement use the partial
-        // queue index `ix_cases_open_queue` (its predicate must be proved from the query).
-        let list = wanted
-            .iter()
-            .map(|s| format!("'{}'", s.as_str()))
-            .collect::<Vec<_>>()
-            .join(", ");
-        select = select.filter(Expr::cust(format!("\"cases\".\"status\" IN ({list})")));
-    }
-    if let Some(v) = query.kind {
-        select = select.filter(case::Column::Kind.eq(v.as_str()));
-    }
-    if let Some(v) = query.level {
-        select = select.filter(case::Column::Level.eq(v.as_str()));
-    }
-    if let Some(v) = query.severity {
-        select = select.filter(case::Column::Severity.eq(v.as_str()));
-    }
-    if let Some(v) = query.channel {
-        select = select.filter(case::Column::Channel.eq(v.as_str()));
-    }
-    if let Some(v) = query.category_id {
-        // A parent category matches its children too.
-        let children: Vec<Uuid> = category::Entity::find()
-            .filter(category::Column::ParentId.eq(v))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|c| c.id)
-            .collect();
-        select = select.filter(case::Column::CategoryId.is_in(std::iter::once(v).chain(children).collect::<Vec<_>>()));
-    }
-    for (value, column) in [
-        (query.project_id, case::Column::ProjectId),
-        (query.area_id, case::Column::AreaId),
-        (query.property_id, case::Column::PropertyId),
-        (query.customer_id, case::Column::CustomerId),
-        (query.department_id, case::Column::DepartmentId),
-        (query.assignee_id, case::Column::AssigneeId),
-        (query.parent_id, case::Column::ParentId),
-    ] {
-        if let Some(v) = value {
-            select = select.filter(column.eq(v));
-        }
-    }
-    if let Some(v) = query.created_from {
-        select = select.filter(case::Column::CreatedAt.gte(v));
-    }
-    if let Some(v) = query.created_to {
-        select = select.filter(case::Column::CreatedAt.lt(v));
-    }
-    match query.overdue {
-        Some(true) => select = select.filter(overdue_condition(at)),
-        Some(false) => select = select.filter(Condition::not(overdue_condition(at))),
-        None => {}
-    }
-    match query.cancel_requested {
-        Some(true) => select = select.filter(case::Column::CancelRequestedAt.is_not_null()),
-        Some(false) => select = select.filter(case::Column::CancelRequestedAt.is_null()),
-        None => {}
-    }
-    if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        select = select.filter(crate::search::cases(actor, q));
-    }
-    match query.queue {
-        None => {}
-        Some(Queue::Mine) => {
-            select = select
-                .filter(case::Column::AssigneeId.eq(actor.user_id))
-                .filter(case::Column::Status.is_in(statuses(&OPEN_STATUSES)));
-        }
-        Some(Queue::Department) => {
-            let department = actor
-                .department_id
-                .ok_or_else(|| StoreError::invalid("queue", "you do not belong to a department"))?;
-            select = select
-                .filter(case::Column::DepartmentId.eq(department))
-                .filter(case::Column::Status.is_in(statuses(&[CaseStatus::Dispatched, CaseStatus::InProgress])));
-        }
-        Some(Queue::Unassigned) => {
-            select = select.filter(
-                Condition::any()
-                    .add(case::Column::Status.eq(CaseStatus::Registered.as_str()))
-                    .add(
-                        Condition::all()
-                            .add(case::Column::Status.eq(CaseStatus::Dispatched.as_str()))
-                            .add(case::Column::AssigneeId.is_null()),
-                    ),
-            );
-        }
-        Some(Queue::AwaitingVisit) => {
-            select = select.filter(case::Column::Status.is_in(statuses(&[CaseStatus::Resolved, CaseStatus::Visiting])));
-        }
-        Some(Queue::Overdue) => select = select.filter(overdue_condition(at)),
-    }
+    let mut select = case::Entity::find()
+        .filter(scope::condition(actor))
+        .filter(conditions(db, actor, &query, now()).await?);
     let rows = match query.sort.unwrap_or_default() {
         CaseSort::Created => {
             if let Some(cursor) = &query.cursor {
@@ -223,6 +115,124 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) ->
     Ok(Page {
         items,
         next_cursor: rows.next_cursor,
+    })
+}
+
+/// The query's filters and queue, all of which a case must meet.
+async fn conditions(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    query: &ListCases,
+    at: DateTime<Utc>,
+) -> StoreResult<Condition> {
+    let mut all = Condition::all();
+    if let Some(raw) = query.status.as_deref().filter(|s| !s.trim().is_empty()) {
+        all = all.add(status_in(raw)?);
+    }
+    if let Some(v) = query.kind {
+        all = all.add(case::Column::Kind.eq(v.as_str()));
+    }
+    if let Some(v) = query.level {
+        all = all.add(case::Column::Level.eq(v.as_str()));
+    }
+    if let Some(v) = query.severity {
+        all = all.add(case::Column::Severity.eq(v.as_str()));
+    }
+    if let Some(v) = query.channel {
+        all = all.add(case::Column::Channel.eq(v.as_str()));
+    }
+    if let Some(v) = query.category_id {
+        // A parent category matches its children too.
+        let children: Vec<Uuid> = category::Entity::find()
+            .filter(category::Column::ParentId.eq(v))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        all = all.add(case::Column::CategoryId.is_in(std::iter::once(v).chain(children).collect::<Vec<_>>()));
+    }
+    for (value, column) in [
+        (query.project_id, case::Column::ProjectId),
+        (query.area_id, case::Column::AreaId),
+        (query.property_id, case::Column::PropertyId),
+        (query.customer_id, case::Column::CustomerId),
+        (query.department_id, case::Column::DepartmentId),
+        (query.assignee_id, case::Column::AssigneeId),
+        (query.parent_id, case::Column::ParentId),
+    ] {
+        if let Some(v) = value {
+            all = all.add(column.eq(v));
+        }
+    }
+    if let Some(v) = query.created_from {
+        all = all.add(case::Column::CreatedAt.gte(v));
+    }
+    if let Some(v) = query.created_to {
+        all = all.add(case::Column::CreatedAt.lt(v));
+    }
+    match query.overdue {
+        Some(true) => all = all.add(overdue_condition(at)),
+        Some(false) => all = all.add(Condition::not(overdue_condition(at))),
+        None => {}
+    }
+    match query.cancel_requested {
+        Some(true) => all = all.add(case::Column::CancelRequestedAt.is_not_null()),
+        Some(false) => all = all.add(case::Column::CancelRequestedAt.is_null()),
+        None => {}
+    }
+    if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        all = all.add(crate::search::cases(actor, q));
+    }
+    if let Some(queue) = query.queue {
+        all = all.add(queue_condition(actor, queue, at)?);
+    }
+    Ok(all)
+}
+
+/// `status=registered,dispatched`: one of the named statuses (422 naming an unknown one).
+fn status_in(raw: &str) -> StoreResult<SimpleExpr> {
+    let mut wanted = Vec::new();
+    for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let status =
+            CaseStatus::parse(part).ok_or_else(|| StoreError::invalid("status", format!("unknown status '{part}'")))?;
+        wanted.push(status);
+    }
+    // Inlined, not bound: they are `CaseStatus` names, never the caller's text, and only
+    // constants let PostgreSQL's generic plan of this prepared statement use the partial
+    // queue index `ix_cases_open_queue` (its predicate must be proved from the query).
+    let list = wanted
+        .iter()
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok(Expr::cust(format!("\"cases\".\"status\" IN ({list})")))
+}
+
+/// The cases of a console work queue.
+fn queue_condition(actor: &Actor, queue: Queue, at: DateTime<Utc>) -> StoreResult<Condition> {
+    let open = |statuses_of: &[CaseStatus]| case::Column::Status.is_in(statuses(statuses_of));
+    Ok(match queue {
+        Queue::Mine => Condition::all()
+            .add(case::Column::AssigneeId.eq(actor.user_id))
+            .add(open(&OPEN_STATUSES)),
+        Queue::Department => {
+            let department = actor
+                .department_id
+                .ok_or_else(|| StoreError::invalid("queue", "you do not belong to a department"))?;
+            Condition::all()
+                .add(case::Column::DepartmentId.eq(department))
+                .add(open(&[CaseStatus::Dispatched, CaseStatus::InProgress]))
+        }
+        Queue::Unassigned => Condition::any()
+            .add(case::Column::Status.eq(CaseStatus::Registered.as_str()))
+            .add(
+                Condition::all()
+                    .add(case::Column::Status.eq(CaseStatus::Dispatched.as_str()))
+                    .add(case::Column::AssigneeId.is_null()),
+            ),
+        Queue::AwaitingVisit => Condition::all().add(open(&[CaseStatus::Resolved, CaseStatus::Visiting])),
+        Queue::Overdue => overdue_condition(at),
     })
 }
 
@@ -272,7 +282,7 @@ async fn list_items(db: &impl ConnectionTrait, cases: Vec<case::Model>) -> Store
         .into_iter()
         .map(|c| CaseListItem {
             customer_name: c.customer_id.and_then(|id| names.get(&id).cloned()),
-            property: c.property_id.and_then(|id| properties.get(&id).cloned()),
+            property_label: c.property_id.and_then(|id| properties.get(&id)).map(property_label),
             case: c,
         })
         .collect())
@@ -320,9 +330,9 @@ pub(super) async fn customer_with_phones(
 
 pub async fn record(db: &impl ConnectionTrait, found: case::Model) -> StoreResult<CaseRecord> {
     // The customer with their phones: one statement.
-    let (customer, customer_phones) = match found.customer_id {
+    let (customer_name, customer_phones) = match found.customer_id {
         Some(id) => match customer_with_phones(db, customer::Column::Id.eq(id)).await? {
-            Some((c, phones)) => (Some(c), phones),
+            Some((c, phones)) => (Some(c.name), phones),
             None => (None, vec![]),
         },
         None => (None, vec![]),
@@ -353,13 +363,13 @@ pub async fn record(db: &impl ConnectionTrait, found: case::Model) -> StoreResul
     let (parent, children) = super::family::of(db, &found).await?;
     Ok(CaseRecord {
         case: found,
-        customer,
+        customer_name,
         customer_phones,
-        property,
-        category,
-        work_orders,
-        visits,
-        attachments,
+        property_label: property.as_ref().map(property_label),
+        category_name: category.map(|c| c.name),
+        work_orders: work_orders.into_iter().map(WorkOrderRecord::from).collect(),
+        visits: visits.into_iter().map(CaseVisitRecord::from).collect(),
+        attachments: attachments.into_iter().map(AttachmentRecord::from).collect(),
         parent,
         children,
     })

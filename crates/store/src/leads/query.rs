@@ -1,6 +1,7 @@
 //! Reading leads: the board and queues (cursor pages, newest first), one lead, its timeline.
 
-use huiyin_domain::decoration::lead::{LeadSource, LeadStatus, OrderSize};
+use chrono::{DateTime, NaiveDate, Utc};
+use huiyin_domain::decoration::lead::{FollowUpChannel, LeadSource, LeadStatus, OrderSize};
 use huiyin_domain::time::business_day;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
@@ -72,12 +73,42 @@ pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreRes
     record(db, lead).await
 }
 
+/// An entry of a lead's timeline.
+#[derive(Debug, Clone)]
+pub struct LeadEventRecord {
+    pub id: Uuid,
+    pub actor_id: Option<Uuid>,
+    pub action: String,
+    pub channel: Option<FollowUpChannel>,
+    pub note: Option<String>,
+    pub next_on: Option<NaiveDate>,
+    /// The action-specific facts (`null` if the stored text is not JSON).
+    pub payload: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<lead_event::Model> for LeadEventRecord {
+    fn from(e: lead_event::Model) -> Self {
+        LeadEventRecord {
+            id: e.id,
+            actor_id: e.actor_id,
+            action: e.action,
+            channel: e.channel.map(|c| c.0),
+            note: e.note,
+            next_on: e.next_on,
+            payload: serde_json::from_str(&e.payload).unwrap_or_default(),
+            created_at: e.created_at,
+        }
+    }
+}
+
 /// The lead's timeline, oldest first.
-pub async fn events(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<Vec<lead_event::Model>> {
+pub async fn events(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<Vec<LeadEventRecord>> {
     find_visible(db, actor, id).await?;
-    Ok(lead_event::Entity::find()
+    let found = lead_event::Entity::find()
         .filter(lead_event::Column::LeadId.eq(id))
         .order_by_asc(lead_event::Column::Id)
         .all(db)
-        .await?)
+        .await?;
+    Ok(found.into_iter().map(LeadEventRecord::from).collect())
 }

@@ -16,8 +16,6 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait,
 };
-use serde::Deserialize;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::account;
@@ -30,29 +28,12 @@ use crate::{audit, customers, now, Actor, StoreError, StoreResult};
 /// used until it is activated.
 const NOT_YET_ACTIVATED: &str = "!not-activated";
 
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"phone": "138 0013 8000"}))]
+/// Which login a new activation code is for.
+#[derive(Debug, Clone, Default)]
 pub struct IssueAccount {
     /// Which of the customer's phone numbers the resident logs in with (any notation);
     /// defaults to the customer's first number.
-    #[schema(example = "138 0013 8000")]
     pub phone: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"phone": "+86 138 0013 8000", "code": "7KQ2-M9XD", "new_password": "Huiyin2026home"}))]
-pub struct ActivateAccount {
-    /// The phone number customer service registered, in any notation.
-    #[schema(example = "+86 138 0013 8000")]
-    pub phone: String,
-    /// The activation code customer service gave you; spaces, hyphens and case do not matter.
-    #[schema(example = "7KQ2-M9XD")]
-    pub code: String,
-    /// At least 8 characters with letters and digits, not containing the phone number.
-    #[schema(example = "Huiyin2026home")]
-    pub new_password: String,
 }
 
 /// A freshly issued code: shown once, never stored in clear.
@@ -109,6 +90,80 @@ fn phone_taken(e: sea_orm::DbErr) -> StoreError {
     }
 }
 
+/// The login phone: the one asked for, which must be one of the customer's (any notation), or
+/// the customer's first number.
+fn chosen_phone(phones: &[String], asked: Option<&str>) -> StoreResult<String> {
+    match asked.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(raw) => {
+            let phone = login_phone("phone", raw)?;
+            if !phones.contains(&phone) {
+                return Err(StoreError::invalid(
+                    "phone",
+                    "is not one of this customer's phone numbers",
+                ));
+            }
+            Ok(phone)
+        }
+        None => phones
+            .first()
+            .cloned()
+            .ok_or_else(|| StoreError::invalid("phone", "the customer has no phone number to log in with")),
+    }
+}
+
+/// An activation code waiting to be used, as stored (hashed).
+struct PendingCode {
+    hash: String,
+    expires_at: DateTime<Utc>,
+    issued_at: DateTime<Utc>,
+    issued_by: Uuid,
+}
+
+/// A new resident login for the customer, not yet activated, with its pending code; returns
+/// the user id.
+async fn create_login(
+    txn: &impl ConnectionTrait,
+    customer_id: Uuid,
+    display_name: &str,
+    phone: &str,
+    code: PendingCode,
+) -> StoreResult<Uuid> {
+    let at = code.issued_at;
+    let created = user::ActiveModel {
+        id: Set(crate::new_id()),
+        username: Set(phone.to_owned()),
+        display_name: Set(display_name.to_owned()),
+        phone: Set(Some(phone.to_owned())),
+        role: Set(Role::Resident.as_str().to_owned()),
+        department_id: Set(None),
+        customer_id: Set(Some(customer_id)),
+        password_hash: Set(NOT_YET_ACTIVATED.to_owned()),
+        active: Set(false),
+        created_at: Set(at),
+        updated_at: Set(at),
+        version: Set(1),
+    }
+    .insert(txn)
+    .await
+    .map_err(phone_taken)?;
+    account::ActiveModel {
+        user_id: Set(created.id),
+        customer_id: Set(customer_id),
+        phone: Set(phone.to_owned()),
+        code_hash: Set(Some(code.hash)),
+        code_expires_at: Set(Some(code.expires_at)),
+        code_issued_at: Set(Some(at)),
+        code_issued_by: Set(Some(code.issued_by)),
+        activated_at: Set(None),
+        created_at: Set(at),
+        updated_at: Set(at),
+    }
+    .insert(txn)
+    .await
+    .map_err(phone_taken)?;
+    Ok(created.id)
+}
+
 /// Creates the customer's resident login if needed and issues a new activation code valid for
 /// `ttl`, replacing any pending one. The issue is written to the audit log.
 pub async fn issue<C: ConnectionTrait + TransactionTrait>(
@@ -122,23 +177,7 @@ pub async fn issue<C: ConnectionTrait + TransactionTrait>(
     let code_hash = hash_off_thread(normalise_activation_code(&code).unwrap_or_default()).await;
     let txn = db.begin().await?;
     let record = customers::get(&txn, actor, customer_id).await?;
-    let phone = match input.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-        Some(raw) => {
-            let phone = login_phone("phone", raw)?;
-            if !record.phones.contains(&phone) {
-                return Err(StoreError::invalid(
-                    "phone",
-                    "is not one of this customer's phone numbers",
-                ));
-            }
-            phone
-        }
-        None => record
-            .phones
-            .first()
-            .cloned()
-            .ok_or_else(|| StoreError::invalid("phone", "the customer has no phone number to log in with"))?,
-    };
+    let phone = chosen_phone(&record.phones, input.phone.as_deref())?;
     let at = now();
     let expires_at = at + ttl;
     let existing = find_by_customer(&txn, customer_id).await?;
@@ -167,39 +206,13 @@ pub async fn issue<C: ConnectionTrait + TransactionTrait>(
             user_id
         }
         None => {
-            let created = user::ActiveModel {
-                id: Set(crate::new_id()),
-                username: Set(phone.clone()),
-                display_name: Set(record.customer.name.clone()),
-                phone: Set(Some(phone.clone())),
-                role: Set(Role::Resident.as_str().to_owned()),
-                department_id: Set(None),
-                customer_id: Set(Some(customer_id)),
-                password_hash: Set(NOT_YET_ACTIVATED.to_owned()),
-                active: Set(false),
-                created_at: Set(at),
-                updated_at: Set(at),
-                version: Set(1),
-            }
-            .insert(&txn)
-            .await
-            .map_err(phone_taken)?;
-            account::ActiveModel {
-                user_id: Set(created.id),
-                customer_id: Set(customer_id),
-                phone: Set(phone.clone()),
-                code_hash: Set(Some(code_hash)),
-                code_expires_at: Set(Some(expires_at)),
-                code_issued_at: Set(Some(at)),
-                code_issued_by: Set(Some(actor.user_id)),
-                activated_at: Set(None),
-                created_at: Set(at),
-                updated_at: Set(at),
-            }
-            .insert(&txn)
-            .await
-            .map_err(phone_taken)?;
-            created.id
+            let pending = PendingCode {
+                hash: code_hash,
+                expires_at,
+                issued_at: at,
+                issued_by: actor.user_id,
+            };
+            create_login(&txn, customer_id, &record.customer.name, &phone, pending).await?
         }
     };
     audit::record(

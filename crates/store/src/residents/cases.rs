@@ -1,86 +1,47 @@
 //! A resident's own cases: reporting (with a daily limit), following, rating and withdrawing.
 //!
 //! Reporting goes through the staff intake ([`crate::cases::create::create`]) and every change
-//! through [`crate::cases::actions::perform`], so numbering, timeline and the state machine are
-//! exactly the ones staff use. What a resident may *read* is narrowed here: public timeline
+//! (rating, withdrawing) through [`crate::cases::actions::perform`], so numbering, timeline and
+//! the state machine are exactly the ones staff use. What a resident may *read* is narrowed here: public timeline
 //! entries only, with no staff ids, payloads or instructions to departments, and only the
 //! attachments the resident uploaded.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use huiyin_domain::case::TransitionError;
-use huiyin_domain::case::{
-    CancelReason, CaseAction, CaseStatus, Channel, ReplyMethod, Satisfaction, Severity, Visibility,
-};
+use huiyin_domain::case::{CancelReason, CaseAction, CaseStatus, Channel, Satisfaction, Severity, Visibility};
 use huiyin_domain::resident::ResidentCaseKind;
-use huiyin_domain::resident::{business_day_window, daily_limit_retry_after, may_withdraw, rating_plan, RatingPlan};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use huiyin_domain::resident::{business_day_window, daily_limit_retry_after};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use super::properties::own_property;
-use crate::cases::actions::{self, find_visible, ActionInput, CancelCase, ReplyCase, VisitCase};
+use crate::cases::actions::find_visible;
 use crate::cases::create::{self, CreateCase};
 use crate::cases::query::{self as case_query, ListCases};
-use crate::cases::{events, status_of};
+use crate::cases::{events, AttachmentRecord, CaseEventRecord, CaseRow};
+use crate::customers::property_label;
 use crate::entity::{attachment, case, case_event, category, department, property, user};
 use crate::page::Page;
 use crate::{now, Actor, StoreError, StoreResult};
 
 /// A report from the app. The customer is always the resident and the channel always `app`.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"kind": "repair", "category_id": "01936f7e-8a40-7c3e-9f55-3c2b1a0d9e81",
-    "property_id": "01936f7e-5b12-7d04-a1c3-9e8f7a6b5c4d", "title": "卫生间漏水",
-    "description": "卫生间天花板渗水，已持续两天。"}))]
+#[derive(Debug, Clone)]
 pub struct ReportCase {
     pub kind: ResidentCaseKind,
-    /// A category from `GET /api/v1/resident/categories` (optional: customer service can set it).
     pub category_id: Option<Uuid>,
-    /// One of your properties from `GET /api/v1/resident/properties`.
+    /// One of the resident's properties.
     pub property_id: Uuid,
-    /// A short summary, at most 200 characters.
-    #[schema(example = "卫生间漏水")]
     pub title: String,
-    /// What happened, where, since when (may be empty; at most 10,000 characters).
-    #[schema(example = "卫生间天花板渗水，已持续两天。")]
     pub description: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"satisfaction": "dissatisfied", "comment": "还在渗水"}))]
-pub struct RateCase {
-    /// Dissatisfied or worse sends the case back to the department (二次派单).
-    pub satisfaction: Satisfaction,
-    /// At most 4,000 characters.
-    #[schema(example = "还在渗水")]
-    pub comment: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"note": "已自行修好"}))]
-pub struct WithdrawCase {
-    /// Why, if you like (at most 4,000 characters).
-    #[schema(example = "已自行修好")]
-    pub note: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
+/// Which of the resident's cases to list, and the page.
+#[derive(Debug, Clone, Default)]
 pub struct ListResidentCases {
     /// One or more statuses, comma-separated: `registered,dispatched`.
     pub status: Option<String>,
-    /// Items per page, 1..=200 (default 50).
-    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<u64>,
-    /// `next_cursor` from the previous page.
     pub cursor: Option<String>,
 }
 
@@ -97,10 +58,36 @@ pub enum Reported {
 /// A case as the resident's lists show it, with what the progress line needs.
 #[derive(Debug, Clone)]
 pub struct ResidentCaseView {
-    pub case: case::Model,
-    pub property: Option<property::Model>,
-    pub department: Option<department::Model>,
+    pub case: CaseRow,
+    /// `building unit room` of the property concerned.
+    pub property_label: Option<String>,
+    pub department: Option<HandlingDepartment>,
     pub cancel_reason: Option<CancelReason>,
+}
+
+/// The department handling a case, as the resident is told of it (never a named person).
+#[derive(Debug, Clone)]
+pub struct HandlingDepartment {
+    pub name: String,
+    /// The `DepartmentKind` wire name.
+    pub kind: String,
+}
+
+impl From<department::Model> for HandlingDepartment {
+    fn from(d: department::Model) -> Self {
+        HandlingDepartment {
+            name: d.name,
+            kind: d.kind,
+        }
+    }
+}
+
+/// The category of a resident's case, by name.
+#[derive(Debug, Clone)]
+pub struct CategoryName {
+    pub id: Uuid,
+    pub name: String,
+    pub name_en: String,
 }
 
 /// A public timeline entry, reduced to what a resident may read.
@@ -113,7 +100,7 @@ pub struct TimelineEntry {
     pub at: DateTime<Utc>,
     /// The resident did this themselves (otherwise: customer service or a department).
     pub by_resident: bool,
-    pub department: Option<department::Model>,
+    pub department: Option<HandlingDepartment>,
     pub reached: Option<bool>,
     pub satisfaction: Option<Satisfaction>,
     pub second_dispatch: bool,
@@ -124,13 +111,13 @@ pub struct TimelineEntry {
 #[derive(Debug, Clone)]
 pub struct ResidentCaseDetail {
     pub view: ResidentCaseView,
-    pub category: Option<category::Model>,
+    pub category: Option<CategoryName>,
     pub timeline: Vec<TimelineEntry>,
     /// Only the attachments the resident uploaded.
-    pub attachments: Vec<attachment::Model>,
+    pub attachments: Vec<AttachmentRecord>,
 }
 
-fn customer_of(actor: &Actor) -> StoreResult<Uuid> {
+pub(super) fn customer_of(actor: &Actor) -> StoreResult<Uuid> {
     actor
         .customer_id
         .ok_or_else(|| StoreError::Forbidden("this login is not linked to a customer".into()))
@@ -193,7 +180,10 @@ pub async fn report(
     Ok(Reported::Created(Box::new(created)))
 }
 
-async fn departments_by_id(db: &impl ConnectionTrait, ids: Vec<Uuid>) -> StoreResult<HashMap<Uuid, department::Model>> {
+async fn departments_by_id(
+    db: &impl ConnectionTrait,
+    ids: Vec<Uuid>,
+) -> StoreResult<HashMap<Uuid, HandlingDepartment>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -202,7 +192,7 @@ async fn departments_by_id(db: &impl ConnectionTrait, ids: Vec<Uuid>) -> StoreRe
         .all(db)
         .await?
         .into_iter()
-        .map(|d| (d.id, d))
+        .map(|d| (d.id, HandlingDepartment::from(d)))
         .collect())
 }
 
@@ -241,17 +231,17 @@ async fn cancel_reasons(db: &impl ConnectionTrait, cases: &[case::Model]) -> Sto
 
 async fn views(
     db: &impl ConnectionTrait,
-    cases: Vec<(case::Model, Option<property::Model>)>,
+    cases: Vec<(case::Model, Option<String>)>,
 ) -> StoreResult<Vec<ResidentCaseView>> {
     let models: Vec<case::Model> = cases.iter().map(|(c, _)| c.clone()).collect();
     let departments = departments_by_id(db, models.iter().filter_map(|c| c.department_id).collect()).await?;
     let mut reasons = cancel_reasons(db, &models).await?;
     Ok(cases
         .into_iter()
-        .map(|(case, property)| ResidentCaseView {
+        .map(|(case, property_label)| ResidentCaseView {
             department: case.department_id.and_then(|d| departments.get(&d).cloned()),
             cancel_reason: reasons.remove(&case.id),
-            property,
+            property_label,
             case,
         })
         .collect())
@@ -275,7 +265,7 @@ pub async fn list(
         },
     )
     .await?;
-    let items = views(db, page.items.into_iter().map(|i| (i.case, i.property)).collect()).await?;
+    let items = views(db, page.items.into_iter().map(|i| (i.case, i.property_label)).collect()).await?;
     Ok(Page {
         items,
         next_cursor: page.next_cursor,
@@ -285,13 +275,13 @@ pub async fn list(
 async fn timeline(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid) -> StoreResult<Vec<TimelineEntry>> {
     // Public entries only — asked of the database and checked again here, so a change to the
     // query can never hand a resident an internal note.
-    let events: Vec<case_event::Model> = events::list(db, case_id, true, None, None)
+    let events: Vec<CaseEventRecord> = events::list(db, case_id, true, None, None)
         .await?
         .items
         .into_iter()
         .filter(|e| e.visibility == Visibility::Public.as_str())
         .collect();
-    let payloads: Vec<serde_json::Value> = events.iter().map(payload_of).collect();
+    let payloads: Vec<serde_json::Value> = events.iter().map(|e| e.payload.clone()).collect();
     let department_ids = payloads
         .iter()
         .filter_map(|p| p["department_id"].as_str().and_then(|id| id.parse().ok()))
@@ -342,7 +332,11 @@ pub async fn detail(db: &impl ConnectionTrait, actor: &Actor, found: case::Model
         None => None,
     };
     let category = match found.category_id {
-        Some(id) => category::Entity::find_by_id(id).one(db).await?,
+        Some(id) => category::Entity::find_by_id(id).one(db).await?.map(|c| CategoryName {
+            id: c.id,
+            name: c.name,
+            name_en: c.name_en,
+        }),
         None => None,
     };
     let attachments = attachment::Entity::find()
@@ -350,9 +344,12 @@ pub async fn detail(db: &impl ConnectionTrait, actor: &Actor, found: case::Model
         .filter(attachment::Column::UploadedBy.eq(actor.user_id))
         .order_by_asc(attachment::Column::Id)
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .map(AttachmentRecord::from)
+        .collect();
     let timeline = timeline(db, actor, found.id).await?;
-    let view = views(db, vec![(found, property)])
+    let view = views(db, vec![(found, property.as_ref().map(property_label))])
         .await?
         .pop()
         .ok_or(StoreError::NotFound)?;
@@ -370,7 +367,7 @@ pub async fn own_attachment(
     actor: &Actor,
     case_id: Uuid,
     id: Uuid,
-) -> StoreResult<attachment::Model> {
+) -> StoreResult<AttachmentRecord> {
     customer_of(actor)?;
     find_visible(db, actor, case_id).await?;
     attachment::Entity::find_by_id(id)
@@ -378,107 +375,6 @@ pub async fn own_attachment(
         .filter(attachment::Column::UploadedBy.eq(actor.user_id))
         .one(db)
         .await?
+        .map(AttachmentRecord::from)
         .ok_or(StoreError::NotFound)
-}
-
-/// What the reply recorded on the customer's behalf says when a rating arrives before
-/// customer service has replied (see [`RatingPlan::ReplyThenVisit`]).
-pub const APP_REPLY: &str = "业主已在 App 查看处理结果 / The resident read the result in the app";
-
-/// Retries `attempt` when someone else changed the case between reading and writing it: the
-/// resident sends no version, so the state machine decides again on the fresh state.
-async fn with_fresh_version<C, F>(db: &C, actor: &Actor, id: Uuid, attempt: F) -> StoreResult<case::Model>
-where
-    C: ConnectionTrait + TransactionTrait,
-    F: AsyncFn(&case::Model) -> StoreResult<case::Model>,
-{
-    let mut tries = 0;
-    loop {
-        let current = find_visible(db, actor, id).await?;
-        match attempt(&current).await {
-            Err(StoreError::Stale { .. }) if tries < 3 => tries += 1,
-            other => return other,
-        }
-    }
-}
-
-/// The resident's rating of a resolution: it *is* the return visit, recorded through the same
-/// action staff use (so dissatisfied or worse reopens the case with a second dispatch). A case
-/// that is `resolved` but not yet replied to gets the app's reply first, in the same
-/// transaction. Once the case has moved on, another rating is a 409 until the next resolution.
-pub async fn rate<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    actor: &Actor,
-    id: Uuid,
-    input: RateCase,
-) -> StoreResult<case::Model> {
-    customer_of(actor)?;
-    with_fresh_version(db, actor, id, async |current: &case::Model| {
-        let plan = rating_plan(status_of(current)?)?;
-        let txn = db.begin().await?;
-        let mut version = current.version;
-        if plan == RatingPlan::ReplyThenVisit {
-            let replied = actions::perform(
-                &txn,
-                actor,
-                id,
-                version,
-                ActionInput::Reply(ReplyCase {
-                    content: APP_REPLY.to_owned(),
-                    method: ReplyMethod::App,
-                }),
-            )
-            .await?;
-            version = replied.version;
-        }
-        let saved = actions::perform(
-            &txn,
-            actor,
-            id,
-            version,
-            ActionInput::Visit(VisitCase {
-                reached: true,
-                satisfaction: Some(input.satisfaction),
-                comment: input.comment.clone(),
-            }),
-        )
-        .await?;
-        txn.commit().await?;
-        Ok(saved)
-    })
-    .await
-}
-
-/// Withdraws the resident's report while it is still registered (409 once dispatched):
-/// a cancel with reason `withdrawn`, through the ordinary cancel action.
-pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
-    db: &C,
-    actor: &Actor,
-    id: Uuid,
-    input: WithdrawCase,
-) -> StoreResult<case::Model> {
-    customer_of(actor)?;
-    with_fresh_version(db, actor, id, async |current: &case::Model| {
-        let status = status_of(current)?;
-        if !may_withdraw(status) {
-            return Err(TransitionError::NotAllowed {
-                action: CaseAction::Cancel,
-                status,
-            }
-            .into());
-        }
-        actions::perform(
-            db,
-            actor,
-            id,
-            current.version,
-            ActionInput::Cancel(CancelCase {
-                reason: CancelReason::Withdrawn,
-                duplicate_of: None,
-                note: input.note.clone(),
-            }),
-        )
-        .await
-    })
-    .await
 }

@@ -5,4 +5,5 @@
 pub mod account;
 pub mod accounts;
 pub mod cases;
+pub mod changes;
 pub mod properties;

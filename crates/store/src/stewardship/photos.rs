@@ -1,6 +1,7 @@
 //! Photos of visits and patrol results: recognised by their bytes under the same rules as case
 //! attachments (JPEG, PNG, WebP, PDF); the bytes live under the attachments directory.
 
+use chrono::{DateTime, Utc};
 use huiyin_domain::attachment::AttachmentType;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
@@ -33,6 +34,33 @@ pub async fn check_subject(db: &impl ConnectionTrait, actor: &Actor, of: PhotoOf
     }
 }
 
+/// A stored photo.
+#[derive(Debug, Clone)]
+pub struct PhotoRecord {
+    pub id: Uuid,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    /// Where the bytes are, relative to the attachments directory.
+    pub storage_key: String,
+    pub uploaded_by: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<steward_photo::Model> for PhotoRecord {
+    fn from(p: steward_photo::Model) -> Self {
+        PhotoRecord {
+            id: p.id,
+            file_name: p.file_name,
+            content_type: p.content_type,
+            size_bytes: p.size_bytes,
+            storage_key: p.storage_key,
+            uploaded_by: p.uploaded_by,
+            created_at: p.created_at,
+        }
+    }
+}
+
 pub struct NewPhoto<'a> {
     pub id: Uuid,
     pub of: PhotoOf,
@@ -42,7 +70,7 @@ pub struct NewPhoto<'a> {
     pub storage_key: &'a str,
 }
 
-pub async fn insert(db: &impl ConnectionTrait, actor: &Actor, new: NewPhoto<'_>) -> StoreResult<steward_photo::Model> {
+pub async fn insert(db: &impl ConnectionTrait, actor: &Actor, new: NewPhoto<'_>) -> StoreResult<PhotoRecord> {
     check_subject(db, actor, new.of).await?;
     let name = bounded("file", new.file_name, 200)?;
     let name = if name.is_empty() {
@@ -54,7 +82,7 @@ pub async fn insert(db: &impl ConnectionTrait, actor: &Actor, new: NewPhoto<'_>)
         PhotoOf::Visit(id) => (Some(id), None),
         PhotoOf::PatrolResult(_, id) => (None, Some(id)),
     };
-    Ok(steward_photo::ActiveModel {
+    let saved = steward_photo::ActiveModel {
         id: Set(new.id),
         visit_id: Set(visit_id),
         patrol_result_id: Set(result_id),
@@ -66,11 +94,12 @@ pub async fn insert(db: &impl ConnectionTrait, actor: &Actor, new: NewPhoto<'_>)
         created_at: Set(now()),
     }
     .insert(db)
-    .await?)
+    .await?;
+    Ok(saved.into())
 }
 
 /// The photos of a subject in the actor's areas, oldest first.
-pub async fn list(db: &impl ConnectionTrait, actor: &Actor, of: PhotoOf) -> StoreResult<Vec<steward_photo::Model>> {
+pub async fn list(db: &impl ConnectionTrait, actor: &Actor, of: PhotoOf) -> StoreResult<Vec<PhotoRecord>> {
     check_subject(db, actor, of).await?;
     let select = match of {
         PhotoOf::Visit(id) => steward_photo::Entity::find().filter(steward_photo::Column::VisitId.eq(id)),
@@ -78,11 +107,12 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, of: PhotoOf) -> Stor
             steward_photo::Entity::find().filter(steward_photo::Column::PatrolResultId.eq(id))
         }
     };
-    Ok(select.order_by_asc(steward_photo::Column::Id).all(db).await?)
+    let found = select.order_by_asc(steward_photo::Column::Id).all(db).await?;
+    Ok(found.into_iter().map(PhotoRecord::from).collect())
 }
 
 /// One photo of a subject in the actor's areas.
-pub async fn get(db: &impl ConnectionTrait, actor: &Actor, of: PhotoOf, id: Uuid) -> StoreResult<steward_photo::Model> {
+pub async fn get(db: &impl ConnectionTrait, actor: &Actor, of: PhotoOf, id: Uuid) -> StoreResult<PhotoRecord> {
     list(db, actor, of)
         .await?
         .into_iter()

@@ -22,32 +22,29 @@ use huiyin_domain::case::CaseStatus;
 use huiyin_domain::permission::{case_scope, CaseScope};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::entity::{case, scheduled_visit};
 use crate::page::{self, Page};
 use crate::{now, Actor, StoreError, StoreResult};
 
-huiyin_domain::wire_enum! {
-    /// Which scheduled visits to list.
-    pub enum VisitFilter {
-        /// Not yet done, whether or not the due time has come.
-        Due => "due",
-        /// Not done and past the due time.
-        Overdue => "overdue",
-        Done => "done",
-    }
+/// Which scheduled visits to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VisitFilter {
+    /// Not yet done, whether or not the due time has come.
+    #[default]
+    Due,
+    /// Not done and past the due time.
+    Overdue,
+    Done,
 }
 
 pub const PENDING: &str = "pending";
 pub const DONE: &str = "done";
 pub const CANCELLED: &str = "cancelled";
 
-#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
+/// Which visits to list, and the page.
+#[derive(Debug, Clone, Default)]
 pub struct VisitQuery {
     /// `due` (not yet done, default), `overdue` (not done, past due) or `done`.
     pub status: Option<VisitFilter>,
@@ -61,11 +58,11 @@ pub struct VisitQuery {
     pub cursor: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct ScheduledVisitView {
+/// A scheduled visit with what the worklist shows of its case.
+#[derive(Debug, Clone)]
+pub struct ScheduledVisitRecord {
     pub id: Uuid,
     pub case_id: Uuid,
-    #[schema(example = "BX-20261126-0002")]
     pub case_number: String,
     pub case_title: String,
     pub case_status: CaseStatus,
@@ -73,7 +70,6 @@ pub struct ScheduledVisitView {
     pub purpose: VisitPurpose,
     pub due_at: DateTime<Utc>,
     /// `pending`, `done` or `cancelled`.
-    #[schema(example = "pending")]
     pub status: String,
     /// Pending and past its due time.
     pub overdue: bool,
@@ -91,8 +87,8 @@ pub struct ScheduledVisitView {
     pub note: Option<String>,
 }
 
-pub(crate) fn view(v: scheduled_visit::Model, case: Option<&case::Model>, at: DateTime<Utc>) -> ScheduledVisitView {
-    ScheduledVisitView {
+pub(crate) fn view(v: scheduled_visit::Model, case: Option<&case::Model>, at: DateTime<Utc>) -> ScheduledVisitRecord {
+    ScheduledVisitRecord {
         id: v.id,
         case_id: v.case_id,
         case_number: case.map(|c| c.number.clone()).unwrap_or_default(),
@@ -133,7 +129,7 @@ pub async fn list(
     db: &impl ConnectionTrait,
     actor: &Actor,
     query: &VisitQuery,
-) -> StoreResult<Page<ScheduledVisitView>> {
+) -> StoreResult<Page<ScheduledVisitRecord>> {
     let limit = page::limit(query.limit)?;
     let at = now();
     let filter = query.status.unwrap_or(VisitFilter::Due);
@@ -195,6 +191,15 @@ pub async fn list(
         }
     };
     let page = page::finish(rows, limit, |v| format!("{}|{}", v.due_at.to_rfc3339(), v.id));
+    with_cases(db, page, at).await
+}
+
+/// The visits with what the worklist shows of their cases (one statement for all of them).
+async fn with_cases(
+    db: &impl ConnectionTrait,
+    page: Page<scheduled_visit::Model>,
+    at: DateTime<Utc>,
+) -> StoreResult<Page<ScheduledVisitRecord>> {
     let case_ids: Vec<Uuid> = page.items.iter().map(|v| v.case_id).collect();
     let cases = case::Entity::find()
         .filter(case::Column::Id.is_in(case_ids))

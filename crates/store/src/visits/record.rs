@@ -14,12 +14,10 @@
 use huiyin_domain::case::checks::{after_unreachable, earliest_record, legacy_outcome, outcome_allowed, Retry};
 use huiyin_domain::case::{apply, CaseKind, CaseStatus, Command, Visibility};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{in_scope, settings, view, ScheduledVisitView, VisitOutcome, VisitPurpose, DONE, PENDING};
+use super::{in_scope, settings, view, ScheduledVisitRecord, VisitOutcome, VisitPurpose, DONE, PENDING};
 use crate::cases::actions::{perform_in, ActionInput, VisitCase};
 use crate::cases::events::{self, NewEvent};
 use crate::entity::{case, scheduled_visit};
@@ -27,8 +25,7 @@ use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::validate::optional;
 use crate::{now, statements, Actor, StoreError, StoreResult};
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct RecordVisitCheck {
     /// What the visit found. Contact check: `contacted` | `not_contacted`; outcome check:
     /// `done` | `not_done` | `unreachable`; satisfaction visit: `very_dissatisfied` |
@@ -72,7 +69,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
     actor: &Actor,
     id: Uuid,
     input: RecordVisitCheck,
-) -> StoreResult<ScheduledVisitView> {
+) -> StoreResult<ScheduledVisitRecord> {
     let txn = statements::begin(db).await?;
     let visit = scheduled_visit::Entity::find_by_id(id)
         .filter(in_scope(actor))

@@ -5,12 +5,12 @@ mod import;
 pub mod stats;
 pub mod views;
 
-use actix_web::http::header::{CONTENT_TYPE, ETAG};
+use actix_web::http::header::ETAG;
 use actix_web::http::StatusCode;
 use actix_web::{get, post, put, web, HttpResponse};
 use huiyin_domain::permission::Permission;
 use huiyin_store::arrears::{self, contacts, policy};
-use huiyin_store::idempotency::{self, Answer};
+use huiyin_store::idempotency;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -23,6 +23,7 @@ use crate::auth::resident::ResidentUser;
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::{etag, IdempotencyKey, IfMatch, Json, Query};
+use crate::idempotent::{json_answer, stored_reply};
 use crate::page::PageQuery;
 use crate::state::AppState;
 
@@ -107,17 +108,10 @@ async fn add_contact(
             contact: contact.into(),
             arrears: arrears.into(),
         };
-        Ok(Answer {
-            status: 201,
-            body: serde_json::to_string(&created).unwrap_or_default(),
-        })
+        Ok(json_answer(StatusCode::CREATED, &created))
     })
     .await?;
-    Ok(
-        HttpResponse::build(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED))
-            .insert_header((CONTENT_TYPE, "application/json"))
-            .body(answer.body),
-    )
+    Ok(stored_reply(answer, StatusCode::CREATED))
 }
 
 /// The manager's decision on a lawyer's letter (律师函) at the legal stage (409 before it).

@@ -4,14 +4,15 @@
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
 use huiyin_domain::sla::escalation::Level;
-use huiyin_store::cases::actions::{
-    self, ActionInput, CancelCase, CloseOnSpot, CommentCase, DecideCancel, DispatchCase, EscalateCase, PauseCase,
-    ReassignCase, ReplyCase, ResolveCase, ResumeCase, VerifyCase, VisitCase,
-};
+use huiyin_store::cases::actions::{self, ActionInput};
 use huiyin_store::cases::query;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use super::action_bodies::{
+    CancelCase, CloseOnSpot, CommentCase, DecideCancel, DispatchCase, EscalateCase, PauseCase, ReassignCase, ReplyCase,
+    ResolveCase, ResumeCase, VerifyCase, VisitCase,
+};
 use super::views::CaseResponse;
 use super::{case_reply, render};
 use crate::auth::AuthUser;
@@ -75,7 +76,7 @@ macro_rules! case_action {
         )]
         #[post($path)]
         async fn $fn(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>, version: IfMatch, Json(body): Json<$body>) -> ApiResult<HttpResponse> {
-            act(&state, &user, *id, version, $variant(body)).await
+            act(&state, &user, *id, version, $variant(body.into())).await
         }
     };
 }

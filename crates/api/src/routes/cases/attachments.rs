@@ -8,7 +8,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use futures_util::StreamExt;
 use huiyin_domain::attachment::sniff;
 use huiyin_domain::permission::Permission;
-use huiyin_store::cases::attachments;
+use huiyin_store::cases::{attachments, AttachmentRecord};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -110,7 +110,7 @@ pub async fn store_file(
     case_id: Uuid,
     name: &str,
     bytes: Vec<u8>,
-) -> ApiResult<huiyin_store::entity::attachment::Model> {
+) -> ApiResult<AttachmentRecord> {
     if bytes.is_empty() {
         return Err(ApiError::invalid("file", "the file is empty"));
     }
@@ -169,11 +169,7 @@ async fn download(
     serve_file(&req, &state, &found).await
 }
 
-pub async fn serve_file(
-    _req: &HttpRequest,
-    state: &AppState,
-    found: &huiyin_store::entity::attachment::Model,
-) -> ApiResult<HttpResponse> {
+pub async fn serve_file(_req: &HttpRequest, state: &AppState, found: &AttachmentRecord) -> ApiResult<HttpResponse> {
     let bytes = tokio::fs::read(state.config.attachments_dir.join(&found.storage_key))
         .await
         .map_err(|e| ApiError::Internal(Box::new(e)))?;

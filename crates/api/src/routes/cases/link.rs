@@ -4,8 +4,10 @@
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
 use huiyin_domain::permission::Permission;
-use huiyin_store::cases::link::{self, LinkToIncident};
+use huiyin_store::cases::link;
 use huiyin_store::cases::query;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -18,6 +20,14 @@ use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(link_case).service(unlink_case);
+}
+
+/// `POST /cases/{id}/link`: the incident to follow.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkToIncident {
+    /// An unresolved incident case (报事) of the same project, not itself linked to another.
+    pub parent_id: Uuid,
 }
 
 /// Links the case to an incident case (报事) of the same project: from now on it follows the

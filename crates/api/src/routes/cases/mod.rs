@@ -1,29 +1,34 @@
 //! Case endpoints: register, list and queues, detail, timeline, actions, attachments.
 
+pub mod action_bodies;
 pub mod actions;
 pub mod attachments;
+pub mod create_body;
 pub mod link;
+pub mod list_query;
 pub mod views;
 
-use actix_web::http::header::{CONTENT_TYPE, ETAG};
+use actix_web::http::header::ETAG;
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
 use huiyin_domain::case::process::{offered, ProcessSettings};
 use huiyin_domain::permission::Permission;
-use huiyin_store::cases::create::CreateCase;
-use huiyin_store::cases::query::{self, ListCases};
+use huiyin_store::cases::query;
 use huiyin_store::cases::{events, CaseRecord};
-use huiyin_store::idempotency::{self, Answer};
+use huiyin_store::idempotency;
 use huiyin_store::{audit, Actor};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use self::create_body::CreateCase;
+use self::list_query::ListCases;
 use self::views::{case_response, CaseEventList, CaseList, CaseResponse};
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::{etag, IdempotencyKey, Json, Query};
+use crate::idempotent::{json_answer, stored_reply_versioned};
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -53,27 +58,25 @@ pub async fn render(state: &AppState, actor: &Actor, record: CaseRecord) -> ApiR
 }
 
 /// Keeps only the actions `actor`'s role may perform: `available_actions` is what the console
-/// offers, so it is the state machine's list narrowed by the project's process (no dispatch it
-/// would refuse; approve/reject only while a cancellation waits) and by the permission table (a
-/// steward's escalation only from project level; a case in `review` dispatched by supervisors
-/// only).
+/// offers, so it is the state machine's list narrowed by the process (no dispatch it would
+/// refuse — a case in `review` is dispatched by supervisors only; approve/reject only while a
+/// cancellation waits) and by the permission table (a steward's escalation only from project
+/// level).
 pub fn for_actor(mut response: CaseResponse, actor: &Actor, process: &ProcessSettings) -> CaseResponse {
     let level = response.summary.level;
-    let review = response.summary.status == huiyin_domain::case::CaseStatus::Review;
-    let supervisor = huiyin_domain::case::checks::may_dispatch_from_review(actor.role);
     let actions = std::mem::take(&mut response.available_actions);
     response.available_actions = offered(
         actions,
         process,
         response.summary.kind,
+        response.summary.status,
         response.verified_at.is_some(),
         actor.role,
         response.cancel_request.is_some(),
     );
-    response.available_actions.retain(|action| {
-        huiyin_domain::permission::may_act(actor.role, *action, level)
-            && !(review && *action == huiyin_domain::case::CaseAction::Dispatch && !supervisor)
-    });
+    response
+        .available_actions
+        .retain(|action| huiyin_domain::permission::may_act(actor.role, *action, level));
     if !actor.may(Permission::CaseDispatch) {
         response.may_link = false;
         response.may_unlink = false;
@@ -108,7 +111,8 @@ async fn create(
     let actor = user.0.clone();
     let show_pii = actor.may(Permission::PiiView);
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
-        let record = huiyin_store::cases::create::create_record(txn, &actor, body, state.store.numbers()).await?;
+        let record =
+            huiyin_store::cases::create::create_record(txn, &actor, body.into(), state.store.numbers()).await?;
         if show_pii && !record.customer_phones.is_empty() {
             let detail = serde_json::json!({"customer_id": record.case.customer_id, "number": record.case.number});
             audit::record(
@@ -123,22 +127,10 @@ async fn create(
         }
         let process = huiyin_store::process::settings_of(txn, record.case.project_id).await?;
         let response = for_actor(case_response(record, show_pii), &actor, &process);
-        Ok(Answer {
-            status: 201,
-            body: serde_json::to_string(&response).unwrap_or_default(),
-        })
+        Ok(json_answer(StatusCode::CREATED, &response))
     })
     .await?;
-    let version = serde_json::from_str::<serde_json::Value>(&answer.body)
-        .ok()
-        .and_then(|v| v["version"].as_i64())
-        .unwrap_or(1);
-    Ok(
-        HttpResponse::build(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED))
-            .insert_header((CONTENT_TYPE, "application/json"))
-            .insert_header((ETAG, etag(version as i32)))
-            .body(answer.body),
-    )
+    Ok(stored_reply_versioned(answer, StatusCode::CREATED))
 }
 
 /// Cases in the caller's scope, filtered, searched and sorted, with cursor pagination that never
@@ -151,7 +143,7 @@ async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<ListCases
         let detail = serde_json::json!({"q": q, "phones_shown": user.may(Permission::PiiView)});
         audit::record(&state.store.db, &user, "case.searched", "case", None, detail).await?;
     }
-    let page = query::list(&state.store.db, &user, query.into_inner()).await?;
+    let page = query::list(&state.store.db, &user, query.into_inner().into()).await?;
     Ok(HttpResponse::Ok().json(CaseList::from(page)))
 }
 

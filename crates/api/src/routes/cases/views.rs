@@ -9,9 +9,9 @@ use huiyin_domain::case::{
 use huiyin_domain::phone::mask;
 use huiyin_domain::sla::escalation::Level;
 use huiyin_store::cases::query::is_overdue;
-use huiyin_store::cases::{CaseLink, CaseListItem, CaseRecord};
-use huiyin_store::customers::property_label;
-use huiyin_store::entity::{attachment, case, case_event, visit, work_order};
+use huiyin_store::cases::{
+    AttachmentRecord, CaseEventRecord, CaseLink, CaseListItem, CaseRecord, CaseRow, CaseVisitRecord, WorkOrderRecord,
+};
 use huiyin_store::sla::deadlines::deadlines_of;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -141,7 +141,7 @@ pub struct DeadlinesResponse {
     pub pause_reason: Option<String>,
 }
 
-fn deadlines(case: &case::Model) -> DeadlinesResponse {
+fn deadlines(case: &CaseRow) -> DeadlinesResponse {
     let d = deadlines_of(case);
     let one = |s: &huiyin_domain::sla::deadlines::DeadlineState| DeadlineResponse {
         due_at: s.due_at,
@@ -234,7 +234,7 @@ pub struct CancelRequestResponse {
     pub requested_at: DateTime<Utc>,
 }
 
-fn cancel_request(case: &case::Model) -> Option<CancelRequestResponse> {
+fn cancel_request(case: &CaseRow) -> Option<CancelRequestResponse> {
     Some(CancelRequestResponse {
         reason: CancelReason::parse(case.cancel_request_reason.as_deref()?)?,
         duplicate_of: case.cancel_request_duplicate_of,
@@ -267,7 +267,7 @@ fn parse<T>(value: &str, parse: fn(&str) -> Option<T>, fallback: T) -> T {
     parse(value).unwrap_or(fallback)
 }
 
-pub fn summary(model: &case::Model, customer_name: Option<String>, property_label_text: Option<String>) -> CaseSummary {
+pub fn summary(model: &CaseRow, customer_name: Option<String>, property_label: Option<String>) -> CaseSummary {
     CaseSummary {
         id: model.id,
         number: model.number.clone(),
@@ -279,7 +279,7 @@ pub fn summary(model: &case::Model, customer_name: Option<String>, property_labe
         project_id: model.project_id,
         area_id: model.area_id,
         property_id: model.property_id,
-        property_label: property_label_text,
+        property_label,
         customer_id: model.customer_id,
         customer_name,
         title: model.title.clone(),
@@ -308,16 +308,12 @@ pub fn summary(model: &case::Model, customer_name: Option<String>, property_labe
 
 impl From<CaseListItem> for CaseSummary {
     fn from(item: CaseListItem) -> Self {
-        summary(
-            &item.case,
-            item.customer_name,
-            item.property.as_ref().map(property_label),
-        )
+        summary(&item.case, item.customer_name, item.property_label)
     }
 }
 
-impl From<work_order::Model> for WorkOrderResponse {
-    fn from(m: work_order::Model) -> Self {
+impl From<WorkOrderRecord> for WorkOrderResponse {
+    fn from(m: WorkOrderRecord) -> Self {
         WorkOrderResponse {
             id: m.id,
             sequence: m.sequence,
@@ -336,8 +332,8 @@ impl From<work_order::Model> for WorkOrderResponse {
     }
 }
 
-impl From<visit::Model> for VisitResponse {
-    fn from(m: visit::Model) -> Self {
+impl From<CaseVisitRecord> for VisitResponse {
+    fn from(m: CaseVisitRecord) -> Self {
         VisitResponse {
             id: m.id,
             work_order_id: m.work_order_id,
@@ -350,7 +346,7 @@ impl From<visit::Model> for VisitResponse {
     }
 }
 
-pub fn attachment_response(m: attachment::Model) -> AttachmentResponse {
+pub fn attachment_response(m: AttachmentRecord) -> AttachmentResponse {
     AttachmentResponse {
         url: format!("/api/v1/cases/{}/attachments/{}", m.case_id, m.id),
         id: m.id,
@@ -362,8 +358,8 @@ pub fn attachment_response(m: attachment::Model) -> AttachmentResponse {
     }
 }
 
-impl From<case_event::Model> for CaseEventResponse {
-    fn from(m: case_event::Model) -> Self {
+impl From<CaseEventRecord> for CaseEventResponse {
+    fn from(m: CaseEventRecord) -> Self {
         CaseEventResponse {
             id: m.id,
             actor_id: m.actor_id,
@@ -371,7 +367,7 @@ impl From<case_event::Model> for CaseEventResponse {
             from_status: m.from_status.as_deref().and_then(CaseStatus::parse),
             to_status: m.to_status.as_deref().and_then(CaseStatus::parse),
             note: m.note,
-            payload: serde_json::from_str(&m.payload).unwrap_or(serde_json::Value::Null),
+            payload: m.payload,
             visibility: parse(&m.visibility, Visibility::parse, Visibility::Internal),
             created_at: m.created_at,
         }
@@ -382,10 +378,10 @@ impl From<case_event::Model> for CaseEventResponse {
 pub fn case_response(record: CaseRecord, show_pii: bool) -> CaseResponse {
     let CaseRecord {
         case,
-        customer,
+        customer_name,
         customer_phones,
-        property,
-        category,
+        property_label,
+        category_name,
         work_orders,
         visits,
         attachments,
@@ -412,9 +408,9 @@ pub fn case_response(record: CaseRecord, show_pii: bool) -> CaseResponse {
         .and_then(|id| work_orders.iter().find(|w| w.id == id).cloned())
         .map(WorkOrderResponse::from);
     CaseResponse {
-        summary: summary(&case, customer.map(|c| c.name), property.as_ref().map(property_label)),
+        summary: summary(&case, customer_name, property_label),
         description: case.description.clone(),
-        category_name: category.map(|c| c.name),
+        category_name,
         customer_phone: phone,
         created_by: case.created_by,
         verified_at: case.verified_at,

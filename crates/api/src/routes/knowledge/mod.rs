@@ -4,12 +4,11 @@
 
 pub mod views;
 
-use actix_web::http::header::{CONTENT_TYPE, ETAG};
 use actix_web::http::StatusCode;
 use actix_web::{get, patch, post, web, HttpResponse};
 use huiyin_domain::permission::Permission;
 use huiyin_domain::stats::{parse_tz, Period};
-use huiyin_store::idempotency::{self, Answer};
+use huiyin_store::idempotency;
 use huiyin_store::knowledge::{self, citations, search, ListArticles};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -17,7 +16,8 @@ use uuid::Uuid;
 use self::views::*;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{etag, IdempotencyKey, IfMatch, Json, Query};
+use crate::extract::{IdempotencyKey, IfMatch, Json, Query};
+use crate::idempotent::{json_answer, stored_reply_versioned};
 use crate::routes::ok_versioned;
 use crate::state::AppState;
 
@@ -138,22 +138,10 @@ async fn create(
     let actor = user.0.clone();
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
         let created = knowledge::create(txn, &actor, body.into()).await?;
-        Ok(Answer {
-            status: 201,
-            body: serde_json::to_string(&ArticleResponse::from(created)).unwrap_or_default(),
-        })
+        Ok(json_answer(StatusCode::CREATED, &ArticleResponse::from(created)))
     })
     .await?;
-    let version = serde_json::from_str::<serde_json::Value>(&answer.body)
-        .ok()
-        .and_then(|v| v["version"].as_i64())
-        .unwrap_or(1);
-    Ok(
-        HttpResponse::build(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED))
-            .insert_header((CONTENT_TYPE, "application/json"))
-            .insert_header((ETAG, etag(version as i32)))
-            .body(answer.body),
-    )
+    Ok(stored_reply_versioned(answer, StatusCode::CREATED))
 }
 
 /// One article (404 for a draft or another project's article the caller may not see).

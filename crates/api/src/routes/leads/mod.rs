@@ -6,12 +6,11 @@ pub mod designers;
 pub mod stats;
 pub mod views;
 
-use actix_web::http::header::{CONTENT_TYPE, ETAG};
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
 use huiyin_domain::money::Money;
 use huiyin_domain::permission::Permission;
-use huiyin_store::idempotency::{self, Answer};
+use huiyin_store::idempotency;
 use huiyin_store::leads::create::NewLead;
 use huiyin_store::leads::query::{self, LeadFilter};
 use huiyin_store::leads::{designers as store_designers, LeadRecord};
@@ -25,7 +24,8 @@ use self::views::{
 };
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
-use crate::extract::{etag, IdempotencyKey, Json, Query};
+use crate::extract::{IdempotencyKey, Json, Query};
+use crate::idempotent::{json_answer, stored_reply_versioned};
 use crate::routes::ok_versioned;
 use crate::state::AppState;
 
@@ -110,22 +110,10 @@ async fn create(
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
         let record = huiyin_store::leads::create::create(txn, &actor, input).await?;
         let response = lead_response(record, actor.may(Permission::PiiView), now());
-        Ok(Answer {
-            status: 201,
-            body: serde_json::to_string(&response).unwrap_or_default(),
-        })
+        Ok(json_answer(StatusCode::CREATED, &response))
     })
     .await?;
-    let version = serde_json::from_str::<serde_json::Value>(&answer.body)
-        .ok()
-        .and_then(|v| v["version"].as_i64())
-        .unwrap_or(1);
-    Ok(
-        HttpResponse::build(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED))
-            .insert_header((CONTENT_TYPE, "application/json"))
-            .insert_header((ETAG, etag(version as i32)))
-            .body(answer.body),
-    )
+    Ok(stored_reply_versioned(answer, StatusCode::CREATED))
 }
 
 /// Leads in the caller's scope, newest first: the board (`status`), a designer's own leads

@@ -7,9 +7,9 @@ use huiyin_domain::decoration::lead::{
 };
 use huiyin_domain::money::format_fen;
 use huiyin_domain::phone::mask;
-use huiyin_store::entity::lead_event;
 use huiyin_store::leads::create::TransferSlip;
 use huiyin_store::leads::designers::EligibleDesigner;
+use huiyin_store::leads::query::LeadEventRecord;
 use huiyin_store::leads::LeadRecord;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -314,16 +314,16 @@ pub struct LeadEventResponse {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<lead_event::Model> for LeadEventResponse {
-    fn from(e: lead_event::Model) -> Self {
+impl From<LeadEventRecord> for LeadEventResponse {
+    fn from(e: LeadEventRecord) -> Self {
         LeadEventResponse {
             id: e.id,
             actor_id: e.actor_id,
             action: e.action,
-            channel: e.channel.map(|c| c.0),
+            channel: e.channel,
             note: e.note,
             next_on: e.next_on,
-            payload: serde_json::from_str(&e.payload).unwrap_or_default(),
+            payload: e.payload,
             created_at: e.created_at,
         }
     }

@@ -4,10 +4,11 @@ use actix_web::http::header::{CacheControl, CacheDirective};
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use huiyin_domain::permission::Permission;
 use huiyin_domain::phone::mask;
-use huiyin_store::residents::accounts::{self, ActivateAccount, Activation, IssueAccount};
+use huiyin_store::residents::accounts::{self, Activation};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use super::bodies::{ActivateAccount, IssueAccount};
 use super::views::ActivationCodeResponse;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ApiResult};
@@ -43,7 +44,7 @@ async fn issue(
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::CustomerManage)?;
     let ttl = chrono::Duration::from_std(state.config.activation_ttl).unwrap_or(chrono::Duration::hours(72));
-    let issued = accounts::issue(&state.store.db, &user, *id, body, ttl).await?;
+    let issued = accounts::issue(&state.store.db, &user, *id, body.into(), ttl).await?;
     let phone = if user.may(Permission::PiiView) {
         issued.phone
     } else {

@@ -8,17 +8,19 @@ use actix_web::http::header;
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use huiyin_domain::case::TransitionError;
-use huiyin_store::idempotency::{self, Answer};
-use huiyin_store::residents::cases::{self, ListResidentCases, RateCase, ReportCase, Reported, WithdrawCase};
+use huiyin_store::idempotency;
+use huiyin_store::residents::cases::{self, Reported};
+use huiyin_store::residents::changes;
 use huiyin_store::StoreError;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::answer_reply;
+use super::bodies::{ListResidentCases, RateCase, ReportCase, WithdrawCase};
 use super::views::{self, ResidentAttachment, ResidentCaseList, ResidentCaseResponse};
 use crate::auth::resident::ResidentUser;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdempotencyKey, Json, Query};
+use crate::idempotent::{json_answer, stored_reply};
 use crate::routes::cases::attachments::{read_file_part, serve_file, store_file, UploadForm};
 use crate::state::AppState;
 
@@ -53,13 +55,6 @@ fn refused(err: StoreError, why: &str) -> ApiError {
 
 const RATE_WHEN: &str = "it can be rated once it is resolved, once per resolution";
 const WITHDRAW_WHEN: &str = "only a report that is not dispatched yet can be withdrawn; please call customer service";
-
-fn json_answer(status: u16, body: &ResidentCaseResponse) -> Answer {
-    Answer {
-        status,
-        body: serde_json::to_string(body).unwrap_or_default(),
-    }
-}
 
 /// Reports a case (complaint, repair, inquiry, suggestion or praise) about one of your
 /// properties. The channel is `app` and the customer is you.
@@ -103,10 +98,10 @@ async fn report(
             actor.user_id,
             key.0.as_deref(),
             &hash,
-            async |txn| match cases::report(txn, &actor, body, limit).await? {
+            async |txn| match cases::report(txn, &actor, body.into(), limit).await? {
                 Reported::Created(created) => {
                     let detail = cases::detail(txn, &actor, *created).await?;
-                    Ok(json_answer(201, &views::case_response(detail)))
+                    Ok(json_answer(StatusCode::CREATED, &views::case_response(detail)))
                 }
                 Reported::LimitReached { retry_after_secs } => {
                     limited.set(Some(retry_after_secs));
@@ -118,7 +113,7 @@ async fn report(
     if let Some(retry_after_secs) = limited.get() {
         return Err(ApiError::TooManyRequests { retry_after_secs });
     }
-    Ok(answer_reply(answer?, StatusCode::CREATED))
+    Ok(stored_reply(answer?, StatusCode::CREATED))
 }
 
 /// Your cases, newest first, including those you reported by phone or in person.
@@ -129,7 +124,7 @@ async fn list(
     user: ResidentUser,
     query: Query<ListResidentCases>,
 ) -> ApiResult<HttpResponse> {
-    let page = cases::list(&state.store.db, user.actor(), query.into_inner()).await?;
+    let page = cases::list(&state.store.db, user.actor(), query.into_inner().into()).await?;
     Ok(HttpResponse::Ok().json(ResidentCaseList {
         items: page.items.iter().map(views::summary).collect(),
         next_cursor: page.next_cursor,
@@ -240,13 +235,13 @@ async fn rate(
     let hash = request_hash("rating", Some(id), &body);
     let actor = user.actor().clone();
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
-        let saved = cases::rate(txn, &actor, id, body).await?;
+        let saved = changes::rate(txn, &actor, id, body.satisfaction, body.comment).await?;
         let detail = cases::detail(txn, &actor, saved).await?;
-        Ok(json_answer(200, &views::case_response(detail)))
+        Ok(json_answer(StatusCode::OK, &views::case_response(detail)))
     })
     .await
     .map_err(|e| refused(e, RATE_WHEN))?;
-    Ok(answer_reply(answer, StatusCode::OK))
+    Ok(stored_reply(answer, StatusCode::OK))
 }
 
 /// Withdraws your report while it has not been dispatched yet (`can_withdraw`); afterwards
@@ -277,11 +272,11 @@ async fn withdraw(
     let hash = request_hash("withdraw", Some(id), &body);
     let actor = user.actor().clone();
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
-        let saved = cases::withdraw(txn, &actor, id, body).await?;
+        let saved = changes::withdraw(txn, &actor, id, body.note).await?;
         let detail = cases::detail(txn, &actor, saved).await?;
-        Ok(json_answer(200, &views::case_response(detail)))
+        Ok(json_answer(StatusCode::OK, &views::case_response(detail)))
     })
     .await
     .map_err(|e| refused(e, WITHDRAW_WHEN))?;
-    Ok(answer_reply(answer, StatusCode::OK))
+    Ok(stored_reply(answer, StatusCode::OK))
 }

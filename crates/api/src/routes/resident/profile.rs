@@ -9,7 +9,9 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::views::{self, ResidentCategoryList, ResidentProfile, ResidentPropertyList, ResidentPropertyResponse};
+use super::views::{
+    self, ResidentCategory, ResidentCategoryList, ResidentProfile, ResidentPropertyList, ResidentPropertyResponse,
+};
 use crate::auth::resident::ResidentUser;
 use crate::error::ApiResult;
 use crate::extract::Json;
@@ -93,7 +95,13 @@ async fn list_categories(state: web::Data<AppState>, _user: ResidentUser) -> Api
         .await?
         .into_iter()
         .filter(|c| c.active)
-        .map(views::category)
+        .map(|c| ResidentCategory {
+            id: c.id,
+            parent_id: c.parent_id,
+            code: c.code,
+            name: c.name,
+            name_en: c.name_en,
+        })
         .collect();
     Ok(HttpResponse::Ok().json(ResidentCategoryList { items }))
 }

@@ -7,9 +7,11 @@ use huiyin_domain::customer::Relation;
 use huiyin_domain::resident::{
     event_title, may_rate, may_withdraw, progress, Bilingual, Department, EventFacts, ProgressFacts,
 };
+use huiyin_store::cases::AttachmentRecord;
 use huiyin_store::customers::property_label;
-use huiyin_store::entity::{attachment, category, department};
-use huiyin_store::residents::cases::{ResidentCaseDetail, ResidentCaseView, TimelineEntry};
+use huiyin_store::residents::cases::{
+    CategoryName, HandlingDepartment, ResidentCaseDetail, ResidentCaseView, TimelineEntry,
+};
 use huiyin_store::residents::properties::ResidentProperty;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -226,7 +228,7 @@ pub struct ActivationCodeResponse {
     pub expires_at: DateTime<Utc>,
 }
 
-fn department_of(d: &department::Model) -> Department<'_> {
+fn department_of(d: &HandlingDepartment) -> Department<'_> {
     Department {
         name: &d.name,
         kind: &d.kind,
@@ -251,7 +253,7 @@ pub fn summary(view: &ResidentCaseView) -> ResidentCaseSummary {
         progress: line,
         title: case.title.clone(),
         property_id: case.property_id,
-        property_label: view.property.as_ref().map(property_label),
+        property_label: view.property_label.clone(),
         due_at: case.due_at.filter(|_| status.has_open_work_order()),
         can_rate: may_rate(status),
         can_withdraw: may_withdraw(status),
@@ -260,7 +262,7 @@ pub fn summary(view: &ResidentCaseView) -> ResidentCaseSummary {
     }
 }
 
-pub fn attachment(m: attachment::Model) -> ResidentAttachment {
+pub fn attachment(m: AttachmentRecord) -> ResidentAttachment {
     ResidentAttachment {
         url: format!("/api/v1/resident/cases/{}/attachments/{}", m.case_id, m.id),
         id: m.id,
@@ -302,7 +304,7 @@ fn timeline_entry(entry: TimelineEntry) -> ResidentTimelineEntry {
     }
 }
 
-fn category_ref(c: category::Model) -> ResidentCategoryRef {
+fn category_ref(c: CategoryName) -> ResidentCategoryRef {
     ResidentCategoryRef {
         id: c.id,
         name: c.name,
@@ -336,15 +338,5 @@ pub fn property(p: ResidentProperty) -> ResidentPropertyResponse {
         relation: p.relation,
         project_id: p.property.project_id,
         project_name: p.project.map(|project| project.name),
-    }
-}
-
-pub fn category(c: category::Model) -> ResidentCategory {
-    ResidentCategory {
-        id: c.id,
-        parent_id: c.parent_id,
-        code: c.code,
-        name: c.name,
-        name_en: c.name_en,
     }
 }

@@ -8,11 +8,7 @@ pub mod photos;
 pub mod resident;
 pub mod visits;
 
-use actix_web::http::header::CONTENT_TYPE;
-use actix_web::http::StatusCode;
-use actix_web::HttpResponse;
 use huiyin_domain::steward::month::Month;
-use huiyin_store::idempotency::Answer;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::error::{ApiError, ApiResult};
@@ -30,20 +26,5 @@ pub fn month_param(month: Option<&str>) -> ApiResult<Month> {
     match month {
         None => Ok(Month::of(huiyin_store::now())),
         Some(text) => Month::parse(text).ok_or_else(|| ApiError::invalid("month", "use the form YYYY-MM")),
-    }
-}
-
-/// Sends a stored (possibly replayed) create answer.
-pub fn created_answer(answer: Answer) -> HttpResponse {
-    HttpResponse::build(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED))
-        .insert_header((CONTENT_TYPE, "application/json"))
-        .body(answer.body)
-}
-
-/// A JSON body for an idempotency answer.
-pub fn json_answer<T: serde::Serialize>(status: u16, body: &T) -> Answer {
-    Answer {
-        status,
-        body: serde_json::to_string(body).unwrap_or_default(),
     }
 }

@@ -1,5 +1,6 @@
 //! Public notices (公示/公告): staff draft, supervisors publish and withdraw.
 
+use actix_web::http::StatusCode;
 use actix_web::{get, patch, post, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use huiyin_domain::permission::Permission;
@@ -11,10 +12,10 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{created_answer, json_answer};
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::{IdempotencyKey, IfMatch, Json, Query};
+use crate::idempotent::{json_answer, stored_reply};
 use crate::routes::ok_versioned;
 use crate::state::AppState;
 
@@ -120,10 +121,10 @@ async fn create(
     };
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
         let saved = notices::create(txn, &actor, input).await?;
-        Ok(json_answer(201, &NoticeResponse::from(saved)))
+        Ok(json_answer(StatusCode::CREATED, &NoticeResponse::from(saved)))
     })
     .await?;
-    Ok(created_answer(answer))
+    Ok(stored_reply(answer, StatusCode::CREATED))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

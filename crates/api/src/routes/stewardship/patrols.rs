@@ -1,5 +1,6 @@
 //! Patrol routes (巡查路线) and patrols (巡查).
 
+use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use huiyin_domain::permission::Permission;
@@ -13,10 +14,10 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{created_answer, json_answer};
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::{IdempotencyKey, Json, Query};
+use crate::idempotent::{json_answer, stored_reply};
 use crate::routes::created_versioned;
 use crate::state::AppState;
 
@@ -267,10 +268,10 @@ async fn record(
     };
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
         let saved = patrols::record(txn, &actor, input).await?;
-        Ok(json_answer(201, &PatrolResponse::from(saved)))
+        Ok(json_answer(StatusCode::CREATED, &PatrolResponse::from(saved)))
     })
     .await?;
-    Ok(created_answer(answer))
+    Ok(stored_reply(answer, StatusCode::CREATED))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -7,8 +7,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use huiyin_domain::attachment::sniff;
 use huiyin_domain::permission::Permission;
-use huiyin_store::entity::steward_photo;
-use huiyin_store::stewardship::photos::{self, NewPhoto, PhotoOf};
+use huiyin_store::stewardship::photos::{self, NewPhoto, PhotoOf, PhotoRecord};
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -37,8 +36,8 @@ pub struct PhotoResponse {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<steward_photo::Model> for PhotoResponse {
-    fn from(p: steward_photo::Model) -> Self {
+impl From<PhotoRecord> for PhotoResponse {
+    fn from(p: PhotoRecord) -> Self {
         PhotoResponse {
             id: p.id,
             file_name: p.file_name,

@@ -1,5 +1,6 @@
 //! Visit plans, household visits (走访), coverage and the steward's worklist.
 
+use actix_web::http::StatusCode;
 use actix_web::{get, post, put, web, HttpResponse};
 use chrono::{DateTime, Utc};
 use huiyin_domain::permission::Permission;
@@ -13,10 +14,11 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::{created_answer, json_answer, month_param};
+use super::month_param;
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
 use crate::extract::{IdempotencyKey, IfMatch, Json, Query};
+use crate::idempotent::{json_answer, stored_reply};
 use crate::routes::ok_versioned;
 use crate::state::AppState;
 
@@ -187,10 +189,10 @@ async fn record(
     };
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
         let saved = visits::record(txn, &actor, input).await?;
-        Ok(json_answer(201, &StewardVisitResponse::from(saved)))
+        Ok(json_answer(StatusCode::CREATED, &StewardVisitResponse::from(saved)))
     })
     .await?;
-    Ok(created_answer(answer))
+    Ok(stored_reply(answer, StatusCode::CREATED))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -1,14 +1,17 @@
 //! The return-visit worklist: scheduled contact, outcome and satisfaction visits.
 
+pub mod views;
+
 use actix_web::{get, post, put, web, HttpResponse};
 use huiyin_domain::permission::Permission;
 use huiyin_domain::steward::visits_by::{VisitSettings, VisitsBy};
-use huiyin_store::visits::{self, RecordVisitCheck, ScheduledVisitView, VisitQuery};
+use huiyin_store::visits;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
+use self::views::{RecordVisitCheck, ScheduledVisitView, VisitQuery};
 use super::ok_versioned;
 use crate::auth::AuthUser;
 use crate::error::ApiResult;
@@ -31,7 +34,7 @@ crate::list_response!(ScheduledVisitList, ScheduledVisitView);
 #[get("/visits")]
 async fn list(state: web::Data<AppState>, user: AuthUser, query: Query<VisitQuery>) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseRead)?;
-    let page = visits::list(&state.store.db, &user, &query).await?;
+    let page = visits::list(&state.store.db, &user, &query.into_inner().into()).await?;
     Ok(HttpResponse::Ok().json(ScheduledVisitList::from(page)))
 }
 
@@ -56,8 +59,8 @@ async fn record(
     Json(body): Json<RecordVisitCheck>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseReply)?;
-    let saved = visits::record(&state.store.db, &user, *id, body).await?;
-    Ok(HttpResponse::Ok().json(saved))
+    let saved = visits::record(&state.store.db, &user, *id, body.into()).await?;
+    Ok(HttpResponse::Ok().json(ScheduledVisitView::from(saved)))
 }
 
 /// A project's return-visit settings with its project.
