@@ -7,8 +7,8 @@ import { RowActions } from "./row-actions";
 
 function removal(outcome: "ok" | Error) {
   return {
-    mutate: vi.fn((_: string, handlers?: { onError?: (error: Error) => void }) => {
-      if (outcome instanceof Error) handlers?.onError?.(outcome);
+    mutate: vi.fn((_: string, handlers: { onError: (error: Error) => void }) => {
+      if (outcome instanceof Error) handlers.onError(outcome);
     }),
     isPending: false,
     variables: undefined as string | undefined,

@@ -1,4 +1,3 @@
-import type { UseMutationResult } from "@tanstack/react-query";
 import { App, Button, Popconfirm, Space } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,7 +17,11 @@ export function RowActions({
 }: {
   id: string;
   onEdit: () => void;
-  remove: Pick<UseMutationResult<unknown, Error, string>, "mutate" | "isPending" | "variables">;
+  remove: {
+    mutate: (id: string, handlers: { onError: (error: Error) => void }) => void;
+    isPending: boolean;
+    variables?: string;
+  };
   confirmDelete: string;
   before?: ReactNode;
 }) {

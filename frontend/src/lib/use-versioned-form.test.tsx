@@ -3,7 +3,7 @@ import { Button, Form, Input } from "antd";
 import { describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "@/testing/render";
 import { ApiError } from "./problem";
-import { useVersionedForm, type VersionedUpdate } from "./use-versioned-form";
+import { useVersionedForm } from "./use-versioned-form";
 
 interface Row {
   id: string;
@@ -11,14 +11,14 @@ interface Row {
   name: string;
 }
 
+type Handlers = { onSuccess: (saved: Row) => void; onError: (error: Error) => void };
+
 /** A mutation that answers `outcome` (a value resolves, an Error fails) and records its variables. */
-function fakeMutation<Variables>(outcome: Row | Error) {
-  const mutate = vi.fn(
-    (_: Variables, handlers: { onSuccess: (saved: Row) => void; onError: (error: Error) => void }) => {
-      if (outcome instanceof Error) handlers.onError(outcome);
-      else handlers.onSuccess(outcome);
-    },
-  );
+function fakeMutation(outcome: Row | Error) {
+  const mutate = vi.fn<(variables: unknown, handlers: Handlers) => void>((_, handlers) => {
+    if (outcome instanceof Error) handlers.onError(outcome);
+    else handlers.onSuccess(outcome);
+  });
   return { mutate, isPending: false };
 }
 
@@ -29,8 +29,8 @@ function Harness({
   onSaved,
 }: {
   row: Row | null;
-  create: ReturnType<typeof fakeMutation<{ name: string }>>;
-  update: ReturnType<typeof fakeMutation<VersionedUpdate<{ name: string }>>>;
+  create: ReturnType<typeof fakeMutation>;
+  update: ReturnType<typeof fakeMutation>;
   onSaved: (saved: Row, created: boolean) => void;
 }) {
   const [form] = Form.useForm<{ name: string }>();
@@ -62,11 +62,15 @@ function Harness({
 const existing: Row = { id: "r1", version: 3, name: "old" };
 const saved: Row = { id: "r1", version: 4, name: "updated" };
 const failure = (status: number, errors?: Record<string, string[]>) =>
-  new ApiError(status, { type: "about:blank", title: "t", status, ...(errors ? { errors } : {}) }, null);
+  new ApiError(
+    status,
+    { type: "about:blank", title: "t", detail: "d", status, ...(errors ? { errors } : {}) },
+    null,
+  );
 
 function setup(row: Row | null, outcome: Row | Error) {
-  const create = fakeMutation<{ name: string }>(outcome);
-  const update = fakeMutation<VersionedUpdate<{ name: string }>>(outcome);
+  const create = fakeMutation(outcome);
+  const update = fakeMutation(outcome);
   const onSaved = vi.fn();
   const view = renderWithProviders(<Harness row={row} create={create} update={update} onSaved={onSaved} />);
   return { ...view, create, update, onSaved };
@@ -116,8 +120,8 @@ describe("useVersionedForm", () => {
   });
 
   it("clears the previous problem when saving again", async () => {
-    const create = fakeMutation<{ name: string }>(failure(409));
-    const update = fakeMutation<VersionedUpdate<{ name: string }>>(saved);
+    const create = fakeMutation(failure(409));
+    const update = fakeMutation(saved);
     const onSaved = vi.fn();
     const { user, rerender } = renderWithProviders(
       <Harness row={null} create={create} update={update} onSaved={onSaved} />,

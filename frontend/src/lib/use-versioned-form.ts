@@ -1,4 +1,3 @@
-import type { UseMutationResult } from "@tanstack/react-query";
 import type { FormInstance } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,17 +16,21 @@ export interface VersionedUpdate<Body> {
   body: Body;
 }
 
-type Mutation<Variables, Result> = Pick<
-  UseMutationResult<Result, Error, Variables>,
-  "mutate" | "isPending"
->;
+/** The part of a `useMutation` result the form uses. */
+export interface FormMutation<Variables, Result> {
+  mutate: (
+    variables: Variables,
+    handlers: { onSuccess: (saved: Result) => void; onError: (error: Error) => void },
+  ) => void;
+  isPending: boolean;
+}
 
 export interface VersionedFormOptions<Row extends Versioned, Create, Update, Result> {
   form: Pick<FormInstance, "getFieldsError" | "setFields">;
   /** The row being edited, or null for a new one. */
   row: Row | null;
-  create: Mutation<Create, Result>;
-  update: Mutation<VersionedUpdate<Update>, Result>;
+  create: FormMutation<Create, Result>;
+  update: FormMutation<VersionedUpdate<Update>, Result>;
   /** The message for `409` (the row would duplicate another); the generic one otherwise. */
   conflict?: string;
   /** After the server accepted the form, with what it answered. */

@@ -32,22 +32,20 @@ export const useResultPhotos = (patrolId: string, resultId: string) =>
   useQuery(resultPhotosQuery(patrolId, resultId));
 
 /**
- * One photo as an object URL: the download needs the bearer token, which an `<img src>` cannot
- * send (as the visit photos do).
+ * One photo's bytes: the download needs the bearer token, which an `<img src>` cannot send (as
+ * the visit photos do). The component showing it makes (and revokes) the object URL.
  */
 export const resultPhotoQuery = (patrolId: string, resultId: string, photoId: string) =>
   queryOptions({
     queryKey: ["steward", "patrol-photo", patrolId, resultId, photoId],
-    queryFn: async ({ signal }) => {
-      const blob = await unwrap(
+    queryFn: ({ signal }) =>
+      unwrap(
         api.GET("/api/v1/patrols/{id}/results/{result_id}/photos/{photo_id}", {
           params: { path: { id: patrolId, result_id: resultId, photo_id: photoId } },
           parseAs: "blob",
           signal,
         }),
-      );
-      return URL.createObjectURL(blob);
-    },
+      ),
     staleTime: Infinity,
   });
 

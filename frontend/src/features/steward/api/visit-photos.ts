@@ -23,23 +23,22 @@ export const visitPhotosQuery = (visitId: string) =>
 export const useVisitPhotos = (visitId: string) => useQuery(visitPhotosQuery(visitId));
 
 /**
- * One photo's bytes as an object URL: the download needs the bearer token, which an `<img src>`
- * cannot send. The URL is revoked when the query is dropped from the cache.
+ * One photo's bytes: the download needs the bearer token, which an `<img src>` cannot send. The
+ * cache keeps the blob; the component showing it makes (and revokes) the object URL.
  */
-export const photoUrlQuery = (visitId: string, photoId: string) =>
+export const visitPhotoQuery = (visitId: string, photoId: string) =>
   queryOptions({
     queryKey: ["steward", "visit-photo", visitId, photoId],
-    queryFn: async ({ signal }) => {
-      const blob = await unwrap(
+    queryFn: ({ signal }) =>
+      unwrap(
         api.GET("/api/v1/steward-visits/{id}/photos/{photo_id}", {
           params: { path: { id: visitId, photo_id: photoId } },
           parseAs: "blob",
           signal,
         }),
-      );
-      return URL.createObjectURL(blob);
-    },
+      ),
     staleTime: Infinity,
   });
 
-export const usePhotoUrl = (visitId: string, photoId: string) => useQuery(photoUrlQuery(visitId, photoId));
+export const useVisitPhoto = (visitId: string, photoId: string) =>
+  useQuery(visitPhotoQuery(visitId, photoId));
