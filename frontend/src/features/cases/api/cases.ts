@@ -9,12 +9,14 @@ import {
 import type { paths } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
 import type { CaseDetail } from "@/lib/types";
+import { intakeKeys } from "./keys";
+import { caseKeys, visitKeys } from "@/lib/query-keys";
 
 export type CaseListQuery = NonNullable<paths["/api/v1/cases"]["get"]["parameters"]["query"]>;
 
 export const casesQuery = (query: Omit<CaseListQuery, "cursor">) =>
   infiniteQueryOptions({
-    queryKey: ["cases", "list", query],
+    queryKey: caseKeys.list(query),
     queryFn: ({ signal, pageParam }) =>
       unwrap(api.GET("/api/v1/cases", { params: { query: { ...query, cursor: pageParam } }, signal })),
     initialPageParam: undefined as string | undefined,
@@ -26,7 +28,7 @@ export const useCases = (query: Omit<CaseListQuery, "cursor">) => useInfiniteQue
 
 export const caseQuery = (id: string) =>
   queryOptions({
-    queryKey: ["cases", "detail", id],
+    queryKey: caseKeys.detail(id),
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/cases/{id}", { params: { path: { id } }, signal })),
   });
 
@@ -34,7 +36,7 @@ export const useCase = (id: string) => useQuery(caseQuery(id));
 
 export const caseEventsQuery = (id: string) =>
   queryOptions({
-    queryKey: ["cases", "events", id],
+    queryKey: caseKeys.events(id),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/cases/{id}/events", { params: { path: { id } }, signal })),
   });
@@ -46,7 +48,7 @@ export type RoutingMatchQuery = paths["/api/v1/routing-rules/match"]["get"]["par
 /** The department the routing rules propose for a case (and whether registering dispatches it). */
 export const routingProposalQuery = (query: Partial<RoutingMatchQuery>) =>
   queryOptions({
-    queryKey: ["routing", "match", query],
+    queryKey: intakeKeys.routingMatch(query),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/routing-rules/match", {
@@ -69,7 +71,7 @@ export function useCreateCase() {
   return useMutation({
     mutationFn: ({ body, key }: { body: CreateCaseBody; key: string }) =>
       unwrap(api.POST("/api/v1/cases", { body, params: { header: { "Idempotency-Key": key } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cases", "list"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.lists }),
   });
 }
 
@@ -151,13 +153,13 @@ export function useCaseAction() {
       unwrap<CaseDetail>(post(id, version, request)),
     onSuccess: (updated) => {
       queryClient.setQueryData(caseQuery(updated.id).queryKey, updated);
-      void queryClient.invalidateQueries({ queryKey: ["cases", "events", updated.id] });
-      void queryClient.invalidateQueries({ queryKey: ["cases", "list"] });
-      void queryClient.invalidateQueries({ queryKey: ["visits"] });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.events(updated.id) });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: visitKeys.all });
     },
     onError: (_error, { id }) => {
-      void queryClient.invalidateQueries({ queryKey: ["cases", "detail", id] });
-      void queryClient.invalidateQueries({ queryKey: ["cases", "events", id] });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.events(id) });
     },
   });
 }
@@ -178,14 +180,14 @@ export function useUploadAttachment(id: string) {
           },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cases", "detail", id] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) }),
   });
 }
 
 /** Customers matching a phone number, name or room, with their recent cases (intake). */
 export const customerLookupQuery = (q: string) =>
   queryOptions({
-    queryKey: ["intake", "customers", q],
+    queryKey: intakeKeys.customers(q),
     queryFn: async ({ signal }) => {
       const list = await unwrap(api.GET("/api/v1/customers", { params: { query: { q, limit: 5 } }, signal }));
       return Promise.all(
@@ -202,7 +204,7 @@ export const useCustomerLookup = (q: string) => useQuery(customerLookupQuery(q))
 
 export const propertiesQuery = (q: string, projectId?: string) =>
   queryOptions({
-    queryKey: ["intake", "properties", q, projectId ?? null],
+    queryKey: intakeKeys.properties(q, projectId ?? null),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/properties", {

@@ -1,10 +1,11 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
+import { stewardKeys } from "./keys";
 
 /** The area's visits, newest first, for the "recent visits" list. */
 export const areaVisitsQuery = (areaId: string) =>
   queryOptions({
-    queryKey: ["steward", "visits", areaId],
+    queryKey: stewardKeys.visits(areaId),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/steward-visits", { params: { query: { area_id: areaId, limit: 20 } }, signal }),
@@ -15,7 +16,7 @@ export const useAreaVisits = (areaId: string) => useQuery(areaVisitsQuery(areaId
 
 export const visitPhotosQuery = (visitId: string) =>
   queryOptions({
-    queryKey: ["steward", "visit-photos", visitId],
+    queryKey: stewardKeys.visitPhotos(visitId),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/steward-visits/{id}/photos", { params: { path: { id: visitId } }, signal })),
   });
@@ -28,7 +29,7 @@ export const useVisitPhotos = (visitId: string) => useQuery(visitPhotosQuery(vis
  */
 export const visitPhotoQuery = (visitId: string, photoId: string) =>
   queryOptions({
-    queryKey: ["steward", "visit-photo", visitId, photoId],
+    queryKey: stewardKeys.visitPhoto(visitId, photoId),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/steward-visits/{id}/photos/{photo_id}", {
