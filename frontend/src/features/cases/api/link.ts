@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import type { CaseDetail } from "@/lib/types";
-import { caseQuery } from "./cases";
+import { caseQuery } from "./get-case";
 import { caseKeys } from "@/lib/query-keys";
 
 /** Unresolved incidents whose number (or title) matches `q`: the parents a case may be linked to. */

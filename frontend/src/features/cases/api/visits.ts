@@ -2,7 +2,7 @@ import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } f
 import type { paths } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
 import type { CaseDetail, Satisfaction, ScheduledVisit } from "@/lib/types";
-import { caseQuery } from "./cases";
+import { caseQuery } from "./get-case";
 import { caseKeys, visitKeys } from "@/lib/query-keys";
 
 export type VisitListQuery = NonNullable<paths["/api/v1/visits"]["get"]["parameters"]["query"]>;

@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Flex, Image, Upload } from "antd";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
 import type { CaseDetail } from "@/lib/types";
-import { useUploadAttachment } from "../api/cases";
+import { useUploadAttachment } from "../api/upload-attachment";
 import { AttachmentPreview } from "./case-attachment-preview";
 
 /** The case's attachments (images as thumbnails, other files as downloads) and the upload. */

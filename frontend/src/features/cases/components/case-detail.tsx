@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
 import type { CaseAction } from "@/lib/types";
-import { useCase } from "../api/cases";
+import { useCase } from "../api/get-case";
 import { ActionModal, type ArticleSlot, type TemplateSlot } from "./action-modal";
 import { CaseAttachments } from "./case-attachments";
 import { CaseFamily } from "./case-family";

@@ -1,7 +1,7 @@
 import { Card, Space, Spin, Tag, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { CaseAction, CaseEvent } from "@/lib/types";
-import { useCaseEvents } from "../api/cases";
+import { useCaseEvents } from "../api/case-events";
 import { StatusTag } from "./case-tags";
 import { DEADLINES } from "./deadline-kinds";
 import { formatTime } from "./format";

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useDebounced } from "@/lib/use-debounced";
 import type { CustomerDetail } from "@/lib/types";
-import { useCustomerLookup } from "../api/cases";
+import { useCustomerLookup } from "../api/customer-lookup";
 import { IntakeCustomerCard } from "./intake-customer-card";
 
 /**

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { applyFieldErrors, errorMessage } from "@/lib/problem";
 import type { CaseDetail, CaseKind, Channel, CustomerDetail, Severity } from "@/lib/types";
 import { useDebounced } from "@/lib/use-debounced";
-import { type CreateCaseBody, useCreateCase } from "../api/cases";
+import { type CreateCaseBody, useCreateCase } from "../api/create-case";
 import { IntakeCaller } from "./intake-caller";
 import { IntakeCaseFields } from "./intake-case-fields";
 import { IntakeCreated } from "./intake-created";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useProjects } from "@/lib/reference";
 import type { CustomerDetail } from "@/lib/types";
 import { useDebounced } from "@/lib/use-debounced";
-import { useProperties } from "../api/cases";
+import { useProperties } from "../api/intake-properties";
 
 /**
  * Where: the project, and the property searched within it. The chosen customer's own properties

@@ -2,7 +2,7 @@ import { Alert, Form } from "antd";
 import { useTranslation } from "react-i18next";
 import { useDepartments } from "@/lib/reference";
 import type { CaseKind, Severity } from "@/lib/types";
-import { useRoutingProposal } from "../api/cases";
+import { useRoutingProposal } from "../api/routing-proposal";
 
 /**
  * The routing rules' proposal for what is typed so far (project, category, kind, severity): the
