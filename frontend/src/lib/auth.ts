@@ -3,6 +3,7 @@ import { useCallback } from "react";
 import type { paths } from "@/api/schema";
 import { api, logoutOnServer, unwrap } from "./api";
 import { clearSession, getSession, sessionFromTokens, setSession } from "./session";
+import { referenceKeys } from "@/lib/query-keys";
 
 export type LoginBody = paths["/api/v1/auth/login"]["post"]["requestBody"]["content"]["application/json"];
 export type User = paths["/api/v1/me"]["get"]["responses"][200]["content"]["application/json"];
@@ -10,7 +11,7 @@ export type Role = User["role"];
 
 export const meQueryOptions = () =>
   queryOptions({
-    queryKey: ["me"],
+    queryKey: referenceKeys.me,
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/me", { signal })),
     staleTime: 5 * 60 * 1000,
   });

@@ -1,33 +1,34 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "./api";
+import { referenceKeys } from "@/lib/query-keys";
 
 /** Reference data shared by several screens; it changes rarely, so it is cached for minutes. */
 const STALE = 5 * 60 * 1000;
 
 export const categoriesQuery = () =>
   queryOptions({
-    queryKey: ["categories"],
+    queryKey: referenceKeys.categories,
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/categories", { signal })),
     staleTime: STALE,
   });
 
 export const departmentsQuery = () =>
   queryOptions({
-    queryKey: ["departments"],
+    queryKey: referenceKeys.departments,
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/departments", { signal })),
     staleTime: STALE,
   });
 
 export const projectsQuery = () =>
   queryOptions({
-    queryKey: ["projects"],
+    queryKey: referenceKeys.projects,
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/projects", { signal })),
     staleTime: STALE,
   });
 
 export const usersQuery = (departmentId?: string) =>
   queryOptions({
-    queryKey: ["users", departmentId ?? null],
+    queryKey: referenceKeys.usersOf(departmentId ?? null),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/users", {

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import { type Json, type Patch, ifMatch, useInvalidate } from "./shared";
+import { adminKeys } from "./keys";
 
 export type CreateAreaBody = Json<"/api/v1/areas", "post">;
 
@@ -8,7 +9,7 @@ export type UpdateAreaBody = Json<"/api/v1/areas/{id}", "patch">;
 
 export const areaListQuery = (projectId: string | undefined) =>
   queryOptions({
-    queryKey: ["areas", projectId ?? null],
+    queryKey: adminKeys.areaList(projectId ?? null),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/areas", { params: { query: { project_id: projectId, limit: 200 } }, signal })),
   });
@@ -18,7 +19,7 @@ export const useAreaList = (projectId: string | undefined, enabled = true) =>
   useQuery({ ...areaListQuery(projectId), enabled });
 
 export function useCreateArea() {
-  const onSuccess = useInvalidate(["areas"]);
+  const onSuccess = useInvalidate(adminKeys.areas);
   return useMutation({
     mutationFn: (body: CreateAreaBody) => unwrap(api.POST("/api/v1/areas", { body })),
     onSuccess,
@@ -26,7 +27,7 @@ export function useCreateArea() {
 }
 
 export function useUpdateArea() {
-  const onSuccess = useInvalidate(["areas"]);
+  const onSuccess = useInvalidate(adminKeys.areas);
   return useMutation({
     mutationFn: ({ id, version, body }: Patch<UpdateAreaBody>) =>
       unwrap(api.PATCH("/api/v1/areas/{id}", { params: { path: { id }, header: ifMatch(version) }, body })),

@@ -1,13 +1,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import { type Json, type Patch, ifMatch, useInvalidate } from "./shared";
+import { referenceKeys } from "@/lib/query-keys";
 
 export type CreateCategoryBody = Json<"/api/v1/categories", "post">;
 
 export type UpdateCategoryBody = Json<"/api/v1/categories/{id}", "patch">;
 
 export function useUpdateCategory() {
-  const onSuccess = useInvalidate(["categories"]);
+  const onSuccess = useInvalidate(referenceKeys.categories);
   return useMutation({
     mutationFn: ({ id, version, body }: Patch<UpdateCategoryBody>) =>
       unwrap(
@@ -18,7 +19,7 @@ export function useUpdateCategory() {
 }
 
 export function useCreateCategory() {
-  const onSuccess = useInvalidate(["categories"]);
+  const onSuccess = useInvalidate(referenceKeys.categories);
   return useMutation({
     mutationFn: (body: CreateCategoryBody) => unwrap(api.POST("/api/v1/categories", { body })),
     onSuccess,

@@ -1,13 +1,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import { type Json, type Patch, ifMatch, useInvalidate } from "./shared";
+import { referenceKeys } from "@/lib/query-keys";
 
 export type CreateDepartmentBody = Json<"/api/v1/departments", "post">;
 
 export type UpdateDepartmentBody = Json<"/api/v1/departments/{id}", "patch">;
 
 export function useUpdateDepartment() {
-  const onSuccess = useInvalidate(["departments"]);
+  const onSuccess = useInvalidate(referenceKeys.departments);
   return useMutation({
     mutationFn: ({ id, version, body }: Patch<UpdateDepartmentBody>) =>
       unwrap(
@@ -18,7 +19,7 @@ export function useUpdateDepartment() {
 }
 
 export function useCreateDepartment() {
-  const onSuccess = useInvalidate(["departments"]);
+  const onSuccess = useInvalidate(referenceKeys.departments);
   return useMutation({
     mutationFn: (body: CreateDepartmentBody) => unwrap(api.POST("/api/v1/departments", { body })),
     onSuccess,

@@ -1,13 +1,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import { type Json, type Patch, ifMatch, useInvalidate } from "./shared";
+import { referenceKeys } from "@/lib/query-keys";
 
 export type CreateProjectBody = Json<"/api/v1/projects", "post">;
 
 export type UpdateProjectBody = Json<"/api/v1/projects/{id}", "patch">;
 
 export function useCreateProject() {
-  const onSuccess = useInvalidate(["projects"]);
+  const onSuccess = useInvalidate(referenceKeys.projects);
   return useMutation({
     mutationFn: (body: CreateProjectBody) => unwrap(api.POST("/api/v1/projects", { body })),
     onSuccess,
@@ -15,7 +16,7 @@ export function useCreateProject() {
 }
 
 export function useUpdateProject() {
-  const onSuccess = useInvalidate(["projects"]);
+  const onSuccess = useInvalidate(referenceKeys.projects);
   return useMutation({
     mutationFn: ({ id, version, body }: Patch<UpdateProjectBody>) =>
       unwrap(

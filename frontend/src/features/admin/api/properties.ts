@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import { type Json, type Patch, ifMatch, useInvalidate } from "./shared";
+import { adminKeys } from "./keys";
 
 export type CreatePropertyBody = Json<"/api/v1/properties", "post">;
 
@@ -8,7 +9,7 @@ export type UpdatePropertyBody = Json<"/api/v1/properties/{id}", "patch">;
 
 export const propertyListQuery = (projectId: string | undefined, q = "") =>
   queryOptions({
-    queryKey: ["properties", "admin", projectId ?? null, q],
+    queryKey: adminKeys.propertyList(projectId ?? null, q),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/properties", {
@@ -25,7 +26,7 @@ export const usePropertyList = (projectId: string | undefined, q = "") =>
   useQuery(propertyListQuery(projectId, q));
 
 export function useCreateProperty() {
-  const onSuccess = useInvalidate(["properties"]);
+  const onSuccess = useInvalidate(adminKeys.properties);
   return useMutation({
     mutationFn: (body: CreatePropertyBody) => unwrap(api.POST("/api/v1/properties", { body })),
     onSuccess,
@@ -33,7 +34,7 @@ export function useCreateProperty() {
 }
 
 export function useUpdateProperty() {
-  const onSuccess = useInvalidate(["properties"]);
+  const onSuccess = useInvalidate(adminKeys.properties);
   return useMutation({
     mutationFn: ({ id, version, body }: Patch<UpdatePropertyBody>) =>
       unwrap(
@@ -45,7 +46,7 @@ export function useUpdateProperty() {
 
 /** Imports properties from CSV text; a 422 problem names the bad lines in `errors`. */
 export function useImportProperties() {
-  const onSuccess = useInvalidate(["properties"]);
+  const onSuccess = useInvalidate(adminKeys.properties);
   return useMutation({
     mutationFn: ({ projectId, csv }: { projectId: string; csv: string }) =>
       unwrap(

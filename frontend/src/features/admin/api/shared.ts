@@ -1,4 +1,4 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import type { paths } from "@/api/schema";
 
 /** The JSON request body of an operation, from the generated schema. */
@@ -19,7 +19,7 @@ export interface Patch<B> {
 export const ifMatch = (version: number) => ({ "If-Match": `"${version}"` });
 
 /** Refetches the lists under these query keys (after a change). */
-export function useInvalidate(...keys: string[][]) {
+export function useInvalidate(...keys: QueryKey[]) {
   const queryClient = useQueryClient();
   return () => Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }

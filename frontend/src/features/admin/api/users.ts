@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import { type Json, type Patch, ifMatch, useInvalidate } from "./shared";
+import { adminKeys } from "./keys";
+import { referenceKeys } from "@/lib/query-keys";
 
 export type CreateUserBody = Json<"/api/v1/users", "post">;
 
@@ -8,7 +10,7 @@ export type UpdateUserBody = Json<"/api/v1/users/{id}", "patch">;
 
 export const adminUsersQuery = (q = "") =>
   queryOptions({
-    queryKey: ["users", "admin", q],
+    queryKey: adminKeys.users(q),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/users", { params: { query: { limit: 200, q: q || undefined } }, signal })),
     placeholderData: keepPreviousData,
@@ -17,7 +19,7 @@ export const adminUsersQuery = (q = "") =>
 export const useAdminUsers = (q = "") => useQuery(adminUsersQuery(q));
 
 export function useCreateUser() {
-  const onSuccess = useInvalidate(["users"]);
+  const onSuccess = useInvalidate(referenceKeys.users);
   return useMutation({
     mutationFn: (body: CreateUserBody) => unwrap(api.POST("/api/v1/users", { body })),
     onSuccess,
@@ -25,7 +27,7 @@ export function useCreateUser() {
 }
 
 export function useSetUserActive() {
-  const onSuccess = useInvalidate(["users"]);
+  const onSuccess = useInvalidate(referenceKeys.users);
   return useMutation({
     mutationFn: ({ id, version, active }: { id: string; version: number; active: boolean }) =>
       unwrap(
@@ -39,7 +41,7 @@ export function useSetUserActive() {
 }
 
 export function useUpdateUser() {
-  const onSuccess = useInvalidate(["users"]);
+  const onSuccess = useInvalidate(referenceKeys.users);
   return useMutation({
     mutationFn: ({ id, version, body }: Patch<UpdateUserBody>) =>
       unwrap(api.PATCH("/api/v1/users/{id}", { params: { path: { id }, header: ifMatch(version) }, body })),

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { adminKeys } from "./keys";
 
 export type VisitsBy = components["schemas"]["VisitsBy"];
 
@@ -9,7 +10,7 @@ export const VISITS_BY: readonly VisitsBy[] = ["service_desk", "steward"];
 /** A project's return-visit setting and its ETag (`"0"` until first saved), sent back as If-Match. */
 export const visitSettingsQuery = (projectId: string) =>
   queryOptions({
-    queryKey: ["visit-settings", projectId],
+    queryKey: adminKeys.visitSettings(projectId),
     queryFn: async ({ signal }) => {
       const result = await api.GET("/api/v1/visit-settings/{project_id}", {
         params: { path: { project_id: projectId } },
@@ -34,6 +35,6 @@ export function useSaveVisitSettings(projectId: string) {
           body: { visits_by: visitsBy },
         }),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["visit-settings", projectId] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.visitSettings(projectId) }),
   });
 }

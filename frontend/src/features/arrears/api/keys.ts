@@ -2,4 +2,5 @@
 export const arrearsKeys = {
   all: ["arrears"] as const,
   list: (filters: object) => ["arrears", "list", filters] as const,
+  areas: (projectId: string | null) => ["arrears", "areas", projectId] as const,
 };

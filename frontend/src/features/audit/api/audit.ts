@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import type { components, paths } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { auditKeys } from "./keys";
 
 export type AuditEntry = components["schemas"]["AuditEntryResponse"];
 export type AuditFilter = Omit<
@@ -11,7 +12,7 @@ export type AuditFilter = Omit<
 /** The audit log, newest first, filtered by user, action and time. */
 export const auditQuery = (filter: AuditFilter) =>
   infiniteQueryOptions({
-    queryKey: ["audit", filter],
+    queryKey: auditKeys.list(filter),
     queryFn: ({ signal, pageParam }) =>
       unwrap(
         api.GET("/api/v1/audit", {

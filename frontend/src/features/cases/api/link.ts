@@ -1,12 +1,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import type { CaseDetail } from "@/lib/types";
-import { caseQuery } from "./cases";
+import { caseQuery } from "./get-case";
+import { caseKeys } from "@/lib/query-keys";
 
 /** Unresolved incidents whose number (or title) matches `q`: the parents a case may be linked to. */
 export const incidentPickerQuery = (q: string) =>
   queryOptions({
-    queryKey: ["cases", "list", "incident-picker", q],
+    queryKey: caseKeys.incidentPicker(q),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/cases", {
@@ -27,9 +28,9 @@ function useAfterLink() {
   return {
     onSuccess: (updated: CaseDetail, { parentId }: { parentId?: string }) => {
       queryClient.setQueryData(caseQuery(updated.id).queryKey, updated);
-      void queryClient.invalidateQueries({ queryKey: ["cases", "events", updated.id] });
-      void queryClient.invalidateQueries({ queryKey: ["cases", "list"] });
-      if (parentId) void queryClient.invalidateQueries({ queryKey: ["cases", "detail", parentId] });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.events(updated.id) });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.lists });
+      if (parentId) void queryClient.invalidateQueries({ queryKey: caseKeys.detail(parentId) });
     },
   };
 }

@@ -2,14 +2,15 @@ import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } f
 import type { paths } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
 import type { CaseDetail, Satisfaction, ScheduledVisit } from "@/lib/types";
-import { caseQuery } from "./cases";
+import { caseQuery } from "./get-case";
+import { caseKeys, visitKeys } from "@/lib/query-keys";
 
 export type VisitListQuery = NonNullable<paths["/api/v1/visits"]["get"]["parameters"]["query"]>;
 
 /** Scheduled return visits (contact check, outcome check, satisfaction), page by page. */
 export const visitsQuery = (query: Omit<VisitListQuery, "cursor">) =>
   infiniteQueryOptions({
-    queryKey: ["visits", "list", query],
+    queryKey: visitKeys.list(query),
     queryFn: ({ signal, pageParam }) =>
       unwrap(api.GET("/api/v1/visits", { params: { query: { ...query, cursor: pageParam } }, signal })),
     initialPageParam: undefined as string | undefined,
@@ -28,8 +29,8 @@ export function useRecordVisitCheck() {
     mutationFn: ({ id, body }: { id: string; body: RecordVisitBody }) =>
       unwrap<ScheduledVisit>(api.POST("/api/v1/visits/{id}/record", { params: { path: { id } }, body })),
     onSuccess: (visit) => {
-      void queryClient.invalidateQueries({ queryKey: ["visits"] });
-      void queryClient.invalidateQueries({ queryKey: ["cases", "events", visit.case_id] });
+      void queryClient.invalidateQueries({ queryKey: visitKeys.all });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.events(visit.case_id) });
     },
   });
 }
@@ -52,9 +53,9 @@ export function useRecordSatisfaction() {
     },
     onSuccess: (updated) => {
       queryClient.setQueryData(caseQuery(updated.id).queryKey, updated);
-      void queryClient.invalidateQueries({ queryKey: ["visits"] });
-      void queryClient.invalidateQueries({ queryKey: ["cases", "list"] });
-      void queryClient.invalidateQueries({ queryKey: ["cases", "events", updated.id] });
+      void queryClient.invalidateQueries({ queryKey: visitKeys.all });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.events(updated.id) });
     },
   });
 }

@@ -6,7 +6,8 @@ import { ApiError, applyFieldErrors, errorMessage } from "@/lib/problem";
 import { useDepartments, useUsers } from "@/lib/reference";
 import type { CaseAction, CaseDetail, Satisfaction } from "@/lib/types";
 import { SATISFACTIONS } from "@/lib/types";
-import { type ActionRequest, useCaseAction, useRoutingProposal } from "../api/cases";
+import { type ActionRequest, useCaseAction } from "../api/case-action";
+import { useRoutingProposal } from "../api/routing-proposal";
 
 /** Every field any action form has; each action reads its own. */
 interface ActionValues {

@@ -15,7 +15,7 @@ import {
 } from "@/lib/types";
 import { useMe } from "@/lib/auth";
 import { type Permission, useCan } from "@/lib/permissions";
-import { useCases } from "../api/cases";
+import { useCases } from "../api/list-cases";
 import { Countdown, LevelTag, RepeatTag, SeverityTag, StatusTag } from "./case-tags";
 import { formatTime } from "./format";
 

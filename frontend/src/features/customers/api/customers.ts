@@ -1,16 +1,17 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
+import { customerKeys } from "./keys";
 
 export const customersQuery = (q: string) =>
   queryOptions({
-    queryKey: ["customers", "list", q],
+    queryKey: customerKeys.list(q),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/customers", { params: { query: { q: q || undefined, limit: 50 } }, signal })),
   });
 
 export const customerQuery = (id: string) =>
   queryOptions({
-    queryKey: ["customers", "detail", id],
+    queryKey: customerKeys.detail(id),
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/customers/{id}", { params: { path: { id } }, signal })),
   });
 

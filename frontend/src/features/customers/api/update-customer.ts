@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { customerKeys } from "./keys";
 
 export type UpdateCustomerBody = components["schemas"]["UpdateCustomer"];
 
@@ -15,14 +16,14 @@ export function useUpdateCustomer() {
           body,
         }),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["customers"] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
   });
 }
 
 /** Properties to link, searched by room. */
 export const propertyOptionsQuery = (q: string) =>
   queryOptions({
-    queryKey: ["customers", "properties", q],
+    queryKey: customerKeys.propertyOptions(q),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/properties", { params: { query: { q: q || undefined, limit: 20 } }, signal })),
     staleTime: 60_000,

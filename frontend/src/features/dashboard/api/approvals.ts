@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import { useMe } from "@/lib/auth";
 import { can, type Permission } from "@/lib/permissions";
+import { dashboardKeys } from "./keys";
 
 export type ApprovalKind = "lostLeads" | "supervisorArrears" | "pendingHandovers" | "cancelRequests";
 
@@ -75,7 +76,7 @@ const SOURCES: {
  */
 export const approvalsQuery = (allowed: Permission[]) =>
   queryOptions({
-    queryKey: ["dashboard", "approvals", allowed],
+    queryKey: dashboardKeys.approvals(allowed),
     queryFn: async ({ signal }): Promise<Approval[]> => {
       const sources = SOURCES.filter((s) => allowed.includes(s.permission));
       const pages = await Promise.all(sources.map((s) => s.fetch(signal)));

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { paths } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { caseKeys } from "@/lib/query-keys";
 
 export type CaseListFilter = NonNullable<paths["/api/v1/cases"]["get"]["parameters"]["query"]>;
 
@@ -10,7 +11,7 @@ export const CARD_ROWS = 5;
 /** The first few cases of a queue or filter, for a dashboard card. */
 export const caseListQuery = (filter: Omit<CaseListFilter, "limit" | "cursor">) =>
   queryOptions({
-    queryKey: ["cases", "dashboard", filter],
+    queryKey: caseKeys.dashboard(filter),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/cases", { params: { query: { ...filter, limit: CARD_ROWS } }, signal })),
     staleTime: 60_000,

@@ -1,11 +1,12 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import { api, unwrap } from "@/lib/api";
+import { dashboardKeys } from "./keys";
 
 /** This quarter's cases per responsible department, for the "overdue by department" card. */
 export const departmentOverdueQuery = () =>
   queryOptions({
-    queryKey: ["dashboard", "department-overdue"],
+    queryKey: dashboardKeys.departmentOverdue,
     queryFn: async ({ signal }) => {
       const from = dayjs().subtract(89, "day").format("YYYY-MM-DD");
       const to = dayjs().format("YYYY-MM-DD");

@@ -1,11 +1,12 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import { api, unwrap } from "@/lib/api";
+import { dashboardKeys } from "./keys";
 
 /** The case load now and this month's rates, over the caller's projects. */
 export const figuresQuery = () =>
   queryOptions({
-    queryKey: ["dashboard", "figures"],
+    queryKey: dashboardKeys.figures,
     queryFn: async ({ signal }) => {
       const from = dayjs().startOf("month").format("YYYY-MM-DD");
       const to = dayjs().format("YYYY-MM-DD");

@@ -1,11 +1,12 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import { api, unwrap } from "@/lib/api";
+import { dashboardKeys } from "./keys";
 
 /** Cases created and closed per day over the last 30 days. */
 export const trendQuery = () =>
   queryOptions({
-    queryKey: ["dashboard", "trend"],
+    queryKey: dashboardKeys.trend,
     queryFn: ({ signal }) => {
       const from = dayjs().subtract(29, "day").format("YYYY-MM-DD");
       const to = dayjs().format("YYYY-MM-DD");

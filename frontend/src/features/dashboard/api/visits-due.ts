@@ -1,13 +1,14 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import { api, unwrap } from "@/lib/api";
+import { visitKeys } from "@/lib/query-keys";
 
 const PAGE = 100;
 
 /** How many scheduled return visits are due by the end of today, and how many are overdue. */
 export const visitsDueQuery = () =>
   queryOptions({
-    queryKey: ["visits", "dashboard"],
+    queryKey: visitKeys.dashboard,
     queryFn: async ({ signal }) => {
       const [due, overdue] = await Promise.all([
         unwrap(api.GET("/api/v1/visits", { params: { query: { status: "due", limit: PAGE } }, signal })),

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { deadlineKeys } from "./keys";
 
 export type CreateEscalationContact = components["schemas"]["CreateEscalationContact"];
 
@@ -8,6 +9,6 @@ export function useCreateEscalationContact() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateEscalationContact) => unwrap(api.POST("/api/v1/escalation-contacts", { body })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["escalation-contacts"] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: deadlineKeys.escalationContacts }),
   });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { deadlineKeys } from "./keys";
 
 export type CreateWebhook = components["schemas"]["CreateWebhook"];
 
@@ -9,6 +10,6 @@ export function useCreateWebhook() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateWebhook) => unwrap(api.POST("/api/v1/webhooks", { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["webhooks"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: deadlineKeys.webhooks }),
   });
 }

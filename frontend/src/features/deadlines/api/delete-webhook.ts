@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
+import { deadlineKeys } from "./keys";
 
 export function useDeleteWebhook() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE("/api/v1/webhooks/{id}", { params: { path: { id } } })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["webhooks"] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: deadlineKeys.webhooks }),
   });
 }

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
+import { deadlineKeys } from "./keys";
 
 export const escalationContactsQuery = () =>
   queryOptions({
-    queryKey: ["escalation-contacts"],
+    queryKey: deadlineKeys.escalationContacts,
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/escalation-contacts", { signal })),
   });
 

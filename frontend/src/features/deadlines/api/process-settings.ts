@@ -1,13 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { deadlineKeys } from "./keys";
 
 export type ProcessSettings = components["schemas"]["ProcessSettings"];
 
 /** A project's process settings and their ETag (`"0"` while the defaults apply). */
 export const processSettingsQuery = (projectId: string) =>
   queryOptions({
-    queryKey: ["process-settings", projectId],
+    queryKey: deadlineKeys.processSettings(projectId),
     queryFn: async ({ signal }) => {
       const result = await api.GET("/api/v1/projects/{id}/settings", {
         params: { path: { id: projectId } },
@@ -31,6 +32,6 @@ export function useUpdateProcessSettings(projectId: string) {
           body,
         }),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["process-settings", projectId] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: deadlineKeys.processSettings(projectId) }),
   });
 }

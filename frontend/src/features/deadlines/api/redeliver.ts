@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
+import { deadlineKeys } from "./keys";
 
 /** Sends a delivery again (as a new delivery with the same event and data). */
 export function useRedeliver(webhookId: string) {
@@ -11,6 +12,6 @@ export function useRedeliver(webhookId: string) {
           params: { path: { id: webhookId, delivery_id: deliveryId } },
         }),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["webhooks", webhookId, "deliveries"] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: deadlineKeys.deliveries(webhookId) }),
   });
 }

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
+import { deadlineKeys } from "./keys";
 
 export const routingRulesQuery = () =>
   queryOptions({
-    queryKey: ["routing-rules"],
+    queryKey: deadlineKeys.routingRules,
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/routing-rules", { signal })),
   });
 

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
+import { deadlineKeys } from "./keys";
 
 export const slaPoliciesQuery = () =>
   queryOptions({
-    queryKey: ["sla-policies"],
+    queryKey: deadlineKeys.slaPolicies,
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/sla-policies", { signal })),
   });
 

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import type { RoutingRuleInput } from "./create-routing-rule";
+import { deadlineKeys } from "./keys";
 
 /** Replaces a routing rule with `If-Match: "<version>"`. */
 export function useUpdateRoutingRule() {
@@ -13,6 +14,6 @@ export function useUpdateRoutingRule() {
           body,
         }),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["routing-rules"] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: deadlineKeys.routingRules }),
   });
 }

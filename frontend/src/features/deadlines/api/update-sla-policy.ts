@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import type { SlaPolicyInput } from "./create-sla-policy";
+import { deadlineKeys } from "./keys";
 
 /** Replaces a policy with `If-Match: "<version>"`. */
 export function useUpdateSlaPolicy() {
@@ -13,6 +14,6 @@ export function useUpdateSlaPolicy() {
           body,
         }),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["sla-policies"] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: deadlineKeys.slaPolicies }),
   });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { deadlineKeys } from "./keys";
 
 export type UpdateWebhook = components["schemas"]["UpdateWebhook"];
 
@@ -15,6 +16,6 @@ export function useUpdateWebhook() {
           body,
         }),
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["webhooks"] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: deadlineKeys.webhooks }),
   });
 }

@@ -1,10 +1,11 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
+import { deadlineKeys } from "./keys";
 
 /** The warning rules and their ETag (`"0"` while they are the defaults). */
 export const warningRulesQuery = () =>
   queryOptions({
-    queryKey: ["warning-rules"],
+    queryKey: deadlineKeys.warningRules,
     queryFn: async ({ signal }) => {
       const result = await api.GET("/api/v1/warning-rules", { signal });
       const rules = await unwrap(Promise.resolve(result));

@@ -1,12 +1,13 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { warningKeys } from "@/lib/query-keys";
 
 export type WarningStatus = components["schemas"]["WarningStatus"];
 
 export const warningsQuery = (status: WarningStatus) =>
   infiniteQueryOptions({
-    queryKey: ["warnings", status],
+    queryKey: warningKeys.list(status),
     queryFn: ({ signal, pageParam }) =>
       unwrap(
         api.GET("/api/v1/warnings", { params: { query: { status, limit: 25, cursor: pageParam } }, signal }),

@@ -1,9 +1,10 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
+import { deadlineKeys } from "./keys";
 
 export const deliveriesQuery = (webhookId: string) =>
   infiniteQueryOptions({
-    queryKey: ["webhooks", webhookId, "deliveries"],
+    queryKey: deadlineKeys.deliveries(webhookId),
     queryFn: ({ signal, pageParam }) =>
       unwrap(
         api.GET("/api/v1/webhooks/{id}/deliveries", {

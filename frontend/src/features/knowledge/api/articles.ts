@@ -8,6 +8,7 @@ import {
 } from "@tanstack/react-query";
 import type { components, paths } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { knowledgeKeys } from "./keys";
 
 export type ArticleSummary = components["schemas"]["ArticleSummary"];
 export type Article = components["schemas"]["ArticleResponse"];
@@ -19,7 +20,7 @@ type ListQuery = NonNullable<paths["/api/v1/knowledge"]["get"]["parameters"]["qu
 /** Browses, or with `q` searches, the articles the user may see. */
 export const articlesQuery = (filter: Omit<ListQuery, "cursor" | "limit">) =>
   infiniteQueryOptions({
-    queryKey: ["knowledge", "list", filter],
+    queryKey: knowledgeKeys.list(filter),
     queryFn: ({ signal, pageParam }) =>
       unwrap(
         api.GET("/api/v1/knowledge", {
@@ -33,7 +34,7 @@ export const articlesQuery = (filter: Omit<ListQuery, "cursor" | "limit">) =>
 
 export const articleQuery = (id: string) =>
   queryOptions({
-    queryKey: ["knowledge", "detail", id],
+    queryKey: knowledgeKeys.detail(id),
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/knowledge/{id}", { params: { path: { id } }, signal })),
   });
 
@@ -48,7 +49,7 @@ export function useCreateArticle() {
   return useMutation({
     mutationFn: ({ body, key }: { body: CreateArticleBody; key: string }) =>
       unwrap(api.POST("/api/v1/knowledge", { body, params: { header: { "Idempotency-Key": key } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["knowledge"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: knowledgeKeys.all }),
   });
 }
 
@@ -63,14 +64,14 @@ export function useUpdateArticle() {
           body,
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["knowledge"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: knowledgeKeys.all }),
   });
 }
 
 /** Published articles for a case being registered (its title and category). */
 export const suggestionsQuery = (title: string, categoryId?: string) =>
   queryOptions({
-    queryKey: ["knowledge", "suggestions", title, categoryId ?? null],
+    queryKey: knowledgeKeys.suggestions(title, categoryId ?? null),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/knowledge/suggestions", {

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { leadKeys } from "./keys";
 
 export type Lead = components["schemas"]["LeadResponse"];
 export type LeadStatus = components["schemas"]["LeadStatus"];
@@ -23,7 +24,7 @@ export const LEAD_STATUSES: readonly LeadStatus[] = [
 
 export const leadsQuery = (status: LeadStatus | undefined, overdue: boolean) =>
   queryOptions({
-    queryKey: ["leads", "list", status ?? "all", overdue],
+    queryKey: leadKeys.list(status ?? "all", overdue),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/leads", {
@@ -37,7 +38,7 @@ export const useLeads = (status?: LeadStatus, overdue = false) => useQuery(leads
 
 export const leadEventsQuery = (id: string) =>
   queryOptions({
-    queryKey: ["leads", "events", id],
+    queryKey: leadKeys.events(id),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/leads/{id}/events", { params: { path: { id } }, signal })),
   });
@@ -46,7 +47,7 @@ export const useLeadEvents = (id: string) => useQuery(leadEventsQuery(id));
 
 export const eligibleQuery = (id: string, allLevels: boolean) =>
   queryOptions({
-    queryKey: ["leads", "eligible", id, allLevels],
+    queryKey: leadKeys.eligible(id, allLevels),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/leads/{id}/eligible-designers", {
@@ -63,7 +64,7 @@ export function useCreateLead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateLead) => unwrap(api.POST("/api/v1/leads", { body })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["leads"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: leadKeys.all }),
   });
 }
 
@@ -128,6 +129,6 @@ export function useLeadAction() {
           );
       }
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: ["leads"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: leadKeys.all }),
   });
 }

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
+import { notificationKeys } from "./keys";
 
 /** How often the bell asks for new notifications. */
 export const POLL_MS = 30_000;
@@ -7,7 +8,7 @@ export const POLL_MS = 30_000;
 /** The latest notifications with the unread count, polled while the console is open. */
 export const notificationsQuery = () =>
   queryOptions({
-    queryKey: ["notifications"],
+    queryKey: notificationKeys.all,
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/notifications", { params: { query: { limit: 10 } }, signal })),
     refetchInterval: POLL_MS,

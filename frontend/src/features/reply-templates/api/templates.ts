@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { templateKeys } from "./keys";
 
 export type ReplyTemplate = components["schemas"]["ReplyTemplateResponse"];
 export type TemplateUse = components["schemas"]["TemplateUse"];
@@ -8,7 +9,7 @@ export type CreateTemplateBody = components["schemas"]["CreateReplyTemplate"];
 
 export const templatesQuery = (use?: TemplateUse) =>
   queryOptions({
-    queryKey: ["reply-templates", use ?? null],
+    queryKey: templateKeys.list(use ?? null),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/reply-templates", { params: { query: { use } }, signal })),
     staleTime: 5 * 60_000,
@@ -28,7 +29,7 @@ export function useSaveTemplate() {
             }),
           )
         : unwrap(api.POST("/api/v1/reply-templates", { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["reply-templates"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: templateKeys.all }),
   });
 }
 
@@ -37,7 +38,7 @@ export function useDeleteTemplate() {
   return useMutation({
     mutationFn: (id: string) =>
       unwrap(api.DELETE("/api/v1/reply-templates/{id}", { params: { path: { id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["reply-templates"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: templateKeys.all }),
   });
 }
 

@@ -9,6 +9,7 @@ import {
   useStoreRestored,
   useStoreSession,
 } from "@/lib/session";
+import { residentKeys } from "./keys";
 
 export type ResidentCaseSummary = components["schemas"]["ResidentCaseSummary"];
 export type ResidentCase = components["schemas"]["ResidentCaseResponse"];
@@ -68,28 +69,28 @@ export function useResidentLogin() {
 
 export function useResidentCases() {
   return useQuery({
-    queryKey: ["resident", "cases"],
+    queryKey: residentKeys.cases,
     queryFn: () => unwrap(residentApi.GET("/api/v1/resident/cases", {})),
   });
 }
 
 export function useResidentCase(id: string) {
   return useQuery({
-    queryKey: ["resident", "case", id],
+    queryKey: residentKeys.case(id),
     queryFn: () => unwrap(residentApi.GET("/api/v1/resident/cases/{id}", { params: { path: { id } } })),
   });
 }
 
 export function useResidentCategories() {
   return useQuery({
-    queryKey: ["resident", "categories"],
+    queryKey: residentKeys.categories,
     queryFn: () => unwrap(residentApi.GET("/api/v1/resident/categories", {})),
   });
 }
 
 export function useResidentProperties() {
   return useQuery({
-    queryKey: ["resident", "properties"],
+    queryKey: residentKeys.properties,
     queryFn: () => unwrap(residentApi.GET("/api/v1/resident/properties", {})),
   });
 }
@@ -117,7 +118,7 @@ export function useReportCase() {
       }
       return created;
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["resident"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: residentKeys.all }),
   });
 }
 
@@ -131,7 +132,7 @@ export function useRateCase(id: string) {
           body,
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["resident"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: residentKeys.all }),
   });
 }
 
@@ -142,14 +143,14 @@ export function useWithdrawCase(id: string) {
       unwrap(
         residentApi.POST("/api/v1/resident/cases/{id}/withdraw", { params: { path: { id } }, body: {} }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["resident"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: residentKeys.all }),
   });
 }
 
 /** Published notices of the resident's estate and buildings, newest first. */
 export function useResidentNotices() {
   return useQuery({
-    queryKey: ["resident", "notices"],
+    queryKey: residentKeys.notices,
     queryFn: () => unwrap(residentApi.GET("/api/v1/resident/notices", { params: { query: { limit: 20 } } })),
   });
 }
@@ -157,7 +158,7 @@ export function useResidentNotices() {
 /** For each of the resident's properties: its area and the steward's name and work phone. */
 export function useResidentSteward() {
   return useQuery({
-    queryKey: ["resident", "steward"],
+    queryKey: residentKeys.steward,
     queryFn: () => unwrap(residentApi.GET("/api/v1/resident/steward", {})),
   });
 }

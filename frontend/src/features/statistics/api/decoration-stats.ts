@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { statsKeys } from "./keys";
 
 export type Funnel = components["schemas"]["Funnel"];
 export type Satisfactions = components["schemas"]["Satisfactions"];
@@ -9,13 +10,13 @@ export type SizeFunnel = components["schemas"]["SizeFunnel"];
 
 export const leadStatsQuery = (month: string) =>
   queryOptions({
-    queryKey: ["stats", "leads", month],
+    queryKey: statsKeys.leads(month),
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/stats/leads", { params: { query: { month } }, signal })),
   });
 
 export const worksStatsQuery = (month: string) =>
   queryOptions({
-    queryKey: ["stats", "works", month],
+    queryKey: statsKeys.works(month),
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/stats/works", { params: { query: { month } }, signal })),
   });
 

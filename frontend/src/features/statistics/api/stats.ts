@@ -3,6 +3,7 @@ import { api, unwrap } from "@/lib/api";
 import { ApiError } from "@/lib/problem";
 import dayjs from "dayjs";
 import type { Dimension, Ratio } from "@/lib/types";
+import { statsKeys } from "./keys";
 
 export interface Period {
   from: string;
@@ -11,21 +12,21 @@ export interface Period {
 
 export const summaryQuery = ({ from, to }: Period) =>
   queryOptions({
-    queryKey: ["stats", "summary", from, to],
+    queryKey: statsKeys.summary(from, to),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/stats/summary", { params: { query: { from, to } }, signal })),
   });
 
 export const breakdownQuery = ({ from, to }: Period, by: Dimension) =>
   queryOptions({
-    queryKey: ["stats", "breakdown", from, to, by],
+    queryKey: statsKeys.breakdown(from, to, by),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/stats/breakdown", { params: { query: { from, to, by } }, signal })),
   });
 
 export const trendQuery = ({ from, to }: Period) =>
   queryOptions({
-    queryKey: ["stats", "trend", from, to],
+    queryKey: statsKeys.trend(from, to),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/stats/trend", { params: { query: { from, to, interval: "day" } }, signal })),
   });
@@ -33,7 +34,7 @@ export const trendQuery = ({ from, to }: Period) =>
 /** The case load right now (open, registered today, overdue, awaiting a visit), refreshed every minute. */
 export const currentQuery = () =>
   queryOptions({
-    queryKey: ["stats", "current"],
+    queryKey: statsKeys.current,
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/stats/current", { signal })),
     refetchInterval: 60_000,
   });
@@ -44,7 +45,7 @@ export const currentQuery = () =>
  */
 export const reportQuery = (month: string, projectId?: string) =>
   queryOptions({
-    queryKey: ["stats", "report", month, projectId ?? null],
+    queryKey: statsKeys.report(month, projectId ?? null),
     queryFn: async ({ signal }) => {
       const report = await unwrap(
         api.GET("/api/v1/stats/report", {

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { noticeKeys } from "./keys";
 
 export type Notice = components["schemas"]["NoticeResponse"];
 export type NoticeKind = components["schemas"]["NoticeKind"];
@@ -8,7 +9,7 @@ export type CreateNoticeBody = components["schemas"]["CreateNoticeRequest"];
 
 export const noticesQuery = () =>
   queryOptions({
-    queryKey: ["notices"],
+    queryKey: noticeKeys.all,
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/notices", { params: { query: { limit: 100 } }, signal })),
   });
@@ -17,7 +18,7 @@ export const useNotices = () => useQuery(noticesQuery());
 
 export const projectsQuery = () =>
   queryOptions({
-    queryKey: ["notices", "projects"],
+    queryKey: noticeKeys.projects,
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/projects", { params: { query: { limit: 200 } }, signal })),
   });
@@ -29,7 +30,7 @@ export function useCreateNotice() {
   return useMutation({
     mutationFn: ({ body, key }: { body: CreateNoticeBody; key: string }) =>
       unwrap(api.POST("/api/v1/notices", { params: { header: { "Idempotency-Key": key } }, body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["notices"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: noticeKeys.all }),
   });
 }
 
@@ -43,6 +44,6 @@ export function useNoticeAction() {
           ? api.POST("/api/v1/notices/{id}/publish", { params: { path: { id } } })
           : api.POST("/api/v1/notices/{id}/withdraw", { params: { path: { id } } }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["notices"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: noticeKeys.all }),
   });
 }

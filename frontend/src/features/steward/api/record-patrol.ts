@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { stewardKeys } from "./keys";
 
 export type RecordPatrolBody = components["schemas"]["RecordPatrolRequest"];
 
@@ -38,6 +39,6 @@ export function useRecordPatrol() {
       }
       return patrol;
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["steward"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: stewardKeys.all }),
   });
 }

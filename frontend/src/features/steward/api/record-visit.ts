@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { stewardKeys } from "./keys";
 
 export type StewardVisitPurpose = components["schemas"]["StewardVisitPurpose"];
 export type RecordVisitBody = components["schemas"]["RecordVisitRequest"];
@@ -61,6 +62,6 @@ export function useRecordVisit() {
       }
       return { visit, caseNumber };
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["steward"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: stewardKeys.all }),
   });
 }

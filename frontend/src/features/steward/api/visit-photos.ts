@@ -1,10 +1,11 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
+import { stewardKeys } from "./keys";
 
 /** The area's visits, newest first, for the "recent visits" list. */
 export const areaVisitsQuery = (areaId: string) =>
   queryOptions({
-    queryKey: ["steward", "visits", areaId],
+    queryKey: stewardKeys.visits(areaId),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/steward-visits", { params: { query: { area_id: areaId, limit: 20 } }, signal }),
@@ -15,7 +16,7 @@ export const useAreaVisits = (areaId: string) => useQuery(areaVisitsQuery(areaId
 
 export const visitPhotosQuery = (visitId: string) =>
   queryOptions({
-    queryKey: ["steward", "visit-photos", visitId],
+    queryKey: stewardKeys.visitPhotos(visitId),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/steward-visits/{id}/photos", { params: { path: { id: visitId } }, signal })),
   });
@@ -23,23 +24,22 @@ export const visitPhotosQuery = (visitId: string) =>
 export const useVisitPhotos = (visitId: string) => useQuery(visitPhotosQuery(visitId));
 
 /**
- * One photo's bytes as an object URL: the download needs the bearer token, which an `<img src>`
- * cannot send. The URL is revoked when the query is dropped from the cache.
+ * One photo's bytes: the download needs the bearer token, which an `<img src>` cannot send. The
+ * cache keeps the blob; the component showing it makes (and revokes) the object URL.
  */
-export const photoUrlQuery = (visitId: string, photoId: string) =>
+export const visitPhotoQuery = (visitId: string, photoId: string) =>
   queryOptions({
-    queryKey: ["steward", "visit-photo", visitId, photoId],
-    queryFn: async ({ signal }) => {
-      const blob = await unwrap(
+    queryKey: stewardKeys.visitPhoto(visitId, photoId),
+    queryFn: ({ signal }) =>
+      unwrap(
         api.GET("/api/v1/steward-visits/{id}/photos/{photo_id}", {
           params: { path: { id: visitId, photo_id: photoId } },
           parseAs: "blob",
           signal,
         }),
-      );
-      return URL.createObjectURL(blob);
-    },
+      ),
     staleTime: Infinity,
   });
 
-export const usePhotoUrl = (visitId: string, photoId: string) => useQuery(photoUrlQuery(visitId, photoId));
+export const useVisitPhoto = (visitId: string, photoId: string) =>
+  useQuery(visitPhotoQuery(visitId, photoId));

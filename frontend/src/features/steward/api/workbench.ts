@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { stewardKeys } from "./keys";
 
 export type Area = components["schemas"]["AreaResponse"];
 export type Coverage = components["schemas"]["CoverageResponse"];
@@ -10,7 +11,7 @@ export type PatrolRoute = components["schemas"]["RouteResponse"];
 /** The areas the user works in: a steward's own, everyone else's projects' areas. */
 export const areasQuery = () =>
   queryOptions({
-    queryKey: ["steward", "areas"],
+    queryKey: stewardKeys.areas,
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/areas", { params: { query: { limit: 200 } }, signal })),
   });
 
@@ -23,7 +24,7 @@ export function useWorkAreas(userId: string, stewardOnly: boolean) {
 
 export const coverageQuery = (areaId: string) =>
   queryOptions({
-    queryKey: ["steward", "coverage", areaId],
+    queryKey: stewardKeys.coverage(areaId),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/areas/{id}/coverage", { params: { path: { id: areaId } }, signal })),
   });
@@ -32,7 +33,7 @@ export const useCoverage = (areaId: string) => useQuery(coverageQuery(areaId));
 
 export const worklistQuery = (areaId: string) =>
   queryOptions({
-    queryKey: ["steward", "worklist", areaId],
+    queryKey: stewardKeys.worklist(areaId),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/areas/{id}/worklist", {
@@ -46,7 +47,7 @@ export const useWorklist = (areaId: string) => useQuery(worklistQuery(areaId));
 
 export const routesQuery = (areaId: string) =>
   queryOptions({
-    queryKey: ["steward", "routes", areaId],
+    queryKey: stewardKeys.routes(areaId),
     queryFn: ({ signal }) =>
       unwrap(api.GET("/api/v1/patrol-routes", { params: { query: { area_id: areaId } }, signal })),
   });
@@ -56,7 +57,7 @@ export const useRoutes = (areaId: string) => useQuery(routesQuery(areaId));
 /** The area's cases still open (registered, dispatched, in progress). */
 export const areaCasesQuery = (areaId: string) =>
   queryOptions({
-    queryKey: ["steward", "cases", areaId],
+    queryKey: stewardKeys.cases(areaId),
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/cases", {

@@ -3,6 +3,7 @@ import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { errorMessage } from "@/lib/problem";
+import { useObjectUrl } from "@/lib/use-object-url";
 import { type Patrol, type PatrolResult, useResultPhoto, useResultPhotos } from "../api/patrols";
 import type { PatrolRoute } from "../api/workbench";
 
@@ -17,10 +18,11 @@ function Photo({
   photoId: string;
   name: string;
 }) {
-  const url = useResultPhoto(patrolId, resultId, photoId);
-  if (url.isError) return <Tag color="red">{name}</Tag>;
-  if (!url.data) return <Spin size="small" />;
-  return <Image src={url.data} alt={name} width={96} data-testid="patrol-photo" />;
+  const photo = useResultPhoto(patrolId, resultId, photoId);
+  const url = useObjectUrl(photo.data);
+  if (photo.isError) return <Tag color="red">{name}</Tag>;
+  if (!url) return <Spin size="small" />;
+  return <Image src={url} alt={name} width={96} data-testid="patrol-photo" />;
 }
 
 /** The photos taken at one checkpoint, fetched with the user's token. */

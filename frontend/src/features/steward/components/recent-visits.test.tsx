@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { App } from "antd";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { json, problem, requestsTo, stubFetch } from "@/testing/fetch";
@@ -28,7 +28,11 @@ afterEach(() => {
 
 describe("RecentVisits", () => {
   it("lists the area's visits and shows a visit's photos fetched with the token", async () => {
-    vi.stubGlobal("URL", Object.assign(URL, { createObjectURL: vi.fn(() => "blob:photo-1") }));
+    const revokeObjectURL = vi.fn();
+    vi.stubGlobal(
+      "URL",
+      Object.assign(URL, { createObjectURL: vi.fn(() => "blob:photo-1"), revokeObjectURL }),
+    );
     const fetch = stubFetch({
       "GET /api/v1/steward-visits": () => json({ items: [visit], next_cursor: null }),
       [`GET /api/v1/steward-visits/${VISIT}/photos`]: () =>
@@ -58,6 +62,13 @@ describe("RecentVisits", () => {
     const img = await screen.findByAltText("楼道.png");
     expect(img).toHaveAttribute("src", "blob:photo-1");
     expect(requestsTo(fetch, `GET /api/v1/steward-visits/${VISIT}/photos/${PHOTO}`)).toHaveLength(1);
+    expect(revokeObjectURL).not.toHaveBeenCalled();
+
+    // Closing the photos lets the browser free the bytes.
+    await user.click(screen.getByRole("button", { name: "Close" }));
+    await waitFor(() => {
+      expect(revokeObjectURL).toHaveBeenCalledWith("blob:photo-1");
+    });
   });
 
   it("says so when a visit has no photos", async () => {

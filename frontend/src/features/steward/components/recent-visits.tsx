@@ -3,13 +3,15 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { useAreaVisits, usePhotoUrl, useVisitPhotos } from "../api/visit-photos";
+import { useObjectUrl } from "@/lib/use-object-url";
+import { useAreaVisits, useVisitPhoto, useVisitPhotos } from "../api/visit-photos";
 
 function Photo({ visitId, photoId, name }: { visitId: string; photoId: string; name: string }) {
-  const url = usePhotoUrl(visitId, photoId);
-  if (url.isError) return <Tag color="red">{name}</Tag>;
-  if (!url.data) return <Spin size="small" />;
-  return <Image src={url.data} alt={name} width={120} data-testid="visit-photo" />;
+  const photo = useVisitPhoto(visitId, photoId);
+  const url = useObjectUrl(photo.data);
+  if (photo.isError) return <Tag color="red">{name}</Tag>;
+  if (!url) return <Spin size="small" />;
+  return <Image src={url} alt={name} width={120} data-testid="visit-photo" />;
 }
 
 /** A visit's photos, fetched with the user's token and shown as thumbnails. */

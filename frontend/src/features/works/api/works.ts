@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
+import { worksKeys } from "./keys";
 
 export type Works = components["schemas"]["WorksResponse"];
 export type Stage = components["schemas"]["StageResponse"];
@@ -11,7 +12,7 @@ export type IssueKind = components["schemas"]["IssueKind"];
 
 export const worksListQuery = () =>
   queryOptions({
-    queryKey: ["works", "list"],
+    queryKey: worksKeys.list,
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/works", { params: { query: { limit: 200 } }, signal })),
   });
 
@@ -20,7 +21,7 @@ export const useWorksList = () => useQuery(worksListQuery());
 /** The number of a case linked to the works (for its link); `null` while unknown or not visible. */
 export const useCaseNumber = (id: string) =>
   useQuery({
-    queryKey: ["works", "case-number", id],
+    queryKey: worksKeys.caseNumber(id),
     queryFn: ({ signal }) => unwrap(api.GET("/api/v1/cases/{id}", { params: { path: { id } }, signal })),
     select: (c) => c.number,
     retry: false,
@@ -63,6 +64,6 @@ export function useWorksAction() {
           );
       }
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: ["works"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: worksKeys.all }),
   });
 }

@@ -1,0 +1,4 @@
+/** Query keys of the notifications. */
+export const notificationKeys = {
+  all: ["notifications"] as const,
+};
