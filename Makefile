@@ -44,6 +44,7 @@ fmt:
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
+	python3 scripts/check-sizes.py
 
 test-rust:
 	cargo test --workspace --locked

@@ -136,6 +136,17 @@ impl<'a> LineCounter<'a> {
 }
 
 /// Imports `text` into `project_id`; returns how many properties were created.
+/// The errors in file order ("line 3" before "line 12"), whichever check found them.
+fn by_line(mut errors: Vec<(String, String)>) -> Vec<(String, String)> {
+    errors.sort_by_key(|(place, _)| {
+        place
+            .strip_prefix("line ")
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+    });
+    errors
+}
+
 pub async fn import_properties<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
@@ -196,13 +207,7 @@ pub async fn import_properties<C: ConnectionTrait + TransactionTrait>(
         });
     }
     if !errors.is_empty() {
-        errors.sort_by_key(|(place, _)| {
-            place
-                .strip_prefix("line ")
-                .and_then(|n| n.parse::<usize>().ok())
-                .unwrap_or(0)
-        });
-        return Err(StoreError::InvalidMany(errors));
+        return Err(StoreError::InvalidMany(by_line(errors)));
     }
     let count = models.len() as u64;
     let txn = db.begin().await?;

@@ -8,8 +8,8 @@ use huiyin_domain::sla::deadlines::{CaseDeadlines, Deadline, DeadlineState};
 use huiyin_domain::sla::escalation::{after_breach, Level};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait, TryIntoModel,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait, TryIntoModel,
 };
 use serde_json::json;
 
@@ -134,11 +134,26 @@ async fn record_breaches<C: ConnectionTrait + TransactionTrait>(
         return Ok(false);
     }
     let status = CaseStatus::parse(&current.status);
+    let escalation = to.map(|level| (from, level));
+    tell_of_breaches(&txn, &projected, status, &breached, escalation).await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+/// The timeline entries of newly breached deadlines (and of the automatic escalation they
+/// caused, with its announcement and the statistics refresh), in the breach's transaction.
+async fn tell_of_breaches(
+    txn: &DatabaseTransaction,
+    projected: &case::Model,
+    status: Option<CaseStatus>,
+    breached: &[Deadline],
+    escalation: Option<(Level, Level)>,
+) -> StoreResult<()> {
     let names: Vec<&str> = breached.iter().map(|d| d.as_str()).collect();
     events::append(
-        &txn,
+        txn,
         NewEvent {
-            case_id: id,
+            case_id: projected.id,
             actor_id: None,
             action: "breach",
             from: status,
@@ -149,15 +164,15 @@ async fn record_breaches<C: ConnectionTrait + TransactionTrait>(
         },
     )
     .await?;
-    if let Some(level) = to {
+    if let Some((from, level)) = escalation {
         let reason = format!(
             "deadline breached: {}",
             breached.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(", ")
         );
         events::append(
-            &txn,
+            txn,
             NewEvent {
-                case_id: id,
+                case_id: projected.id,
                 actor_id: None,
                 action: "escalate",
                 from: status,
@@ -168,9 +183,8 @@ async fn record_breaches<C: ConnectionTrait + TransactionTrait>(
             },
         )
         .await?;
-        announce_escalation(&txn, &projected, from, level, &reason, true).await?;
-        crate::stats::rollup::refresh(&txn, id).await?;
+        announce_escalation(txn, projected, from, level, &reason, true).await?;
+        crate::stats::rollup::refresh(txn, projected.id).await?;
     }
-    txn.commit().await?;
-    Ok(true)
+    Ok(())
 }

@@ -225,6 +225,23 @@ async fn visible(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreRes
     Ok((user, project_ids))
 }
 
+/// Nobody edits an account more powerful than they could create; a resident login keeps its role.
+fn check_may_edit(actor: &Actor, current_role: Role, wanted: Option<Role>) -> StoreResult<()> {
+    if current_role != Role::Resident {
+        return check_grant(actor, current_role);
+    }
+    if wanted.is_some_and(|r| r != Role::Resident) {
+        return Err(StoreError::invalid(
+            "role",
+            "a resident login cannot become a staff account",
+        ));
+    }
+    if !may_grant(actor.role, Role::Agent) {
+        return Err(StoreError::Forbidden("you cannot change this account".into()));
+    }
+    Ok(())
+}
+
 pub async fn update<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
@@ -239,20 +256,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     };
     version_matches(version, current.user.version)?;
     let current_role = Role::parse(&current.user.role).unwrap_or(Role::Resident);
-    // Nobody edits an account more powerful than they could create; a resident login keeps its role.
-    if current_role == Role::Resident {
-        if input.role.is_some_and(|r| r != Role::Resident) {
-            return Err(StoreError::invalid(
-                "role",
-                "a resident login cannot become a staff account",
-            ));
-        }
-        if !may_grant(actor.role, Role::Agent) {
-            return Err(StoreError::Forbidden("you cannot change this account".into()));
-        }
-    } else {
-        check_grant(actor, current_role)?;
-    }
+    check_may_edit(actor, current_role, input.role)?;
     let project_ids = match &input.project_ids {
         Some(ids) => Some(memberships_after(db, actor, &current, ids, &input).await?),
         None => {
