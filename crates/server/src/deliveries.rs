@@ -114,7 +114,7 @@ pub async fn deliver(store: &Store, delivery_client: &Delivery, job: &job::Model
     let sent = http
         .post(&hook.url)
         .header(reqwest::header::CONTENT_TYPE, "application/json")
-        .header(EVENT_HEADER, &delivery.event)
+        .header(EVENT_HEADER, delivery.event.0.as_str())
         .header(DELIVERY_HEADER, delivery.id.to_string())
         .header(TIMESTAMP_HEADER, timestamp.to_string())
         .header(SIGNATURE_HEADER, signature)

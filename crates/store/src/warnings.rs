@@ -4,7 +4,6 @@
 //! notified, announced to webhooks, and acknowledged by a supervisor.
 
 use chrono::{DateTime, Duration, Utc};
-use huiyin_domain::case::CaseKind;
 use huiyin_domain::sla::escalation::Level;
 use huiyin_domain::warning::{cluster_fires, surge_fires, WarningRule, WarningRules, WatchedKind};
 use huiyin_domain::webhook::WebhookEvent;
@@ -22,6 +21,7 @@ use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::page::{self, Page};
 use crate::validate::optional;
 use crate::{new_id, now, settings, sla, webhooks, Actor, StoreError, StoreResult};
+use crate::wire::Wire;
 
 /// The job kind that checks the rules after a new complaint.
 pub const EVALUATE_JOB: &str = "warnings.evaluate";
@@ -89,7 +89,7 @@ pub async fn views(db: &impl ConnectionTrait, warnings: Vec<warning::Model>) -> 
         .zip(case_ids)
         .map(|(w, ids)| WarningView {
             id: w.id,
-            rule: WarningRule::parse(&w.rule).unwrap_or(WarningRule::PropertyCluster),
+            rule: w.rule.0,
             project_id: w.project_id,
             title: w.title,
             detail: w.detail,
@@ -152,9 +152,7 @@ pub async fn evaluate_for_case<C: ConnectionTrait + TransactionTrait>(db: &C, ca
     let Some(case) = case::Entity::find_by_id(case_id).one(db).await? else {
         return Ok(0);
     };
-    let Some(kind) = CaseKind::parse(&case.kind) else {
-        return Ok(0);
-    };
+    let kind = case.kind.0;
     let (rules, _) = rules(db).await?;
     if !rules.watches(kind) {
         return Ok(0);
@@ -331,7 +329,7 @@ async fn fire<C: ConnectionTrait + TransactionTrait>(
     }
     let saved = warning::ActiveModel {
         id: Set(new_id()),
-        rule: Set(firing.rule.as_str().to_owned()),
+        rule: Set(Wire(firing.rule)),
         subject_key: Set(firing.subject_key),
         project_id: Set(Some(case.project_id)),
         title: Set(firing.title.clone()),

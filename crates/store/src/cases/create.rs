@@ -19,6 +19,7 @@ use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
 use crate::entity::{case, customer, property, work_order};
 use crate::validate::{bounded, required};
 use crate::{new_id, now, sla, Actor, StoreError, StoreResult};
+use crate::wire::Wire;
 
 /// A caller not yet in the archive; matched to an existing customer by phone, or created.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -251,11 +252,11 @@ pub async fn create_record(
     let row = case::ActiveModel {
         id: Set(new_id()),
         number: Set(number.clone()),
-        kind: Set(input.kind.as_str().to_owned()),
-        channel: Set(input.channel.as_str().to_owned()),
+        kind: Set(Wire(input.kind)),
+        channel: Set(Wire(input.channel)),
         category_id: Set(input.category_id),
-        severity: Set(input.severity.as_str().to_owned()),
-        status: Set(CaseStatus::Registered.as_str().to_owned()),
+        severity: Set(Wire(input.severity)),
+        status: Set(Wire(CaseStatus::Registered)),
         project_id: Set(project_id),
         area_id: Set(property.as_ref().and_then(|p| p.area_id).or(input.area_id)),
         property_id: Set(property.as_ref().map(|p| p.id)),
@@ -288,8 +289,8 @@ pub async fn create_record(
         dispatch_breached: Set(false),
         resolve_breached: Set(false),
         reply_breached: Set(false),
-        level: Set(level.as_str().to_owned()),
-        peak_level: Set(level.as_str().to_owned()),
+        level: Set(Wire(level)),
+        peak_level: Set(Wire(level)),
         paused_at: Set(None),
         pause_reason: Set(None),
         answer_article_id: Set(None),

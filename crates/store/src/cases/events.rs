@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::entity::case_event;
 use crate::page::{self, Page};
 use crate::{new_id, now, StoreResult};
+use crate::wire::Wire;
 
 pub struct NewEvent<'a> {
     pub case_id: Uuid,
@@ -38,11 +39,11 @@ pub fn insert(
         case_id: Set(event.case_id),
         actor_id: Set(event.actor_id),
         action: Set(event.action.to_owned()),
-        from_status: Set(event.from.map(|s| s.as_str().to_owned())),
-        to_status: Set(event.to.map(|s| s.as_str().to_owned())),
+        from_status: Set(event.from.map(Wire)),
+        to_status: Set(event.to.map(Wire)),
         note: Set(event.note),
         payload: Set(event.payload.to_string()),
-        visibility: Set(event.visibility.as_str().to_owned()),
+        visibility: Set(Wire(event.visibility)),
         created_at: Set(now()),
     };
     let statement = case_event::Entity::insert(row.clone()).build(backend);

@@ -22,7 +22,6 @@ use uuid::Uuid;
 use super::actions::find_visible;
 use super::events::{self, NewEvent};
 use super::pipeline::run;
-use super::{kind_of, status_of};
 use crate::entity::{case, work_order};
 use crate::{now, statements, Actor, StoreError, StoreResult};
 
@@ -45,8 +44,8 @@ fn refused(e: LinkError) -> StoreError {
 fn view(row: &case::Model) -> StoreResult<LinkCase> {
     Ok(LinkCase {
         id: row.id,
-        kind: kind_of(row)?,
-        status: status_of(row)?,
+        kind: row.kind.0,
+        status: row.status.0,
         project_id: row.project_id,
         parent_id: row.parent_id,
         child_count: row.child_count,
@@ -68,7 +67,7 @@ pub(super) async fn check_action(
             .one(db)
             .await?
             .ok_or(StoreError::NotFound)?;
-        link::check_own_action(action, status_of(&parent)?).map_err(refused)?;
+        link::check_own_action(action, parent.status.0).map_err(refused)?;
     }
     Ok(())
 }
@@ -217,7 +216,7 @@ pub async fn unlink_case<C: ConnectionTrait + TransactionTrait>(
         Some(parent_id) => case::Entity::find_by_id(parent_id).one(&txn).await?,
         None => None,
     };
-    let parent_status = parent.as_ref().map(status_of).transpose()?;
+    let parent_status = parent.as_ref().map(|p| p.status.0);
     link::check_unlink(
         parent.as_ref().map(|p| p.id),
         parent_status.unwrap_or(CaseStatus::Registered),
@@ -281,7 +280,7 @@ async fn relate(
             "the incident was changed meanwhile: reload and try again",
         ));
     }
-    let (action, status) = (if linked { "link" } else { "unlink" }, status_of(child)?);
+    let (action, status) = (if linked { "link" } else { "unlink" }, child.status.0);
     // The note names the other side, so each timeline reads on its own.
     let entry = |case_id, other: &str, payload| NewEvent {
         case_id,
@@ -295,7 +294,7 @@ async fn relate(
     };
     let payload = json!({"parent_id": parent.id, "parent_number": parent.number});
     events::append(db, entry(child.id, &parent.number, payload)).await?;
-    let parent_status = status_of(parent)?;
+    let parent_status = parent.status.0;
     events::append(
         db,
         NewEvent {

@@ -34,10 +34,9 @@ pub mod scope;
 pub mod state;
 pub mod targets;
 
-use huiyin_domain::case::{CaseKind, CaseStatus};
+use huiyin_domain::case::CaseStatus;
 
 use crate::entity::{attachment, case, category, customer, property, visit, work_order};
-use crate::StoreError;
 
 /// A case with what its detail view shows.
 #[derive(Debug, Clone)]
@@ -61,7 +60,7 @@ pub struct CaseRecord {
 pub struct CaseLink {
     pub id: uuid::Uuid,
     pub number: String,
-    pub status: String,
+    pub status: CaseStatus,
     pub title: String,
     /// The caller (the case's customer).
     pub customer_name: Option<String>,
@@ -73,14 +72,6 @@ pub struct CaseListItem {
     pub case: case::Model,
     pub customer_name: Option<String>,
     pub property: Option<property::Model>,
-}
-
-pub fn kind_of(model: &case::Model) -> Result<CaseKind, StoreError> {
-    CaseKind::parse(&model.kind).ok_or_else(|| StoreError::invalid("kind", "unknown case kind in database"))
-}
-
-pub fn status_of(model: &case::Model) -> Result<CaseStatus, StoreError> {
-    CaseStatus::parse(&model.status).ok_or_else(|| StoreError::invalid("status", "unknown case status in database"))
 }
 
 /// Statuses in which the case waits on us and its due time can be breached.

@@ -31,6 +31,7 @@ use super::targets::{check_assignee, check_department};
 use crate::entity::{case, visit, work_order};
 use crate::validate::{optional, required};
 use crate::{new_id, now, sla, statements, Actor, StoreError, StoreResult};
+use crate::wire::Wire;
 
 /// Performs `input` on case `id` if the actor's `expected_version` is current, in a transaction
 /// of its own (a savepoint when `db` is a transaction already). Returns the case as written.
@@ -64,7 +65,7 @@ pub async fn perform_in(
             current: current.version,
         });
     }
-    let before = state::of(&current)?;
+    let before = state::of(&current);
     // Issue #19: cancelling a case whose work order is out waits for a supervisor's approval.
     let input = match input {
         ActionInput::Cancel(c) if cancel_needs_approval(before.status, actor.role) => ActionInput::CancelRequest(c),
@@ -118,7 +119,7 @@ pub(super) async fn run(
     prepared: Input,
     parent: Option<&case::Model>,
 ) -> StoreResult<(case::Model, Change)> {
-    let before = state::of(current)?;
+    let before = state::of(current);
     let terms = sla::terms_for(db, before.kind, before.severity).await?;
     let action = prepared.command().action();
     let at = now();
@@ -300,7 +301,7 @@ async fn save(
             work_order_id: Set(current.current_work_order_id),
             visitor_id: Set(Some(actor.user_id)),
             reached: Set(v.reached),
-            satisfaction: Set(v.satisfaction.map(|s| s.as_str().to_owned())),
+            satisfaction: Set(v.satisfaction.map(Wire)),
             comment: Set(v.comment.clone()),
             created_at: Set(at),
         })
@@ -456,7 +457,7 @@ async fn open_order(
         sequence: Set(*sequence),
         department_id: Set(*department_id),
         assignee_id: Set(*assignee_id),
-        status: Set(WorkOrderStatus::Open.as_str().to_owned()),
+        status: Set(Wire(WorkOrderStatus::Open)),
         note: Set(note.clone()),
         due_at: Set(Some(*due_at)),
         dispatched_by: Set(actor.recorded_id()),

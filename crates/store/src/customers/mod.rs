@@ -30,6 +30,7 @@ use crate::entity::{customer, customer_phone, customer_property, property};
 use crate::stats::rollup::beijing_date;
 use crate::validate::{bounded, required, version_matches};
 use crate::{new_id, now, Actor, StoreError, StoreResult};
+use crate::wire::Wire;
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -233,7 +234,7 @@ async fn write_links(
         customer_property::ActiveModel {
             customer_id: Set(customer_id),
             property_id: Set(p.id),
-            relation: Set(relation.as_str().to_owned()),
+            relation: Set(Wire(*relation)),
         }
         .insert(db)
         .await?;
@@ -326,7 +327,7 @@ pub(crate) async fn load_records(
             properties
                 .entry(link.customer_id)
                 .or_default()
-                .push((Relation::parse(&link.relation).unwrap_or(Relation::Owner), p.clone()));
+                .push((link.relation.0, p.clone()));
         }
     }
     Ok(customers

@@ -1,4 +1,7 @@
+use huiyin_domain::webhook::WebhookEvent;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "webhook_deliveries")]
@@ -6,7 +9,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub webhook_id: Uuid,
-    pub event: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub event: Wire<WebhookEvent>,
     #[sea_orm(column_type = "Text")]
     pub payload: String,
     pub status: String,

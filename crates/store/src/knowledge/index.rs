@@ -8,6 +8,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::entity::{knowledge_article as article, knowledge_term as term};
 use crate::StoreResult;
+use crate::wire::Wire;
 
 /// Rows inserted per statement (well under SQLite's 32 766 bound parameters).
 const CHUNK: usize = 500;
@@ -28,7 +29,7 @@ pub async fn reindex(db: &impl ConnectionTrait, row: &article::Model, tags: &[St
             rows.push(term::ActiveModel {
                 term: Set(t),
                 article_id: Set(row.id),
-                field: Set(field.as_str().to_owned()),
+                field: Set(Wire(field)),
                 hits: Set(i32::try_from(hits).unwrap_or(i32::MAX)),
             });
         }

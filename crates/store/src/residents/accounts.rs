@@ -25,6 +25,7 @@ use crate::auth::{hash_off_thread, revoke_user_tokens, verify_off_thread};
 use crate::entity::user;
 use crate::error::is_unique_violation;
 use crate::{audit, customers, now, Actor, StoreError, StoreResult};
+use crate::wire::Wire;
 
 /// A password hash that no password verifies against (not a PHC string): the login cannot be
 /// used until it is activated.
@@ -172,7 +173,7 @@ pub async fn issue<C: ConnectionTrait + TransactionTrait>(
                 username: Set(phone.clone()),
                 display_name: Set(record.customer.name.clone()),
                 phone: Set(Some(phone.clone())),
-                role: Set(Role::Resident.as_str().to_owned()),
+                role: Set(Wire(Role::Resident)),
                 department_id: Set(None),
                 customer_id: Set(Some(customer_id)),
                 password_hash: Set(NOT_YET_ACTIVATED.to_owned()),

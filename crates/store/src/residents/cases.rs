@@ -26,7 +26,7 @@ use super::properties::own_property;
 use crate::cases::actions::{self, find_visible, ActionInput, CancelCase, ReplyCase, VisitCase};
 use crate::cases::create::{self, CreateCase};
 use crate::cases::query::{self as case_query, ListCases};
-use crate::cases::{events, status_of};
+use crate::cases::events;
 use crate::entity::{attachment, case, case_event, category, department, property, user};
 use crate::page::Page;
 use crate::{now, Actor, StoreError, StoreResult};
@@ -218,7 +218,7 @@ fn cancel_reason_in(payload: &serde_json::Value) -> Option<CancelReason> {
 async fn cancel_reasons(db: &impl ConnectionTrait, cases: &[case::Model]) -> StoreResult<HashMap<Uuid, CancelReason>> {
     let cancelled: Vec<Uuid> = cases
         .iter()
-        .filter(|c| c.status == CaseStatus::Cancelled.as_str())
+        .filter(|c| c.status.0 == CaseStatus::Cancelled)
         .map(|c| c.id)
         .collect();
     if cancelled.is_empty() {
@@ -289,7 +289,7 @@ async fn timeline(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid) -> St
         .await?
         .items
         .into_iter()
-        .filter(|e| e.visibility == Visibility::Public.as_str())
+        .filter(|e| e.visibility.0 == Visibility::Public)
         .collect();
     let payloads: Vec<serde_json::Value> = events.iter().map(payload_of).collect();
     let department_ids = payloads
@@ -311,7 +311,7 @@ async fn timeline(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid) -> St
             };
             TimelineEntry {
                 id: event.id,
-                status: event.to_status.as_deref().and_then(CaseStatus::parse),
+                status: event.to_status.map(|s| s.0),
                 note,
                 at: event.created_at,
                 by_resident,
@@ -414,7 +414,7 @@ pub async fn rate<C: ConnectionTrait + TransactionTrait>(
 ) -> StoreResult<case::Model> {
     customer_of(actor)?;
     with_fresh_version(db, actor, id, async |current: &case::Model| {
-        let plan = rating_plan(status_of(current)?)?;
+        let plan = rating_plan(current.status.0)?;
         let txn = db.begin().await?;
         let mut version = current.version;
         if plan == RatingPlan::ReplyThenVisit {
@@ -459,7 +459,7 @@ pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
 ) -> StoreResult<case::Model> {
     customer_of(actor)?;
     with_fresh_version(db, actor, id, async |current: &case::Model| {
-        let status = status_of(current)?;
+        let status = current.status.0;
         if !may_withdraw(status) {
             return Err(TransitionError::NotAllowed {
                 action: CaseAction::Cancel,

@@ -41,7 +41,7 @@ async fn load(db: &impl ConnectionTrait, customer_id: Uuid, only: Option<Uuid>) 
     let links = links.all(db).await?;
     let relations: HashMap<Uuid, Relation> = links
         .iter()
-        .map(|l| (l.property_id, Relation::parse(&l.relation).unwrap_or(Relation::Owner)))
+        .map(|l| (l.property_id, l.relation.0))
         .collect();
     let properties = property::Entity::find()
         .filter(property::Column::Id.is_in(relations.keys().copied().collect::<Vec<_>>()))

@@ -3,9 +3,9 @@
 //! version check so that any number of workers sweeping together escalate exactly once.
 
 use chrono::{DateTime, Utc};
-use huiyin_domain::case::{CaseStatus, Visibility};
+use huiyin_domain::case::Visibility;
 use huiyin_domain::sla::deadlines::{CaseDeadlines, Deadline, DeadlineState};
-use huiyin_domain::sla::escalation::{after_breach, Level};
+use huiyin_domain::sla::escalation::after_breach;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -16,12 +16,12 @@ use serde_json::json;
 use super::contacts::announce_escalation;
 use crate::cases::events::{self, NewEvent};
 use crate::entity::case;
+use crate::wire::Wire;
 use crate::StoreResult;
 
 /// The deadlines of a stored case.
 pub fn deadlines_of(c: &case::Model) -> CaseDeadlines {
-    let status = CaseStatus::parse(&c.status);
-    let terminal = status.is_some_and(CaseStatus::is_terminal);
+    let terminal = c.status.0.is_terminal();
     let dispatched = c.first_dispatched_at.is_some();
     CaseDeadlines {
         verify: DeadlineState {
@@ -53,11 +53,6 @@ pub fn schedule(model: &mut case::ActiveModel, projected: &case::Model) {
     let deadlines = deadlines_of(projected);
     model.next_due_at = Set(deadlines.next_due());
     model.next_breach_at = Set(deadlines.next_breach());
-}
-
-/// The higher of a case's peak level and a level it just reached.
-pub fn peak(stored: &str, reached: Level) -> Level {
-    Level::parse(stored).unwrap_or(Level::Project).max(reached)
 }
 
 /// Records the breaches of every case whose next deadline has passed; returns how many cases
@@ -113,11 +108,12 @@ async fn record_breaches<C: ConnectionTrait + TransactionTrait>(
             Deadline::Reply => model.reply_breached = Set(true),
         }
     }
-    let from = Level::parse(&current.level).unwrap_or(Level::Project);
+    let from = current.level.0;
     let to = after_breach(from, breached.len());
     if let Some(level) = to {
-        model.level = Set(level.as_str().to_owned());
-        model.peak_level = Set(peak(&current.peak_level, level).as_str().to_owned());
+        model.level = Set(Wire(level));
+        // The highest level the case ever reached.
+        model.peak_level = Set(Wire(current.peak_level.0.max(level)));
     }
     model.version = Set(current.version + 1);
     model.updated_at = Set(at);
@@ -133,7 +129,7 @@ async fn record_breaches<C: ConnectionTrait + TransactionTrait>(
         // Someone changed the case meanwhile; the next sweep looks again.
         return Ok(false);
     }
-    let status = CaseStatus::parse(&current.status);
+    let status = Some(current.status.0);
     let names: Vec<&str> = breached.iter().map(|d| d.as_str()).collect();
     events::append(
         &txn,

@@ -142,7 +142,7 @@ pub async fn monthly(db: &impl ConnectionTrait, month: &str, filter: &StatsFilte
             department: c.department_id.and_then(|d| departments.get(&d).cloned()),
             number: c.number,
             title: c.title,
-            status: c.status,
+            status: c.status.to_string(),
             due_at: c.due_at,
             created_at: c.created_at,
         })

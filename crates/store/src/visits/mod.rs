@@ -97,11 +97,9 @@ pub(crate) fn view(v: scheduled_visit::Model, case: Option<&case::Model>, at: Da
         case_id: v.case_id,
         case_number: case.map(|c| c.number.clone()).unwrap_or_default(),
         case_title: case.map(|c| c.title.clone()).unwrap_or_default(),
-        case_status: case
-            .and_then(|c| CaseStatus::parse(&c.status))
-            .unwrap_or(CaseStatus::Registered),
+        case_status: case.map_or(CaseStatus::Registered, |c| c.status.0),
         project_id: v.project_id,
-        purpose: VisitPurpose::parse(&v.purpose).unwrap_or(VisitPurpose::Satisfaction),
+        purpose: v.purpose.0,
         overdue: v.status == PENDING && v.due_at < at,
         due_at: v.due_at,
         status: v.status,
@@ -109,7 +107,7 @@ pub(crate) fn view(v: scheduled_visit::Model, case: Option<&case::Model>, at: Da
         done_by: v.done_by,
         assignee_id: v.assignee_id,
         reached: v.reached,
-        outcome: v.outcome.as_deref().and_then(VisitOutcome::parse),
+        outcome: v.outcome.map(|o| o.0),
         attempts: v.attempts,
         note: v.note,
     }

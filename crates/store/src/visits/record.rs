@@ -12,7 +12,7 @@
 //! Old clients sending only `reached` get the outcome `legacy_outcome` says.
 
 use huiyin_domain::case::checks::{after_unreachable, earliest_record, legacy_outcome, outcome_allowed, Retry};
-use huiyin_domain::case::{apply, CaseKind, CaseStatus, Command, Visibility};
+use huiyin_domain::case::{apply, Command, Visibility};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -25,6 +25,7 @@ use crate::cases::events::{self, NewEvent};
 use crate::entity::{case, scheduled_visit};
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::validate::optional;
+use crate::wire::Wire;
 use crate::{now, statements, Actor, StoreError, StoreResult};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -85,7 +86,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
             format!("this visit is already {}", visit.status),
         ));
     }
-    let purpose = VisitPurpose::parse(&visit.purpose).unwrap_or(VisitPurpose::Satisfaction);
+    let purpose = visit.purpose.0;
     let outcome = outcome_of(purpose, &input)?;
     let note = optional("note", input.note.as_deref(), 2000)?;
     let (rules, _) = settings::get(&txn, visit.project_id).await?;
@@ -148,7 +149,7 @@ async fn record_check(
             model.attempts = Set(tries);
             model.due_at = Set(next);
             model.notified_at = Set(None);
-            model.outcome = Set(Some(outcome.as_str().to_owned()));
+            model.outcome = Set(Some(Wire(outcome)));
         }
         Retry::GiveUp => {
             if outcome == VisitOutcome::Unreachable {
@@ -158,12 +159,12 @@ async fn record_check(
             model.done_at = Set(Some(at));
             model.done_by = Set(Some(actor.user_id));
             model.reached = Set(Some(outcome.reached()));
-            model.outcome = Set(Some(outcome.as_str().to_owned()));
+            model.outcome = Set(Some(Wire(outcome)));
         }
     }
     model.note = Set(note.clone());
     let saved = model.update(txn).await?;
-    let status = CaseStatus::parse(&case.status);
+    let status = Some(case.status.0);
     let retry_at = match retry {
         Retry::At(next) => Some(next),
         Retry::GiveUp => None,
@@ -177,7 +178,7 @@ async fn record_check(
             from: status,
             to: status,
             note: note.clone(),
-            payload: json!({"purpose": visit.purpose, "outcome": outcome, "reached": outcome.reached(),
+            payload: json!({"purpose": visit.purpose.0, "outcome": outcome, "reached": outcome.reached(),
                             "tries": saved.attempts, "retry_at": retry_at, "scheduled_visit_id": visit.id}),
             visibility: Visibility::Internal,
         },
@@ -197,8 +198,7 @@ async fn follow_up(
     outcome: VisitOutcome,
     note: Option<String>,
 ) -> StoreResult<case::Model> {
-    let kind = CaseKind::parse(&case.kind).unwrap_or(CaseKind::Repair);
-    let status = CaseStatus::parse(&case.status).unwrap_or(CaseStatus::Registered);
+    let (kind, status) = (case.kind.0, case.status.0);
     match outcome {
         VisitOutcome::NotDone if apply(kind, status, Command::Redispatch).is_ok() => {
             perform_in(db, actor, case.id, case.version, ActionInput::Redispatch { note }).await

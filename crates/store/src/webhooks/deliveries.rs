@@ -14,6 +14,7 @@ use super::{
 use crate::entity::{webhook, webhook_delivery};
 use crate::page::{self, Page};
 use crate::{jobs, new_id, now, StoreError, StoreResult};
+use crate::wire::Wire;
 
 /// Writes a delivery (its body carries the delivery's own id) and the job that sends it.
 pub(super) async fn insert_delivery(
@@ -28,7 +29,7 @@ pub(super) async fn insert_delivery(
     let delivery = webhook_delivery::ActiveModel {
         id: Set(id),
         webhook_id: Set(webhook_id),
-        event: Set(event.as_str().to_owned()),
+        event: Set(Wire(event)),
         payload: Set(payload.to_string()),
         status: Set(PENDING.to_owned()),
         attempts: Set(0),
@@ -57,7 +58,7 @@ pub async fn redeliver(
         .one(db)
         .await?
         .ok_or(StoreError::NotFound)?;
-    let event = WebhookEvent::parse(&original.event).ok_or(StoreError::NotFound)?;
+    let event = original.event.0;
     let mut payload: serde_json::Value = serde_json::from_str(&original.payload).unwrap_or(json!({}));
     let at = now();
     payload["redelivery_of"] = json!(original.id);

@@ -150,7 +150,7 @@ pub fn delivery_view(row: webhook_delivery::Model) -> DeliveryView {
     DeliveryView {
         id: row.id,
         webhook_id: row.webhook_id,
-        event: WebhookEvent::parse(&row.event).unwrap_or(WebhookEvent::CaseCreated),
+        event: row.event.0,
         status: row.status,
         attempts: row.attempts,
         response_status: row.response_status,

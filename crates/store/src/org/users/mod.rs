@@ -18,6 +18,7 @@ use crate::error::unique_as_conflict;
 use crate::page::{self, Page};
 use crate::validate::{required, version_matches};
 use crate::{new_id, now, Actor, StoreError, StoreResult};
+use crate::wire::Wire;
 
 mod memberships;
 mod password;
@@ -170,7 +171,7 @@ async fn insert<C: ConnectionTrait + TransactionTrait>(db: &C, input: CreateUser
         username: Set(username),
         display_name: Set(display_name),
         phone: Set(phone),
-        role: Set(input.role.as_str().to_owned()),
+        role: Set(Wire(input.role)),
         department_id: Set(input.department_id),
         customer_id: Set(None),
         password_hash: Set(password_hash),
@@ -225,7 +226,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
 ) -> StoreResult<UserWithProjects> {
     let current = get(db, actor, id).await?;
     version_matches(version, current.user.version)?;
-    let current_role = Role::parse(&current.user.role).unwrap_or(Role::Resident);
+    let current_role = current.user.role.0;
     // Nobody edits an account more powerful than they could create; a resident login keeps its role.
     if current_role == Role::Resident {
         if input.role.is_some_and(|r| r != Role::Resident) {
@@ -253,7 +254,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     }
     if let Some(role) = input.role.filter(|r| *r != current_role) {
         check_grant(actor, role)?;
-        model.role = Set(role.as_str().to_owned());
+        model.role = Set(Wire(role));
     }
     if input.phone.is_some() {
         model.phone = Set(normalise_phone("phone", input.phone.as_deref())?);
