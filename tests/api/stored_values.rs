@@ -23,7 +23,10 @@ async fn corrupt<E: EntityTrait>(app: &TestApp, table: E, column: E::Column, id:
         .value(column, value)
         .and_where(Expr::col(Alias::new("id")).eq(id))
         .to_owned();
-    let done = db.execute(db.get_database_backend().build(&update)).await.expect("update");
+    let done = db
+        .execute(db.get_database_backend().build(&update))
+        .await
+        .expect("update");
     assert_eq!(done.rows_affected(), 1);
 }
 

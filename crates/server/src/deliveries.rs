@@ -14,9 +14,9 @@ use huiyin_domain::network::Network;
 use huiyin_store::webhooks::target::{self, ResolveError, REFUSED};
 
 use chrono::Utc;
-use huiyin_domain::webhook::{sign, DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER};
+use huiyin_domain::webhook::{sign, DeliveryStatus, DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER};
 use huiyin_store::entity::job;
-use huiyin_store::webhooks::{self, SUCCEEDED};
+use huiyin_store::webhooks;
 use huiyin_store::Store;
 use uuid::Uuid;
 
@@ -96,7 +96,7 @@ pub async fn deliver(store: &Store, delivery_client: &Delivery, job: &job::Model
         // The subscription was deleted: nothing left to deliver.
         return Ok(());
     };
-    if delivery.status == SUCCEEDED {
+    if delivery.status.0 == DeliveryStatus::Succeeded {
         return Ok(());
     }
     let final_attempt = job.attempts >= job.max_attempts;

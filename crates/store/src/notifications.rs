@@ -12,8 +12,8 @@ use uuid::Uuid;
 
 use crate::entity::notification;
 use crate::page::{self, Page};
-use crate::{new_id, now, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, StoreError, StoreResult};
 
 huiyin_domain::wire_enum! {
     /// Why a notification was sent.

@@ -20,8 +20,8 @@ use crate::entity::{case, category, property, warning};
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::page::{self, Page};
 use crate::validate::optional;
-use crate::{new_id, now, settings, sla, webhooks, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, settings, sla, webhooks, Actor, StoreError, StoreResult};
 
 /// The job kind that checks the rules after a new complaint.
 pub const EVALUATE_JOB: &str = "warnings.evaluate";

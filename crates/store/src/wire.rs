@@ -62,6 +62,9 @@ wire_enums! {
     huiyin_domain::steward::StewardVisitPurpose => "steward visit purpose",
     huiyin_domain::knowledge::ArticleStatus => "article status",
     huiyin_domain::knowledge::Field => "article field",
+    huiyin_domain::case::checks::ScheduledVisitStatus => "scheduled visit status",
+    huiyin_domain::webhook::DeliveryStatus => "delivery status",
+    huiyin_domain::jobs::JobStatus => "job status",
     crate::notifications::NotificationKind => "notification kind",
 }
 

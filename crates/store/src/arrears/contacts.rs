@@ -17,8 +17,8 @@ use crate::cases::create::CreateCase;
 use crate::entity::{arrears, arrears_contact, case, property};
 use crate::page::{self, Page};
 use crate::validate::{optional, required};
-use crate::{new_id, now, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 /// A contact to record.
 #[derive(Debug, Clone)]

@@ -18,8 +18,8 @@ use uuid::Uuid;
 
 use super::parse::{Placed, Problems};
 use crate::entity::{arrears, arrears_collection, arrears_import, project, property};
-use crate::{new_id, now, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, StoreError, StoreResult};
 
 /// Who imported: a signed-in user or an integration's API key.
 #[derive(Debug, Clone, Copy, Default)]

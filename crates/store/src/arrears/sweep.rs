@@ -21,8 +21,8 @@ use uuid::Uuid;
 
 use crate::entity::{area, arrears, property, user, user_project, warning};
 use crate::notifications::{self, NewNotification, NotificationKind};
-use crate::{new_id, webhooks, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, webhooks, StoreResult};
 
 /// Active users with one of `roles` in any of `projects`.
 pub async fn project_people(db: &impl ConnectionTrait, projects: &[Uuid], roles: &[Role]) -> StoreResult<Vec<Uuid>> {

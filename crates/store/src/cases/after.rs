@@ -88,7 +88,10 @@ fn timeline(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) -> St
 /// New complaints, repairs and incidents are checked against the warning rules by the worker
 /// (each rule counts the kinds it watches: complaints unless it says otherwise).
 fn warning_check(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) {
-    let watched = matches!(c.case.kind.0, CaseKind::Complaint | CaseKind::Repair | CaseKind::Incident);
+    let watched = matches!(
+        c.case.kind.0,
+        CaseKind::Complaint | CaseKind::Repair | CaseKind::Incident
+    );
     if matches!(c.cause, Cause::Registered { .. }) && watched {
         let job = jobs::new_job(warnings::EVALUATE_JOB, json!({"case_id": c.case.id}), None, 3);
         batch.push(job::Entity::insert(job).build(db.get_database_backend()));

@@ -18,8 +18,8 @@ use super::CaseRecord;
 use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
 use crate::entity::{case, customer, property, work_order};
 use crate::validate::{bounded, required};
-use crate::{new_id, now, sla, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, sla, Actor, StoreError, StoreResult};
 
 /// A caller not yet in the archive; matched to an existing customer by phone, or created.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use crate::entity::case_event;
 use crate::page::{self, Page};
-use crate::{new_id, now, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, StoreResult};
 
 pub struct NewEvent<'a> {
     pub case_id: Uuid,

@@ -30,8 +30,8 @@ use super::state;
 use super::targets::{check_assignee, check_department};
 use crate::entity::{case, visit, work_order};
 use crate::validate::{optional, required};
-use crate::{new_id, now, sla, statements, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, sla, statements, Actor, StoreError, StoreResult};
 
 /// Performs `input` on case `id` if the actor's `expected_version` is current, in a transaction
 /// of its own (a savepoint when `db` is a transaction already). Returns the case as written.

@@ -29,8 +29,8 @@ use uuid::Uuid;
 use crate::entity::{customer, customer_phone, customer_property, property};
 use crate::stats::rollup::beijing_date;
 use crate::validate::{bounded, required, version_matches};
-use crate::{new_id, now, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -1,3 +1,4 @@
+use huiyin_domain::case::checks::ScheduledVisitStatus;
 use huiyin_domain::case::checks::{VisitOutcome, VisitPurpose};
 use sea_orm::entity::prelude::*;
 
@@ -13,7 +14,8 @@ pub struct Model {
     #[sea_orm(column_type = "String(StringLen::None)")]
     pub purpose: Wire<VisitPurpose>,
     pub due_at: DateTimeUtc,
-    pub status: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub status: Wire<ScheduledVisitStatus>,
     pub notified_at: Option<DateTimeUtc>,
     pub done_at: Option<DateTimeUtc>,
     pub done_by: Option<Uuid>,

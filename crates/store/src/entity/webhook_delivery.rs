@@ -1,3 +1,4 @@
+use huiyin_domain::webhook::DeliveryStatus;
 use huiyin_domain::webhook::WebhookEvent;
 use sea_orm::entity::prelude::*;
 
@@ -13,7 +14,8 @@ pub struct Model {
     pub event: Wire<WebhookEvent>,
     #[sea_orm(column_type = "Text")]
     pub payload: String,
-    pub status: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub status: Wire<DeliveryStatus>,
     pub attempts: i32,
     pub response_status: Option<i32>,
     #[sea_orm(column_type = "Text", nullable)]

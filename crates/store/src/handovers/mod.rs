@@ -21,8 +21,8 @@ use crate::entity::{handover, handover_project, project};
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::page::{self, Page};
 use crate::validate::optional;
-use crate::{new_id, now, settings, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, settings, Actor, StoreError, StoreResult};
 
 pub const SETTINGS: &str = "handover_settings";
 

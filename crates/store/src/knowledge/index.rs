@@ -7,8 +7,8 @@ use huiyin_domain::knowledge::{terms, Field};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::entity::{knowledge_article as article, knowledge_term as term};
-use crate::StoreResult;
 use crate::wire::Wire;
+use crate::StoreResult;
 
 /// Rows inserted per statement (well under SQLite's 32 766 bound parameters).
 const CHUNK: usize = 500;

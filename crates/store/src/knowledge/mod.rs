@@ -24,8 +24,8 @@ use crate::entity::{category, knowledge_article as article, knowledge_article_ca
 use crate::entity::{knowledge_article_project as art_proj, project};
 use crate::page::{self, Page};
 use crate::validate::{bounded, required, version_matches};
-use crate::{new_id, now, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 pub const TITLE_MAX: usize = 120;
 pub const BODY_MAX: usize = 20_000;

@@ -24,8 +24,8 @@ use super::account;
 use crate::auth::{hash_off_thread, revoke_user_tokens, verify_off_thread};
 use crate::entity::user;
 use crate::error::is_unique_violation;
-use crate::{audit, customers, now, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{audit, customers, now, Actor, StoreError, StoreResult};
 
 /// A password hash that no password verifies against (not a PHC string): the login cannot be
 /// used until it is activated.

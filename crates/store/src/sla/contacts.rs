@@ -22,8 +22,8 @@ use uuid::Uuid;
 use crate::actor::project_ids_of;
 use crate::entity::{area, case, escalation_contact, project, user, user_project};
 use crate::notifications::{self, NewNotification, NotificationKind};
-use crate::{new_id, now, webhooks, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, webhooks, Actor, StoreError, StoreResult};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

@@ -96,9 +96,7 @@ async fn check(db: &impl ConnectionTrait, input: &SlaPolicyInput, except: Option
         ));
     }
     let clash = list(db).await?.into_iter().any(|row| {
-        Some(row.id) != except
-            && row.kind.map(|k| k.0) == input.kind
-            && row.severity.map(|s| s.0) == input.severity
+        Some(row.id) != except && row.kind.map(|k| k.0) == input.kind && row.severity.map(|s| s.0) == input.severity
     });
     if clash {
         return Err(StoreError::Conflict {

@@ -18,8 +18,8 @@ use serde_json::json;
 use super::routes::base_day;
 use crate::entity::{area, patrol_route, user, user_project, warning};
 use crate::notifications::{self, NewNotification, NotificationKind};
-use crate::{new_id, webhooks, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, webhooks, StoreResult};
 
 /// Checks every route as of `at`; returns how many warnings were fired.
 pub async fn sweep<C: ConnectionTrait + TransactionTrait>(db: &C, at: DateTime<Utc>) -> StoreResult<usize> {

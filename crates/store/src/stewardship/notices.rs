@@ -10,8 +10,8 @@ use super::stored_list;
 use crate::entity::{notice, project};
 use crate::page::{self, Page};
 use crate::validate::{required, version_matches};
-use crate::{new_id, now, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 #[derive(Debug, Clone)]
 pub struct CreateNotice {

@@ -11,8 +11,8 @@ use super::{area_in_scope, areas_in_scope};
 use crate::entity::{patrol_checkpoint, patrol_route, property};
 use crate::page::{self, Page};
 use crate::validate::required;
-use crate::{new_id, now, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 #[derive(Debug, Clone)]
 pub struct NewCheckpoint {

@@ -13,8 +13,8 @@ use crate::cases::events::{self, NewEvent};
 use crate::entity::{case, customer_property, property, steward_visit};
 use crate::page::{self, Page};
 use crate::validate::optional;
-use crate::{new_id, now, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 /// What a steward records after a visit.
 #[derive(Debug, Clone)]

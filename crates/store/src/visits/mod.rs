@@ -18,6 +18,7 @@ pub use record::{record, RecordVisitCheck};
 pub use schedule::{on_case_finished, on_case_visit, on_redispatch, on_register, on_resolve};
 
 use chrono::{DateTime, Utc};
+use huiyin_domain::case::checks::ScheduledVisitStatus;
 use huiyin_domain::case::CaseStatus;
 use huiyin_domain::permission::{case_scope, CaseScope};
 use sea_orm::sea_query::Query;
@@ -41,9 +42,9 @@ huiyin_domain::wire_enum! {
     }
 }
 
-pub const PENDING: &str = "pending";
-pub const DONE: &str = "done";
-pub const CANCELLED: &str = "cancelled";
+pub const PENDING: &str = ScheduledVisitStatus::Pending.as_str();
+pub const DONE: &str = ScheduledVisitStatus::Done.as_str();
+pub const CANCELLED: &str = ScheduledVisitStatus::Cancelled.as_str();
 
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -100,9 +101,9 @@ pub(crate) fn view(v: scheduled_visit::Model, case: Option<&case::Model>, at: Da
         case_status: case.map_or(CaseStatus::Registered, |c| c.status.0),
         project_id: v.project_id,
         purpose: v.purpose.0,
-        overdue: v.status == PENDING && v.due_at < at,
+        overdue: v.status.0 == ScheduledVisitStatus::Pending && v.due_at < at,
         due_at: v.due_at,
-        status: v.status,
+        status: v.status.to_string(),
         done_at: v.done_at,
         done_by: v.done_by,
         assignee_id: v.assignee_id,

@@ -11,7 +11,9 @@
 //! satisfaction). No check is recorded earlier than `early_margin_hours` before it is due (409).
 //! Old clients sending only `reached` get the outcome `legacy_outcome` says.
 
-use huiyin_domain::case::checks::{after_unreachable, earliest_record, legacy_outcome, outcome_allowed, Retry};
+use huiyin_domain::case::checks::{
+    after_unreachable, earliest_record, legacy_outcome, outcome_allowed, Retry, ScheduledVisitStatus,
+};
 use huiyin_domain::case::{apply, Command, Visibility};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
 use serde::{Deserialize, Serialize};
@@ -19,7 +21,7 @@ use serde_json::json;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{in_scope, settings, view, ScheduledVisitView, VisitOutcome, VisitPurpose, DONE, PENDING};
+use super::{in_scope, settings, view, ScheduledVisitView, VisitOutcome, VisitPurpose};
 use crate::cases::actions::{perform_in, ActionInput, VisitCase};
 use crate::cases::events::{self, NewEvent};
 use crate::entity::{case, scheduled_visit};
@@ -80,7 +82,7 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?
         .ok_or(StoreError::NotFound)?;
-    if visit.status != PENDING {
+    if visit.status.0 != ScheduledVisitStatus::Pending {
         return Err(StoreError::conflict(
             "status",
             format!("this visit is already {}", visit.status),
@@ -155,7 +157,7 @@ async fn record_check(
             if outcome == VisitOutcome::Unreachable {
                 model.attempts = Set(tries);
             }
-            model.status = Set(DONE.to_owned());
+            model.status = Set(Wire(ScheduledVisitStatus::Done));
             model.done_at = Set(Some(at));
             model.done_by = Set(Some(actor.user_id));
             model.reached = Set(Some(outcome.reached()));

@@ -9,7 +9,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, UpdateMany};
 use uuid::Uuid;
 
-use super::{settings, VisitPurpose, CANCELLED, DONE, PENDING};
+use super::{settings, ScheduledVisitStatus, VisitPurpose, CANCELLED, DONE, PENDING};
 use crate::entity::{area, case, scheduled_visit};
 use crate::sla::Terms;
 use crate::wire::Wire;
@@ -45,7 +45,7 @@ async fn schedule(
         project_id: Set(case.project_id),
         purpose: Set(Wire(purpose)),
         due_at: Set(due_at),
-        status: Set(PENDING.to_owned()),
+        status: Set(Wire(ScheduledVisitStatus::Pending)),
         notified_at: Set(None),
         done_at: Set(None),
         done_by: Set(None),

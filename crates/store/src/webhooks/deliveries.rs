@@ -2,19 +2,17 @@
 //! worker, redelivery on demand.
 
 use chrono::{DateTime, Utc};
-use huiyin_domain::webhook::WebhookEvent;
+use huiyin_domain::webhook::{DeliveryStatus, WebhookEvent};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{
-    delivery_view, find, DeliveryView, Owner, DELIVER_JOB, FAILED, MAX_ATTEMPTS, PENDING, RETRYING, SUCCEEDED,
-};
+use super::{delivery_view, find, DeliveryView, Owner, DELIVER_JOB, MAX_ATTEMPTS};
 use crate::entity::{webhook, webhook_delivery};
 use crate::page::{self, Page};
-use crate::{jobs, new_id, now, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{jobs, new_id, now, StoreError, StoreResult};
 
 /// Writes a delivery (its body carries the delivery's own id) and the job that sends it.
 pub(super) async fn insert_delivery(
@@ -31,7 +29,7 @@ pub(super) async fn insert_delivery(
         webhook_id: Set(webhook_id),
         event: Set(Wire(event)),
         payload: Set(payload.to_string()),
-        status: Set(PENDING.to_owned()),
+        status: Set(Wire(DeliveryStatus::Pending)),
         attempts: Set(0),
         response_status: Set(None),
         error: Set(None),
@@ -130,12 +128,11 @@ pub async fn record_attempt(
     model.response_status = Set(response_status.map(i32::from));
     model.error = Set(error.map(|e| e.chars().take(1000).collect()));
     model.updated_at = Set(at);
-    model.status = Set(match (succeeded, final_attempt) {
-        (true, _) => SUCCEEDED,
-        (false, true) => FAILED,
-        (false, false) => RETRYING,
-    }
-    .to_owned());
+    model.status = Set(Wire(match (succeeded, final_attempt) {
+        (true, _) => DeliveryStatus::Succeeded,
+        (false, true) => DeliveryStatus::Failed,
+        (false, false) => DeliveryStatus::Retrying,
+    }));
     if succeeded {
         model.delivered_at = Set(Some(at));
     }

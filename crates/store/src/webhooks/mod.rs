@@ -38,11 +38,6 @@ pub const DELIVER_JOB: &str = "webhook.deliver";
 /// Attempts per delivery before it is given up (backoff doubles between them).
 pub const MAX_ATTEMPTS: i32 = 6;
 
-pub const PENDING: &str = "pending";
-pub const SUCCEEDED: &str = "succeeded";
-pub const RETRYING: &str = "retrying";
-pub const FAILED: &str = "failed";
-
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateWebhook {
@@ -151,7 +146,7 @@ pub fn delivery_view(row: webhook_delivery::Model) -> DeliveryView {
         id: row.id,
         webhook_id: row.webhook_id,
         event: row.event.0,
-        status: row.status,
+        status: row.status.to_string(),
         attempts: row.attempts,
         response_status: row.response_status,
         error: row.error,

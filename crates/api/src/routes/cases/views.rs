@@ -390,12 +390,7 @@ pub fn case_response(record: CaseRecord, show_pii: bool) -> CaseResponse {
     } = record;
     let parent = parent.map(LinkedCase::from);
     let status = case.status.0;
-    let mut actions = available_actions_now(
-        case.kind.0,
-        status,
-        case.paused_at.is_some(),
-        case.level.0,
-    );
+    let mut actions = available_actions_now(case.kind.0, status, case.paused_at.is_some(), case.level.0);
     if let Some(p) = &parent {
         actions.retain(|a| check_own_action(*a, p.status).is_ok());
     }

@@ -17,8 +17,8 @@ use crate::entity::{department, user, user_project};
 use crate::error::unique_as_conflict;
 use crate::page::{self, Page};
 use crate::validate::{required, version_matches};
-use crate::{new_id, now, Actor, StoreError, StoreResult};
 use crate::wire::Wire;
+use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 mod memberships;
 mod password;
