@@ -16,6 +16,7 @@ pub mod jobs;
 pub mod knowledge;
 pub mod money;
 pub mod network;
+pub mod notification;
 pub mod password;
 pub mod permission;
 pub mod phone;

@@ -65,7 +65,7 @@ wire_enums! {
     huiyin_domain::case::checks::ScheduledVisitStatus => "scheduled visit status",
     huiyin_domain::webhook::DeliveryStatus => "delivery status",
     huiyin_domain::jobs::JobStatus => "job status",
-    crate::notifications::NotificationKind => "notification kind",
+    huiyin_domain::notification::NotificationKind => "notification kind",
 }
 
 /// A column holding `T`'s wire string.

@@ -1,4 +1,4 @@
-use crate::notifications::NotificationKind;
+use huiyin_domain::notification::NotificationKind;
 use sea_orm::entity::prelude::*;
 
 use crate::wire::Wire;
