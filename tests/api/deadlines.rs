@@ -10,7 +10,7 @@ use huiyin_store::Store;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::case_steps::{act, act_ok, new_case};
+use crate::case_steps::{act, act_ok, case_now, new_case, timeline_actions};
 use crate::db_tests;
 use crate::helpers::{Reply, TestApp};
 
@@ -52,6 +52,20 @@ pub async fn world(app: &TestApp) -> World {
         manager,
         supervisor,
     }
+}
+
+/// The world with short SLA durations (seconds; `fast_policy(app, 3600, 7200)`), for tests
+/// that drive return visits.
+pub async fn fast_world(app: &TestApp) -> World {
+    let w = world(app).await;
+    fast_policy(app, 3600, 7200).await;
+    w
+}
+
+/// A handler in the engineering department of the world's project.
+pub async fn engineering_handler(app: &TestApp, w: &World) -> (String, String) {
+    app.user("wang.eng", "handler", Some(&w.engineering), &[&w.project])
+        .await
 }
 
 pub fn worker(app: &TestApp) -> Worker {
@@ -96,33 +110,6 @@ fn complaint(w: &World) -> Value {
            "customer": {"name": "李女士", "phone": "13900139000"}, "title": "楼上漏水", "description": "卫生间渗水"})
 }
 
-async fn fetch(app: &TestApp, case: &Value) -> Value {
-    let reply = app
-        .get(
-            &format!("/api/v1/cases/{}", case["id"].as_str().unwrap()),
-            &app.admin_token,
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-    reply.body
-}
-
-async fn timeline_actions(app: &TestApp, case: &Value) -> Vec<String> {
-    let reply = app
-        .get(
-            &format!("/api/v1/cases/{}/events", case["id"].as_str().unwrap()),
-            &app.admin_token,
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-    reply.body["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["action"].as_str().unwrap_or_default().to_owned())
-        .collect()
-}
-
 async fn notifications(app: &TestApp, token: &str) -> Value {
     let reply = app.get("/api/v1/notifications", token).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
@@ -144,7 +131,7 @@ async fn a_breach_escalates_exactly_once_per_level(app: &TestApp) {
     // Nothing is due yet: a round changes nothing.
     let first = worker(app);
     first.run_once().await.unwrap();
-    assert_eq!(fetch(app, &case).await["level"], "project");
+    assert_eq!(case_now(app, &case).await["level"], "project");
 
     // Past the verify deadline: on PostgreSQL two workers (two pools, as two instances) sweep
     // together; SQLite has one in-process worker by design, so the second shares its pool.
@@ -164,7 +151,7 @@ async fn a_breach_escalates_exactly_once_per_level(app: &TestApp) {
     a.unwrap();
     b.unwrap();
     drain(&first).await;
-    let after_verify = fetch(app, &case).await;
+    let after_verify = case_now(app, &case).await;
     assert_eq!(after_verify["level"], "area", "{after_verify}");
     assert_eq!(after_verify["deadlines"]["verify"]["breached"], true);
     assert_eq!(after_verify["deadlines"]["dispatch"]["breached"], false);
@@ -194,7 +181,7 @@ async fn a_breach_escalates_exactly_once_per_level(app: &TestApp) {
     tokio::time::sleep(Duration::from_millis(1000)).await;
     drain(&first).await;
     drain(&second).await;
-    let after_dispatch = fetch(app, &case).await;
+    let after_dispatch = case_now(app, &case).await;
     assert_eq!(after_dispatch["level"], "company");
     assert_eq!(after_dispatch["deadlines"]["dispatch"]["breached"], true);
     for _ in 0..3 {
@@ -204,7 +191,7 @@ async fn a_breach_escalates_exactly_once_per_level(app: &TestApp) {
     assert_eq!(count(&actions, "escalate"), 2, "{actions:?}");
     assert_eq!(count(&actions, "breach"), 2, "{actions:?}");
     assert_eq!(
-        fetch(app, &case).await["version"],
+        case_now(app, &case).await["version"],
         after_dispatch["version"],
         "idle rounds change nothing"
     );
@@ -261,7 +248,7 @@ async fn a_paused_case_does_not_breach_and_gets_its_time_back(app: &TestApp) {
 
     tokio::time::sleep(Duration::from_millis(2300)).await;
     drain(&worker(app)).await;
-    let still = fetch(app, &case).await;
+    let still = case_now(app, &case).await;
     assert_eq!(still["level"], "project", "a paused case does not breach");
     assert_eq!(still["deadlines"]["verify"]["breached"], false);
     assert_eq!(still["overdue"], false);
@@ -416,11 +403,8 @@ async fn major_complaints_start_at_the_area_and_urgent_cases_notify_at_once(app:
 }
 
 async fn repairs_schedule_visits_and_resolution_schedules_the_satisfaction_visit(app: &TestApp) {
-    let w = world(app).await;
-    fast_policy(app, 3600, 7200).await;
-    let handler = app
-        .user("wang.eng", "handler", Some(&w.engineering), &[&w.project])
-        .await;
+    let w = fast_world(app).await;
+    let handler = engineering_handler(app, &w).await;
     let mut body = complaint(&w);
     body["kind"] = json!("repair");
     let case = new_case(app, &w.agent.1, body).await;

@@ -8,9 +8,12 @@ use chrono::{DateTime, Duration, Utc};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::case_steps::{act, act_ok, new_case};
+use crate::case_steps::{
+    act, act_ok, case_now, dispatch_to, new_case, notification_titles, record_visit as record, resolve_and_reply,
+    timeline_actions, visit_of, visits_of,
+};
 use crate::db_tests;
-use crate::deadlines::{drain, fast_policy, worker, world, World};
+use crate::deadlines::{drain, engineering_handler, fast_world, worker, world, World};
 use crate::helpers::TestApp;
 
 db_tests!(
@@ -34,60 +37,6 @@ fn time(v: &Value) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-async fn visits_of(app: &TestApp, token: &str, case: &Value, status: &str) -> Vec<Value> {
-    let reply = app
-        .get(
-            &format!(
-                "/api/v1/visits?status={status}&case_id={}",
-                case["id"].as_str().unwrap()
-            ),
-            token,
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-    reply.body["items"].as_array().unwrap().clone()
-}
-
-async fn visit_of(app: &TestApp, token: &str, case: &Value, purpose: &str) -> Value {
-    visits_of(app, token, case, "due")
-        .await
-        .into_iter()
-        .find(|v| v["purpose"] == purpose)
-        .unwrap_or_else(|| panic!("no pending {purpose} visit"))
-}
-
-async fn record(app: &TestApp, token: &str, visit: &Value, body: Value) -> crate::helpers::Reply {
-    app.post(
-        &format!("/api/v1/visits/{}/record", visit["id"].as_str().unwrap()),
-        token,
-        body,
-    )
-    .await
-}
-
-async fn case_now(app: &TestApp, case: &Value) -> Value {
-    let reply = app
-        .get(
-            &format!("/api/v1/cases/{}", case["id"].as_str().unwrap()),
-            &app.admin_token,
-        )
-        .await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-    reply.body
-}
-
-async fn notification_titles(app: &TestApp, token: &str, kind: &str) -> Vec<String> {
-    let reply = app.get("/api/v1/notifications", token).await;
-    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
-    reply.body["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["kind"] == kind)
-        .map(|n| n["title"].as_str().unwrap_or_default().to_owned())
-        .collect()
-}
-
 /// Saves the project's visit settings (the manager), returning the new version.
 async fn visit_settings(app: &TestApp, w: &World, version: i64, body: Value) -> i64 {
     let reply = app
@@ -103,11 +52,8 @@ async fn visit_settings(app: &TestApp, w: &World, version: i64, body: Value) -> 
 }
 
 async fn checks_record_outcomes_and_refuse_early_ones(app: &TestApp) {
-    let w = world(app).await;
-    fast_policy(app, 3600, 7200).await;
-    let handler = app
-        .user("wang.eng", "handler", Some(&w.engineering), &[&w.project])
-        .await;
+    let w = fast_world(app).await;
+    let handler = engineering_handler(app, &w).await;
     // The defaults, then nonsense named, then a zero margin.
     let read = app
         .get(&format!("/api/v1/visit-settings/{}", w.project), &w.agent.1)
@@ -219,20 +165,10 @@ async fn checks_record_outcomes_and_refuse_early_ones(app: &TestApp) {
 }
 
 async fn a_repair_not_done_at_48_hours_goes_back_to_the_department(app: &TestApp) {
-    let w = world(app).await;
-    fast_policy(app, 3600, 7200).await;
-    let handler = app
-        .user("wang.eng", "handler", Some(&w.engineering), &[&w.project])
-        .await;
+    let w = fast_world(app).await;
+    let handler = engineering_handler(app, &w).await;
     let case = new_case(app, &w.agent.1, repair(&w)).await;
-    let dispatched = act_ok(
-        app,
-        &w.agent.1,
-        &case,
-        "dispatch",
-        json!({"department_id": w.engineering}),
-    )
-    .await;
+    let dispatched = dispatch_to(app, &w.agent.1, &case, &w.engineering).await;
     act_ok(app, &handler.1, &dispatched, "accept", json!({})).await;
     let check = visit_of(app, &w.agent.1, &case, "outcome_check").await;
     let recorded = record(
@@ -264,34 +200,16 @@ async fn a_repair_not_done_at_48_hours_goes_back_to_the_department(app: &TestApp
         .unwrap()
         .iter()
         .any(|c| c["id"] == case["id"] && c["dispatch_count"] == 2));
-    let events = app
-        .get(
-            &format!("/api/v1/cases/{}/events", case["id"].as_str().unwrap()),
-            &app.admin_token,
-        )
-        .await;
-    let actions: Vec<&str> = events.body["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["action"].as_str().unwrap())
-        .collect();
+    let actions = timeline_actions(app, &case).await;
     assert!(
-        actions.contains(&"visit_check") && actions.contains(&"redispatch"),
+        actions.iter().any(|a| a == "visit_check") && actions.iter().any(|a| a == "redispatch"),
         "{actions:?}"
     );
 
     // Resolved already, but the customer says it is not done: back out, and the satisfaction
     // visit of that resolution is moot.
     let resolved = new_case(app, &w.agent.1, repair(&w)).await;
-    let r = act_ok(
-        app,
-        &w.agent.1,
-        &resolved,
-        "dispatch",
-        json!({"department_id": w.engineering}),
-    )
-    .await;
+    let r = dispatch_to(app, &w.agent.1, &resolved, &w.engineering).await;
     act_ok(app, &handler.1, &r, "resolve", json!({"result": "已修好"})).await;
     let purposes = |visits: Vec<Value>| -> Vec<String> {
         visits
@@ -324,11 +242,8 @@ async fn a_repair_not_done_at_48_hours_goes_back_to_the_department(app: &TestApp
 }
 
 async fn unreachable_customers_are_retried_then_closed_as_unreachable(app: &TestApp) {
-    let w = world(app).await;
-    fast_policy(app, 3600, 7200).await;
-    let handler = app
-        .user("wang.eng", "handler", Some(&w.engineering), &[&w.project])
-        .await;
+    let w = fast_world(app).await;
+    let handler = engineering_handler(app, &w).await;
     // Retries an hour apart: inside the 2 h margin, so the test can try again at once.
     visit_settings(app, &w, 0, json!({"visits_by": "service_desk", "retry_delay_hours": 1})).await;
 
@@ -363,23 +278,8 @@ async fn unreachable_customers_are_retried_then_closed_as_unreachable(app: &Test
                "customer": {"name": "李女士", "phone": "13900139000"}, "title": "噪音", "description": "夜间施工"}),
     )
     .await;
-    let c = act_ok(
-        app,
-        &w.agent.1,
-        &complaint,
-        "dispatch",
-        json!({"department_id": w.engineering}),
-    )
-    .await;
-    let c = act_ok(app, &handler.1, &c, "resolve", json!({"result": "已协调停工"})).await;
-    let c = act_ok(
-        app,
-        &w.agent.1,
-        &c,
-        "reply",
-        json!({"content": "已处理", "method": "phone"}),
-    )
-    .await;
+    let c = dispatch_to(app, &w.agent.1, &complaint, &w.engineering).await;
+    let c = resolve_and_reply(app, &handler.1, &w.agent.1, &c, "已协调停工").await;
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let visit = visit_of(app, &w.agent.1, &complaint, "satisfaction").await;
     record(app, &w.agent.1, &visit, json!({"reached": true}))
@@ -435,8 +335,7 @@ async fn unreachable_customers_are_retried_then_closed_as_unreachable(app: &Test
 }
 
 async fn checks_run_from_when_the_customer_reported(app: &TestApp) {
-    let w = world(app).await;
-    fast_policy(app, 3600, 7200).await;
+    let w = fast_world(app).await;
     let reported = Utc::now() - Duration::hours(2);
     let mut letter = repair(&w);
     letter["channel"] = json!("letter");
@@ -467,11 +366,8 @@ async fn checks_run_from_when_the_customer_reported(app: &TestApp) {
 }
 
 async fn the_second_dissatisfied_visit_escalates_once_and_the_third_waits_for_a_supervisor(app: &TestApp) {
-    let w = world(app).await;
-    fast_policy(app, 3600, 7200).await;
-    let handler = app
-        .user("wang.eng", "handler", Some(&w.engineering), &[&w.project])
-        .await;
+    let w = fast_world(app).await;
+    let handler = engineering_handler(app, &w).await;
     let case = new_case(
         app,
         &w.agent.1,
@@ -479,22 +375,11 @@ async fn the_second_dissatisfied_visit_escalates_once_and_the_third_waits_for_a_
                "customer": {"name": "李女士", "phone": "13900139000"}, "title": "保洁不到位", "description": "楼道脏"}),
     )
     .await;
-    let (h, a) = (handler.1.clone(), w.agent.1.clone());
     let round = |c: Value| {
-        let (h, a) = (h.clone(), a.clone());
-        async move {
-            let c = act_ok(app, &h, &c, "resolve", json!({"result": "已清扫"})).await;
-            act_ok(app, &a, &c, "reply", json!({"content": "已处理", "method": "phone"})).await
-        }
+        let (h, a) = (handler.1.clone(), w.agent.1.clone());
+        async move { resolve_and_reply(app, &h, &a, &c, "已清扫").await }
     };
-    let c = act_ok(
-        app,
-        &w.agent.1,
-        &case,
-        "dispatch",
-        json!({"department_id": w.engineering}),
-    )
-    .await;
+    let c = dispatch_to(app, &w.agent.1, &case, &w.engineering).await;
     let c = round(c).await;
     let dissatisfied = json!({"reached": true, "satisfaction": "dissatisfied"});
     let c = act_ok(app, &w.agent.1, &c, "visit", dissatisfied.clone()).await;
@@ -575,11 +460,8 @@ async fn the_second_dissatisfied_visit_escalates_once_and_the_third_waits_for_a_
 }
 
 async fn repeat_repairs_are_flagged_listed_and_counted(app: &TestApp) {
-    let w = world(app).await;
-    fast_policy(app, 3600, 7200).await;
-    let handler = app
-        .user("wang.eng", "handler", Some(&w.engineering), &[&w.project])
-        .await;
+    let w = fast_world(app).await;
+    let handler = engineering_handler(app, &w).await;
     let categories = app.get("/api/v1/categories", &w.agent.1).await;
     let ids: Vec<String> = categories.body["items"]
         .as_array()
@@ -599,23 +481,8 @@ async fn repeat_repairs_are_flagged_listed_and_counted(app: &TestApp) {
     // Still open: a second report of the same leak is not a repeat repair.
     let open_again = new_case(app, &w.agent.1, with_category(&ids[0])).await;
     assert!(open_again["repeat_of"].is_null(), "{open_again}");
-    let c = act_ok(
-        app,
-        &w.agent.1,
-        &first,
-        "dispatch",
-        json!({"department_id": w.engineering}),
-    )
-    .await;
-    let c = act_ok(app, &handler.1, &c, "resolve", json!({"result": "已修好"})).await;
-    let c = act_ok(
-        app,
-        &w.agent.1,
-        &c,
-        "reply",
-        json!({"content": "已修好", "method": "phone"}),
-    )
-    .await;
+    let c = dispatch_to(app, &w.agent.1, &first, &w.engineering).await;
+    let c = resolve_and_reply(app, &handler.1, &w.agent.1, &c, "已修好").await;
     let c = act_ok(
         app,
         &w.agent.1,

@@ -232,6 +232,11 @@ impl From<StoreError> for ApiError {
             }
             StoreError::Unavailable(e) => ApiError::Unavailable(Some(Box::new(e))),
             StoreError::Db(e) => ApiError::Internal(Box::new(e)),
+            // Only database failures carry a context: the log line keeps it (`doing: cause`).
+            StoreError::During { .. } if matches!(err.innermost(), StoreError::Unavailable(_)) => {
+                ApiError::Unavailable(Some(Box::new(err)))
+            }
+            StoreError::During { .. } => ApiError::Internal(Box::new(err)),
         }
     }
 }

@@ -828,3 +828,48 @@ async fn sqlite_read_only_data_dir_is_refused_clearly_and_left_intact() {
     assert_eq!(integrity_check(&url).await, "ok");
     assert_eq!(count_cases(&url).await, before);
 }
+
+/// Each API request writes one JSON access line inside its request span: the status, how many
+/// SQL statements it issued and their time, so a slow request in the log says whether the
+/// database is where its time went.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_api_request_logs_its_status_sql_count_and_time() {
+    let data_dir = temp_dir("access-log");
+    let url = sqlite_url(&data_dir);
+    run(server_command(&data_dir, &url).args(["create-admin", "--username", "admin", "--password", ADMIN_PASSWORD]));
+    let mut command = server_command(&data_dir, &url);
+    command.env("RUST_LOG", "info");
+    let mut server = Server::serve(command, &data_dir);
+    let client = client();
+    server.wait_ready(&client).await;
+    let token = server.login(&client).await;
+    let project = create_project(&client, &server.base, &token).await;
+
+    let lines: Vec<Value> = server
+        .log()
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|line| line["target"] == "huiyin::access")
+        .collect();
+    let created = lines
+        .iter()
+        .find(|line| line["span"]["http.route"] == "/api/v1/projects" && line["fields"]["status"] == 201)
+        .unwrap_or_else(|| panic!("no access line for the project {project}: {lines:#?}"));
+    let fields = &created["fields"];
+    // At least the authentication's user read, BEGIN, the insert, the audit entry and COMMIT.
+    let statements = fields["sql_statements"].as_u64().expect("sql_statements");
+    assert!(statements >= 3, "{created}");
+    let sql_ms = fields["sql_ms"].as_f64().expect("sql_ms");
+    let elapsed_ms = fields["elapsed_ms"].as_f64().expect("elapsed_ms");
+    assert!(sql_ms > 0.0 && sql_ms <= elapsed_ms, "{created}");
+    assert_eq!(created["span"]["http.method"], "POST", "{created}");
+    // The login was logged too, with its own count.
+    assert!(
+        lines
+            .iter()
+            .any(|line| line["span"]["http.route"] == "/api/v1/auth/login"
+                && line["fields"]["status"] == 200
+                && line["fields"]["sql_statements"].as_u64().unwrap_or(0) > 0),
+        "{lines:#?}"
+    );
+}

@@ -36,6 +36,34 @@ pub enum StoreError {
     Unavailable(#[source] DbErr),
     #[error("database error")]
     Db(#[source] DbErr),
+    /// A database failure ([`StoreError::Db`] or [`StoreError::Unavailable`]) with what the store
+    /// was doing when it happened ("dispatching case 0193…"), for the log line; the answer is
+    /// the inner error's. Added by [`Doing::doing`] at the store's entry points.
+    #[error("{doing}: {source}")]
+    During {
+        doing: String,
+        #[source]
+        source: Box<StoreError>,
+    },
+}
+
+/// Names what a store entry point was attempting, on the database failures it returns (other
+/// errors — not found, stale, invalid — already say what they mean and pass through unchanged,
+/// so callers can still match them).
+pub trait Doing<T> {
+    fn doing(self, what: impl FnOnce() -> String) -> StoreResult<T>;
+}
+
+impl<T> Doing<T> for StoreResult<T> {
+    fn doing(self, what: impl FnOnce() -> String) -> StoreResult<T> {
+        self.map_err(|err| match err {
+            StoreError::Db(_) | StoreError::Unavailable(_) | StoreError::During { .. } => StoreError::During {
+                doing: what(),
+                source: Box::new(err),
+            },
+            other => other,
+        })
+    }
 }
 
 impl StoreError {
@@ -48,6 +76,14 @@ impl StoreError {
                 StoreError::Unavailable(err)
             }
             _ => StoreError::Db(err),
+        }
+    }
+
+    /// The failure under any [`StoreError::During`] context.
+    pub fn innermost(&self) -> &StoreError {
+        match self {
+            StoreError::During { source, .. } => source.innermost(),
+            other => other,
         }
     }
 
@@ -107,4 +143,48 @@ pub fn unique_as_conflict(err: DbErr, field: &str, message: &str) -> StoreError 
 
 pub fn is_unique_violation(err: &DbErr) -> bool {
     matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db_failure() -> StoreResult<()> {
+        Err(StoreError::Db(DbErr::Custom("disk I/O error".to_owned())))
+    }
+
+    #[test]
+    fn database_failures_say_what_was_being_done_at_every_level() {
+        let err = db_failure()
+            .doing(|| "loading its property".to_owned())
+            .doing(|| "dispatching case 42".to_owned())
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "dispatching case 42: loading its property: database error"
+        );
+        assert!(matches!(err.innermost(), StoreError::Db(_)));
+    }
+
+    #[test]
+    fn answers_that_mean_something_pass_through_unchanged() {
+        type Still = fn(&StoreError) -> bool;
+        let cases: [(StoreResult<()>, Still); 4] = [
+            (Err(StoreError::NotFound), |e| matches!(e, StoreError::NotFound)),
+            (Err(StoreError::Stale { current: 3 }), |e| {
+                matches!(e, StoreError::Stale { current: 3 })
+            }),
+            (Err(StoreError::invalid("title", "empty")), |e| {
+                matches!(e, StoreError::Invalid { .. })
+            }),
+            (Err(StoreError::Forbidden("no".to_owned())), |e| {
+                matches!(e, StoreError::Forbidden(_))
+            }),
+        ];
+        for (result, still) in cases {
+            let err = result.doing(|| unreachable!("no context for an answer")).unwrap_err();
+            assert!(still(&err), "{err:?}");
+        }
+        assert_eq!(Ok::<_, StoreError>(7).doing(|| unreachable!()).unwrap(), 7);
+    }
 }

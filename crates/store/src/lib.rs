@@ -49,7 +49,7 @@ use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseBackend, Databa
 use sea_orm_migration::MigratorTrait;
 
 pub use actor::Actor;
-pub use error::{StoreError, StoreResult};
+pub use error::{Doing, StoreError, StoreResult};
 pub use sea_orm::DatabaseConnection as Db;
 
 /// PostgreSQL connections a server keeps for requests and its worker, unless configured.

@@ -1,27 +1,48 @@
-//! Counting the SQL statements a piece of work issues (the statement-count tests of issue #14).
+//! Counting the SQL statements a piece of work issues, and the time they take (the
+//! statement-count tests of issue #14, and each request's access log line).
 //!
 //! [`install`] hooks a counter into a connection pool (sea-orm's metric callback, which fires for
 //! every statement on the pool and on the transactions begun from it, on SQLite and PostgreSQL).
-//! [`counted`] runs a future with a counter of its own (a tokio task-local), so statements of the
+//! [`counted`] runs a future with a tally of its own (a tokio task-local), so statements of the
 //! worker or of other requests running at the same time are never mixed in. sea-orm's callback
-//! does not see `BEGIN` and `COMMIT`: [`begin`] and [`commit`] count those, and every case path
-//! opens and ends its transaction through them.
+//! does not see `BEGIN` and `COMMIT`: [`begin`] and [`commit`] count those (and their time), and
+//! every case path opens and ends its transaction through them.
 
 use std::future::Future;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
 
 use crate::StoreResult;
 
-tokio::task_local! {
-    static COUNTER: Arc<AtomicU32>;
+#[derive(Default)]
+struct Tally {
+    statements: AtomicU32,
+    micros: AtomicU64,
 }
 
-/// Counts one statement for the work running in this task, if it is being counted.
-pub fn note() {
-    let _ = COUNTER.try_with(|c| c.fetch_add(1, Ordering::Relaxed));
+tokio::task_local! {
+    static TALLY: Arc<Tally>;
+}
+
+/// What a piece of work asked of the database.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SqlTally {
+    pub statements: u32,
+    /// The statements' own time (for `BEGIN`, with the wait for a pooled connection).
+    pub time: Duration,
+}
+
+/// Counts one statement that took `elapsed` for the work running in this task, if it is being
+/// counted.
+pub fn note(elapsed: Duration) {
+    let _ = TALLY.try_with(|t| {
+        t.statements.fetch_add(1, Ordering::Relaxed);
+        let micros = u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX);
+        t.micros.fetch_add(micros, Ordering::Relaxed);
+    });
 }
 
 /// Hooks the counter into `db` (before the handle is cloned: clones share the hook). With
@@ -30,31 +51,37 @@ pub fn note() {
 pub fn install(db: &mut DatabaseConnection) {
     let log = std::env::var_os("HUIYIN_LOG_COUNTED").is_some();
     db.set_metric_callback(move |info| {
-        if log && COUNTER.try_with(|_| ()).is_ok() {
+        if log && TALLY.try_with(|_| ()).is_ok() {
             eprintln!("counted: {}", info.statement.sql);
         }
-        note();
+        note(info.elapsed);
     });
 }
 
-/// Runs `work` and returns its output with the number of statements it issued.
-pub async fn counted<F: Future>(work: F) -> (F::Output, u32) {
-    let counter = Arc::new(AtomicU32::new(0));
-    let output = COUNTER.scope(counter.clone(), work).await;
-    (output, counter.load(Ordering::Relaxed))
+/// Runs `work` and returns its output with what it asked of the database.
+pub async fn counted<F: Future>(work: F) -> (F::Output, SqlTally) {
+    let tally = Arc::new(Tally::default());
+    let output = TALLY.scope(tally.clone(), work).await;
+    let counted = SqlTally {
+        statements: tally.statements.load(Ordering::Relaxed),
+        time: Duration::from_micros(tally.micros.load(Ordering::Relaxed)),
+    };
+    (output, counted)
 }
 
 /// `BEGIN`, counted.
 pub async fn begin<C: TransactionTrait>(db: &C) -> StoreResult<DatabaseTransaction> {
+    let started = Instant::now();
     let txn = db.begin().await?;
-    note();
+    note(started.elapsed());
     Ok(txn)
 }
 
 /// `COMMIT`, counted.
 pub async fn commit(txn: DatabaseTransaction) -> StoreResult<()> {
+    let started = Instant::now();
     txn.commit().await?;
-    note();
+    note(started.elapsed());
     Ok(())
 }
 
