@@ -3,6 +3,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod alter;
 mod columns;
 mod m20261126_000001_create_organisation;
 mod m20261126_000002_create_cases;

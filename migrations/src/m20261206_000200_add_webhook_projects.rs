@@ -4,6 +4,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::alter::{add_columns, add_index, drop_columns, drop_index};
+
 pub struct Migration;
 
 impl MigrationName for Migration {
@@ -18,44 +20,18 @@ enum Webhooks {
     ProjectId,
 }
 
+const INDEX: &str = "ix_webhooks_project_id";
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Webhooks::Table)
-                    .add_column(ColumnDef::new(Webhooks::ProjectId).uuid().null())
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ix_webhooks_project_id")
-                    .table(Webhooks::Table)
-                    .col(Webhooks::ProjectId)
-                    .to_owned(),
-            )
-            .await
+        let column = ColumnDef::new(Webhooks::ProjectId).uuid().null().to_owned();
+        add_columns(manager, Webhooks::Table, [column]).await?;
+        add_index(manager, INDEX, Webhooks::Table, [Webhooks::ProjectId]).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("ix_webhooks_project_id")
-                    .table(Webhooks::Table)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Webhooks::Table)
-                    .drop_column(Webhooks::ProjectId)
-                    .to_owned(),
-            )
-            .await
+        drop_index(manager, INDEX, Webhooks::Table).await?;
+        drop_columns(manager, Webhooks::Table, [Webhooks::ProjectId]).await
     }
 }

@@ -3,6 +3,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::alter::{add_columns, drop_columns};
+
 pub struct Migration;
 
 impl MigrationName for Migration {
@@ -20,24 +22,11 @@ enum EscalationContacts {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(EscalationContacts::Table)
-                    .add_column(ColumnDef::new(EscalationContacts::AreaId).uuid().null())
-                    .to_owned(),
-            )
-            .await
+        let column = ColumnDef::new(EscalationContacts::AreaId).uuid().null().to_owned();
+        add_columns(manager, EscalationContacts::Table, [column]).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(EscalationContacts::Table)
-                    .drop_column(EscalationContacts::AreaId)
-                    .to_owned(),
-            )
-            .await
+        drop_columns(manager, EscalationContacts::Table, [EscalationContacts::AreaId]).await
     }
 }

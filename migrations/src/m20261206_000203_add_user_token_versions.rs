@@ -4,6 +4,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::alter::{add_columns, drop_columns};
+
 pub struct Migration;
 
 impl MigrationName for Migration {
@@ -21,24 +23,15 @@ enum Users {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Users::Table)
-                    .add_column(ColumnDef::new(Users::TokenVersion).integer().not_null().default(0))
-                    .to_owned(),
-            )
-            .await
+        let column = ColumnDef::new(Users::TokenVersion)
+            .integer()
+            .not_null()
+            .default(0)
+            .to_owned();
+        add_columns(manager, Users::Table, [column]).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Users::Table)
-                    .drop_column(Users::TokenVersion)
-                    .to_owned(),
-            )
-            .await
+        drop_columns(manager, Users::Table, [Users::TokenVersion]).await
     }
 }

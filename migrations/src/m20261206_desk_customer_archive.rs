@@ -4,6 +4,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::alter::{add_columns, drop_columns};
+
 pub struct Migration;
 
 impl MigrationName for Migration {
@@ -39,30 +41,16 @@ fn columns() -> Vec<ColumnDef> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for mut column in columns() {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table(Customers::Table)
-                        .add_column(&mut column)
-                        .to_owned(),
-                )
-                .await?;
-        }
-        Ok(())
+        add_columns(manager, Customers::Table, columns()).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for column in [
+        let columns = [
             Customers::EmergencyContactPhone,
             Customers::EmergencyContactName,
             Customers::HouseholdSize,
             Customers::MoveInOn,
-        ] {
-            manager
-                .alter_table(Table::alter().table(Customers::Table).drop_column(column).to_owned())
-                .await?;
-        }
-        Ok(())
+        ];
+        drop_columns(manager, Customers::Table, columns).await
     }
 }

@@ -5,6 +5,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::alter::{add_columns, add_index, drop_columns, drop_index};
+
 pub struct Migration;
 
 impl MigrationName for Migration {
@@ -24,36 +26,13 @@ const INDEX: &str = "ix_cases_answer_article";
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Cases::Table)
-                    .add_column(ColumnDef::new(Cases::AnswerArticleId).uuid().null())
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name(INDEX)
-                    .table(Cases::Table)
-                    .col(Cases::AnswerArticleId)
-                    .to_owned(),
-            )
-            .await
+        let column = ColumnDef::new(Cases::AnswerArticleId).uuid().null().to_owned();
+        add_columns(manager, Cases::Table, [column]).await?;
+        add_index(manager, INDEX, Cases::Table, [Cases::AnswerArticleId]).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(Index::drop().name(INDEX).table(Cases::Table).to_owned())
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Cases::Table)
-                    .drop_column(Cases::AnswerArticleId)
-                    .to_owned(),
-            )
-            .await
+        drop_index(manager, INDEX, Cases::Table).await?;
+        drop_columns(manager, Cases::Table, [Cases::AnswerArticleId]).await
     }
 }

@@ -4,6 +4,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::alter::{add_columns, drop_columns};
+
 pub struct Migration;
 
 impl MigrationName for Migration {
@@ -21,24 +23,11 @@ enum ScheduledVisits {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(ScheduledVisits::Table)
-                    .add_column(ColumnDef::new(ScheduledVisits::AssigneeId).uuid().null())
-                    .to_owned(),
-            )
-            .await
+        let column = ColumnDef::new(ScheduledVisits::AssigneeId).uuid().null().to_owned();
+        add_columns(manager, ScheduledVisits::Table, [column]).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(ScheduledVisits::Table)
-                    .drop_column(ScheduledVisits::AssigneeId)
-                    .to_owned(),
-            )
-            .await
+        drop_columns(manager, ScheduledVisits::Table, [ScheduledVisits::AssigneeId]).await
     }
 }

@@ -6,6 +6,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::alter::{add_columns, add_index, drop_columns, drop_index};
+
 pub struct Migration;
 
 impl MigrationName for Migration {
@@ -26,42 +28,20 @@ const INDEX: &str = "ix_cases_parent";
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Cases::Table)
-                    .add_column(ColumnDef::new(Cases::ParentId).uuid().null())
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Cases::Table)
-                    .add_column(ColumnDef::new(Cases::ChildCount).integer().not_null().default(0))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name(INDEX)
-                    .table(Cases::Table)
-                    .col(Cases::ParentId)
-                    .to_owned(),
-            )
-            .await
+        let columns = [
+            ColumnDef::new(Cases::ParentId).uuid().null().to_owned(),
+            ColumnDef::new(Cases::ChildCount)
+                .integer()
+                .not_null()
+                .default(0)
+                .to_owned(),
+        ];
+        add_columns(manager, Cases::Table, columns).await?;
+        add_index(manager, INDEX, Cases::Table, [Cases::ParentId]).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(Index::drop().name(INDEX).table(Cases::Table).to_owned())
-            .await?;
-        for column in [Cases::ChildCount, Cases::ParentId] {
-            manager
-                .alter_table(Table::alter().table(Cases::Table).drop_column(column).to_owned())
-                .await?;
-        }
-        Ok(())
+        drop_index(manager, INDEX, Cases::Table).await?;
+        drop_columns(manager, Cases::Table, [Cases::ChildCount, Cases::ParentId]).await
     }
 }

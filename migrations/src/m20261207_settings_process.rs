@@ -6,6 +6,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::alter::{add_columns, add_index, drop_columns};
+
 use crate::columns::*;
 
 pub struct Migration;
@@ -56,11 +58,7 @@ fn columns() -> Vec<ColumnDef> {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for mut column in columns() {
-            manager
-                .alter_table(Table::alter().table(Cases::Table).add_column(&mut column).to_owned())
-                .await?;
-        }
+        add_columns(manager, Cases::Table, columns()).await?;
         manager
             .create_table(
                 Table::create()
@@ -78,33 +76,27 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ix_routing_rules_category")
-                    .table(RoutingRules::Table)
-                    .col(RoutingRules::CategoryId)
-                    .to_owned(),
-            )
-            .await
+        add_index(
+            manager,
+            "ix_routing_rules_category",
+            RoutingRules::Table,
+            [RoutingRules::CategoryId],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .drop_table(Table::drop().table(RoutingRules::Table).to_owned())
             .await?;
-        for column in [
+        let columns = [
             Cases::CancelRequestDuplicateOf,
             Cases::CancelRequestNote,
             Cases::CancelRequestReason,
             Cases::CancelRequestedBy,
             Cases::CancelRequestedAt,
             Cases::CancelReason,
-        ] {
-            manager
-                .alter_table(Table::alter().table(Cases::Table).drop_column(column).to_owned())
-                .await?;
-        }
-        Ok(())
+        ];
+        drop_columns(manager, Cases::Table, columns).await
     }
 }

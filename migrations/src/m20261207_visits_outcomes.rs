@@ -6,6 +6,8 @@
 
 use sea_orm_migration::prelude::*;
 
+use crate::alter::{add_columns, add_index, drop_columns, drop_index};
+
 pub struct Migration;
 
 impl MigrationName for Migration {
@@ -37,45 +39,28 @@ const INDEX: &str = "ix_cases_repeat_lookup";
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        // One column per statement: SQLite alters one thing at a time.
-        let columns = [
-            (
-                ScheduledVisits::Table.into_iden(),
-                ColumnDef::new(ScheduledVisits::Outcome)
-                    .string_len(32)
-                    .null()
-                    .to_owned(),
-            ),
-            (
-                ScheduledVisits::Table.into_iden(),
-                ColumnDef::new(ScheduledVisits::Attempts)
-                    .integer()
-                    .not_null()
-                    .default(0)
-                    .to_owned(),
-            ),
-            (
-                Cases::Table.into_iden(),
-                ColumnDef::new(Cases::DissatisfiedVisits)
-                    .integer()
-                    .not_null()
-                    .default(0)
-                    .to_owned(),
-            ),
-            (
-                Cases::Table.into_iden(),
-                ColumnDef::new(Cases::RepeatOf).uuid().null().to_owned(),
-            ),
-            (
-                Cases::Table.into_iden(),
-                ColumnDef::new(Cases::RepeatOfNumber).string_len(32).null().to_owned(),
-            ),
+        let visit_columns = [
+            ColumnDef::new(ScheduledVisits::Outcome)
+                .string_len(32)
+                .null()
+                .to_owned(),
+            ColumnDef::new(ScheduledVisits::Attempts)
+                .integer()
+                .not_null()
+                .default(0)
+                .to_owned(),
         ];
-        for (table, mut column) in columns {
-            manager
-                .alter_table(Table::alter().table(table).add_column(&mut column).to_owned())
-                .await?;
-        }
+        add_columns(manager, ScheduledVisits::Table, visit_columns).await?;
+        let case_columns = [
+            ColumnDef::new(Cases::DissatisfiedVisits)
+                .integer()
+                .not_null()
+                .default(0)
+                .to_owned(),
+            ColumnDef::new(Cases::RepeatOf).uuid().null().to_owned(),
+            ColumnDef::new(Cases::RepeatOfNumber).string_len(32).null().to_owned(),
+        ];
+        add_columns(manager, Cases::Table, case_columns).await?;
         manager
             .get_connection()
             .execute_unprepared(
@@ -83,38 +68,15 @@ impl MigrationTrait for Migration {
                  AND v.satisfaction IN ('dissatisfied', 'very_dissatisfied'))",
             )
             .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name(INDEX)
-                    .table(Cases::Table)
-                    .col(Cases::PropertyId)
-                    .col(Cases::CategoryId)
-                    .col(Cases::ClosedAt)
-                    .to_owned(),
-            )
-            .await
+        let key = [Cases::PropertyId, Cases::CategoryId, Cases::ClosedAt];
+        add_index(manager, INDEX, Cases::Table, key).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(Index::drop().name(INDEX).table(Cases::Table).to_owned())
-            .await?;
-        let columns = [
-            (ScheduledVisits::Table.into_iden(), ScheduledVisits::Outcome.into_iden()),
-            (
-                ScheduledVisits::Table.into_iden(),
-                ScheduledVisits::Attempts.into_iden(),
-            ),
-            (Cases::Table.into_iden(), Cases::DissatisfiedVisits.into_iden()),
-            (Cases::Table.into_iden(), Cases::RepeatOf.into_iden()),
-            (Cases::Table.into_iden(), Cases::RepeatOfNumber.into_iden()),
-        ];
-        for (table, column) in columns {
-            manager
-                .alter_table(Table::alter().table(table).drop_column(column).to_owned())
-                .await?;
-        }
-        Ok(())
+        drop_index(manager, INDEX, Cases::Table).await?;
+        let visit_columns = [ScheduledVisits::Outcome, ScheduledVisits::Attempts];
+        drop_columns(manager, ScheduledVisits::Table, visit_columns).await?;
+        let case_columns = [Cases::DissatisfiedVisits, Cases::RepeatOf, Cases::RepeatOfNumber];
+        drop_columns(manager, Cases::Table, case_columns).await
     }
 }

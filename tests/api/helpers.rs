@@ -143,20 +143,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
     let port = app.port();
     let store = app.store.clone();
     tokio::spawn(app.run_until_stopped());
-    users::create_unchecked(
-        &store.db,
-        CreateUser {
-            username: "admin".into(),
-            password: ADMIN_PASSWORD.into(),
-            display_name: "管理员".into(),
-            role: Role::Admin,
-            phone: None,
-            department_id: None,
-            project_ids: vec![],
-        },
-    )
-    .await
-    .expect("admin");
+    create_admin(&store).await;
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(30))
         .build()
@@ -173,6 +160,24 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut ApiConfig
     };
     app.admin_token = app.login("admin", ADMIN_PASSWORD).await;
     app
+}
+
+/// The administrator every test signs in as (`admin` / [`ADMIN_PASSWORD`]).
+pub async fn create_admin(store: &Store) {
+    users::create_unchecked(
+        &store.db,
+        CreateUser {
+            username: "admin".into(),
+            password: ADMIN_PASSWORD.into(),
+            display_name: "管理员".into(),
+            role: Role::Admin,
+            phone: None,
+            department_id: None,
+            project_ids: vec![],
+        },
+    )
+    .await
+    .expect("admin");
 }
 
 impl TestApp {

@@ -16,6 +16,7 @@ mod knowledge;
 mod lead_steps;
 mod leads;
 mod link;
+mod migrations;
 mod openapi;
 mod org;
 mod platform;
