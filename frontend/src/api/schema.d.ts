@@ -5301,10 +5301,20 @@ export interface components {
             /** @description How the verification deadline of the project's cases is set (every kind). */
             verify_deadline: components["schemas"]["VerifyDeadline"];
         };
-        /** @description A project's process settings with its project. */
-        ProcessSettingsResponse: components["schemas"]["ProcessSettings"] & {
+        /**
+         * @description A project's process settings with its project. The fields are spelled out rather than
+         *     flattened: `ProcessSettings` is a closed schema (unknown fields refused on PUT), and an
+         *     `allOf` with it would forbid `project_id` in this answer (Schemathesis found the mismatch).
+         */
+        ProcessSettingsResponse: {
+            /** @description Who may dispatch a complaint. */
+            dispatch_by: components["schemas"]["DispatchBy"];
             /** Format: uuid */
             project_id: string;
+            /** @description A complaint is verified before it is dispatched (complaints only). */
+            verify_before_dispatch: boolean;
+            /** @description How the verification deadline of the project's cases is set (every kind). */
+            verify_deadline: components["schemas"]["VerifyDeadline"];
         };
         ProjectList: {
             items: components["schemas"]["ProjectResponse"][];

@@ -3,7 +3,7 @@
 //! the project reads them.
 
 use actix_web::{delete, get, post, put, web, HttpResponse};
-use huiyin_domain::case::process::ProcessSettings;
+use huiyin_domain::case::process::{DispatchBy, ProcessSettings, VerifyDeadline};
 use huiyin_domain::permission::Permission;
 use huiyin_store::process::routing;
 use serde::Serialize;
@@ -32,12 +32,29 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(delete_rule);
 }
 
-/// A project's process settings with its project.
+/// A project's process settings with its project. The fields are spelled out rather than
+/// flattened: `ProcessSettings` is a closed schema (unknown fields refused on PUT), and an
+/// `allOf` with it would forbid `project_id` in this answer (Schemathesis found the mismatch).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProcessSettingsResponse {
     pub project_id: Uuid,
-    #[serde(flatten)]
-    pub settings: ProcessSettings,
+    /// A complaint is verified before it is dispatched (complaints only).
+    pub verify_before_dispatch: bool,
+    /// Who may dispatch a complaint.
+    pub dispatch_by: DispatchBy,
+    /// How the verification deadline of the project's cases is set (every kind).
+    pub verify_deadline: VerifyDeadline,
+}
+
+impl ProcessSettingsResponse {
+    fn of(project_id: Uuid, settings: ProcessSettings) -> Self {
+        ProcessSettingsResponse {
+            project_id,
+            verify_before_dispatch: settings.verify_before_dispatch,
+            dispatch_by: settings.dispatch_by,
+            verify_deadline: settings.verify_deadline,
+        }
+    }
 }
 
 /// The project's process settings (the defaults until saved, `ETag` `"0"` then): complaints
@@ -49,13 +66,7 @@ pub struct ProcessSettingsResponse {
 async fn get_settings(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>) -> ApiResult<HttpResponse> {
     user.require(Permission::OrgRead)?;
     let (settings, version) = huiyin_store::process::get(&state.store.db, &user, *id).await?;
-    Ok(ok_versioned(
-        &ProcessSettingsResponse {
-            project_id: *id,
-            settings,
-        },
-        version,
-    ))
+    Ok(ok_versioned(&ProcessSettingsResponse::of(*id, settings), version))
 }
 
 /// Saves the project's process settings (administrators). Dispatches from now on follow them;
@@ -78,13 +89,7 @@ async fn put_settings(
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::ConfigManage)?;
     let saved = huiyin_store::process::put(&state.store.db, &user, *id, body, version.0).await?;
-    Ok(ok_versioned(
-        &ProcessSettingsResponse {
-            project_id: *id,
-            settings: body,
-        },
-        saved,
-    ))
+    Ok(ok_versioned(&ProcessSettingsResponse::of(*id, body), saved))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
