@@ -3,20 +3,19 @@
 use chrono::{DateTime, Duration, Utc};
 use huiyin_domain::case::process::verify_due;
 use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity};
-use huiyin_domain::customer::Relation;
-use huiyin_domain::phone::Phone;
 use huiyin_domain::sla::escalation::{initial_level, Level};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryTrait, Set, TryIntoModel};
 use uuid::Uuid;
 
 use super::after::{after_change, Cause, Changed};
 use super::batch::Batch;
+use super::caller::{resolve_customer, Resolved};
 use super::numbering::Numbers;
 use super::{CaseRecord, WorkOrderRecord};
-use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
-use crate::entity::{case, category, customer, property, work_order};
+use crate::customers;
+use crate::entity::{case, category, property, work_order};
 use crate::validate::{bounded, required};
-use crate::{new_id, now, sla, Actor, StoreError, StoreResult};
+use crate::{new_id, now, sla, Actor, Doing, StoreError, StoreResult};
 
 /// A caller not yet in the archive; matched to an existing customer by phone, or created.
 #[derive(Debug, Clone)]
@@ -63,80 +62,6 @@ fn search_text(number: &str, title: &str, description: &str, customer_name: Opti
     text
 }
 
-/// The customer, the phones for the case's search text, and all their phones (for the answer).
-type Resolved = (customer::Model, Vec<String>, Vec<String>);
-
-async fn resolve_customer(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    input: &CreateCase,
-    property: Option<&property::Model>,
-) -> StoreResult<Option<Resolved>> {
-    match (&input.customer_id, &input.customer) {
-        (Some(_), Some(_)) => Err(StoreError::invalid(
-            "customer",
-            "give either customer_id or customer, not both",
-        )),
-        (Some(id), None) => {
-            let record = customers::get(db, actor, *id).await.map_err(|e| match e {
-                StoreError::NotFound => StoreError::invalid("customer_id", "no such customer"),
-                other => other,
-            })?;
-            Ok(Some((record.customer, record.phones.clone(), record.phones)))
-        }
-        (None, Some(inline)) => {
-            let phone = Phone::parse(&inline.phone)
-                .map_err(|e| StoreError::invalid("customer.phone", e.to_string()))?
-                .into_string();
-            if let Some((found, all)) = known_caller(db, actor, &phone).await? {
-                return Ok(Some((found, vec![phone], all)));
-            }
-            let record = customers::create_in(
-                db,
-                actor,
-                CreateCustomer {
-                    name: inline.name.clone(),
-                    phones: vec![phone],
-                    properties: property
-                        .map(|p| CustomerPropertyInput {
-                            property_id: p.id,
-                            relation: Relation::Owner,
-                        })
-                        .into_iter()
-                        .collect(),
-                    tags: vec![],
-                    notes: None,
-                    project_id: property.map(|p| p.project_id).or(input.project_id),
-                    ..Default::default()
-                },
-            )
-            .await
-            .map_err(|e| match e {
-                StoreError::Invalid { field, message } => StoreError::Invalid {
-                    field: format!("customer.{field}"),
-                    message,
-                },
-                other => other,
-            })?;
-            Ok(Some((record.customer, record.phones.clone(), record.phones)))
-        }
-        (None, None) => Ok(None),
-    }
-}
-
-/// The customer the actor sees one of whose phones is `phone` (never another project's
-/// customer, issue #21), with all their phones in order: one statement.
-async fn known_caller(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    phone: &str,
-) -> StoreResult<Option<(customer::Model, Vec<String>)>> {
-    let by_phone = sea_orm::Condition::all()
-        .add(customer::Column::Id.in_subquery(crate::search::phone_owners(phone)))
-        .add_option(customers::scope::condition(actor));
-    super::query::customer_with_phones(db, by_phone).await
-}
-
 /// Registers a case inside the caller's transaction (its number too); returns the new row.
 pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase) -> StoreResult<case::Model> {
     Ok(create_record(db, actor, input, Numbers::InTransaction).await?.case)
@@ -150,6 +75,19 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase)
 /// queue there: the number is taken after every lookup and check (from `numbers`: see
 /// [`Numbers`]), and nothing is read back after the insert (`make bench-load`, README).
 pub async fn create_record(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    input: CreateCase,
+    numbers: Numbers<'_>,
+) -> StoreResult<CaseRecord> {
+    let project = input.project_id;
+    register(db, actor, input, numbers).await.doing(|| match project {
+        Some(project) => format!("registering a case in project {project}"),
+        None => "registering a case".to_owned(),
+    })
+}
+
+async fn register(
     db: &impl ConnectionTrait,
     actor: &Actor,
     input: CreateCase,

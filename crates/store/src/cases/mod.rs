@@ -22,6 +22,7 @@ pub mod actions;
 pub mod after;
 pub mod attachments;
 pub mod batch;
+mod caller;
 pub mod create;
 pub mod events;
 pub mod family;

@@ -28,7 +28,7 @@ use super::batch::Batch;
 use super::prepare::{prepare, refusal};
 use super::state;
 use crate::entity::{case, visit, work_order};
-use crate::{new_id, now, sla, statements, Actor, StoreError, StoreResult};
+use crate::{new_id, now, sla, statements, Actor, Doing, StoreError, StoreResult};
 
 /// Performs `input` on case `id` if the actor's `expected_version` is current, in a transaction
 /// of its own (a savepoint when `db` is a transaction already). Returns the case as written.
@@ -39,10 +39,14 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
     expected_version: i32,
     input: ActionInput,
 ) -> StoreResult<case::Model> {
-    let txn = statements::begin(db).await?;
-    let saved = perform_in(&txn, actor, id, expected_version, input).await?;
-    statements::commit(txn).await?;
-    Ok(saved)
+    let action = input.action();
+    let performed = async {
+        let txn = statements::begin(db).await?;
+        let saved = perform_in(&txn, actor, id, expected_version, input).await?;
+        statements::commit(txn).await?;
+        Ok(saved)
+    };
+    performed.await.doing(|| format!("{action} on case {id}"))
 }
 
 /// [`perform`] inside the caller's transaction: for a module that changes a case atomically
