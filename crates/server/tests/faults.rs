@@ -899,7 +899,9 @@ async fn each_statement_is_logged_inside_the_store_call_that_issued_it() {
         .json()
         .await
         .expect("case body");
-    let number = created["number"].as_str().unwrap_or_else(|| panic!("no case: {created}"));
+    let number = created["number"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no case: {created}"));
 
     let lines: Vec<Value> = server
         .log()
@@ -915,17 +917,17 @@ async fn each_statement_is_logged_inside_the_store_call_that_issued_it() {
                 .is_some_and(|spans| spans.iter().any(|span| span["name"] == "cases::create"))
         })
         .collect();
-    assert!(!in_create.is_empty(), "no statement inside cases::create for {number}: {lines:#?}");
+    assert!(
+        !in_create.is_empty(),
+        "no statement inside cases::create for {number}: {lines:#?}"
+    );
     for line in &in_create {
         let sql = line["fields"]["sql"].as_str().unwrap_or_default();
         assert!(!sql.is_empty(), "{line}");
         assert!(line["fields"]["elapsed_us"].is_u64(), "{line}");
         // The request's own span is there too: the statement belongs to the create request.
         let spans = line["spans"].as_array().expect("spans");
-        assert!(
-            spans.iter().any(|span| span["http.route"] == "/api/v1/cases"),
-            "{line}"
-        );
+        assert!(spans.iter().any(|span| span["http.route"] == "/api/v1/cases"), "{line}");
     }
     assert!(
         in_create.iter().any(|line| line["fields"]["sql"]
