@@ -3,12 +3,9 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { errorMessage } from "@/lib/problem";
-import {
-  type ReportCase,
-  useReportCase,
-  useResidentCategories,
-  useResidentProperties,
-} from "../api/resident";
+import { type ReportCase, useReportCase } from "../api/report-case";
+import { useResidentCategories } from "../api/resident-categories";
+import { useResidentProperties } from "../api/resident-properties";
 
 const KINDS = ["repair", "complaint", "inquiry", "suggestion", "praise"] as const;
 
