@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
 import { ApiError, applyFieldErrors, errorDetail, errorMessage } from "@/lib/problem";
-import { usePropertyOptions, useUpdateCustomer } from "../api/update-customer";
+import { usePropertyOptions } from "../api/property-options";
+import { useUpdateCustomer } from "../api/update-customer";
 import { type CustomerValues, initialValues, toUpdate } from "./customer-values";
 
 type Customer = components["schemas"]["CustomerDetail"];
