@@ -45,6 +45,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	python3 scripts/check-sizes.py
+	python3 scripts/check-module-cycles.py
 
 test-rust:
 	cargo test --workspace --locked

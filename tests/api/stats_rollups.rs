@@ -7,10 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use huiyin_domain::case::{CancelReason, CaseKind, Channel, Satisfaction, Severity};
 use huiyin_domain::stats::{parse_tz, Period};
 use huiyin_domain::time::{business_day, business_day_start};
-use huiyin_store::cases::actions::{
-    self, ActionInput, CancelCase, CloseOnSpot, DispatchCase, ReassignCase, VerifyCase,
-};
+use huiyin_store::cases::actions::{ActionInput, CancelCase, CloseOnSpot, DispatchCase, ReassignCase, VerifyCase};
 use huiyin_store::cases::create::{self, CreateCase};
+use huiyin_store::cases::pipeline;
 use huiyin_store::stats::breakdown::{breakdown, Dimension};
 use huiyin_store::stats::report::monthly;
 use huiyin_store::stats::rollup;
@@ -412,7 +411,7 @@ async fn create_now(app: &TestApp, w: &World, at: DateTime<Utc>, kind: CaseKind,
 }
 
 async fn step_at(app: &TestApp, w: &World, case: &mut (Uuid, i32), at: DateTime<Utc>, input: ActionInput) {
-    let saved = at_time(at, actions::perform(&app.store.db, &w.admin, case.0, case.1, input))
+    let saved = at_time(at, pipeline::perform(&app.store.db, &w.admin, case.0, case.1, input))
         .await
         .unwrap();
     case.1 = saved.version;

@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::{ReplyMethod, Satisfaction};
-use huiyin_store::cases::actions::{self, ActionInput, ReplyCase, ResolveCase, VisitCase};
+use huiyin_store::cases::actions::{ActionInput, ReplyCase, ResolveCase, VisitCase};
 use huiyin_store::cases::create::{self, CreateCase};
+use huiyin_store::cases::pipeline;
 use huiyin_store::{at_time, Actor};
 use sea_orm::TransactionTrait;
 use uuid::Uuid;
@@ -29,7 +30,7 @@ pub async fn register_at(app: &TestApp, actor: &Actor, at: &str, input: CreateCa
 
 /// Performs `input` on `case` as `actor` at `at`, keeping the case's version current.
 pub async fn step(app: &TestApp, actor: &Actor, case: &mut (Uuid, i32), at: &str, input: ActionInput) {
-    let saved = at_time(t(at), actions::perform(&app.store.db, actor, case.0, case.1, input))
+    let saved = at_time(t(at), pipeline::perform(&app.store.db, actor, case.0, case.1, input))
         .await
         .unwrap();
     case.1 = saved.version;

@@ -33,6 +33,7 @@ pub mod sla;
 pub mod statements;
 pub mod stats;
 pub mod stewardship;
+pub mod timeline;
 pub mod validate;
 pub mod visits;
 pub mod warnings;

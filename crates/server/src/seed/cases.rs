@@ -6,9 +6,10 @@
 use chrono::{DateTime, Duration, Utc};
 use huiyin_domain::case::{CancelReason, CaseKind, ReplyMethod, Satisfaction, Severity};
 use huiyin_store::cases::actions::{
-    self, ActionInput, CancelCase, CloseOnSpot, DispatchCase, ReplyCase, ResolveCase, VerifyCase, VisitCase,
+    ActionInput, CancelCase, CloseOnSpot, DispatchCase, ReplyCase, ResolveCase, VerifyCase, VisitCase,
 };
 use huiyin_store::cases::create::{self, CreateCase};
+use huiyin_store::cases::pipeline;
 use huiyin_store::{at_time, categories, knowledge, Actor, StoreError, StoreResult};
 use rand::rngs::StdRng;
 use rand::Rng;
@@ -68,7 +69,7 @@ impl Replay<'_> {
             return Ok(false);
         }
         self.steps += 1;
-        let saved = at_time(self.clock, actions::perform(db, actor, self.id, self.version, input)).await?;
+        let saved = at_time(self.clock, pipeline::perform(db, actor, self.id, self.version, input)).await?;
         self.version = saved.version;
         Ok(true)
     }

@@ -1,15 +1,11 @@
-//! The actions on a case: their inputs, and the entry points that perform them
-//! ([`perform`], [`perform_in`]: the pipeline in `super::pipeline`).
+//! The actions on a case: their inputs. The pipeline performs them
+//! ([`super::pipeline::perform`], [`super::pipeline::perform_in`]).
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::{CancelReason, CaseAction, Command, ReplyMethod, Satisfaction, Visibility};
-use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-pub use super::pipeline::{perform, perform_in};
-use super::scope;
-use crate::entity::case;
-use crate::{Actor, StoreError, StoreResult};
+use crate::{StoreError, StoreResult};
 
 #[derive(Debug, Clone)]
 pub struct VerifyCase {
@@ -170,15 +166,6 @@ impl ActionInput {
             ActionInput::VisitUnreachable { .. } => Command::VisitUnreachable,
         }
     }
-}
-
-/// Loads a case the actor may see (NotFound otherwise).
-pub async fn find_visible(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<case::Model> {
-    case::Entity::find_by_id(id)
-        .filter(scope::condition(actor))
-        .one(db)
-        .await?
-        .ok_or(StoreError::NotFound)
 }
 
 pub(super) fn charge_cents(amount: Option<f64>) -> StoreResult<Option<i64>> {

@@ -13,9 +13,9 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::batch::Batch;
-use super::events::{self, NewEvent};
 use crate::entity::{case, job, property};
 use crate::notifications::{self, NewNotification, NotificationKind};
+use crate::timeline::{self, NewEvent};
 use crate::{jobs, sla, visits, warnings, webhooks, Actor, StoreResult};
 
 /// What brought the change about.
@@ -81,7 +81,7 @@ fn timeline(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) -> St
             visibility: change.event.visibility,
         },
     };
-    batch.push(events::insert(db.get_database_backend(), event)?.0);
+    batch.push(timeline::insert(db.get_database_backend(), event)?.0);
     Ok(())
 }
 

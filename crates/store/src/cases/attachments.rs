@@ -5,7 +5,7 @@ use huiyin_domain::case::CaseStatus;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use uuid::Uuid;
 
-use super::actions::find_visible;
+use super::scope::find_visible;
 use super::AttachmentRecord;
 use crate::entity::attachment;
 use crate::validate::bounded;

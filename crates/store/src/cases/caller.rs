@@ -4,11 +4,26 @@
 use huiyin_domain::customer::Relation;
 use huiyin_domain::phone::Phone;
 use sea_orm::{ColumnTrait, ConnectionTrait};
+use uuid::Uuid;
 
-use super::create::CreateCase;
 use crate::customers::{self, CreateCustomer, CustomerPropertyInput};
 use crate::entity::{customer, property};
 use crate::{Actor, StoreError, StoreResult};
+
+/// A caller not yet in the archive; matched to an existing customer by phone, or created.
+#[derive(Debug, Clone)]
+pub struct InlineCustomer {
+    pub name: String,
+    pub phone: String,
+}
+
+/// Who the registration names as its caller: a known customer, or a name and phone.
+pub(super) struct Caller<'a> {
+    pub customer_id: Option<Uuid>,
+    pub customer: Option<&'a InlineCustomer>,
+    /// The case's project, for a customer created without a property.
+    pub project_id: Option<Uuid>,
+}
 
 /// The customer, the phones for the case's search text, and all their phones (for the answer).
 pub(super) type Resolved = (customer::Model, Vec<String>, Vec<String>);
@@ -16,16 +31,16 @@ pub(super) type Resolved = (customer::Model, Vec<String>, Vec<String>);
 pub(super) async fn resolve_customer(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    input: &CreateCase,
+    input: Caller<'_>,
     property: Option<&property::Model>,
 ) -> StoreResult<Option<Resolved>> {
-    match (&input.customer_id, &input.customer) {
+    match (input.customer_id, input.customer) {
         (Some(_), Some(_)) => Err(StoreError::invalid(
             "customer",
             "give either customer_id or customer, not both",
         )),
         (Some(id), None) => {
-            let record = customers::get(db, actor, *id).await.map_err(|e| match e {
+            let record = customers::get(db, actor, id).await.map_err(|e| match e {
                 StoreError::NotFound => StoreError::invalid("customer_id", "no such customer"),
                 other => other,
             })?;

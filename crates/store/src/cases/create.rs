@@ -9,20 +9,14 @@ use uuid::Uuid;
 
 use super::after::{after_change, Cause, Changed};
 use super::batch::Batch;
-use super::caller::{resolve_customer, Resolved};
+pub use super::caller::InlineCustomer;
+use super::caller::{resolve_customer, Caller, Resolved};
 use super::numbering::Numbers;
 use super::{CaseRecord, WorkOrderRecord};
 use crate::customers;
 use crate::entity::{case, category, property, work_order};
 use crate::validate::{bounded, required};
 use crate::{new_id, now, sla, Actor, Doing, StoreError, StoreResult};
-
-/// A caller not yet in the archive; matched to an existing customer by phone, or created.
-#[derive(Debug, Clone)]
-pub struct InlineCustomer {
-    pub name: String,
-    pub phone: String,
-}
 
 #[derive(Debug, Clone)]
 pub struct CreateCase {
@@ -47,6 +41,15 @@ pub struct CreateCase {
     /// The steward's visit (走访) whose opinion this case handles; the channel is then
     /// `steward_visit`, and the case and the visit link to each other.
     pub steward_visit_id: Option<Uuid>,
+}
+
+/// The caller part of a registration.
+fn caller_of(input: &CreateCase) -> Caller<'_> {
+    Caller {
+        customer_id: input.customer_id,
+        customer: input.customer.as_ref(),
+        project_id: input.project_id,
+    }
 }
 
 fn search_text(number: &str, title: &str, description: &str, customer_name: Option<&str>, phones: &[String]) -> String {
@@ -95,7 +98,7 @@ async fn register(
 ) -> StoreResult<CaseRecord> {
     let at = now();
     let checked = check(db, actor, &input, at).await?;
-    let customer = resolve_customer(db, actor, &input, checked.property.as_ref()).await?;
+    let customer = resolve_customer(db, actor, caller_of(&input), checked.property.as_ref()).await?;
     let repeat_of = super::repeats::find(
         db,
         input.kind,

@@ -10,8 +10,8 @@
 //! * [`create::create`]`(&txn, actor, CreateCase)` registers a case (number included) and
 //!   returns the row; [`create::create_record`] returns the whole [`CaseRecord`] without reading
 //!   it back.
-//! * [`actions::perform_in`]`(&txn, actor, case_id, version, ActionInput)` performs an action in
-//!   the caller's transaction; [`actions::perform`] does the same in a transaction of its own.
+//! * [`pipeline::perform_in`]`(&txn, actor, case_id, version, ActionInput)` performs an action in
+//!   the caller's transaction; [`pipeline::perform`] does the same in a transaction of its own.
 //!
 //! Both run the same pipeline (`pipeline`): load once → the domain's decision
 //! (`huiyin_domain::case::change`) → one versioned write → the shared `after::after_change`
@@ -24,7 +24,6 @@ pub mod attachments;
 pub mod batch;
 mod caller;
 pub mod create;
-pub mod events;
 pub mod family;
 pub mod link;
 pub mod numbering;
@@ -39,8 +38,9 @@ pub mod targets;
 
 use huiyin_domain::case::{CaseKind, CaseStatus};
 
-pub use self::records::{AttachmentRecord, CaseEventRecord, CaseVisitRecord, WorkOrderRecord};
+pub use self::records::{AttachmentRecord, CaseVisitRecord, WorkOrderRecord};
 use crate::entity::case;
+pub use crate::timeline::CaseEventRecord;
 use crate::StoreError;
 
 /// A case as stored: the row every case operation reads and answers.

@@ -6,7 +6,8 @@ use huiyin_domain::case::change::{self, ChangeError, Input};
 use huiyin_domain::case::CancelReason;
 use sea_orm::ConnectionTrait;
 
-use super::actions::{charge_cents, find_visible, ActionInput, CancelCase, DispatchCase, ReassignCase};
+use super::actions::{charge_cents, ActionInput, CancelCase, DispatchCase, ReassignCase};
+use super::scope::find_visible;
 use super::targets::{check_assignee, check_department};
 use crate::entity::case;
 use crate::validate::{optional, required};

@@ -8,7 +8,7 @@ use sea_orm::sea_query::{Expr, NullOrdering, Order, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
-use super::actions::find_visible;
+use super::scope::find_visible;
 use super::{scope, AttachmentRecord, CaseListItem, CaseRecord, CaseVisitRecord, WorkOrderRecord, OPEN_STATUSES};
 use crate::customers::property_label;
 use crate::entity::{attachment, case, category, customer, customer_phone, property, visit, work_order};

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use crate::entity::{attachment, case_event, visit, work_order};
+use crate::entity::{attachment, visit, work_order};
 
 /// A file attached to a case.
 #[derive(Debug, Clone)]
@@ -96,41 +96,6 @@ impl From<visit::Model> for CaseVisitRecord {
             reached: m.reached,
             satisfaction: m.satisfaction,
             comment: m.comment,
-            created_at: m.created_at,
-        }
-    }
-}
-
-/// An entry of a case's timeline.
-#[derive(Debug, Clone)]
-pub struct CaseEventRecord {
-    pub id: Uuid,
-    pub case_id: Uuid,
-    pub actor_id: Option<Uuid>,
-    pub action: String,
-    /// `CaseStatus` wire names.
-    pub from_status: Option<String>,
-    pub to_status: Option<String>,
-    pub note: Option<String>,
-    /// The action-specific facts (`null` if the stored text is not JSON).
-    pub payload: serde_json::Value,
-    /// The `Visibility` wire name.
-    pub visibility: String,
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<case_event::Model> for CaseEventRecord {
-    fn from(m: case_event::Model) -> Self {
-        CaseEventRecord {
-            id: m.id,
-            case_id: m.case_id,
-            actor_id: m.actor_id,
-            action: m.action,
-            from_status: m.from_status,
-            to_status: m.to_status,
-            note: m.note,
-            payload: serde_json::from_str(&m.payload).unwrap_or(serde_json::Value::Null),
-            visibility: m.visibility,
             created_at: m.created_at,
         }
     }

@@ -4,11 +4,11 @@
 
 use huiyin_domain::permission::{case_scope, CaseScope};
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, Condition};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::entity::{area, case};
-use crate::Actor;
+use crate::{Actor, StoreError, StoreResult};
 
 pub fn condition(actor: &Actor) -> Condition {
     let in_projects = || case::Column::ProjectId.is_in(actor.project_ids.clone());
@@ -36,4 +36,13 @@ pub fn condition(actor: &Actor) -> Condition {
             None => Condition::all().add(case::Column::Id.eq(Uuid::nil())),
         },
     }
+}
+
+/// Loads a case the actor may see (NotFound otherwise).
+pub async fn find_visible(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<case::Model> {
+    case::Entity::find_by_id(id)
+        .filter(condition(actor))
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)
 }

@@ -329,7 +329,7 @@ pub async fn dispatch_on_registration(
         due_at: None,
         note: Some("按分派规则自动派单".to_owned()),
     });
-    match crate::cases::actions::perform_in(db, &Actor::system(), created.id, created.version, input).await {
+    match crate::cases::pipeline::perform_in(db, &Actor::system(), created.id, created.version, input).await {
         Ok(saved) => Ok(Some(saved)),
         // The rule's department no longer serves the project (refused before anything was
         // written): the case stays registered for the desk to dispatch by hand.

@@ -1,7 +1,7 @@
 //! A resident's own cases: reporting (with a daily limit), following, rating and withdrawing.
 //!
 //! Reporting goes through the staff intake ([`crate::cases::create::create`]) and every change
-//! (rating, withdrawing) through [`crate::cases::actions::perform`], so numbering, timeline and
+//! (rating, withdrawing) through [`crate::cases::pipeline::perform`], so numbering, timeline and
 //! the state machine are exactly the ones staff use. What a resident may *read* is narrowed here: public timeline
 //! entries only, with no staff ids, payloads or instructions to departments, and only the
 //! attachments the resident uploaded.
@@ -16,13 +16,14 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 use uuid::Uuid;
 
 use super::properties::own_property;
-use crate::cases::actions::find_visible;
 use crate::cases::create::{self, CreateCase};
 use crate::cases::query::{self as case_query, ListCases};
-use crate::cases::{events, AttachmentRecord, CaseEventRecord, CaseRow};
+use crate::cases::scope::find_visible;
+use crate::cases::{AttachmentRecord, CaseEventRecord, CaseRow};
 use crate::customers::property_label;
 use crate::entity::{attachment, case, case_event, category, department, property, user};
 use crate::page::Page;
+use crate::timeline;
 use crate::{now, Actor, StoreError, StoreResult};
 
 /// A report from the app. The customer is always the resident and the channel always `app`.
@@ -275,7 +276,7 @@ pub async fn list(
 async fn timeline(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid) -> StoreResult<Vec<TimelineEntry>> {
     // Public entries only — asked of the database and checked again here, so a change to the
     // query can never hand a resident an internal note.
-    let events: Vec<CaseEventRecord> = events::list(db, case_id, true, None, None)
+    let events: Vec<CaseEventRecord> = timeline::list(db, case_id, true, None, None)
         .await?
         .items
         .into_iter()

@@ -7,7 +7,9 @@ use sea_orm::{ConnectionTrait, TransactionTrait};
 use uuid::Uuid;
 
 use super::cases::customer_of;
-use crate::cases::actions::{self, find_visible, ActionInput, CancelCase, ReplyCase, VisitCase};
+use crate::cases::actions::{ActionInput, CancelCase, ReplyCase, VisitCase};
+use crate::cases::pipeline;
+use crate::cases::scope::find_visible;
 use crate::cases::status_of;
 use crate::entity::case;
 use crate::{Actor, StoreError, StoreResult};
@@ -50,7 +52,7 @@ pub async fn rate<C: ConnectionTrait + TransactionTrait>(
         let txn = db.begin().await?;
         let mut version = current.version;
         if plan == RatingPlan::ReplyThenVisit {
-            let replied = actions::perform(
+            let replied = pipeline::perform(
                 &txn,
                 actor,
                 id,
@@ -63,7 +65,7 @@ pub async fn rate<C: ConnectionTrait + TransactionTrait>(
             .await?;
             version = replied.version;
         }
-        let saved = actions::perform(
+        let saved = pipeline::perform(
             &txn,
             actor,
             id,
@@ -99,7 +101,7 @@ pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
             }
             .into());
         }
-        actions::perform(
+        pipeline::perform(
             db,
             actor,
             id,

@@ -14,8 +14,8 @@ use sea_orm::{
 use serde_json::json;
 
 use super::contacts::announce_escalation;
-use crate::cases::events::{self, NewEvent};
 use crate::entity::case;
+use crate::timeline::{self, NewEvent};
 use crate::StoreResult;
 
 /// The deadlines of a stored case.
@@ -150,7 +150,7 @@ async fn tell_of_breaches(
     escalation: Option<(Level, Level)>,
 ) -> StoreResult<()> {
     let names: Vec<&str> = breached.iter().map(|d| d.as_str()).collect();
-    events::append(
+    timeline::append(
         txn,
         NewEvent {
             case_id: projected.id,
@@ -169,7 +169,7 @@ async fn tell_of_breaches(
             "deadline breached: {}",
             breached.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(", ")
         );
-        events::append(
+        timeline::append(
             txn,
             NewEvent {
                 case_id: projected.id,

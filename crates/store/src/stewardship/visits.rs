@@ -9,9 +9,9 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use uuid::Uuid;
 
 use super::{area_in_scope, areas_in_scope, stored};
-use crate::cases::events::{self, NewEvent};
 use crate::entity::{case, customer_property, property, steward_visit};
 use crate::page::{self, Page};
+use crate::timeline::{self, NewEvent};
 use crate::validate::optional;
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
@@ -201,7 +201,7 @@ pub async fn link_case(
             "a case was already registered from this visit",
         ));
     }
-    events::append(
+    timeline::append(
         db,
         NewEvent {
             case_id: created.id,

@@ -18,10 +18,11 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::{in_scope, settings, view, ScheduledVisitRecord, VisitOutcome, VisitPurpose, DONE, PENDING};
-use crate::cases::actions::{perform_in, ActionInput, VisitCase};
-use crate::cases::events::{self, NewEvent};
+use crate::cases::actions::{ActionInput, VisitCase};
+use crate::cases::pipeline::perform_in;
 use crate::entity::{case, scheduled_visit};
 use crate::notifications::{self, NewNotification, NotificationKind};
+use crate::timeline::{self, NewEvent};
 use crate::validate::optional;
 use crate::{now, statements, Actor, StoreError, StoreResult};
 
@@ -165,7 +166,7 @@ async fn record_check(
         Retry::At(next) => Some(next),
         Retry::GiveUp => None,
     };
-    events::append(
+    timeline::append(
         txn,
         NewEvent {
             case_id: visit.case_id,

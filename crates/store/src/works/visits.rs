@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::{find_visible, record, WorksRecord};
 use crate::cases::create::{self as case_create, CreateCase};
-use crate::entity::{category, works, works_case, works_stage, works_visit};
+use crate::entity::{category, works, works_stage, works_visit};
 use crate::leads::settings;
 use crate::validate::{optional, required};
 use crate::wire::Wire;
@@ -211,7 +211,7 @@ pub async fn visit<C: ConnectionTrait + TransactionTrait>(
     let mut opened = Vec::new();
     for (kind, description) in &issues {
         let case = open_case(&txn, actor, &current, *kind, Severity::Normal, description).await?;
-        link(&txn, case, id, "visit_issue").await?;
+        super::warranty::link(&txn, case, id, "visit_issue").await?;
         opened.push(case);
     }
     if escalates(input.satisfaction) {
@@ -221,7 +221,7 @@ pub async fn visit<C: ConnectionTrait + TransactionTrait>(
             note.as_deref().map(|n| format!("：{n}")).unwrap_or_default()
         );
         let case = open_case(&txn, actor, &current, IssueKind::Engineering, Severity::Major, &text).await?;
-        link(&txn, case, id, "dissatisfied_visit").await?;
+        super::warranty::link(&txn, case, id, "dissatisfied_visit").await?;
         opened.push(case);
     }
     let issues_text = if issues.is_empty() {
@@ -313,18 +313,6 @@ async fn open_case(
     )
     .await?;
     Ok(case.id)
-}
-
-pub async fn link(txn: &impl ConnectionTrait, case_id: Uuid, works_id: Uuid, reason: &str) -> StoreResult<()> {
-    works_case::ActiveModel {
-        case_id: Set(case_id),
-        works_id: Set(works_id),
-        reason: Set(reason.to_owned()),
-        created_at: Set(now()),
-    }
-    .insert(txn)
-    .await?;
-    Ok(())
 }
 
 /// Records the customer archive after completion: warranty card issued, warranty deposit (质保金).

@@ -1,5 +1,6 @@
 //! The warranty lookup the case intake asks: is this repair on an address whose works are out of
-//! warranty? Then the case is marked paid (有偿服务) before it is dispatched.
+//! warranty? Then the case is marked paid (有偿服务) before it is dispatched. And the record that
+//! a case belongs to a works ([`link`]: a paid repair, an issue found on a construction visit).
 
 use huiyin_domain::case::{CaseKind, Visibility};
 use huiyin_domain::decoration::works::out_of_warranty;
@@ -8,8 +9,10 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::cases::events::{self, NewEvent};
-use crate::entity::{case, works};
+use crate::timeline::{self, NewEvent};
+use sea_orm::{ActiveModelTrait, Set};
+
+use crate::entity::{case, works, works_case};
 use crate::{now, StoreResult};
 
 /// The most recent works at this property or for this customer, if any.
@@ -57,8 +60,8 @@ pub async fn on_case_registered(db: &impl ConnectionTrait, created: &case::Model
     let Some(works) = out_of_warranty_works(db, created.property_id, created.customer_id).await? else {
         return Ok(());
     };
-    super::visits::link(db, created.id, works.id, "paid_repair").await?;
-    events::append(
+    link(db, created.id, works.id, "paid_repair").await?;
+    timeline::append(
         db,
         NewEvent {
             case_id: created.id,
@@ -74,6 +77,19 @@ pub async fn on_case_registered(db: &impl ConnectionTrait, created: &case::Model
             visibility: Visibility::Public,
         },
     )
+    .await?;
+    Ok(())
+}
+
+/// Records that case `case_id` belongs to works `works_id` (`reason`: why).
+pub async fn link(txn: &impl ConnectionTrait, case_id: Uuid, works_id: Uuid, reason: &str) -> StoreResult<()> {
+    works_case::ActiveModel {
+        case_id: Set(case_id),
+        works_id: Set(works_id),
+        reason: Set(reason.to_owned()),
+        created_at: Set(now()),
+    }
+    .insert(txn)
     .await?;
     Ok(())
 }

@@ -4,7 +4,8 @@
 use actix_web::http::StatusCode;
 use actix_web::{post, web, HttpResponse};
 use huiyin_domain::sla::escalation::Level;
-use huiyin_store::cases::actions::{self, ActionInput};
+use huiyin_store::cases::actions::ActionInput;
+use huiyin_store::cases::pipeline;
 use huiyin_store::cases::query;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -53,7 +54,7 @@ async fn act(
     if !at_some_level {
         user.require(action.permission())?;
     }
-    let saved = actions::perform(&state.store.db, user, id, version.0, input).await?;
+    let saved = pipeline::perform(&state.store.db, user, id, version.0, input).await?;
     let record = query::record(&state.store.db, saved).await?;
     Ok(case_reply(StatusCode::OK, &render(state, user, record).await?))
 }

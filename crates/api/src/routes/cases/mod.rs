@@ -14,8 +14,9 @@ use actix_web::{get, post, web, HttpResponse};
 use huiyin_domain::case::process::{offered, ProcessSettings};
 use huiyin_domain::permission::Permission;
 use huiyin_store::cases::query;
-use huiyin_store::cases::{events, CaseRecord};
+use huiyin_store::cases::CaseRecord;
 use huiyin_store::idempotency;
+use huiyin_store::timeline;
 use huiyin_store::{audit, Actor};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -176,7 +177,7 @@ async fn list_events(
     query: Query<EventsQuery>,
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::CaseRead)?;
-    huiyin_store::cases::actions::find_visible(&state.store.db, &user, *id).await?;
-    let page = events::list(&state.store.db, *id, false, query.limit, query.cursor.as_deref()).await?;
+    huiyin_store::cases::scope::find_visible(&state.store.db, &user, *id).await?;
+    let page = timeline::list(&state.store.db, *id, false, query.limit, query.cursor.as_deref()).await?;
     Ok(HttpResponse::Ok().json(CaseEventList::from(page)))
 }

@@ -22,10 +22,13 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait, TryIntoModel};
 use uuid::Uuid;
 
-use super::actions::{find_visible, ActionInput};
+pub mod follow;
+
+use super::actions::ActionInput;
 use super::after::{after_change, Cause, Changed};
 use super::batch::Batch;
 use super::prepare::{prepare, refusal};
+use super::scope::find_visible;
 use super::state;
 use crate::entity::{case, visit, work_order};
 use crate::{new_id, now, sla, statements, Actor, Doing, StoreError, StoreResult};
@@ -51,7 +54,7 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
 
 /// [`perform`] inside the caller's transaction: for a module that changes a case atomically
 /// with its own rows. The caller commits. A case with linked children takes them along
-/// ([`super::link::follow_parent`]); a case without children pays nothing for it.
+/// ([`follow::follow_parent`]); a case without children pays nothing for it.
 pub async fn perform_in(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -87,7 +90,7 @@ pub async fn perform_in(
             "a steward raises their areas' cases to area level only".into(),
         ));
     }
-    super::link::check_action(db, &current, input.action()).await?;
+    follow::check_action(db, &current, input.action()).await?;
     let order = match current.current_work_order_id {
         Some(wo) => work_order::Entity::find_by_id(wo).one(db).await?,
         None => None,
@@ -97,7 +100,7 @@ pub async fn perform_in(
     let (saved, change) = run(db, actor, &current, order.as_ref(), prepared, None).await?;
     debug_assert_eq!(change.outcome, outcome);
     if saved.child_count > 0 {
-        super::link::follow_parent(db, actor, &saved, &change).await?;
+        follow::follow_parent(db, actor, &saved, &change).await?;
     }
     Ok(saved)
 }

@@ -1,15 +1,50 @@
 //! The append-only case timeline. Events are only ever inserted; nothing updates or deletes them.
 
+use chrono::{DateTime, Utc};
 use huiyin_domain::case::{CaseStatus, Visibility};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set, TryIntoModel,
 };
 use uuid::Uuid;
 
-use super::CaseEventRecord;
 use crate::entity::case_event;
 use crate::page::{self, Page};
 use crate::{new_id, now, StoreResult};
+
+/// An entry of a case's timeline.
+#[derive(Debug, Clone)]
+pub struct CaseEventRecord {
+    pub id: Uuid,
+    pub case_id: Uuid,
+    pub actor_id: Option<Uuid>,
+    pub action: String,
+    /// `CaseStatus` wire names.
+    pub from_status: Option<String>,
+    pub to_status: Option<String>,
+    pub note: Option<String>,
+    /// The action-specific facts (`null` if the stored text is not JSON).
+    pub payload: serde_json::Value,
+    /// The `Visibility` wire name.
+    pub visibility: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<case_event::Model> for CaseEventRecord {
+    fn from(m: case_event::Model) -> Self {
+        CaseEventRecord {
+            id: m.id,
+            case_id: m.case_id,
+            actor_id: m.actor_id,
+            action: m.action,
+            from_status: m.from_status,
+            to_status: m.to_status,
+            note: m.note,
+            payload: serde_json::from_str(&m.payload).unwrap_or(serde_json::Value::Null),
+            visibility: m.visibility,
+            created_at: m.created_at,
+        }
+    }
+}
 
 pub struct NewEvent<'a> {
     pub case_id: Uuid,
@@ -29,7 +64,7 @@ pub async fn append(db: &impl ConnectionTrait, event: NewEvent<'_>) -> StoreResu
     Ok(model)
 }
 
-/// The INSERT of an event, to run now or in a [`super::batch::Batch`], and the row it writes.
+/// The INSERT of an event, to run now or in a [`crate::cases::batch::Batch`], and the row it writes.
 pub fn insert(
     backend: sea_orm::DatabaseBackend,
     event: NewEvent<'_>,
