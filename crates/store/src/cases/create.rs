@@ -82,6 +82,7 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase)
 ///
 /// `phones_shown`: the answer shows the caller's phones unmasked (the actor's PII view), which
 /// the audit log records (`customer.phone_viewed`) with the registration's writes.
+#[tracing::instrument(name = "cases::create", target = "huiyin::store", level = "debug", skip_all, fields(project_id = ?input.project_id))]
 pub async fn create_record(
     db: &impl ConnectionTrait,
     actor: &Actor,

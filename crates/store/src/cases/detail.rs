@@ -15,6 +15,7 @@ use crate::entity::{attachment, case, customer, customer_phone, property, visit,
 use crate::{Actor, StoreError, StoreResult};
 
 /// The detail view of a case the actor may see (NotFound otherwise).
+#[tracing::instrument(name = "cases::get", target = "huiyin::store", level = "debug", skip_all, fields(case_id = %id))]
 pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<CaseRecord> {
     let condition = Condition::all()
         .add(case::Column::Id.eq(id))

@@ -83,6 +83,7 @@ fn overdue_condition(at: DateTime<Utc>) -> Condition {
     Condition::all().add(case::Column::NextDueAt.lt(at))
 }
 
+#[tracing::instrument(name = "cases::list", target = "huiyin::store", level = "debug", skip_all)]
 pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) -> StoreResult<Page<CaseListItem>> {
     let limit = page::limit(query.limit)?;
     let mut select = case::Entity::find()
