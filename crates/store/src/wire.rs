@@ -2,7 +2,7 @@
 //! does not know is an error naming the table's row (its `id` or `user_id`), never a default.
 
 use sea_orm::sea_query::{ArrayType, ColumnType, Nullable, StringLen, ValueType, ValueTypeErr};
-use sea_orm::{ColIdx, DbErr, QueryResult, TryGetError, TryGetable, Value};
+use sea_orm::{ColIdx, DbErr, QueryResult, TryFromU64, TryGetError, TryGetable, Value};
 
 /// A domain enum with one wire spelling per value.
 pub trait WireEnum: Copy + Sized + std::fmt::Debug + PartialEq + 'static {
@@ -36,6 +36,36 @@ wire_enums! {
     huiyin_domain::case::Satisfaction => "satisfaction",
     huiyin_domain::case::CaseKind => "case kind",
     huiyin_domain::case::Severity => "severity",
+    huiyin_domain::case::Channel => "channel",
+    huiyin_domain::case::CaseStatus => "case status",
+    huiyin_domain::case::CancelReason => "cancel reason",
+    huiyin_domain::case::Visibility => "visibility",
+    huiyin_domain::case::WorkOrderStatus => "work order status",
+    huiyin_domain::case::checks::VisitPurpose => "visit purpose",
+    huiyin_domain::case::checks::VisitOutcome => "visit outcome",
+    huiyin_domain::sla::escalation::Level => "level",
+    huiyin_domain::role::Role => "role",
+    huiyin_domain::warning::WarningRule => "warning rule",
+    huiyin_domain::webhook::WebhookEvent => "webhook event",
+    huiyin_domain::customer::Relation => "property relation",
+    huiyin_domain::arrears::Stage => "arrears stage",
+    huiyin_domain::arrears::ArrearsStatus => "arrears status",
+    huiyin_domain::arrears::LegalDecision => "legal decision",
+    huiyin_domain::arrears::ContactMethod => "contact method",
+    huiyin_domain::arrears::ContactResult => "contact result",
+    huiyin_domain::arrears::ContactReason => "contact reason",
+    huiyin_domain::handover::Shift => "shift",
+    huiyin_domain::handover::HandoverStatus => "handover status",
+    huiyin_domain::steward::NoticeKind => "notice kind",
+    huiyin_domain::steward::NoticeStatus => "notice status",
+    huiyin_domain::steward::CheckpointKind => "checkpoint kind",
+    huiyin_domain::steward::StewardVisitPurpose => "steward visit purpose",
+    huiyin_domain::knowledge::ArticleStatus => "article status",
+    huiyin_domain::knowledge::Field => "article field",
+    huiyin_domain::case::checks::ScheduledVisitStatus => "scheduled visit status",
+    huiyin_domain::webhook::DeliveryStatus => "delivery status",
+    huiyin_domain::jobs::JobStatus => "job status",
+    huiyin_domain::notification::NotificationKind => "notification kind",
 }
 
 /// A column holding `T`'s wire string.
@@ -45,6 +75,26 @@ pub struct Wire<T>(pub T);
 impl<T: WireEnum> From<Wire<T>> for Value {
     fn from(value: Wire<T>) -> Self {
         Value::String(Some(Box::new(value.0.wire().to_owned())))
+    }
+}
+
+/// The wire string, as the domain enum itself serializes (event payloads copy columns).
+impl<T: WireEnum> serde::Serialize for Wire<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.wire())
+    }
+}
+
+impl<T: WireEnum> std::fmt::Display for Wire<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.wire())
+    }
+}
+
+/// Needed for a wire column in a composite primary key; like `String`, never built from a number.
+impl<T: WireEnum> TryFromU64 for Wire<T> {
+    fn try_from_u64(_: u64) -> Result<Self, DbErr> {
+        Err(DbErr::ConvertFromU64(T::NAME))
     }
 }
 
