@@ -873,3 +873,67 @@ async fn every_api_request_logs_its_status_sql_count_and_time() {
         "{lines:#?}"
     );
 }
+
+/// With `huiyin=debug`, every SQL statement is a log line of its own (target `huiyin::sql`: the
+/// SQL and its time) inside the spans of the request and of the store entry point that issued it,
+/// so a slow or chatty request can be read statement by statement in the log.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_statement_is_logged_inside_the_store_call_that_issued_it() {
+    let data_dir = temp_dir("sql-log");
+    let url = sqlite_url(&data_dir);
+    run(server_command(&data_dir, &url).args(["create-admin", "--username", "admin", "--password", ADMIN_PASSWORD]));
+    let mut command = server_command(&data_dir, &url);
+    command.env("RUST_LOG", "info,huiyin=debug");
+    let mut server = Server::serve(command, &data_dir);
+    let client = client();
+    server.wait_ready(&client).await;
+    let token = server.login(&client).await;
+    let project = create_project(&client, &server.base, &token).await;
+    let created: Value = client
+        .post(format!("{}/api/v1/cases", server.base))
+        .bearer_auth(&token)
+        .json(&case_body(&project, 1))
+        .send()
+        .await
+        .expect("case")
+        .json()
+        .await
+        .expect("case body");
+    let number = created["number"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no case: {created}"));
+
+    let lines: Vec<Value> = server
+        .log()
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|line| line["target"] == "huiyin::sql")
+        .collect();
+    let in_create: Vec<&Value> = lines
+        .iter()
+        .filter(|line| {
+            line["spans"]
+                .as_array()
+                .is_some_and(|spans| spans.iter().any(|span| span["name"] == "cases::create"))
+        })
+        .collect();
+    assert!(
+        !in_create.is_empty(),
+        "no statement inside cases::create for {number}: {lines:#?}"
+    );
+    for line in &in_create {
+        let sql = line["fields"]["sql"].as_str().unwrap_or_default();
+        assert!(!sql.is_empty(), "{line}");
+        assert!(line["fields"]["elapsed_us"].is_u64(), "{line}");
+        // The request's own span is there too: the statement belongs to the create request.
+        let spans = line["spans"].as_array().expect("spans");
+        assert!(spans.iter().any(|span| span["http.route"] == "/api/v1/cases"), "{line}");
+    }
+    assert!(
+        in_create.iter().any(|line| line["fields"]["sql"]
+            .as_str()
+            .is_some_and(|sql| sql.contains("INSERT INTO \"cases\""))),
+        "the case's INSERT is logged inside cases::create: {in_create:#?}"
+    );
+    server.terminate();
+}

@@ -45,15 +45,23 @@ pub fn note(elapsed: Duration) {
     });
 }
 
-/// Hooks the counter into `db` (before the handle is cloned: clones share the hook). With
-/// `HUIYIN_LOG_COUNTED` set, every counted statement is also printed to stderr (to see what a
-/// count is made of).
+/// Hooks the counter into `db` (before the handle is cloned: clones share the hook). Every
+/// statement is also a `debug` event of target `huiyin::sql` (its SQL and time), inside the spans
+/// of the request and of the store entry point that issued it (`RUST_LOG=info,huiyin::sql=debug`,
+/// `docs/deployment.md`). With `HUIYIN_LOG_COUNTED` set, every counted statement is also printed
+/// to stderr (to see what a count is made of, without a log configuration).
 pub fn install(db: &mut DatabaseConnection) {
     let log = std::env::var_os("HUIYIN_LOG_COUNTED").is_some();
     db.set_metric_callback(move |info| {
         if log && TALLY.try_with(|_| ()).is_ok() {
             eprintln!("counted: {}", info.statement.sql);
         }
+        tracing::debug!(
+            target: "huiyin::sql",
+            sql = %info.statement.sql,
+            elapsed_us = u64::try_from(info.elapsed.as_micros()).unwrap_or(u64::MAX),
+            failed = info.failed,
+        );
         note(info.elapsed);
     });
 }

@@ -85,6 +85,7 @@ pub fn insert(
 }
 
 /// The timeline in order; `public_only` for residents.
+#[tracing::instrument(name = "timeline::list", target = "huiyin::store", level = "debug", skip_all, fields(case_id = %case_id))]
 pub async fn list(
     db: &impl ConnectionTrait,
     case_id: Uuid,

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
+pub mod average;
 pub mod median;
 pub mod rollup;
 

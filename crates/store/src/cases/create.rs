@@ -78,6 +78,7 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase)
 /// Rows every registration updates stay locked until the commit, so concurrent registrations
 /// queue there: the number is taken after every lookup and check (from `numbers`: see
 /// [`Numbers`]), and nothing is read back after the insert (`make bench-load`, README).
+#[tracing::instrument(name = "cases::create", target = "huiyin::store", level = "debug", skip_all, fields(project_id = ?input.project_id))]
 pub async fn create_record(
     db: &impl ConnectionTrait,
     actor: &Actor,

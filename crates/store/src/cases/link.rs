@@ -25,6 +25,7 @@ use crate::{now, statements, Actor, StoreError, StoreResult};
 /// Links case `id` (at `expected_version`) to the incident `parent_id`: both must be visible to
 /// the actor (404 otherwise). A child behind its parent is brought to the parent's stage through
 /// the pipeline first. Returns the child as written.
+#[tracing::instrument(name = "cases::link", target = "huiyin::store", level = "debug", skip_all, fields(case_id = %id, parent_id = %parent_id))]
 pub async fn link_case<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,
@@ -60,6 +61,7 @@ pub async fn link_case<C: ConnectionTrait + TransactionTrait>(
 
 /// Unlinks case `id` from its incident, allowed only before the incident resolves (409 after:
 /// its callers have been answered through it). Returns the case as written.
+#[tracing::instrument(name = "cases::unlink", target = "huiyin::store", level = "debug", skip_all, fields(case_id = %id))]
 pub async fn unlink_case<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     actor: &Actor,

@@ -83,6 +83,7 @@ fn overdue_condition(at: DateTime<Utc>) -> Condition {
     Condition::all().add(case::Column::NextDueAt.lt(at))
 }
 
+#[tracing::instrument(name = "cases::list", target = "huiyin::store", level = "debug", skip_all)]
 pub async fn list(db: &impl ConnectionTrait, actor: &Actor, query: ListCases) -> StoreResult<Page<CaseListItem>> {
     let limit = page::limit(query.limit)?;
     let mut select = case::Entity::find()
@@ -289,6 +290,7 @@ async fn list_items(db: &impl ConnectionTrait, cases: Vec<case::Model>) -> Store
 }
 
 /// The detail view of a case the actor may see.
+#[tracing::instrument(name = "cases::get", target = "huiyin::store", level = "debug", skip_all, fields(case_id = %id))]
 pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<CaseRecord> {
     let found = find_visible(db, actor, id).await?;
     record(db, found).await

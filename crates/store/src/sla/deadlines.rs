@@ -57,6 +57,7 @@ pub fn schedule(model: &mut case::ActiveModel, projected: &case::Model) {
 
 /// Records the breaches of every case whose next deadline has passed; returns how many cases
 /// were escalated or flagged.
+#[tracing::instrument(name = "sla::sweep", target = "huiyin::store", level = "debug", skip_all)]
 pub async fn sweep<C: ConnectionTrait + TransactionTrait>(db: &C, at: DateTime<Utc>, limit: u64) -> StoreResult<usize> {
     let due: Vec<uuid::Uuid> = case::Entity::find()
         .filter(case::Column::NextBreachAt.lt(at))

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use huiyin_domain::case::Satisfaction;
+use huiyin_domain::stats::average::average_hours;
 use huiyin_domain::stats::rate;
 use sea_orm::{QueryResult, TryGetable};
 
@@ -26,10 +27,10 @@ pub struct Sums {
     pub resolve_on_time: i64,
     pub visit_due: i64,
     pub satisfaction: [i64; 4],
-    pub dispatch_seconds: f64,
-    pub resolve_seconds: f64,
+    pub dispatch_us: i64,
+    pub resolve_us: i64,
     pub resolved: i64,
-    pub close_seconds: f64,
+    pub close_us: i64,
     pub escalated_area: i64,
     pub escalated_company: i64,
 }
@@ -51,10 +52,10 @@ impl Sums {
         for i in 0..4 {
             self.satisfaction[i] += other.satisfaction[i];
         }
-        self.dispatch_seconds += other.dispatch_seconds;
-        self.resolve_seconds += other.resolve_seconds;
+        self.dispatch_us += other.dispatch_us;
+        self.resolve_us += other.resolve_us;
         self.resolved += other.resolved;
-        self.close_seconds += other.close_seconds;
+        self.close_us += other.close_us;
         self.escalated_area += other.escalated_area;
         self.escalated_company += other.escalated_company;
     }
@@ -65,9 +66,9 @@ const OPEN: &str = "c.status IN ('registered', 'dispatched', 'in_progress')";
 /// The aggregate columns, in the order [`read_sums`] reads them.
 pub fn push_columns(sql: &mut Sql, now: DateTime<Utc>) {
     let count = Sql::count_if;
-    let dispatch = sql.seconds("c.created_at", "c.first_dispatched_at");
-    let resolve = sql.seconds("c.created_at", "c.resolved_at");
-    let close = sql.seconds("c.created_at", "c.closed_at");
+    let dispatch = sql.micros("c.created_at", "c.first_dispatched_at");
+    let resolve = sql.micros("c.created_at", "c.resolved_at");
+    let close = sql.micros("c.created_at", "c.closed_at");
     // By the verification deadline; cases registered before it was kept: the same Beijing date
     // (`rollup::verified_in_time`).
     let same_day = format!(
@@ -75,11 +76,11 @@ pub fn push_columns(sql: &mut Sql, now: DateTime<Utc>) {
         sql.business_date("c.verified_at"),
         sql.business_date("c.created_at")
     );
-    let sum_dispatch = sql.sum_real(&format!(
+    let sum_dispatch = sql.sum_int(&format!(
         "CASE WHEN c.first_dispatched_at IS NOT NULL THEN {dispatch} END"
     ));
-    let sum_resolve = sql.sum_real(&format!("CASE WHEN c.resolved_at IS NOT NULL THEN {resolve} END"));
-    let sum_close = sql.sum_real(&format!("CASE WHEN c.status = 'closed' THEN {close} END"));
+    let sum_resolve = sql.sum_int(&format!("CASE WHEN c.resolved_at IS NOT NULL THEN {resolve} END"));
+    let sum_close = sql.sum_int(&format!("CASE WHEN c.status = 'closed' THEN {close} END"));
     sql.push("COUNT(*) AS created, ");
     sql.push(&format!("{} AS closed, ", count("c.status = 'closed'")));
     sql.push(&format!("{} AS cancelled, ", count("c.status = 'cancelled'")));
@@ -123,10 +124,10 @@ pub fn push_columns(sql: &mut Sql, now: DateTime<Utc>) {
             level.as_str()
         ));
     }
-    sql.push(&format!("{sum_dispatch} AS dispatch_seconds, "));
-    sql.push(&format!("{sum_resolve} AS resolve_seconds, "));
+    sql.push(&format!("{sum_dispatch} AS dispatch_us, "));
+    sql.push(&format!("{sum_resolve} AS resolve_us, "));
     sql.push(&format!("{} AS resolved, ", count("c.resolved_at IS NOT NULL")));
-    sql.push(&format!("{sum_close} AS close_seconds"));
+    sql.push(&format!("{sum_close} AS close_us"));
 }
 
 fn get<T: TryGetable>(row: &QueryResult, column: &str) -> StoreResult<T> {
@@ -152,10 +153,10 @@ pub fn read_sums(row: &QueryResult) -> StoreResult<Sums> {
         resolve_on_time: get(row, "resolve_on_time")?,
         visit_due: get(row, "visit_due")?,
         satisfaction,
-        dispatch_seconds: get(row, "dispatch_seconds")?,
-        resolve_seconds: get(row, "resolve_seconds")?,
+        dispatch_us: get(row, "dispatch_us")?,
+        resolve_us: get(row, "resolve_us")?,
         resolved: get(row, "resolved")?,
-        close_seconds: get(row, "close_seconds")?,
+        close_us: get(row, "close_us")?,
         escalated_area: get(row, "escalated_area")?,
         escalated_company: get(row, "escalated_company")?,
     })
@@ -221,10 +222,6 @@ pub struct Escalations {
     pub company: i64,
 }
 
-fn hours(seconds: f64, count: i64) -> Option<f64> {
-    (count > 0).then(|| (seconds / count as f64 / 3600.0 * 100.0).round() / 100.0)
-}
-
 impl From<&Sums> for Figures {
     fn from(s: &Sums) -> Self {
         let rated: i64 = s.satisfaction.iter().sum();
@@ -245,9 +242,9 @@ impl From<&Sums> for Figures {
             visit_coverage: Ratio::of(rated, s.visit_due),
             first_contact_resolution: Ratio::of(s.closed_on_spot, s.created - s.cancelled),
             second_dispatch: Ratio::of(s.second_dispatched, s.dispatched),
-            average_hours_to_dispatch: hours(s.dispatch_seconds, s.dispatched),
-            average_hours_to_resolve: hours(s.resolve_seconds, s.resolved),
-            average_hours_to_close: hours(s.close_seconds, s.closed),
+            average_hours_to_dispatch: average_hours(s.dispatch_us, s.dispatched),
+            average_hours_to_resolve: average_hours(s.resolve_us, s.resolved),
+            average_hours_to_close: average_hours(s.close_us, s.closed),
             escalations: Escalations {
                 area: s.escalated_area,
                 company: s.escalated_company,

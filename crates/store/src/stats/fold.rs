@@ -196,6 +196,7 @@ pub(super) async fn upsert(db: &impl ConnectionTrait, rows: &[(&Key, &Vals)]) ->
 }
 
 /// Folds up to `limit` of the oldest deltas into the roll-ups; returns how many it folded.
+#[tracing::instrument(name = "stats::fold", target = "huiyin::store", level = "debug", skip_all)]
 pub async fn fold_batch<C: ConnectionTrait + TransactionTrait>(db: &C, limit: u64) -> StoreResult<usize> {
     let txn = db.begin().await?;
     let backend = txn.get_database_backend();

@@ -118,15 +118,7 @@ fn sum_int(backend: DatabaseBackend, column: &str) -> String {
 pub fn push_columns(sql: &mut Sql) {
     let backend = sql.backend;
     for column in SUMS {
-        if let Some(stem) = column.strip_suffix("_us") {
-            let seconds = match backend {
-                DatabaseBackend::Postgres => format!("(COALESCE(SUM(r.{column}), 0)::double precision / 1000000.0)"),
-                _ => format!("(COALESCE(SUM(r.{column}), 0) / 1000000.0)"),
-            };
-            sql.push(&format!("{seconds} AS {stem}_seconds, "));
-        } else {
-            sql.push(&format!("{} AS {column}, ", sum_int(backend, column)));
-        }
+        sql.push(&format!("{} AS {column}, ", sum_int(backend, column)));
     }
     sql.push("CAST(0 AS BIGINT) AS overdue");
 }

@@ -49,6 +49,16 @@ impl Sql {
     }
 
     /// Seconds from `a` to `b` as a floating-point number.
+    /// `b - a` in whole microseconds, as the roll-ups add them (`stats::average`). PostgreSQL's
+    /// epoch is exact; SQLite's `julianday` holds milliseconds, so its difference is rounded to
+    /// the millisecond it stands for before it is scaled.
+    pub fn micros(&self, a: &str, b: &str) -> String {
+        match self.backend {
+            DatabaseBackend::Postgres => format!("CAST(EXTRACT(EPOCH FROM ({b} - {a})) * 1000000 AS BIGINT)"),
+            _ => format!("(CAST(ROUND((julianday({b}) - julianday({a})) * 86400000.0) AS INTEGER) * 1000)"),
+        }
+    }
+
     pub fn seconds(&self, a: &str, b: &str) -> String {
         match self.backend {
             DatabaseBackend::Postgres => format!("EXTRACT(EPOCH FROM ({b} - {a}))::double precision"),
@@ -69,10 +79,11 @@ impl Sql {
         format!("COALESCE(SUM(CASE WHEN {condition} THEN 1 ELSE 0 END), 0)")
     }
 
-    pub fn sum_real(&self, expr: &str) -> String {
+    /// `SUM(...)` of integers, 0 rather than NULL over no rows, as a 64-bit integer.
+    pub fn sum_int(&self, expr: &str) -> String {
         match self.backend {
-            DatabaseBackend::Postgres => format!("COALESCE(SUM({expr}), 0)::double precision"),
-            _ => format!("COALESCE(SUM({expr}), 0.0)"),
+            DatabaseBackend::Postgres => format!("COALESCE(SUM({expr}), 0)::bigint"),
+            _ => format!("COALESCE(SUM({expr}), 0)"),
         }
     }
 }

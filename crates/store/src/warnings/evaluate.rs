@@ -34,6 +34,7 @@ async fn complaints_since(
 
 /// Checks the rules against a newly registered case (each rule only for the kinds it watches,
 /// complaints by default); returns the warnings fired.
+#[tracing::instrument(name = "warnings::evaluate", target = "huiyin::store", level = "debug", skip_all, fields(case_id = %case_id))]
 pub async fn evaluate_for_case<C: ConnectionTrait + TransactionTrait>(db: &C, case_id: Uuid) -> StoreResult<usize> {
     let Some(case) = case::Entity::find_by_id(case_id).one(db).await? else {
         return Ok(0);

@@ -323,6 +323,7 @@ pub async fn delete(db: &impl ConnectionTrait, owner: Owner<'_>, id: Uuid) -> St
 /// Announces `event` to every active subscription that wants it and may see the event's project
 /// (`data.project_id`: that project's subscriptions and the company-wide ones; an event without
 /// a project reaches only company-wide subscriptions): a delivery row and a job each.
+#[tracing::instrument(name = "webhooks::emit", target = "huiyin::store", level = "debug", skip_all, fields(event = ?event))]
 pub async fn emit(db: &impl ConnectionTrait, event: WebhookEvent, data: serde_json::Value) -> StoreResult<usize> {
     let project: Option<Uuid> = data["project_id"].as_str().and_then(|p| p.parse().ok());
     // The active subscriptions come from the configuration cache (`crate::cache`).

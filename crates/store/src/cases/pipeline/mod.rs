@@ -56,6 +56,7 @@ pub async fn perform<C: ConnectionTrait + TransactionTrait>(
 /// [`perform`] inside the caller's transaction: for a module that changes a case atomically
 /// with its own rows. The caller commits. A case with linked children takes them along
 /// ([`follow::follow_parent`]); a case without children pays nothing for it.
+#[tracing::instrument(name = "cases::perform", target = "huiyin::store", level = "debug", skip_all, fields(case_id = %id, action = %input.action()))]
 pub async fn perform_in(
     db: &impl ConnectionTrait,
     actor: &Actor,
