@@ -2,7 +2,7 @@
 //! default: the store's error says which row and which value, while the API answers the generic
 //! 500 problem — the value and the row go to the log, not to the client, who cannot fix them.
 
-use huiyin_store::entity::{case, user};
+use huiyin_store::entity::{case, customer_property, user};
 use reqwest::StatusCode;
 use sea_orm::sea_query::{Alias, Expr, Query};
 use sea_orm::{ConnectionTrait, EntityTrait};
@@ -80,6 +80,44 @@ async fn an_unknown_stored_value_is_an_error_naming_the_row(app: &TestApp) {
         .to_string();
     assert!(
         message.contains(&user_id.to_string()) && message.contains("overlord"),
+        "{message}"
+    );
+
+    // A table without an `id`: the error names the composite key.
+    let customer = app
+        .post(
+            "/api/v1/customers",
+            token,
+            json!({"name": "李女士", "phones": ["139 0013 9000"],
+                   "properties": [{"property_id": property, "relation": "owner"}]}),
+        )
+        .await
+        .id();
+    let customer_path = format!("/api/v1/customers/{customer}");
+    assert_eq!(app.get(&customer_path, token).await.status, StatusCode::OK);
+    let (customer_id, property_id): (Uuid, Uuid) = (customer.parse().unwrap(), property.parse().unwrap());
+    let update = Query::update()
+        .table(customer_property::Entity)
+        .value(customer_property::Column::Relation, "landlord_of_the_rings")
+        .and_where(Expr::col(customer_property::Column::CustomerId).eq(customer_id))
+        .and_where(Expr::col(customer_property::Column::PropertyId).eq(property_id))
+        .to_owned();
+    let db = &app.store.db;
+    let done = db
+        .execute(db.get_database_backend().build(&update))
+        .await
+        .expect("update");
+    assert_eq!(done.rows_affected(), 1);
+    assert_generic_problem(&app.get(&customer_path, token).await, "landlord_of_the_rings");
+    let message = customer_property::Entity::find_by_id((customer_id, property_id))
+        .one(db)
+        .await
+        .expect_err("an unknown relation is an error")
+        .to_string();
+    assert!(
+        message.contains(&format!("customer_id {customer_id}, property_id {property_id}"))
+            && message.contains("landlord_of_the_rings")
+            && message.contains("property relation"),
         "{message}"
     );
 }

@@ -1,5 +1,6 @@
 //! Typed enum columns: a domain `wire_enum!` stored as its wire string. A stored value the code
-//! does not know is an error naming the table's row (its `id` or `user_id`), never a default.
+//! does not know is an error naming the table's row (its `id`, `user_id` or composite key), never
+//! a default.
 
 use sea_orm::sea_query::{ArrayType, ColumnType, Nullable, StringLen, ValueType, ValueTypeErr};
 use sea_orm::{ColIdx, DbErr, QueryResult, TryFromU64, TryGetError, TryGetable, Value};
@@ -98,13 +99,26 @@ impl<T: WireEnum> TryFromU64 for Wire<T> {
     }
 }
 
+/// The row's key: its `id` (`user_id` for per-user tables), else the uuid columns of a
+/// composite key (`customer_properties`, `knowledge_terms`).
 fn row_name(res: &QueryResult) -> String {
-    for column in ["id", "user_id"] {
-        if let Ok(id) = res.try_get::<uuid::Uuid>("", column) {
-            return format!("{column} {id}");
-        }
+    let uuid = |column: &str| {
+        res.try_get::<uuid::Uuid>("", column)
+            .ok()
+            .map(|id| format!("{column} {id}"))
+    };
+    if let Some(name) = ["id", "user_id"].into_iter().find_map(uuid) {
+        return name;
     }
-    "an unidentified row".to_owned()
+    let parts: Vec<String> = ["customer_id", "property_id", "article_id"]
+        .into_iter()
+        .filter_map(uuid)
+        .collect();
+    if parts.is_empty() {
+        "an unidentified row".to_owned()
+    } else {
+        parts.join(", ")
+    }
 }
 
 impl<T: WireEnum> TryGetable for Wire<T> {
