@@ -454,9 +454,9 @@ async fn handlers_stewards_and_other_projects_are_scoped(app: &TestApp) {
     app.get("/api/v1/audit", &w.agent.1).await.assert_problem(403, None);
 }
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde";
+pub(crate) const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde";
 
-async fn upload(app: &TestApp, token: &str, case_id: &str, name: &str, bytes: Vec<u8>) -> Reply {
+pub(crate) async fn upload(app: &TestApp, token: &str, case_id: &str, name: &str, bytes: Vec<u8>) -> Reply {
     let part = reqwest::multipart::Part::bytes(bytes)
         .file_name(name.to_owned())
         .mime_str("image/jpeg")

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod arrears;
+mod attachment_limit;
 mod auth;
 mod case_steps;
 mod cases;

@@ -1,14 +1,17 @@
 //! Attachment metadata; the bytes live on disk under the attachments directory.
 
 use huiyin_domain::attachment::{may_attach, AttachRefusal, AttachmentType};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
+};
 use uuid::Uuid;
 
 use super::scope::find_visible;
 use super::AttachmentRecord;
-use crate::entity::attachment;
+use crate::entity::{attachment, case};
 use crate::validate::bounded;
-use crate::{now, Actor, StoreError, StoreResult};
+use crate::{now, statements, Actor, StoreError, StoreResult};
 
 /// A file already written under the attachments directory, to be recorded.
 pub struct NewAttachment<'a> {
@@ -42,20 +45,28 @@ pub async fn check_room(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid,
     })
 }
 
-/// Records an attachment of a case the actor may see, within the per-case `limit`.
-pub async fn insert(
-    db: &impl ConnectionTrait,
+/// Records an attachment of a case the actor may see, within the per-case `limit`. The case row
+/// is locked first (a no-op UPDATE: a row lock on PostgreSQL, the write lock on SQLite), so
+/// concurrent uploads to one case are counted one after the other and never exceed the limit.
+pub async fn insert<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
     actor: &Actor,
     new: NewAttachment<'_>,
     limit: usize,
 ) -> StoreResult<AttachmentRecord> {
-    check_room(db, actor, new.case_id, limit).await?;
     let name = bounded("file", new.file_name, 200)?;
     let name = if name.is_empty() {
         format!("attachment.{}", new.kind.extension())
     } else {
         name
     };
+    let txn = statements::begin(db).await?;
+    case::Entity::update_many()
+        .col_expr(case::Column::Version, Expr::col(case::Column::Version).into())
+        .filter(case::Column::Id.eq(new.case_id))
+        .exec(&txn)
+        .await?;
+    check_room(&txn, actor, new.case_id, limit).await?;
     let saved = attachment::ActiveModel {
         id: Set(new.id),
         case_id: Set(new.case_id),
@@ -66,8 +77,9 @@ pub async fn insert(
         uploaded_by: Set(Some(actor.user_id)),
         created_at: Set(now()),
     }
-    .insert(db)
+    .insert(&txn)
     .await?;
+    statements::commit(txn).await?;
     Ok(saved.into())
 }
 

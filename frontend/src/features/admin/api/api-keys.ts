@@ -1,9 +1,6 @@
-import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
-import { type Json, useInvalidate } from "./shared";
 import { adminKeys } from "./keys";
-
-export type CreateApiKeyBody = Json<"/api/v1/api-keys", "post">;
 
 export const apiKeysQuery = () =>
   queryOptions({
@@ -12,19 +9,3 @@ export const apiKeysQuery = () =>
   });
 
 export const useApiKeys = () => useQuery(apiKeysQuery());
-
-export function useCreateApiKey() {
-  const onSuccess = useInvalidate(adminKeys.apiKeys);
-  return useMutation({
-    mutationFn: (body: CreateApiKeyBody) => unwrap(api.POST("/api/v1/api-keys", { body })),
-    onSuccess,
-  });
-}
-
-export function useRevokeApiKey() {
-  const onSuccess = useInvalidate(adminKeys.apiKeys);
-  return useMutation({
-    mutationFn: (id: string) => unwrap(api.DELETE("/api/v1/api-keys/{id}", { params: { path: { id } } })),
-    onSuccess,
-  });
-}

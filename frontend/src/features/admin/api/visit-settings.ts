@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
 import { adminKeys } from "./keys";
@@ -23,18 +23,3 @@ export const visitSettingsQuery = (projectId: string) =>
   });
 
 export const useVisitSettings = (projectId: string) => useQuery(visitSettingsQuery(projectId));
-
-/** Saves who makes the project's return visits (If-Match: the ETag read with it). */
-export function useSaveVisitSettings(projectId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ etag, visitsBy }: { etag: string; visitsBy: VisitsBy }) =>
-      unwrap(
-        api.PUT("/api/v1/visit-settings/{project_id}", {
-          params: { path: { project_id: projectId }, header: { "If-Match": etag } },
-          body: { visits_by: visitsBy },
-        }),
-      ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKeys.visitSettings(projectId) }),
-  });
-}

@@ -2,7 +2,9 @@ import { Alert, Button, Flex, Form, Input, Popconfirm, Select, Tag, Typography }
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
-import { type CreateApiKeyBody, useApiKeys, useCreateApiKey, useRevokeApiKey } from "../api/api-keys";
+import { type CreateApiKeyBody, useCreateApiKey } from "../api/create-api-key";
+import { useApiKeys } from "../api/api-keys";
+import { useRevokeApiKey } from "../api/revoke-api-key";
 import { useRequired } from "../utils/form";
 import { ResourcePanel } from "./resource-panel";
 

@@ -2,7 +2,8 @@ import { Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
 import { useDepartments } from "@/lib/reference";
-import { type CreateDepartmentBody, useCreateDepartment, useUpdateDepartment } from "../api/departments";
+import { type CreateDepartmentBody, useCreateDepartment } from "../api/create-department";
+import { useUpdateDepartment } from "../api/update-department";
 import { useRequired } from "../utils/form";
 import { ResourcePanel } from "./resource-panel";
 

@@ -4,13 +4,10 @@ import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
 import { ApiError, errorMessage } from "@/lib/problem";
 import { useAreaList } from "../api/areas";
-import {
-  type CreatePropertyBody,
-  useCreateProperty,
-  useImportProperties,
-  usePropertyList,
-  useUpdateProperty,
-} from "../api/properties";
+import { type CreatePropertyBody, useCreateProperty } from "../api/create-property";
+import { useImportProperties } from "../api/import-properties";
+import { usePropertyList } from "../api/properties";
+import { useUpdateProperty } from "../api/update-property";
 import { pick } from "../utils/changes";
 import { options, useRequired } from "../utils/form";
 import { ProjectFilter } from "./project-filter";

@@ -5,13 +5,10 @@ import type { components } from "@/api/schema";
 import type { Role } from "@/lib/auth";
 import { ApiError, errorMessage } from "@/lib/problem";
 import { useDepartments, useProjects } from "@/lib/reference";
-import {
-  type CreateUserBody,
-  useAdminUsers,
-  useCreateUser,
-  useSetUserActive,
-  useUpdateUser,
-} from "../api/users";
+import { type CreateUserBody, useCreateUser } from "../api/create-user";
+import { useAdminUsers } from "../api/users";
+import { useSetUserActive } from "../api/set-user-active";
+import { useUpdateUser } from "../api/update-user";
 import { pick } from "../utils/changes";
 import { options, useRequired } from "../utils/form";
 import { ResourcePanel } from "./resource-panel";

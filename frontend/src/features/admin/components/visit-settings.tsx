@@ -2,7 +2,8 @@ import { Alert, App, Button, Modal, Radio, Space, Spin, Typography } from "antd"
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, errorMessage } from "@/lib/problem";
-import { useSaveVisitSettings, useVisitSettings, VISITS_BY, type VisitsBy } from "../api/visit-settings";
+import { useSaveVisitSettings } from "../api/save-visit-settings";
+import { useVisitSettings, VISITS_BY, type VisitsBy } from "../api/visit-settings";
 
 function SettingsForm({
   projectId,

@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { errorMessage } from "@/lib/problem";
 import type { CaseDetail } from "@/lib/types";
-import { useIncidentPicker, useLinkCase, useUnlinkCase } from "../api/link";
+import { useIncidentPicker } from "../api/incident-picker";
+import { useLinkCase } from "../api/link-case";
+import { useUnlinkCase } from "../api/unlink-case";
 import { StatusTag } from "./case-tags";
 
 /** Picks an unresolved incident by its number (关联到事件) and links the case to it. */

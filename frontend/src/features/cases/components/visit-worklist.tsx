@@ -13,7 +13,9 @@ import {
   type VisitOutcome,
   type VisitPurpose,
 } from "@/lib/types";
-import { useRecordSatisfaction, useRecordVisitCheck, useVisits } from "../api/visits";
+import { useRecordSatisfaction } from "../api/record-satisfaction";
+import { useRecordVisitCheck } from "../api/record-visit-check";
+import { useVisits } from "../api/visits";
 import { Countdown, StatusTag } from "./case-tags";
 import { formatTime } from "./format";
 

@@ -9,12 +9,4 @@ export const customersQuery = (q: string) =>
       unwrap(api.GET("/api/v1/customers", { params: { query: { q: q || undefined, limit: 50 } }, signal })),
   });
 
-export const customerQuery = (id: string) =>
-  queryOptions({
-    queryKey: customerKeys.detail(id),
-    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/customers/{id}", { params: { path: { id } }, signal })),
-  });
-
 export const useCustomers = (q: string) => useQuery(customersQuery(q));
-export const useCustomer = (id: string | null) =>
-  useQuery({ ...customerQuery(id ?? ""), enabled: id !== null });

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
 import { customerKeys } from "./keys";
@@ -19,14 +19,3 @@ export function useUpdateCustomer() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
   });
 }
-
-/** Properties to link, searched by room. */
-export const propertyOptionsQuery = (q: string) =>
-  queryOptions({
-    queryKey: customerKeys.propertyOptions(q),
-    queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/v1/properties", { params: { query: { q: q || undefined, limit: 20 } }, signal })),
-    staleTime: 60_000,
-  });
-
-export const usePropertyOptions = (q: string) => useQuery(propertyOptionsQuery(q));

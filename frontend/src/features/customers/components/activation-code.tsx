@@ -2,11 +2,8 @@ import { Alert, Button, Modal, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { components } from "@/api/schema";
-import { api, unwrap } from "@/lib/api";
 import { errorMessage } from "@/lib/problem";
-
-type Issued = components["schemas"]["ActivationCodeResponse"];
+import { type IssuedActivationCode as Issued, issueActivationCode } from "../api/issue-activation-code";
 
 /**
  * Issues the customer's resident-app activation code. The code is shown once (the server keeps
@@ -20,7 +17,7 @@ export function ActivationCode({ customerId, name }: { customerId: string; name:
   const issue = () => {
     setBusy(true);
     setError(null);
-    unwrap(api.POST("/api/v1/customers/{id}/account", { params: { path: { id: customerId } }, body: {} }))
+    issueActivationCode(customerId)
       .then(setIssued)
       .catch(setError)
       .finally(() => {

@@ -2,7 +2,8 @@ import { Alert, Button, Card, Col, Empty, Input, List, Row, Space, Spin, Tag } f
 import { errorMessage } from "@/lib/problem";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
-import { useCustomer, useCustomers } from "../api/customers";
+import { useCustomer } from "../api/get-customer";
+import { useCustomers } from "../api/customers";
 import { CustomerProfile } from "./customer-profile";
 
 /** Customer search and profile; phone numbers are shown as the API sends them (masked for some roles). */

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { components } from "@/api/schema";
 import { api, unwrap } from "@/lib/api";
 import { deadlineKeys } from "./keys";
@@ -21,17 +21,3 @@ export const processSettingsQuery = (projectId: string) =>
   });
 
 export const useProcessSettings = (projectId: string) => useQuery(processSettingsQuery(projectId));
-
-export function useUpdateProcessSettings(projectId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ etag, body }: { etag: string; body: ProcessSettings }) =>
-      unwrap(
-        api.PUT("/api/v1/projects/{id}/settings", {
-          params: { path: { id: projectId }, header: { "If-Match": etag } },
-          body,
-        }),
-      ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: deadlineKeys.processSettings(projectId) }),
-  });
-}

@@ -4,11 +4,8 @@ import { useTranslation } from "react-i18next";
 import { useCan } from "@/lib/permissions";
 import { ApiError, errorMessage } from "@/lib/problem";
 import { useProjects } from "@/lib/reference";
-import {
-  type ProcessSettings as Settings,
-  useProcessSettings,
-  useUpdateProcessSettings,
-} from "../api/process-settings";
+import { type ProcessSettings as Settings, useProcessSettings } from "../api/process-settings";
+import { useUpdateProcessSettings } from "../api/update-process-settings";
 
 function SettingsForm({
   projectId,

@@ -3,7 +3,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
 import { useCategories, useProjects } from "@/lib/reference";
-import { type Article, useCreateArticle, useUpdateArticle } from "../api/articles";
+import type { Article } from "../api/types";
+import { useCreateArticle } from "../api/create-article";
+import { useUpdateArticle } from "../api/update-article";
 
 interface Values {
   title: string;

@@ -2,7 +2,8 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { articlesQuery, useSuggestions } from "../api/articles";
+import { articlesQuery } from "../api/articles";
+import { useSuggestions } from "../api/suggestions";
 
 /**
  * Picks the published article an inquiry is answered from: the articles suggested for the case's

@@ -17,7 +17,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
 import { useCategories } from "@/lib/reference";
-import { type Article, type ArticleStatus, useArticle, useArticles, useUpdateArticle } from "../api/articles";
+import type { Article, ArticleStatus } from "../api/types";
+import { useArticle } from "../api/get-article";
+import { useArticles } from "../api/articles";
+import { useUpdateArticle } from "../api/update-article";
 import { ArticleForm } from "./article-form";
 import { Markdown } from "./markdown";
 

@@ -1,7 +1,8 @@
 import { Card, Drawer, List, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useArticle, useSuggestions } from "../api/articles";
+import { useArticle } from "../api/get-article";
+import { useSuggestions } from "../api/suggestions";
 import { Markdown } from "./markdown";
 
 /** Articles related to the case being registered; one click opens the answer beside the form. */

@@ -2,7 +2,8 @@ import { Alert, Button, Descriptions, Input, Space, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { type Lead, useLeadAction } from "../api/leads";
+import type { Lead } from "../api/types";
+import { useLeadAction } from "../api/lead-action";
 
 /**
  * Who brought the customer, with the evidence and the transfer slip; when the phone had a lead

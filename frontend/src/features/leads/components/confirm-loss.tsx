@@ -2,7 +2,8 @@ import { Alert, Button, Input, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { type Lead, useLeadAction } from "../api/leads";
+import type { Lead } from "../api/types";
+import { useLeadAction } from "../api/lead-action";
 
 /** The design manager's second call on a reported loss: confirm (lost) or reject, with a note. */
 export function ConfirmLoss({ lead }: { lead: Lead }) {

@@ -2,7 +2,8 @@ import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { json, problem, requestsTo, stubFetch } from "@/testing/fetch";
 import { renderWithProviders } from "@/testing/render";
-import type { EligibleDesigner, Lead } from "../api/leads";
+import type { EligibleDesigner } from "../api/eligible-designers";
+import type { Lead } from "../api/types";
 import { DispatchDialog } from "./dispatch-dialog";
 
 const lead = {

@@ -2,7 +2,9 @@ import { Alert, Input, Modal, Radio, Space, Switch, Table, Tag, Typography } fro
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { type EligibleDesigner, type Lead, useEligibleDesigners, useLeadAction } from "../api/leads";
+import { type EligibleDesigner, useEligibleDesigners } from "../api/eligible-designers";
+import type { Lead } from "../api/types";
+import { useLeadAction } from "../api/lead-action";
 
 interface DispatchDialogProps {
   lead: Lead;

@@ -3,7 +3,9 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { type FollowUp, type Lead, type LeadEvent, useLeadAction } from "../api/leads";
+import { type FollowUp, useLeadAction } from "../api/lead-action";
+import type { Lead } from "../api/types";
+import type { LeadEvent } from "../api/lead-events";
 
 const CHANNELS: readonly FollowUp["channel"][] = ["phone", "visit", "wechat", "store", "other"];
 const INTENTS = ["intent", "valid_intent", "visited"] as const;

@@ -6,7 +6,7 @@ import { useMe } from "@/lib/auth";
 import { aUser } from "@/testing/data";
 import { json, stubFetch } from "@/testing/fetch";
 import { renderWithProviders } from "@/testing/render";
-import type { Lead } from "../api/leads";
+import type { Lead } from "../api/types";
 import { LeadBoard } from "./lead-board";
 
 const lead = (n: number, status: Lead["status"]) =>

@@ -1,6 +1,6 @@
 import { Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { LeadEvent } from "../api/leads";
+import type { LeadEvent } from "../api/lead-events";
 
 /** The lead's event history, oldest first: registration, dispatches, progress, follow-ups, loss. */
 export function LeadHistory({ events }: { events: LeadEvent[] }) {

@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Empty, List, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { type Lead, useLeads } from "../api/leads";
+import type { Lead } from "../api/types";
+import { useLeads } from "../api/leads";
 import { ConfirmLoss } from "./confirm-loss";
 import { myLeadsOrder } from "./lead-order";
 

@@ -1,4 +1,4 @@
-import type { Lead } from "../api/leads";
+import type { Lead } from "../api/types";
 
 const OPEN: readonly string[] = ["new", "dispatched", "measured", "proposal"];
 

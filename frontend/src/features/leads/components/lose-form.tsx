@@ -2,7 +2,8 @@ import { Alert, Form, Input, Modal, Radio, Select, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { type Lead, type LossKind, type LossReason, useLeadAction } from "../api/leads";
+import type { Lead, LossKind, LossReason } from "../api/types";
+import { useLeadAction } from "../api/lead-action";
 import { LOSS_REASONS, lossKindFor } from "./lose-rules";
 
 /**

@@ -1,4 +1,4 @@
-import type { LeadStatus, LossKind, LossReason } from "../api/leads";
+import type { LeadStatus, LossKind, LossReason } from "../api/types";
 
 /** The reasons each kind of lost lead (跑单) may give, as the server checks them. */
 export const LOSS_REASONS: Record<LossKind, readonly LossReason[]> = {

@@ -2,7 +2,7 @@ import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { json, requestsTo, stubFetch } from "@/testing/fetch";
 import { renderWithProviders } from "@/testing/render";
-import type { Lead } from "../api/leads";
+import type { Lead } from "../api/types";
 import { LostQueue } from "./lead-lists";
 
 const pending = {

@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { type CreateLead, useCreateLead } from "../api/leads";
+import { type CreateLead, useCreateLead } from "../api/create-lead";
 
 const SOURCES = ["walk_in", "phone", "online", "referral", "exhibition", "estate_list", "other"] as const;
 

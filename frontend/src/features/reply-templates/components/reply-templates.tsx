@@ -16,13 +16,10 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import {
-  type ReplyTemplate,
-  type TemplateUse,
-  useDeleteTemplate,
-  useSaveTemplate,
-  useTemplates,
-} from "../api/templates";
+import type { ReplyTemplate, TemplateUse } from "../api/types";
+import { useDeleteTemplate } from "../api/delete-template";
+import { useSaveTemplate } from "../api/save-template";
+import { useTemplates } from "../api/templates";
 
 const USES: readonly TemplateUse[] = ["reply", "visit", "comment"];
 

@@ -1,7 +1,9 @@
 import { Select } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { renderTemplate, type TemplateUse, useTemplates } from "../api/templates";
+import { renderTemplate } from "../api/render-template";
+import type { TemplateUse } from "../api/types";
+import { useTemplates } from "../api/templates";
 
 /**
  * Picks a standard reply for a form (`use`) and hands its text, filled from the case, to

@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { Route, Routes } from "react-router-dom";
 import { restoreSession } from "@/lib/api";
 import { residentSession } from "@/lib/session";
-import { useResidentRestored, useResidentToken } from "../api/resident";
+import { useResidentRestored, useResidentToken } from "../api/session";
 import { ResidentCaseDetail } from "./resident-case-detail";
 import { ResidentCaseList } from "./resident-case-list";
 import { ResidentLogin } from "./resident-login";

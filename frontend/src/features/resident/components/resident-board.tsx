@@ -1,7 +1,8 @@
 import { Card, Collapse, Empty, Space, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
-import { useResidentNotices, useResidentSteward } from "../api/resident";
+import { useResidentNotices } from "../api/resident-notices";
+import { useResidentSteward } from "../api/resident-steward";
 
 /** The steward to call for each property, and the estate's published notices. */
 export function ResidentBoard() {

@@ -4,7 +4,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { errorMessage } from "@/lib/problem";
-import { useResidentCase, useWithdrawCase } from "../api/resident";
+import { useResidentCase } from "../api/resident-case";
+import { useWithdrawCase } from "../api/withdraw-case";
 import { ResidentRatePanel } from "./resident-rate-panel";
 import { useBilingual } from "./use-bilingual";
 

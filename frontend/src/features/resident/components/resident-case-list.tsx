@@ -3,7 +3,7 @@ import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { errorMessage } from "@/lib/problem";
-import { useResidentCases } from "../api/resident";
+import { useResidentCases } from "../api/resident-cases";
 import { ResidentBoard } from "./resident-board";
 import { useBilingual } from "./use-bilingual";
 

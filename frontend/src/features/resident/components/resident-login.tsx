@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { useResidentLogin } from "../api/resident";
+import { useResidentLogin } from "../api/resident-login";
 
 /** The resident's login with phone and password. */
 export function ResidentLogin() {

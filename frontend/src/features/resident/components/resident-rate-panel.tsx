@@ -2,7 +2,7 @@ import { Alert, Button, Card, Input, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { type Satisfaction, useRateCase } from "../api/resident";
+import { type Satisfaction, useRateCase } from "../api/rate-case";
 
 const SATISFACTIONS: Satisfaction[] = ["very_satisfied", "satisfied", "dissatisfied", "very_dissatisfied"];
 

@@ -2,7 +2,8 @@ import { Button, Space, Typography } from "antd";
 import { type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "@/components/language-switch";
-import { logoutResident, useResidentToken } from "../api/resident";
+import { logoutResident } from "../api/logout-resident";
+import { useResidentToken } from "../api/session";
 
 /** The mobile page's frame: title, language, and "log out" once logged in. */
 export function ResidentShell({ children }: { children: ReactNode }) {

@@ -1,6 +1,10 @@
 import { Card, Col, List, Row, Statistic, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { percent, thisMonth, useBreakdown, useCurrent, useSummary } from "../api/stats";
+import { percent } from "../utils/percent";
+import { thisMonth } from "../utils/period";
+import { useBreakdown } from "../api/breakdown";
+import { useCurrent } from "../api/current";
+import { useSummary } from "../api/summary";
 
 /** Today's case load (from `/stats/current`) and this month's rates for the dashboard. */
 export function DashboardFigures() {

@@ -4,14 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCan } from "@/lib/permissions";
 import { errorMessage } from "@/lib/problem";
-import {
-  type Funnel,
-  type Satisfactions,
-  type SizeFunnel,
-  type SourceFunnel,
-  useLeadStats,
-  useWorksStats,
-} from "../api/decoration-stats";
+import type { Funnel, Satisfactions, SizeFunnel, SourceFunnel } from "../api/types";
+import { useLeadStats } from "../api/lead-stats";
+import { useWorksStats } from "../api/works-stats";
 
 const rate = (r?: number | null) => (r === null || r === undefined ? "—" : `${(r * 100).toFixed(1)}%`);
 

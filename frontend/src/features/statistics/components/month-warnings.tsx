@@ -5,7 +5,7 @@ import type { components } from "@/api/schema";
 import { useWarningColumns } from "@/components/warning-columns";
 import { errorMessage } from "@/lib/problem";
 import { useProjects } from "@/lib/reference";
-import { useReport } from "../api/stats";
+import { useReport } from "../api/report";
 
 type Warning = components["schemas"]["WarningView"];
 

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Summary } from "@/lib/types";
-import { percent } from "../api/stats";
+import { percent } from "../utils/percent";
 
 export function SummaryCards({ summary }: { summary: Summary }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { Alert, Card, Table } from "antd";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
 import { errorMessage } from "@/lib/problem";
-import { useReport } from "../api/stats";
+import { useReport } from "../api/report";
 
 type Row = components["schemas"]["ArticleAnswers"];
 

@@ -2,18 +2,6 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import { stewardKeys } from "./keys";
 
-/** The area's visits, newest first, for the "recent visits" list. */
-export const areaVisitsQuery = (areaId: string) =>
-  queryOptions({
-    queryKey: stewardKeys.visits(areaId),
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET("/api/v1/steward-visits", { params: { query: { area_id: areaId, limit: 20 } }, signal }),
-      ),
-  });
-
-export const useAreaVisits = (areaId: string) => useQuery(areaVisitsQuery(areaId));
-
 export const visitPhotosQuery = (visitId: string) =>
   queryOptions({
     queryKey: stewardKeys.visitPhotos(visitId),
@@ -22,24 +10,3 @@ export const visitPhotosQuery = (visitId: string) =>
   });
 
 export const useVisitPhotos = (visitId: string) => useQuery(visitPhotosQuery(visitId));
-
-/**
- * One photo's bytes: the download needs the bearer token, which an `<img src>` cannot send. The
- * cache keeps the blob; the component showing it makes (and revokes) the object URL.
- */
-export const visitPhotoQuery = (visitId: string, photoId: string) =>
-  queryOptions({
-    queryKey: stewardKeys.visitPhoto(visitId, photoId),
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET("/api/v1/steward-visits/{id}/photos/{photo_id}", {
-          params: { path: { id: visitId, photo_id: photoId } },
-          parseAs: "blob",
-          signal,
-        }),
-      ),
-    staleTime: Infinity,
-  });
-
-export const useVisitPhoto = (visitId: string, photoId: string) =>
-  useQuery(visitPhotoQuery(visitId, photoId));

@@ -4,15 +4,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useCan } from "@/lib/permissions";
 import { errorMessage } from "@/lib/problem";
-import {
-  type CreateNoticeBody,
-  type Notice,
-  type NoticeKind,
-  useCreateNotice,
-  useNoticeAction,
-  useNotices,
-  useProjects,
-} from "../api/notices";
+import { type CreateNoticeBody, useCreateNotice } from "../api/create-notice";
+import { type Notice, type NoticeKind, useNotices } from "../api/notices";
+import { useNoticeAction } from "../api/notice-action";
+import { useProjects } from "../api/notice-projects";
 
 const KINDS: NoticeKind[] = ["notice", "commitment", "procedure", "price_list", "hotline"];
 const STATUS_COLOR = { draft: "default", published: "green", withdrawn: "orange" } as const;

@@ -4,8 +4,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { errorMessage } from "@/lib/problem";
 import { useObjectUrl } from "@/lib/use-object-url";
-import { type Patrol, type PatrolResult, useResultPhoto, useResultPhotos } from "../api/patrols";
-import type { PatrolRoute } from "../api/workbench";
+import type { Patrol, PatrolResult } from "../api/types";
+import { useResultPhoto } from "../api/result-photo";
+import { useResultPhotos } from "../api/result-photos";
+import type { PatrolRoute } from "../api/types";
 
 function Photo({
   patrolId,

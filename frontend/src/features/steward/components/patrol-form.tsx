@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
 import { useRecordPatrol } from "../api/record-patrol";
-import type { PatrolRoute } from "../api/workbench";
+import type { PatrolRoute } from "../api/types";
 
 interface Check {
   ok: boolean;

@@ -3,8 +3,9 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { type Patrol, useAreaPatrols } from "../api/patrols";
-import { useRoutes } from "../api/workbench";
+import type { Patrol } from "../api/types";
+import { useAreaPatrols } from "../api/patrols";
+import { useRoutes } from "../api/patrol-routes";
 import { PatrolDetail } from "./patrol-detail";
 
 /** The area's latest patrols; each opens its detail with the checkpoints' photos. */

@@ -4,7 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
 import { useObjectUrl } from "@/lib/use-object-url";
-import { useAreaVisits, useVisitPhoto, useVisitPhotos } from "../api/visit-photos";
+import { useAreaVisits } from "../api/area-visits";
+import { useVisitPhoto } from "../api/visit-photo";
+import { useVisitPhotos } from "../api/visit-photos";
 
 function Photo({ visitId, photoId, name }: { visitId: string; photoId: string; name: string }) {
   const photo = useVisitPhoto(visitId, photoId);

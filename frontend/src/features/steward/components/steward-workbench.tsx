@@ -18,15 +18,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useMe } from "@/lib/auth";
 import { errorMessage } from "@/lib/problem";
-import {
-  type PatrolRoute,
-  useAreaCases,
-  useCoverage,
-  useRoutes,
-  useWorkAreas,
-  useWorklist,
-  type WorkItem,
-} from "../api/workbench";
+import type { PatrolRoute, WorkItem } from "../api/types";
+import { useAreaCases } from "../api/area-cases";
+import { useCoverage } from "../api/coverage";
+import { useRoutes } from "../api/patrol-routes";
+import { useWorkAreas } from "../api/work-areas";
+import { useWorklist } from "../api/worklist";
 import { PatrolForm } from "./patrol-form";
 import { VisitForm } from "./visit-form";
 import { RecentPatrols } from "./recent-patrols";

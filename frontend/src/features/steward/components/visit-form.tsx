@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
 import { type OpinionCase, useRecordVisit, type StewardVisitPurpose } from "../api/record-visit";
-import type { WorkItem } from "../api/workbench";
+import type { WorkItem } from "../api/types";
 
 const PURPOSES: StewardVisitPurpose[] = ["routine", "key_customer", "follow_up", "move_in", "other"];
 

@@ -2,7 +2,8 @@ import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Switch } from 
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { type IssueKind, type Satisfaction, type Works, useWorksAction } from "../api/works";
+import type { IssueKind, Satisfaction, Works } from "../api/types";
+import { useWorksAction } from "../api/works-action";
 import { ISSUE_KINDS, SATISFACTIONS, visitableStages } from "./visit-rules";
 
 interface Issue {

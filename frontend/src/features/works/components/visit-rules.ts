@@ -1,4 +1,4 @@
-import type { IssueKind, Satisfaction, Works } from "../api/works";
+import type { IssueKind, Satisfaction, Works } from "../api/types";
 
 export const SATISFACTIONS: readonly Satisfaction[] = [
   "very_satisfied",

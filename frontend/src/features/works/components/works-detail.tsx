@@ -16,7 +16,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useCan } from "@/lib/permissions";
 import { errorMessage } from "@/lib/problem";
-import { type Stage, type Works, type WorksVisit, useCaseNumber, useWorksAction } from "../api/works";
+import type { Stage, Works, WorksVisit } from "../api/types";
+import { useCaseNumber } from "../api/case-number";
+import { useWorksAction } from "../api/works-action";
 import { StageVisitForm } from "./stage-visit-form";
 import { visitableStages } from "./visit-rules";
 

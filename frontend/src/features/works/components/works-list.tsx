@@ -2,7 +2,8 @@ import { Alert, Table, Tag } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { type Works, useWorksList } from "../api/works";
+import type { Works } from "../api/types";
+import { useWorksList } from "../api/works-list";
 import { WorksDetail } from "./works-detail";
 
 /** The works in scope (a designer: their own); a row opens its page. */

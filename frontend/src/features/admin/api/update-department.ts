@@ -3,8 +3,6 @@ import { api, unwrap } from "@/lib/api";
 import { type Json, type Patch, ifMatch, useInvalidate } from "./shared";
 import { referenceKeys } from "@/lib/query-keys";
 
-export type CreateDepartmentBody = Json<"/api/v1/departments", "post">;
-
 export type UpdateDepartmentBody = Json<"/api/v1/departments/{id}", "patch">;
 
 export function useUpdateDepartment() {
@@ -14,14 +12,6 @@ export function useUpdateDepartment() {
       unwrap(
         api.PATCH("/api/v1/departments/{id}", { params: { path: { id }, header: ifMatch(version) }, body }),
       ),
-    onSuccess,
-  });
-}
-
-export function useCreateDepartment() {
-  const onSuccess = useInvalidate(referenceKeys.departments);
-  return useMutation({
-    mutationFn: (body: CreateDepartmentBody) => unwrap(api.POST("/api/v1/departments", { body })),
     onSuccess,
   });
 }

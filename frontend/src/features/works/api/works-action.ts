@@ -1,31 +1,7 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { components } from "@/api/schema";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "@/lib/api";
 import { worksKeys } from "./keys";
-
-export type Works = components["schemas"]["WorksResponse"];
-export type Stage = components["schemas"]["StageResponse"];
-export type WorksVisit = components["schemas"]["WorksVisitResponse"];
-export type StageVisitInput = components["schemas"]["RecordStageVisit"];
-export type Satisfaction = components["schemas"]["Satisfaction"];
-export type IssueKind = components["schemas"]["IssueKind"];
-
-export const worksListQuery = () =>
-  queryOptions({
-    queryKey: worksKeys.list,
-    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/works", { params: { query: { limit: 200 } }, signal })),
-  });
-
-export const useWorksList = () => useQuery(worksListQuery());
-
-/** The number of a case linked to the works (for its link); `null` while unknown or not visible. */
-export const useCaseNumber = (id: string) =>
-  useQuery({
-    queryKey: worksKeys.caseNumber(id),
-    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/cases/{id}", { params: { path: { id } }, signal })),
-    select: (c) => c.number,
-    retry: false,
-  });
+import type { StageVisitInput, Works } from "./types";
 
 type WorksAction =
   | { kind: "start"; stage: string }

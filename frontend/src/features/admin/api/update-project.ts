@@ -3,17 +3,7 @@ import { api, unwrap } from "@/lib/api";
 import { type Json, type Patch, ifMatch, useInvalidate } from "./shared";
 import { referenceKeys } from "@/lib/query-keys";
 
-export type CreateProjectBody = Json<"/api/v1/projects", "post">;
-
 export type UpdateProjectBody = Json<"/api/v1/projects/{id}", "patch">;
-
-export function useCreateProject() {
-  const onSuccess = useInvalidate(referenceKeys.projects);
-  return useMutation({
-    mutationFn: (body: CreateProjectBody) => unwrap(api.POST("/api/v1/projects", { body })),
-    onSuccess,
-  });
-}
 
 export function useUpdateProject() {
   const onSuccess = useInvalidate(referenceKeys.projects);

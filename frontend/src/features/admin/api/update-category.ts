@@ -3,8 +3,6 @@ import { api, unwrap } from "@/lib/api";
 import { type Json, type Patch, ifMatch, useInvalidate } from "./shared";
 import { referenceKeys } from "@/lib/query-keys";
 
-export type CreateCategoryBody = Json<"/api/v1/categories", "post">;
-
 export type UpdateCategoryBody = Json<"/api/v1/categories/{id}", "patch">;
 
 export function useUpdateCategory() {
@@ -14,14 +12,6 @@ export function useUpdateCategory() {
       unwrap(
         api.PATCH("/api/v1/categories/{id}", { params: { path: { id }, header: ifMatch(version) }, body }),
       ),
-    onSuccess,
-  });
-}
-
-export function useCreateCategory() {
-  const onSuccess = useInvalidate(referenceKeys.categories);
-  return useMutation({
-    mutationFn: (body: CreateCategoryBody) => unwrap(api.POST("/api/v1/categories", { body })),
     onSuccess,
   });
 }
