@@ -35,6 +35,7 @@ mod stewardship;
 mod stewardship_cases;
 mod stewardship_notices;
 mod store_steps;
+mod stored_values;
 mod visit_outcomes;
 mod webhooks;
 mod works;

@@ -2,6 +2,17 @@
 
 use std::time::Duration;
 
+crate::wire_enum! {
+    /// Where a background job stands.
+    pub enum JobStatus {
+        Queued => "queued",
+        Running => "running",
+        Done => "done",
+        /// Failed its last attempt; stays until an administrator retries it.
+        Dead => "dead",
+    }
+}
+
 /// Retry delay after the `attempt`-th failure (1-based): `base · 2^(attempt-1)`, capped at `max`.
 pub fn backoff(attempt: u32, base: Duration, max: Duration) -> Duration {
     let factor = 1u32.checked_shl(attempt.saturating_sub(1).min(30)).unwrap_or(u32::MAX);

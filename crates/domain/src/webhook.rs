@@ -15,6 +15,18 @@ crate::wire_enum! {
     }
 }
 
+crate::wire_enum! {
+    /// Where one delivery of an event to a subscription stands.
+    pub enum DeliveryStatus {
+        Pending => "pending",
+        Succeeded => "succeeded",
+        /// Failed, and tried again later (with backoff).
+        Retrying => "retrying",
+        /// Given up after the last attempt.
+        Failed => "failed",
+    }
+}
+
 /// Header carrying the Unix time (seconds) the delivery was signed at.
 pub const TIMESTAMP_HEADER: &str = "X-Huiyin-Timestamp";
 /// Header carrying `sha256=<hex HMAC-SHA256 of "<timestamp>.<body>">`.

@@ -15,8 +15,8 @@ use huiyin_store::jobs::JobRecord;
 use huiyin_store::webhooks::target::{self, ResolveError, REFUSED};
 
 use chrono::Utc;
-use huiyin_domain::webhook::{sign, DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER};
-use huiyin_store::webhooks::{self, OutgoingDelivery, SUCCEEDED};
+use huiyin_domain::webhook::{sign, DeliveryStatus, DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER};
+use huiyin_store::webhooks::{self, OutgoingDelivery};
 use huiyin_store::Store;
 use uuid::Uuid;
 
@@ -96,7 +96,7 @@ pub async fn deliver(store: &Store, delivery_client: &Delivery, job: &JobRecord)
         // The subscription was deleted: nothing left to deliver.
         return Ok(());
     };
-    if delivery.status == SUCCEEDED {
+    if delivery.status == DeliveryStatus::Succeeded {
         return Ok(());
     }
     let final_attempt = job.attempts >= job.max_attempts;
@@ -114,7 +114,7 @@ pub async fn deliver(store: &Store, delivery_client: &Delivery, job: &JobRecord)
     let sent = http
         .post(&delivery.url)
         .header(reqwest::header::CONTENT_TYPE, "application/json")
-        .header(EVENT_HEADER, &delivery.event)
+        .header(EVENT_HEADER, delivery.event.as_str())
         .header(DELIVERY_HEADER, delivery.id.to_string())
         .header(TIMESTAMP_HEADER, timestamp.to_string())
         .header(SIGNATURE_HEADER, signature)

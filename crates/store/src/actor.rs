@@ -7,6 +7,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelec
 use uuid::Uuid;
 
 use crate::entity::{user, user_project};
+use crate::wire::Wire;
 use crate::{StoreError, StoreResult};
 
 #[derive(Debug, Clone)]
@@ -60,8 +61,8 @@ impl Actor {
         if !first.try_get::<bool>("", "active")? {
             return Ok(None);
         }
-        let role_name: String = first.try_get("", "role")?;
-        let role = Role::parse(&role_name).ok_or_else(|| StoreError::invalid("role", "unknown role in database"))?;
+        // A stored role the code does not know is an error naming the user, never a 422 or a default.
+        let Wire(role): Wire<Role> = first.try_get("", "role")?;
         let mut project_ids = Vec::with_capacity(rows.len());
         for row in &rows {
             if let Some(project) = row.try_get::<Option<Uuid>>("", "project_id")? {

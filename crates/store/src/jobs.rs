@@ -9,7 +9,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use huiyin_domain::jobs::{backoff, is_dead};
+use huiyin_domain::jobs::{backoff, is_dead, JobStatus};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, FromQueryResult, QueryFilter,
@@ -19,12 +19,13 @@ use uuid::Uuid;
 
 use crate::entity::job;
 use crate::page::{self, Page};
+use crate::wire::Wire;
 use crate::{new_id, now, StoreError, StoreResult};
 
-pub const QUEUED: &str = "queued";
-pub const RUNNING: &str = "running";
-pub const DONE: &str = "done";
-pub const DEAD: &str = "dead";
+pub const QUEUED: &str = JobStatus::Queued.as_str();
+pub const RUNNING: &str = JobStatus::Running.as_str();
+pub const DONE: &str = JobStatus::Done.as_str();
+pub const DEAD: &str = JobStatus::Dead.as_str();
 
 /// A job as the queue hands it out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,8 +34,7 @@ pub struct JobRecord {
     pub kind: String,
     /// JSON.
     pub payload: String,
-    /// `queued`, `running`, `done` or `dead`.
-    pub status: String,
+    pub status: JobStatus,
     pub run_at: DateTime<Utc>,
     pub attempts: i32,
     pub max_attempts: i32,
@@ -51,7 +51,7 @@ impl From<job::Model> for JobRecord {
             id: m.id,
             kind: m.kind,
             payload: m.payload,
-            status: m.status,
+            status: m.status.0,
             run_at: m.run_at,
             attempts: m.attempts,
             max_attempts: m.max_attempts,
@@ -108,7 +108,7 @@ pub fn new_job(
         id: Set(new_id()),
         kind: Set(kind.to_owned()),
         payload: Set(payload.to_string()),
-        status: Set(QUEUED.to_owned()),
+        status: Set(Wire(JobStatus::Queued)),
         run_at: Set(run_at.unwrap_or(at)),
         attempts: Set(0),
         max_attempts: Set(max_attempts.max(1)),
@@ -226,7 +226,7 @@ pub async fn list(
     let limit = page::limit(limit)?;
     let mut select = job::Entity::find().order_by_desc(job::Column::Id);
     if let Some(status) = status {
-        if ![QUEUED, RUNNING, DONE, DEAD].contains(&status) {
+        if JobStatus::parse(status).is_none() {
             return Err(StoreError::invalid("status", "must be queued, running, done or dead"));
         }
         select = select.filter(job::Column::Status.eq(status));
@@ -242,11 +242,11 @@ pub async fn list(
 /// Puts a dead job back in the queue with a fresh set of attempts.
 pub async fn retry(db: &impl ConnectionTrait, id: Uuid) -> StoreResult<JobRecord> {
     let found = job::Entity::find_by_id(id).one(db).await?.ok_or(StoreError::NotFound)?;
-    if found.status != DEAD {
+    if found.status.0 != JobStatus::Dead {
         return Err(StoreError::conflict("status", "only dead jobs can be retried"));
     }
     let mut model: job::ActiveModel = found.into();
-    model.status = Set(QUEUED.to_owned());
+    model.status = Set(Wire(JobStatus::Queued));
     model.attempts = Set(0);
     model.run_at = Set(now());
     model.updated_at = Set(now());

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::entity::notification;
 use crate::page::{self, Page};
+use crate::wire::Wire;
 use crate::{new_id, now, StoreError, StoreResult};
 
 pub use huiyin_domain::notification::NotificationKind;
@@ -35,7 +36,7 @@ pub async fn notify(db: &impl ConnectionTrait, recipients: &[Uuid], note: &NewNo
         notification::ActiveModel {
             id: Set(new_id()),
             user_id: Set(*user_id),
-            kind: Set(note.kind.as_str().to_owned()),
+            kind: Set(Wire(note.kind)),
             title: Set(note.title.clone()),
             body: Set(note.body.clone()),
             case_id: Set(note.case_id),
@@ -81,7 +82,7 @@ pub struct NotificationRecord {
 fn view(n: notification::Model) -> NotificationRecord {
     NotificationRecord {
         id: n.id,
-        kind: NotificationKind::parse(&n.kind).unwrap_or(NotificationKind::Warning),
+        kind: n.kind.0,
         title: n.title,
         body: n.body,
         case_id: n.case_id,

@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::entity::case_event;
 use crate::page::{self, Page};
+use crate::wire::Wire;
 use crate::{new_id, now, StoreResult};
 
 /// An entry of a case's timeline.
@@ -18,14 +19,12 @@ pub struct CaseEventRecord {
     pub case_id: Uuid,
     pub actor_id: Option<Uuid>,
     pub action: String,
-    /// `CaseStatus` wire names.
-    pub from_status: Option<String>,
-    pub to_status: Option<String>,
+    pub from_status: Option<CaseStatus>,
+    pub to_status: Option<CaseStatus>,
     pub note: Option<String>,
     /// The action-specific facts (`null` if the stored text is not JSON).
     pub payload: serde_json::Value,
-    /// The `Visibility` wire name.
-    pub visibility: String,
+    pub visibility: Visibility,
     pub created_at: DateTime<Utc>,
 }
 
@@ -36,11 +35,11 @@ impl From<case_event::Model> for CaseEventRecord {
             case_id: m.case_id,
             actor_id: m.actor_id,
             action: m.action,
-            from_status: m.from_status,
-            to_status: m.to_status,
+            from_status: m.from_status.map(|s| s.0),
+            to_status: m.to_status.map(|s| s.0),
             note: m.note,
             payload: serde_json::from_str(&m.payload).unwrap_or(serde_json::Value::Null),
-            visibility: m.visibility,
+            visibility: m.visibility.0,
             created_at: m.created_at,
         }
     }
@@ -74,11 +73,11 @@ pub fn insert(
         case_id: Set(event.case_id),
         actor_id: Set(event.actor_id),
         action: Set(event.action.to_owned()),
-        from_status: Set(event.from.map(|s| s.as_str().to_owned())),
-        to_status: Set(event.to.map(|s| s.as_str().to_owned())),
+        from_status: Set(event.from.map(Wire)),
+        to_status: Set(event.to.map(Wire)),
         note: Set(event.note),
         payload: Set(event.payload.to_string()),
-        visibility: Set(event.visibility.as_str().to_owned()),
+        visibility: Set(Wire(event.visibility)),
         created_at: Set(now()),
     };
     let statement = case_event::Entity::insert(row.clone()).build(backend);

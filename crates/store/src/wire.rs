@@ -1,8 +1,9 @@
 //! Typed enum columns: a domain `wire_enum!` stored as its wire string. A stored value the code
-//! does not know is an error naming the table's row (its `id` or `user_id`), never a default.
+//! does not know is an error naming the table's row (its `id`, `user_id` or composite key), never
+//! a default.
 
 use sea_orm::sea_query::{ArrayType, ColumnType, Nullable, StringLen, ValueType, ValueTypeErr};
-use sea_orm::{ColIdx, DbErr, QueryResult, TryGetError, TryGetable, Value};
+use sea_orm::{ColIdx, DbErr, QueryResult, TryFromU64, TryGetError, TryGetable, Value};
 
 /// A domain enum with one wire spelling per value.
 pub trait WireEnum: Copy + Sized + std::fmt::Debug + PartialEq + 'static {
@@ -36,6 +37,36 @@ wire_enums! {
     huiyin_domain::case::Satisfaction => "satisfaction",
     huiyin_domain::case::CaseKind => "case kind",
     huiyin_domain::case::Severity => "severity",
+    huiyin_domain::case::Channel => "channel",
+    huiyin_domain::case::CaseStatus => "case status",
+    huiyin_domain::case::CancelReason => "cancel reason",
+    huiyin_domain::case::Visibility => "visibility",
+    huiyin_domain::case::WorkOrderStatus => "work order status",
+    huiyin_domain::case::checks::VisitPurpose => "visit purpose",
+    huiyin_domain::case::checks::VisitOutcome => "visit outcome",
+    huiyin_domain::sla::escalation::Level => "level",
+    huiyin_domain::role::Role => "role",
+    huiyin_domain::warning::WarningRule => "warning rule",
+    huiyin_domain::webhook::WebhookEvent => "webhook event",
+    huiyin_domain::customer::Relation => "property relation",
+    huiyin_domain::arrears::Stage => "arrears stage",
+    huiyin_domain::arrears::ArrearsStatus => "arrears status",
+    huiyin_domain::arrears::LegalDecision => "legal decision",
+    huiyin_domain::arrears::ContactMethod => "contact method",
+    huiyin_domain::arrears::ContactResult => "contact result",
+    huiyin_domain::arrears::ContactReason => "contact reason",
+    huiyin_domain::handover::Shift => "shift",
+    huiyin_domain::handover::HandoverStatus => "handover status",
+    huiyin_domain::steward::NoticeKind => "notice kind",
+    huiyin_domain::steward::NoticeStatus => "notice status",
+    huiyin_domain::steward::CheckpointKind => "checkpoint kind",
+    huiyin_domain::steward::StewardVisitPurpose => "steward visit purpose",
+    huiyin_domain::knowledge::ArticleStatus => "article status",
+    huiyin_domain::knowledge::Field => "article field",
+    huiyin_domain::case::checks::ScheduledVisitStatus => "scheduled visit status",
+    huiyin_domain::webhook::DeliveryStatus => "delivery status",
+    huiyin_domain::jobs::JobStatus => "job status",
+    huiyin_domain::notification::NotificationKind => "notification kind",
 }
 
 /// A column holding `T`'s wire string.
@@ -48,13 +79,46 @@ impl<T: WireEnum> From<Wire<T>> for Value {
     }
 }
 
-fn row_name(res: &QueryResult) -> String {
-    for column in ["id", "user_id"] {
-        if let Ok(id) = res.try_get::<uuid::Uuid>("", column) {
-            return format!("{column} {id}");
-        }
+/// The wire string, as the domain enum itself serializes (event payloads copy columns).
+impl<T: WireEnum> serde::Serialize for Wire<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.wire())
     }
-    "an unidentified row".to_owned()
+}
+
+impl<T: WireEnum> std::fmt::Display for Wire<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.wire())
+    }
+}
+
+/// Needed for a wire column in a composite primary key; like `String`, never built from a number.
+impl<T: WireEnum> TryFromU64 for Wire<T> {
+    fn try_from_u64(_: u64) -> Result<Self, DbErr> {
+        Err(DbErr::ConvertFromU64(T::NAME))
+    }
+}
+
+/// The row's key: its `id` (`user_id` for per-user tables), else the uuid columns of a
+/// composite key (`customer_properties`, `knowledge_terms`).
+fn row_name(res: &QueryResult) -> String {
+    let uuid = |column: &str| {
+        res.try_get::<uuid::Uuid>("", column)
+            .ok()
+            .map(|id| format!("{column} {id}"))
+    };
+    if let Some(name) = ["id", "user_id"].into_iter().find_map(uuid) {
+        return name;
+    }
+    let parts: Vec<String> = ["customer_id", "property_id", "article_id"]
+        .into_iter()
+        .filter_map(uuid)
+        .collect();
+    if parts.is_empty() {
+        "an unidentified row".to_owned()
+    } else {
+        parts.join(", ")
+    }
 }
 
 impl<T: WireEnum> TryGetable for Wire<T> {

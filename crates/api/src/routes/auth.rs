@@ -85,7 +85,7 @@ impl UserResponse {
             username: user.username,
             display_name: user.display_name,
             phone: user.phone,
-            role: Role::parse(&user.role).unwrap_or(Role::Resident),
+            role: user.role,
             department_id: user.department_id,
             customer_id: user.customer_id,
             project_ids,
@@ -119,7 +119,7 @@ pub struct TokenResponse {
 }
 
 async fn tokens_for(state: &AppState, user: UserRecord, refresh_token: String) -> ApiResult<TokenResponse> {
-    let role = Role::parse(&user.role).ok_or_else(|| ApiError::Internal("unknown role in database".into()))?;
+    let role = user.role;
     let version = auth::token_version(&state.store.db, user.id).await?;
     let access_token = state
         .jwt

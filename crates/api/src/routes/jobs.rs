@@ -40,7 +40,7 @@ impl From<JobRecord> for JobResponse {
             id: m.id,
             payload: serde_json::from_str(&m.payload).unwrap_or(serde_json::Value::Null),
             kind: m.kind,
-            status: m.status,
+            status: m.status.to_string(),
             run_at: m.run_at,
             attempts: m.attempts,
             max_attempts: m.max_attempts,

@@ -150,7 +150,7 @@ impl From<DeliveryRecord> for DeliveryView {
             id: d.id,
             webhook_id: d.webhook_id,
             event: d.event,
-            status: d.status,
+            status: d.status.as_str().to_owned(),
             attempts: d.attempts,
             response_status: d.response_status,
             error: d.error,

@@ -22,6 +22,16 @@ crate::wire_enum! {
 }
 
 crate::wire_enum! {
+    /// Where a scheduled return visit stands.
+    pub enum ScheduledVisitStatus {
+        Pending => "pending",
+        Done => "done",
+        /// Moot: the case finished, or the check it was for no longer applies.
+        Cancelled => "cancelled",
+    }
+}
+
+crate::wire_enum! {
     /// What a return visit found.
     pub enum VisitOutcome {
         /// 24 h check: the crew has contacted the customer.

@@ -17,6 +17,7 @@ use crate::cases::create::CreateCase;
 use crate::entity::{arrears, arrears_contact, case, property};
 use crate::page::{self, Page};
 use crate::validate::{optional, required};
+use crate::wire::Wire;
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 /// A contact to record.
@@ -109,7 +110,7 @@ pub async fn add(
     input: NewContact,
 ) -> StoreResult<(ContactRecord, ArrearsRecord)> {
     let row = find(db, actor, arrears_id).await?;
-    if row.status != ArrearsStatus::Open.as_str() {
+    if row.status.0 != ArrearsStatus::Open {
         return Err(StoreError::conflict("status", "this arrears is settled"));
     }
     if let Some((field, message)) = contact_problem(input.result, input.reason, input.promised_on.is_some()) {
@@ -125,9 +126,9 @@ pub async fn add(
     let saved = arrears_contact::ActiveModel {
         id: Set(new_id()),
         arrears_id: Set(row.id),
-        method: Set(input.method.as_str().to_owned()),
-        result: Set(input.result.as_str().to_owned()),
-        reason: Set(input.reason.map(|r| r.as_str().to_owned())),
+        method: Set(Wire(input.method)),
+        result: Set(Wire(input.result)),
+        reason: Set(input.reason.map(Wire)),
         note: Set(note),
         promised_on: Set(input.promised_on),
         case_id: Set(case_id),
@@ -159,7 +160,7 @@ pub async fn add(
             "the arrears changed while the contact was saved; send it again",
         ));
     }
-    Ok((contact(saved)?, get(db, actor, row.id).await?))
+    Ok((contact(saved), get(db, actor, row.id).await?))
 }
 
 /// The contact log of one arrears, newest first.
@@ -183,7 +184,7 @@ pub async fn list(
         .await?;
     let Page { items, next_cursor } = page::finish(rows, limit, |c| c.id.to_string());
     Ok(Page {
-        items: items.into_iter().map(contact).collect::<StoreResult<_>>()?,
+        items: items.into_iter().map(contact).collect(),
         next_cursor,
     })
 }
@@ -202,10 +203,10 @@ pub async fn decide_legal(
     if row.version != expected_version {
         return Err(StoreError::Stale { current: row.version });
     }
-    if row.status != ArrearsStatus::Open.as_str() {
+    if row.status.0 != ArrearsStatus::Open {
         return Err(StoreError::conflict("status", "this arrears is settled"));
     }
-    if row.stage != Stage::Legal.as_str() {
+    if row.stage.0 != Stage::Legal {
         return Err(StoreError::conflict(
             "stage",
             "a legal decision is taken only at the legal stage",

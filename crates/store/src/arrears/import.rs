@@ -18,6 +18,7 @@ use uuid::Uuid;
 
 use super::parse::{Placed, Problems};
 use crate::entity::{arrears, arrears_collection, arrears_import, project, property};
+use crate::wire::Wire;
 use crate::{new_id, now, StoreError, StoreResult};
 
 /// Who imported: a signed-in user or an integration's API key.
@@ -214,9 +215,9 @@ fn opened(
         months: Set(i32::try_from(row.months).unwrap_or(i32::MAX)),
         amount_fen: Set(row.amount.fen()),
         as_of: Set(row.as_of),
-        stage: Set(policy.stage_for(row.months).as_str().to_owned()),
-        notified_stage: Set(Stage::Steward.as_str().to_owned()),
-        status: Set(ArrearsStatus::Open.as_str().to_owned()),
+        stage: Set(Wire(policy.stage_for(row.months))),
+        notified_stage: Set(Wire(Stage::Steward)),
+        status: Set(Wire(ArrearsStatus::Open)),
         imported_at: Set(at),
         contact_due_at: Set(at + Duration::days(i64::from(policy.contact_days))),
         warned_at: Set(None),
@@ -251,13 +252,13 @@ fn change(
         return None;
     }
     let stage = policy.stage_for(row.months);
-    let notified = Stage::parse(&current.notified_stage).unwrap_or(Stage::Steward);
+    let notified = current.notified_stage.0;
     let mut model: arrears::ActiveModel = current.clone().into();
     model.months = Set(months);
     model.amount_fen = Set(row.amount.fen());
-    model.stage = Set(stage.as_str().to_owned());
+    model.stage = Set(Wire(stage));
     // Paying part of it lowers the stage; a later rise is announced again.
-    model.notified_stage = Set(notified.min(stage).as_str().to_owned());
+    model.notified_stage = Set(Wire(notified.min(stage)));
     if row.as_of != current.as_of {
         // A new month's figures: the steward's contact window starts again.
         model.as_of = Set(row.as_of);

@@ -18,7 +18,7 @@ use huiyin_domain::money::Money;
 use huiyin_domain::permission::{case_scope, CaseScope};
 use huiyin_domain::role::Role;
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use crate::entity::{area, arrears, customer_property};
@@ -26,15 +26,6 @@ use crate::page::{self, Page};
 use crate::{Actor, StoreError, StoreResult};
 
 pub use views::records;
-
-/// Turns a stored wire value into its enum; an unknown value is an error naming the row.
-pub(crate) fn wire<T>(parsed: Option<T>, table: &str, id: Uuid, column: &str, value: &str) -> StoreResult<T> {
-    parsed.ok_or_else(|| {
-        StoreError::Db(DbErr::Type(format!(
-            "{table} {id}: unknown {column} '{value}' in the database"
-        )))
-    })
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PropertyRef {

@@ -44,7 +44,7 @@ pub async fn put<C: ConnectionTrait + TransactionTrait>(
     let at = now();
     for row in open {
         let stage = policy.stage_for(u32::try_from(row.months).unwrap_or(0));
-        if stage.as_str() != row.stage {
+        if stage != row.stage.0 {
             arrears::Entity::update_many()
                 .col_expr(arrears::Column::Stage, Expr::value(stage.as_str()))
                 .col_expr(arrears::Column::UpdatedAt, Expr::value(at))

@@ -11,6 +11,7 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter}
 use uuid::Uuid;
 
 use crate::entity::{area, arrears, arrears_collection, arrears_contact};
+use crate::wire::Wire;
 use crate::StoreResult;
 
 /// One area's figures (`area_id` `None`: properties outside any area; the total has neither).
@@ -67,9 +68,7 @@ pub async fn monthly(
         if open_at_end {
             households.entry(group).or_default().insert(row.property_id);
             figures.amount_fen += row.amount_fen;
-            if let Some(stage) = Stage::parse(&row.stage) {
-                *figures.by_stage.entry(stage).or_default() += 1;
-            }
+            *figures.by_stage.entry(row.stage.0).or_default() += 1;
         }
         if row.settled_at.is_some_and(|s| s >= period.start && s < period.end) {
             figures.settled += 1;
@@ -146,7 +145,7 @@ async fn count_contacts(
         };
         let figures = groups.entry(*group).or_insert_with(blank);
         figures.contacts += 1;
-        if let Some(reason) = contact.reason.as_deref().and_then(ContactReason::parse) {
+        if let Some(Wire(reason)) = contact.reason {
             *figures.by_reason.entry(reason).or_default() += 1;
         }
     }

@@ -21,6 +21,7 @@ use uuid::Uuid;
 
 use crate::entity::{area, arrears, property, user, user_project, warning};
 use crate::notifications::{self, NewNotification, NotificationKind};
+use crate::wire::Wire;
 use crate::{new_id, webhooks, StoreResult};
 
 /// Active users with one of `roles` in any of `projects`.
@@ -63,10 +64,7 @@ async fn announce_stages<C: ConnectionTrait + TransactionTrait>(db: &C, limit: u
         .await?;
     let mut done = 0;
     for row in pending {
-        let (Some(stage), Some(notified)) = (Stage::parse(&row.stage), Stage::parse(&row.notified_stage)) else {
-            tracing::error!(arrears = %row.id, stage = %row.stage, "unknown arrears stage in the database");
-            continue;
-        };
+        let (stage, notified) = (row.stage.0, row.notified_stage.0);
         let txn = db.begin().await?;
         let claimed = arrears::Entity::update_many()
             .col_expr(arrears::Column::NotifiedStage, Expr::value(stage.as_str()))
@@ -147,7 +145,7 @@ async fn save_warning(
 ) -> StoreResult<warning::Model> {
     Ok(warning::ActiveModel {
         id: Set(new_id()),
-        rule: Set(WarningRule::ArrearsNotContacted.as_str().to_owned()),
+        rule: Set(Wire(WarningRule::ArrearsNotContacted)),
         subject_key: Set(format!("arrears_not_contacted:{subject}:{}", at.timestamp_micros())),
         project_id: Set(Some(project_id)),
         title: Set(title),

@@ -2,25 +2,20 @@
 
 use std::collections::HashMap;
 
-use huiyin_domain::arrears::{ArrearsStatus, ContactMethod, ContactReason, ContactResult, LegalDecision, Stage};
-use huiyin_domain::case::CaseStatus;
+use huiyin_domain::customer::Relation;
 use huiyin_domain::money::Money;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::{wire, ArrearsRecord, ContactRecord, CustomerRef, LegalRecord, LinkedCase, PropertyRef};
+use super::{ArrearsRecord, ContactRecord, CustomerRef, LegalRecord, LinkedCase, PropertyRef};
 use crate::entity::{area, arrears, arrears_contact, case, customer, customer_property, property};
 use crate::{StoreError, StoreResult};
 
-pub fn contact(m: arrears_contact::Model) -> StoreResult<ContactRecord> {
-    let table = "arrears_contacts";
-    Ok(ContactRecord {
-        method: wire(ContactMethod::parse(&m.method), table, m.id, "method", &m.method)?,
-        result: wire(ContactResult::parse(&m.result), table, m.id, "result", &m.result)?,
-        reason: match &m.reason {
-            Some(r) => Some(wire(ContactReason::parse(r), table, m.id, "reason", r)?),
-            None => None,
-        },
+pub fn contact(m: arrears_contact::Model) -> ContactRecord {
+    ContactRecord {
+        method: m.method.0,
+        result: m.result.0,
+        reason: m.reason.map(|r| r.0),
         id: m.id,
         arrears_id: m.arrears_id,
         note: m.note,
@@ -28,7 +23,7 @@ pub fn contact(m: arrears_contact::Model) -> StoreResult<ContactRecord> {
         case_id: m.case_id,
         created_by: m.created_by,
         created_at: m.created_at,
-    })
+    }
 }
 
 fn ids<T>(rows: &[arrears::Model], pick: impl Fn(&arrears::Model) -> Option<T>) -> Vec<T> {
@@ -47,7 +42,7 @@ pub async fn customers_of(
         .filter(customer_property::Column::PropertyId.is_in(property_ids))
         .all(db)
         .await?;
-    links.sort_by_key(|l| (l.relation != "owner", l.customer_id));
+    links.sort_by_key(|l| (l.relation.0 != Relation::Owner, l.customer_id));
     let people: HashMap<Uuid, customer::Model> = customer::Entity::find()
         .filter(customer::Column::Id.is_in(links.iter().map(|l| l.customer_id).collect::<Vec<_>>()))
         .all(db)
@@ -75,7 +70,7 @@ async fn links(
         .all(db)
         .await?
     {
-        contacts.insert(c.id, contact(c)?);
+        contacts.insert(c.id, contact(c));
     }
     let mut cases = HashMap::new();
     for c in case::Entity::find()
@@ -83,7 +78,7 @@ async fn links(
         .all(db)
         .await?
     {
-        let status = wire(CaseStatus::parse(&c.status), "cases", c.id, "status", &c.status)?;
+        let status = c.status.0;
         cases.insert(
             c.id,
             LinkedCase {
@@ -119,19 +114,15 @@ pub async fn records(db: &impl ConnectionTrait, rows: Vec<arrears::Model>) -> St
     let (contacts, cases) = links(db, &rows).await?;
     rows.into_iter()
         .map(|r| {
-            let table = "arrears";
             let p = properties
                 .get(&r.property_id)
                 .ok_or_else(|| StoreError::Db(DbErr::RecordNotFound(format!("arrears {}: property missing", r.id))))?;
-            let legal = match &r.legal_decision {
-                Some(d) => Some(LegalRecord {
-                    decision: wire(LegalDecision::parse(d), table, r.id, "legal_decision", d)?,
-                    reason: r.legal_reason.clone(),
-                    decided_by: r.legal_decided_by,
-                    decided_at: r.legal_decided_at,
-                }),
-                None => None,
-            };
+            let legal = r.legal_decision.map(|d| LegalRecord {
+                decision: d.0,
+                reason: r.legal_reason.clone(),
+                decided_by: r.legal_decided_by,
+                decided_at: r.legal_decided_at,
+            });
             Ok(ArrearsRecord {
                 id: r.id,
                 project_id: r.project_id,
@@ -155,8 +146,8 @@ pub async fn records(db: &impl ConnectionTrait, rows: Vec<arrears::Model>) -> St
                     )))
                 })?,
                 as_of: r.as_of,
-                stage: wire(Stage::parse(&r.stage), table, r.id, "stage", &r.stage)?,
-                status: wire(ArrearsStatus::parse(&r.status), table, r.id, "status", &r.status)?,
+                stage: r.stage.0,
+                status: r.status.0,
                 owner_id: r.area_id.and_then(|a| stewards.get(&a).copied().flatten()),
                 last_contact: r.last_contact_id.and_then(|c| contacts.get(&c).cloned()),
                 contacts_count: u32::try_from(r.contacts_count).unwrap_or(0),

@@ -95,8 +95,8 @@ fn timeline(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) -> St
 /// (each rule counts the kinds it watches: complaints unless it says otherwise).
 fn warning_check(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batch) {
     let watched = matches!(
-        CaseKind::parse(&c.case.kind),
-        Some(CaseKind::Complaint | CaseKind::Repair | CaseKind::Incident)
+        c.case.kind.0,
+        CaseKind::Complaint | CaseKind::Repair | CaseKind::Incident
     );
     if matches!(c.cause, Cause::Registered { .. }) && watched {
         let job = jobs::new_job(warnings::EVALUATE_JOB, json!({"case_id": c.case.id}), None, 3);
@@ -136,8 +136,7 @@ async fn tell_people(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<
     match &c.cause {
         Cause::Registered { level, .. } => {
             crate::stewardship::notify_area_steward(db, c.case).await?;
-            let kind = CaseKind::parse(&c.case.kind).unwrap_or(CaseKind::Complaint);
-            let severity = Severity::parse(&c.case.severity).unwrap_or(Severity::Normal);
+            let (kind, severity) = (c.case.kind.0, c.case.severity.0);
             if !notify_on_registration(kind, severity) {
                 return Ok(());
             }
@@ -181,7 +180,7 @@ async fn tell_people(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<
 
 /// A case dissatisfied a third time: the contacts of its level decide (a supervisor dispatches).
 async fn tell_supervisors(db: &impl ConnectionTrait, case: &case::Model) -> StoreResult<()> {
-    let level = Level::parse(&case.level).unwrap_or(Level::Project);
+    let level = case.level.0;
     let mut who = sla::contacts::recipients_for_case(db, Level::Project, case).await?;
     if level != Level::Project {
         who.extend(sla::contacts::recipients_for_case(db, level, case).await?);

@@ -1,7 +1,6 @@
 //! Attachment metadata; the bytes live on disk under the attachments directory.
 
 use huiyin_domain::attachment::{may_attach, AttachRefusal, AttachmentType};
-use huiyin_domain::case::CaseStatus;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait,
@@ -29,7 +28,7 @@ pub struct NewAttachment<'a> {
 /// again by [`insert`].
 pub async fn check_room(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid, limit: usize) -> StoreResult<()> {
     let found = find_visible(db, actor, case_id).await?;
-    let status = CaseStatus::parse(&found.status).unwrap_or(CaseStatus::Registered);
+    let status = found.status.0;
     let count = attachment::Entity::find()
         .filter(attachment::Column::CaseId.eq(case_id))
         .count(db)

@@ -16,6 +16,7 @@ use super::{CaseRecord, WorkOrderRecord};
 use crate::customers;
 use crate::entity::{case, category, property, work_order};
 use crate::validate::{bounded, required};
+use crate::wire::Wire;
 use crate::{new_id, now, sla, Actor, Doing, StoreError, StoreResult};
 
 #[derive(Debug, Clone)]
@@ -327,11 +328,11 @@ fn new_row(r: &Registration<'_>) -> case::ActiveModel {
     case::ActiveModel {
         id: Set(new_id()),
         number: Set(r.number.to_owned()),
-        kind: Set(input.kind.as_str().to_owned()),
-        channel: Set(input.channel.as_str().to_owned()),
+        kind: Set(Wire(input.kind)),
+        channel: Set(Wire(input.channel)),
         category_id: Set(input.category_id),
-        severity: Set(input.severity.as_str().to_owned()),
-        status: Set(CaseStatus::Registered.as_str().to_owned()),
+        severity: Set(Wire(input.severity)),
+        status: Set(Wire(CaseStatus::Registered)),
         project_id: Set(checked.project_id),
         area_id: Set(property.and_then(|p| p.area_id).or(input.area_id)),
         property_id: Set(property.map(|p| p.id)),
@@ -370,8 +371,8 @@ fn new_row(r: &Registration<'_>) -> case::ActiveModel {
         dispatch_breached: Set(false),
         resolve_breached: Set(false),
         reply_breached: Set(false),
-        level: Set(r.level.as_str().to_owned()),
-        peak_level: Set(r.level.as_str().to_owned()),
+        level: Set(Wire(r.level)),
+        peak_level: Set(Wire(r.level)),
         paused_at: Set(None),
         pause_reason: Set(None),
         answer_article_id: Set(None),

@@ -14,7 +14,7 @@ fn link_of(row: case::Model, customer_name: Option<String>) -> CaseLink {
     CaseLink {
         id: row.id,
         number: row.number,
-        status: row.status,
+        status: row.status.0,
         title: row.title,
         customer_name,
     }

@@ -19,7 +19,6 @@ use super::pipeline::follow::{refused, step_input, view};
 use super::pipeline::load::Loaded;
 use super::pipeline::run;
 use super::scope::find_visible;
-use super::status_of;
 use crate::entity::{case, work_order};
 use crate::timeline::{self, NewEvent};
 use crate::{now, statements, Actor, StoreError, StoreResult};
@@ -38,7 +37,7 @@ pub async fn link_case<C: ConnectionTrait + TransactionTrait>(
     let txn = statements::begin(db).await?;
     let child = load_current(&txn, actor, id, expected_version).await?;
     let parent = find_visible(&txn, actor, parent_id).await?;
-    let (child_view, parent_view) = (view(&child)?, view(&parent)?);
+    let (child_view, parent_view) = (view(&child), view(&parent));
     link::check_link(&child_view, &parent_view).map_err(refused)?;
     let steps = link::catch_up(&child_view, &parent_view).map_err(refused)?;
     let mut current = child;
@@ -76,7 +75,7 @@ pub async fn unlink_case<C: ConnectionTrait + TransactionTrait>(
         Some(parent_id) => case::Entity::find_by_id(parent_id).one(&txn).await?,
         None => None,
     };
-    let parent_status = parent.as_ref().map(status_of).transpose()?;
+    let parent_status = parent.as_ref().map(|p| p.status.0);
     link::check_unlink(
         parent.as_ref().map(|p| p.id),
         parent_status.unwrap_or(CaseStatus::Registered),
@@ -140,7 +139,7 @@ async fn relate(
             "the incident was changed meanwhile: reload and try again",
         ));
     }
-    let (action, status) = (if linked { "link" } else { "unlink" }, status_of(child)?);
+    let (action, status) = (if linked { "link" } else { "unlink" }, child.status.0);
     // The note names the other side, so each timeline reads on its own.
     let entry = |case_id, other: &str, payload| NewEvent {
         case_id,
@@ -154,7 +153,7 @@ async fn relate(
     };
     let payload = json!({"parent_id": parent.id, "parent_number": parent.number});
     timeline::append(db, entry(child.id, &parent.number, payload)).await?;
-    let parent_status = status_of(parent)?;
+    let parent_status = parent.status.0;
     timeline::append(
         db,
         NewEvent {

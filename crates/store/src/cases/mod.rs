@@ -37,12 +37,11 @@ pub mod scope;
 pub mod state;
 pub mod targets;
 
-use huiyin_domain::case::{CaseKind, CaseStatus};
+use huiyin_domain::case::CaseStatus;
 
 pub use self::records::{AttachmentRecord, CaseVisitRecord, WorkOrderRecord};
 use crate::entity::case;
 pub use crate::timeline::CaseEventRecord;
-use crate::StoreError;
 
 /// A case as stored: the row every case operation reads and answers.
 pub type CaseRow = case::Model;
@@ -70,7 +69,7 @@ pub struct CaseRecord {
 pub struct CaseLink {
     pub id: uuid::Uuid,
     pub number: String,
-    pub status: String,
+    pub status: CaseStatus,
     pub title: String,
     /// The caller (the case's customer).
     pub customer_name: Option<String>,
@@ -83,14 +82,6 @@ pub struct CaseListItem {
     pub customer_name: Option<String>,
     /// `building unit room` of the property concerned.
     pub property_label: Option<String>,
-}
-
-pub fn kind_of(model: &case::Model) -> Result<CaseKind, StoreError> {
-    CaseKind::parse(&model.kind).ok_or_else(|| StoreError::invalid("kind", "unknown case kind in database"))
-}
-
-pub fn status_of(model: &case::Model) -> Result<CaseStatus, StoreError> {
-    CaseStatus::parse(&model.status).ok_or_else(|| StoreError::invalid("status", "unknown case status in database"))
 }
 
 /// Statuses in which the case waits on us and its due time can be breached.

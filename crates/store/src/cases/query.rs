@@ -341,6 +341,6 @@ pub async fn recent_for_customer(
 
 /// Whether the case is past its earliest deadline still to be met (never while paused).
 pub fn is_overdue(model: &case::Model, at: DateTime<Utc>) -> bool {
-    let open = CaseStatus::parse(&model.status).is_some_and(|s| !s.is_terminal());
+    let open = !model.status.0.is_terminal();
     huiyin_domain::sla::is_overdue(model.next_due_at, open, at)
 }

@@ -2,6 +2,7 @@
 //! never hold a table's sea-orm model.
 
 use chrono::{DateTime, Utc};
+use huiyin_domain::case::{Satisfaction, WorkOrderStatus};
 use uuid::Uuid;
 
 use crate::entity::{attachment, visit, work_order};
@@ -42,8 +43,7 @@ pub struct WorkOrderRecord {
     pub sequence: i32,
     pub department_id: Uuid,
     pub assignee_id: Option<Uuid>,
-    /// The `WorkOrderStatus` wire name.
-    pub status: String,
+    pub status: WorkOrderStatus,
     pub note: Option<String>,
     pub due_at: Option<DateTime<Utc>>,
     pub dispatched_at: DateTime<Utc>,
@@ -61,7 +61,7 @@ impl From<work_order::Model> for WorkOrderRecord {
             sequence: m.sequence,
             department_id: m.department_id,
             assignee_id: m.assignee_id,
-            status: m.status,
+            status: m.status.0,
             note: m.note,
             due_at: m.due_at,
             dispatched_at: m.dispatched_at,
@@ -81,8 +81,7 @@ pub struct CaseVisitRecord {
     pub work_order_id: Option<Uuid>,
     pub visitor_id: Option<Uuid>,
     pub reached: bool,
-    /// The `Satisfaction` wire name.
-    pub satisfaction: Option<String>,
+    pub satisfaction: Option<Satisfaction>,
     pub comment: Option<String>,
     pub created_at: DateTime<Utc>,
 }
@@ -94,7 +93,7 @@ impl From<visit::Model> for CaseVisitRecord {
             work_order_id: m.work_order_id,
             visitor_id: m.visitor_id,
             reached: m.reached,
-            satisfaction: m.satisfaction,
+            satisfaction: m.satisfaction.map(|s| s.0),
             comment: m.comment,
             created_at: m.created_at,
         }

@@ -2,42 +2,17 @@
 //! written back onto the row: the two directions of the pipeline's load and save.
 
 use huiyin_domain::case::change::{CancelRequest, CaseState, OrderState};
-use huiyin_domain::case::{CancelReason, Satisfaction, Severity};
-use huiyin_domain::sla::escalation::Level;
 use sea_orm::{IntoActiveModel, Set};
 
-use super::{kind_of, status_of};
 use crate::entity::{case, work_order};
-use crate::{StoreError, StoreResult};
+use crate::wire::Wire;
 
-fn unknown(row: &case::Model, column: &str, value: &str) -> StoreError {
-    StoreError::invalid(
-        column,
-        format!("case {}: unknown {column} '{value}' in database", row.id),
-    )
-}
-
-fn level(row: &case::Model, column: &str, value: &str) -> StoreResult<Level> {
-    Level::parse(value).ok_or_else(|| unknown(row, column, value))
-}
-
-/// The decision's view of a stored case; a stored value the code does not know is an error
-/// naming the case.
-pub fn of(row: &case::Model) -> StoreResult<CaseState> {
-    let last_satisfaction = match row.last_satisfaction.as_deref() {
-        Some(s) => Some(Satisfaction::parse(s).ok_or_else(|| unknown(row, "last_satisfaction", s))?),
-        None => None,
-    };
-    let reason = |column: &str, value: &Option<String>| -> StoreResult<Option<CancelReason>> {
-        match value.as_deref() {
-            Some(v) => Ok(Some(CancelReason::parse(v).ok_or_else(|| unknown(row, column, v))?)),
-            None => Ok(None),
-        }
-    };
+/// The decision's view of a stored case (its enum columns were checked when the row was read).
+pub fn of(row: &case::Model) -> CaseState {
     let cancel_request = match (
         row.cancel_requested_at,
         row.cancel_requested_by,
-        reason("cancel_request_reason", &row.cancel_request_reason)?,
+        row.cancel_request_reason.map(|r| r.0),
     ) {
         (Some(requested_at), Some(requested_by), Some(reason)) => Some(CancelRequest {
             reason,
@@ -48,15 +23,15 @@ pub fn of(row: &case::Model) -> StoreResult<CaseState> {
         }),
         _ => None,
     };
-    Ok(CaseState {
-        cancel_reason: reason("cancel_reason", &row.cancel_reason)?,
+    CaseState {
+        cancel_reason: row.cancel_reason.map(|r| r.0),
         cancel_request,
         id: row.id,
-        kind: kind_of(row)?,
-        severity: Severity::parse(&row.severity).ok_or_else(|| unknown(row, "severity", &row.severity))?,
-        status: status_of(row)?,
-        level: level(row, "level", &row.level)?,
-        peak_level: level(row, "peak_level", &row.peak_level)?,
+        kind: row.kind.0,
+        severity: row.severity.0,
+        status: row.status.0,
+        level: row.level.0,
+        peak_level: row.peak_level.0,
         department_id: row.department_id,
         assignee_id: row.assignee_id,
         current_work_order_id: row.current_work_order_id,
@@ -72,7 +47,7 @@ pub fn of(row: &case::Model) -> StoreResult<CaseState> {
         closed_at: row.closed_at,
         cancelled_at: row.cancelled_at,
         closed_on_spot: row.closed_on_spot,
-        last_satisfaction,
+        last_satisfaction: row.last_satisfaction.map(|s| s.0),
         duplicate_of: row.duplicate_of,
         resolve_breached: row.resolve_breached,
         reply_breached: row.reply_breached,
@@ -80,7 +55,7 @@ pub fn of(row: &case::Model) -> StoreResult<CaseState> {
         pause_reason: row.pause_reason.clone(),
         answer_article_id: row.answer_article_id,
         dissatisfied_visits: row.dissatisfied_visits,
-    })
+    }
 }
 
 /// The decision's view of a work order.
@@ -96,9 +71,9 @@ pub fn order_of(row: &work_order::Model) -> OrderState {
 /// deadline bookkeeping derived from them), one version up.
 pub fn write(before: &case::Model, after: &CaseState, at: chrono::DateTime<chrono::Utc>) -> case::ActiveModel {
     let mut m = before.clone().into_active_model();
-    m.status = Set(after.status.as_str().to_owned());
-    m.level = Set(after.level.as_str().to_owned());
-    m.peak_level = Set(after.peak_level.as_str().to_owned());
+    m.status = Set(Wire(after.status));
+    m.level = Set(Wire(after.level));
+    m.peak_level = Set(Wire(after.peak_level));
     m.department_id = Set(after.department_id);
     m.assignee_id = Set(after.assignee_id);
     m.current_work_order_id = Set(after.current_work_order_id);
@@ -114,18 +89,18 @@ pub fn write(before: &case::Model, after: &CaseState, at: chrono::DateTime<chron
     m.closed_at = Set(after.closed_at);
     m.cancelled_at = Set(after.cancelled_at);
     m.closed_on_spot = Set(after.closed_on_spot);
-    m.last_satisfaction = Set(after.last_satisfaction.map(|s| s.as_str().to_owned()));
+    m.last_satisfaction = Set(after.last_satisfaction.map(Wire));
     m.duplicate_of = Set(after.duplicate_of);
     m.resolve_breached = Set(after.resolve_breached);
     m.reply_breached = Set(after.reply_breached);
     m.paused_at = Set(after.paused_at);
     m.pause_reason = Set(after.pause_reason.clone());
     m.answer_article_id = Set(after.answer_article_id);
-    m.cancel_reason = Set(after.cancel_reason.map(|r| r.as_str().to_owned()));
+    m.cancel_reason = Set(after.cancel_reason.map(Wire));
     let request = after.cancel_request.as_ref();
     m.cancel_requested_at = Set(request.map(|r| r.requested_at));
     m.cancel_requested_by = Set(request.map(|r| r.requested_by));
-    m.cancel_request_reason = Set(request.map(|r| r.reason.as_str().to_owned()));
+    m.cancel_request_reason = Set(request.map(|r| Wire(r.reason)));
     m.cancel_request_note = Set(request.map(|r| r.note.clone()));
     m.cancel_request_duplicate_of = Set(request.and_then(|r| r.duplicate_of));
     m.dissatisfied_visits = Set(after.dissatisfied_visits);

@@ -85,8 +85,8 @@ pub async fn check_assignee(
     };
     let refused = || StoreError::invalid("assignee_id", "must be an active member of the department");
     match user::Entity::find_by_id(id).one(db).await? {
-        Some(u) if u.active && u.department_id == Some(department_id) && u.role != Role::Resident.as_str() => {
-            let works_here = u.role == Role::Admin.as_str() || project_ids_of(db, u.id).await?.contains(&project_id);
+        Some(u) if u.active && u.department_id == Some(department_id) && u.role.0 != Role::Resident => {
+            let works_here = u.role.0 == Role::Admin || project_ids_of(db, u.id).await?.contains(&project_id);
             if works_here {
                 Ok(())
             } else {

@@ -27,6 +27,7 @@ use uuid::Uuid;
 
 use crate::entity::{customer, customer_phone, customer_property, property};
 use crate::validate::{bounded, required, version_matches};
+use crate::wire::Wire;
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 /// A property of a customer and how they relate to it.
@@ -211,7 +212,7 @@ async fn write_links(
         customer_property::ActiveModel {
             customer_id: Set(customer_id),
             property_id: Set(p.id),
-            relation: Set(relation.as_str().to_owned()),
+            relation: Set(Wire(*relation)),
         }
         .insert(db)
         .await?;
@@ -304,7 +305,7 @@ pub(crate) async fn load_records(
             properties
                 .entry(link.customer_id)
                 .or_default()
-                .push((Relation::parse(&link.relation).unwrap_or(Relation::Owner), p.clone()));
+                .push((link.relation.0, p.clone()));
         }
     }
     Ok(customers

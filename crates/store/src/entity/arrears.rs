@@ -1,4 +1,7 @@
+use huiyin_domain::arrears::{ArrearsStatus, LegalDecision, Stage};
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 /// One property's arrears on one fee item while owed (`status` open), kept once settled.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -14,11 +17,14 @@ pub struct Model {
     pub amount_fen: i64,
     pub as_of: Date,
     /// `huiyin_domain::arrears::Stage`.
-    pub stage: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub stage: Wire<Stage>,
     /// The highest stage already announced to its people.
-    pub notified_stage: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub notified_stage: Wire<Stage>,
     /// `huiyin_domain::arrears::ArrearsStatus`.
-    pub status: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub status: Wire<ArrearsStatus>,
     /// When the current `as_of` arrived (the contact window runs from here).
     pub imported_at: DateTimeUtc,
     pub contact_due_at: DateTimeUtc,
@@ -29,7 +35,8 @@ pub struct Model {
     pub contacts_count: i32,
     /// The complaint a service dispute opened or linked.
     pub case_id: Option<Uuid>,
-    pub legal_decision: Option<String>,
+    #[sea_orm(column_type = "String(StringLen::None)", nullable)]
+    pub legal_decision: Option<Wire<LegalDecision>>,
     #[sea_orm(column_type = "Text", nullable)]
     pub legal_reason: Option<String>,
     pub legal_decided_by: Option<Uuid>,

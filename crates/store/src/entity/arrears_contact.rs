@@ -1,4 +1,7 @@
+use huiyin_domain::arrears::{ContactMethod, ContactReason, ContactResult};
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 /// One contact with a customer about an arrears (催费记录); never edited.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,9 +10,12 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub arrears_id: Uuid,
-    pub method: String,
-    pub result: String,
-    pub reason: Option<String>,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub method: Wire<ContactMethod>,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub result: Wire<ContactResult>,
+    #[sea_orm(column_type = "String(StringLen::None)", nullable)]
+    pub reason: Option<Wire<ContactReason>>,
     #[sea_orm(column_type = "Text", nullable)]
     pub note: Option<String>,
     pub promised_on: Option<Date>,

@@ -1,4 +1,8 @@
+use huiyin_domain::case::{CancelReason, CaseKind, CaseStatus, Channel, Satisfaction, Severity};
+use huiyin_domain::sla::escalation::Level;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "cases")]
@@ -6,11 +10,15 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub number: String,
-    pub kind: String,
-    pub channel: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub kind: Wire<CaseKind>,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub channel: Wire<Channel>,
     pub category_id: Option<Uuid>,
-    pub severity: String,
-    pub status: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub severity: Wire<Severity>,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub status: Wire<CaseStatus>,
     pub project_id: Uuid,
     pub area_id: Option<Uuid>,
     pub property_id: Option<Uuid>,
@@ -35,7 +43,8 @@ pub struct Model {
     pub cancelled_at: Option<DateTimeUtc>,
     /// Answered and closed during the first contact (first-contact resolution).
     pub closed_on_spot: bool,
-    pub last_satisfaction: Option<String>,
+    #[sea_orm(column_type = "String(StringLen::None)", nullable)]
+    pub last_satisfaction: Option<Wire<Satisfaction>>,
     pub duplicate_of: Option<Uuid>,
     pub verify_due_at: Option<DateTimeUtc>,
     pub dispatch_due_at: Option<DateTimeUtc>,
@@ -49,9 +58,11 @@ pub struct Model {
     pub resolve_breached: bool,
     pub reply_breached: bool,
     /// Escalation level: `project`, `area` or `company`.
-    pub level: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub level: Wire<Level>,
     /// The highest level the case ever reached (statistics count escalations by it).
-    pub peak_level: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub peak_level: Wire<Level>,
     pub paused_at: Option<DateTimeUtc>,
     pub pause_reason: Option<String>,
     /// The knowledge article the inquiry was answered from when closed on the spot.
@@ -70,11 +81,13 @@ pub struct Model {
     /// then never looks its children up).
     pub child_count: i32,
     /// Why the case was cancelled (`duplicate`, `invalid`, `withdrawn`); `None` before issue #19.
-    pub cancel_reason: Option<String>,
+    #[sea_orm(column_type = "String(StringLen::None)", nullable)]
+    pub cancel_reason: Option<Wire<CancelReason>>,
     /// A cancellation waiting for a supervisor's approval: when, by whom, why.
     pub cancel_requested_at: Option<DateTimeUtc>,
     pub cancel_requested_by: Option<Uuid>,
-    pub cancel_request_reason: Option<String>,
+    #[sea_orm(column_type = "String(StringLen::None)", nullable)]
+    pub cancel_request_reason: Option<Wire<CancelReason>>,
     #[sea_orm(column_type = "Text", nullable)]
     pub cancel_request_note: Option<String>,
     pub cancel_request_duplicate_of: Option<Uuid>,

@@ -1,4 +1,7 @@
+use huiyin_domain::case::{CaseStatus, Visibility};
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "case_events")]
@@ -8,14 +11,17 @@ pub struct Model {
     pub case_id: Uuid,
     pub actor_id: Option<Uuid>,
     pub action: String,
-    pub from_status: Option<String>,
-    pub to_status: Option<String>,
+    #[sea_orm(column_type = "String(StringLen::None)", nullable)]
+    pub from_status: Option<Wire<CaseStatus>>,
+    #[sea_orm(column_type = "String(StringLen::None)", nullable)]
+    pub to_status: Option<Wire<CaseStatus>>,
     #[sea_orm(column_type = "Text", nullable)]
     pub note: Option<String>,
     /// JSON object with the action-specific facts.
     #[sea_orm(column_type = "Text")]
     pub payload: String,
-    pub visibility: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub visibility: Wire<Visibility>,
     pub created_at: DateTimeUtc,
 }
 

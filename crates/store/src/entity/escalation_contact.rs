@@ -1,11 +1,15 @@
+use huiyin_domain::sla::escalation::Level;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "escalation_contacts")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub level: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub level: Wire<Level>,
     pub project_id: Option<Uuid>,
     /// Only for cases of this area (of `project_id`).
     pub area_id: Option<Uuid>,

@@ -1,4 +1,7 @@
+use huiyin_domain::handover::{HandoverStatus, Shift};
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 /// A shift handover (交接班记录).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +11,8 @@ pub struct Model {
     pub id: Uuid,
     pub author_id: Uuid,
     /// `huiyin_domain::handover::Shift`.
-    pub shift: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub shift: Wire<Shift>,
     #[sea_orm(column_type = "Text", nullable)]
     pub notes: Option<String>,
     #[sea_orm(column_type = "Text", nullable)]
@@ -21,7 +25,8 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub snapshot: String,
     /// `huiyin_domain::handover::HandoverStatus`.
-    pub status: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub status: Wire<HandoverStatus>,
     pub accepted_by: Option<Uuid>,
     pub accepted_at: Option<DateTimeUtc>,
     #[sea_orm(column_type = "Text", nullable)]

@@ -1,4 +1,7 @@
+use huiyin_domain::jobs::JobStatus;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "jobs")]
@@ -10,7 +13,8 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub payload: String,
     /// `queued`, `running`, `done` or `dead`.
-    pub status: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub status: Wire<JobStatus>,
     pub run_at: DateTimeUtc,
     pub attempts: i32,
     pub max_attempts: i32,

@@ -1,4 +1,7 @@
+use huiyin_domain::knowledge::ArticleStatus;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "knowledge_articles")]
@@ -9,7 +12,8 @@ pub struct Model {
     /// Markdown.
     pub body: String,
     /// `draft` or `published` (`huiyin_domain::knowledge::ArticleStatus`).
-    pub status: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub status: Wire<ArticleStatus>,
     /// JSON array of strings.
     pub tags: String,
     pub created_by: Uuid,

@@ -1,4 +1,7 @@
+use huiyin_domain::knowledge::Field;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 /// One search term of an article (`huiyin_domain::knowledge::terms`) and how often it occurs
 /// in one field (`title`, `tags` or `body`).
@@ -10,7 +13,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub article_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub field: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub field: Wire<Field>,
     pub hits: i32,
 }
 

@@ -1,4 +1,7 @@
+use huiyin_domain::notification::NotificationKind;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "notifications")]
@@ -6,7 +9,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub user_id: Uuid,
-    pub kind: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub kind: Wire<NotificationKind>,
     pub title: String,
     #[sea_orm(column_type = "Text")]
     pub body: String,

@@ -1,4 +1,7 @@
+use huiyin_domain::steward::CheckpointKind;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "patrol_checkpoints")]
@@ -8,7 +11,8 @@ pub struct Model {
     pub route_id: Uuid,
     pub position: i32,
     pub name: String,
-    pub kind: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub kind: Wire<CheckpointKind>,
     pub property_id: Option<Uuid>,
 }
 

@@ -1,4 +1,8 @@
+use huiyin_domain::case::checks::ScheduledVisitStatus;
+use huiyin_domain::case::checks::{VisitOutcome, VisitPurpose};
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "scheduled_visits")]
@@ -7,9 +11,11 @@ pub struct Model {
     pub id: Uuid,
     pub case_id: Uuid,
     pub project_id: Uuid,
-    pub purpose: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub purpose: Wire<VisitPurpose>,
     pub due_at: DateTimeUtc,
-    pub status: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub status: Wire<ScheduledVisitStatus>,
     pub notified_at: Option<DateTimeUtc>,
     pub done_at: Option<DateTimeUtc>,
     pub done_by: Option<Uuid>,
@@ -19,7 +25,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub assignee_id: Option<Uuid>,
     /// What the visit found (`huiyin_domain::case::checks::VisitOutcome`); set when it is done.
-    pub outcome: Option<String>,
+    #[sea_orm(column_type = "String(StringLen::None)", nullable)]
+    pub outcome: Option<Wire<VisitOutcome>>,
     /// Tries made so far to reach the customer without success.
     pub attempts: i32,
 }

@@ -1,4 +1,7 @@
+use huiyin_domain::steward::StewardVisitPurpose;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "steward_visits")]
@@ -11,7 +14,8 @@ pub struct Model {
     pub customer_id: Option<Uuid>,
     /// Who made the visit.
     pub steward_id: Uuid,
-    pub purpose: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub purpose: Wire<StewardVisitPurpose>,
     pub reached: bool,
     #[sea_orm(column_type = "Text", nullable)]
     pub opinions: Option<String>,

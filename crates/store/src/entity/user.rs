@@ -1,4 +1,7 @@
+use huiyin_domain::role::Role;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
@@ -8,7 +11,8 @@ pub struct Model {
     pub username: String,
     pub display_name: String,
     pub phone: Option<String>,
-    pub role: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub role: Wire<Role>,
     pub department_id: Option<Uuid>,
     pub customer_id: Option<Uuid>,
     pub password_hash: String,

@@ -1,4 +1,7 @@
+use huiyin_domain::case::Satisfaction;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "visits")]
@@ -9,7 +12,8 @@ pub struct Model {
     pub work_order_id: Option<Uuid>,
     pub visitor_id: Option<Uuid>,
     pub reached: bool,
-    pub satisfaction: Option<String>,
+    #[sea_orm(column_type = "String(StringLen::None)", nullable)]
+    pub satisfaction: Option<Wire<Satisfaction>>,
     #[sea_orm(column_type = "Text", nullable)]
     pub comment: Option<String>,
     pub created_at: DateTimeUtc,

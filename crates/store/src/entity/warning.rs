@@ -1,11 +1,15 @@
+use huiyin_domain::warning::WarningRule;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "warnings")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub rule: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub rule: Wire<WarningRule>,
     pub subject_key: String,
     pub project_id: Option<Uuid>,
     pub title: String,

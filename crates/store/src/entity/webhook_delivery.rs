@@ -1,4 +1,8 @@
+use huiyin_domain::webhook::DeliveryStatus;
+use huiyin_domain::webhook::WebhookEvent;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "webhook_deliveries")]
@@ -6,10 +10,12 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub webhook_id: Uuid,
-    pub event: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub event: Wire<WebhookEvent>,
     #[sea_orm(column_type = "Text")]
     pub payload: String,
-    pub status: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub status: Wire<DeliveryStatus>,
     pub attempts: i32,
     pub response_status: Option<i32>,
     #[sea_orm(column_type = "Text", nullable)]

@@ -1,4 +1,7 @@
+use huiyin_domain::case::WorkOrderStatus;
 use sea_orm::entity::prelude::*;
+
+use crate::wire::Wire;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "work_orders")]
@@ -9,7 +12,8 @@ pub struct Model {
     pub sequence: i32,
     pub department_id: Uuid,
     pub assignee_id: Option<Uuid>,
-    pub status: String,
+    #[sea_orm(column_type = "String(StringLen::None)")]
+    pub status: Wire<WorkOrderStatus>,
     #[sea_orm(column_type = "Text", nullable)]
     pub note: Option<String>,
     pub due_at: Option<DateTimeUtc>,

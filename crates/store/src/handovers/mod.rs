@@ -17,11 +17,11 @@ use uuid::Uuid;
 
 use self::snapshot::Snapshot;
 use crate::arrears::sweep::project_people;
-use crate::arrears::wire;
 use crate::entity::{handover, handover_project, project};
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::page::{self, Page};
 use crate::validate::optional;
+use crate::wire::Wire;
 use crate::{new_id, now, settings, Actor, StoreError, StoreResult};
 
 pub const SETTINGS: &str = "handover_settings";
@@ -110,8 +110,8 @@ async fn records(db: &impl ConnectionTrait, rows: Vec<handover::Model>) -> Store
                 )))
             })?;
             Ok(HandoverRecord {
-                shift: wire(Shift::parse(&r.shift), "handovers", r.id, "shift", &r.shift)?,
-                status: wire(HandoverStatus::parse(&r.status), "handovers", r.id, "status", &r.status)?,
+                shift: r.shift.0,
+                status: r.status.0,
                 project_ids: links
                     .iter()
                     .filter(|l| l.handover_id == r.id)
@@ -144,13 +144,13 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: NewHandover
     let saved = handover::ActiveModel {
         id: Set(new_id()),
         author_id: Set(actor.user_id),
-        shift: Set(input.shift.unwrap_or(Shift::Other).as_str().to_owned()),
+        shift: Set(Wire(input.shift.unwrap_or(Shift::Other))),
         notes: Set(text("notes", &input.notes)?),
         instructions: Set(text("instructions", &input.instructions)?),
         suggestions: Set(text("suggestions", &input.suggestions)?),
         equipment: Set(text("equipment", &input.equipment)?),
         snapshot: Set(serde_json::to_string(&taken).unwrap_or_else(|_| "{}".into())),
-        status: Set(HandoverStatus::Pending.as_str().to_owned()),
+        status: Set(Wire(HandoverStatus::Pending)),
         accepted_by: Set(None),
         accepted_at: Set(None),
         accept_note: Set(None),

@@ -62,8 +62,8 @@ fn item(c: case::Model) -> CaseItem {
         id: c.id,
         number: c.number,
         title: c.title,
-        status: c.status,
-        severity: c.severity,
+        status: c.status.to_string(),
+        severity: c.severity.to_string(),
         project_id: c.project_id,
     }
 }
@@ -109,7 +109,7 @@ async fn visits(db: &impl ConnectionTrait, base: Condition, at: DateTime<Utc>) -
                 case_id: v.case_id,
                 number: c.number.clone(),
                 title: c.title.clone(),
-                purpose: v.purpose,
+                purpose: v.purpose.to_string(),
                 due_at: v.due_at,
             })
         })

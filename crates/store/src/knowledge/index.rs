@@ -7,6 +7,7 @@ use huiyin_domain::knowledge::{terms, Field};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
 use crate::entity::{knowledge_article as article, knowledge_term as term};
+use crate::wire::Wire;
 use crate::StoreResult;
 
 /// Rows inserted per statement (well under SQLite's 32 766 bound parameters).
@@ -28,7 +29,7 @@ pub async fn reindex(db: &impl ConnectionTrait, row: &article::Model, tags: &[St
             rows.push(term::ActiveModel {
                 term: Set(t),
                 article_id: Set(row.id),
-                field: Set(field.as_str().to_owned()),
+                field: Set(Wire(field)),
                 hits: Set(i32::try_from(hits).unwrap_or(i32::MAX)),
             });
         }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use huiyin_domain::knowledge::{may_see, ArticleStatus};
 use huiyin_domain::permission::Permission;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
     TransactionTrait,
 };
 use uuid::Uuid;
@@ -23,6 +23,7 @@ use crate::entity::{category, knowledge_article as article, knowledge_article_ca
 use crate::entity::{knowledge_article_project as art_proj, project};
 use crate::page::{self, Page};
 use crate::validate::{bounded, required, version_matches};
+use crate::wire::Wire;
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 pub const TITLE_MAX: usize = 120;
@@ -68,16 +69,6 @@ pub struct ListArticles {
     pub status: Option<ArticleStatus>,
     pub limit: Option<u64>,
     pub cursor: Option<String>,
-}
-
-/// A stored status the code does not know is an error naming the row, never a default.
-pub fn status_of(row: &article::Model) -> StoreResult<ArticleStatus> {
-    ArticleStatus::parse(&row.status).ok_or_else(|| {
-        StoreError::Db(DbErr::Custom(format!(
-            "knowledge_articles {}: unknown status '{}'",
-            row.id, row.status
-        )))
-    })
 }
 
 fn clean_tags(tags: &[String]) -> StoreResult<Vec<String>> {
@@ -179,7 +170,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
         id: Set(new_id()),
         title: Set(title),
         body: Set(body),
-        status: Set(input.status.as_str().to_owned()),
+        status: Set(Wire(input.status)),
         tags: Set(serde_json::to_string(&tags).unwrap_or_else(|_| "[]".into())),
         created_by: Set(actor.user_id),
         updated_by: Set(None),
@@ -227,7 +218,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     }
     row.tags = Set(serde_json::to_string(&tags).unwrap_or_else(|_| "[]".into()));
     if let Some(status) = input.status {
-        row.status = Set(status.as_str().to_owned());
+        row.status = Set(Wire(status));
         if status == ArticleStatus::Published && current.status != ArticleStatus::Published {
             row.published_at = Set(Some(now()));
         }
@@ -266,7 +257,7 @@ pub async fn records(db: &impl ConnectionTrait, rows: Vec<article::Model>) -> St
     rows.into_iter()
         .map(|row| {
             Ok(ArticleRecord {
-                status: status_of(&row)?,
+                status: row.status.0,
                 tags: serde_json::from_str(&row.tags).unwrap_or_default(),
                 category_ids: categories.remove(&row.id).unwrap_or_default(),
                 project_ids: projects.remove(&row.id).unwrap_or_default(),

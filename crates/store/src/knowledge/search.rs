@@ -40,12 +40,7 @@ async fn scores(db: &impl ConnectionTrait, wanted: &[String]) -> StoreResult<Has
         .await?;
     let mut per_article: HashMap<Uuid, BTreeMap<String, Vec<(Field, i64)>>> = HashMap::new();
     for row in rows {
-        let field = Field::parse(&row.field).ok_or_else(|| {
-            StoreError::Db(sea_orm::DbErr::Custom(format!(
-                "knowledge_terms {}/{}: unknown field '{}'",
-                row.article_id, row.term, row.field
-            )))
-        })?;
+        let field = row.field.0;
         per_article
             .entry(row.article_id)
             .or_default()

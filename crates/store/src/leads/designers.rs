@@ -33,7 +33,7 @@ pub struct DesignerProfile {
 
 async fn designer_user(db: &impl ConnectionTrait, actor: &Actor, user_id: Uuid) -> StoreResult<user::Model> {
     let found = user::Entity::find_by_id(user_id).one(db).await?;
-    let Some(found) = found.filter(|u| u.role == Role::Designer.as_str()) else {
+    let Some(found) = found.filter(|u| u.role.0 == Role::Designer) else {
         return Err(StoreError::NotFound);
     };
     let projects = crate::actor::project_ids_of(db, user_id).await?;

@@ -52,7 +52,7 @@ pub async fn sweep(db: &impl ConnectionTrait, at: DateTime<Utc>, limit: u64) -> 
         let title = format!("客户资源 {} 回访逾期（应于 {} 前回访）", l.number, l.follow_up_due_on);
         let saved = warning::ActiveModel {
             id: Set(new_id()),
-            rule: Set(WarningRule::LeadFollowUpMissed.as_str().to_owned()),
+            rule: Set(Wire(WarningRule::LeadFollowUpMissed)),
             subject_key: Set(key),
             project_id: Set(Some(l.project_id)),
             title: Set(title.clone()),

@@ -303,13 +303,10 @@ pub async fn dispatch_on_registration(
     db: &impl ConnectionTrait,
     created: &case::Model,
 ) -> StoreResult<Option<case::Model>> {
-    let (Some(category_id), Some(kind), Some(severity)) = (
-        created.category_id,
-        CaseKind::parse(&created.kind),
-        Severity::parse(&created.severity),
-    ) else {
+    let Some(category_id) = created.category_id else {
         return Ok(None);
     };
+    let (kind, severity) = (created.kind.0, created.severity.0);
     let config = super::config(db).await?;
     let query = RouteQuery {
         project_id: created.project_id,

@@ -22,6 +22,7 @@ use super::account;
 use crate::auth::{hash_off_thread, revoke_user_tokens, verify_off_thread};
 use crate::entity::user;
 use crate::error::is_unique_violation;
+use crate::wire::Wire;
 use crate::{audit, customers, now, Actor, StoreError, StoreResult};
 
 /// A password hash that no password verifies against (not a PHC string): the login cannot be
@@ -134,7 +135,7 @@ async fn create_login(
         username: Set(phone.to_owned()),
         display_name: Set(display_name.to_owned()),
         phone: Set(Some(phone.to_owned())),
-        role: Set(Role::Resident.as_str().to_owned()),
+        role: Set(Wire(Role::Resident)),
         department_id: Set(None),
         customer_id: Set(Some(customer_id)),
         password_hash: Set(NOT_YET_ACTIVATED.to_owned()),

@@ -209,7 +209,7 @@ fn cancel_reason_in(payload: &serde_json::Value) -> Option<CancelReason> {
 async fn cancel_reasons(db: &impl ConnectionTrait, cases: &[case::Model]) -> StoreResult<HashMap<Uuid, CancelReason>> {
     let cancelled: Vec<Uuid> = cases
         .iter()
-        .filter(|c| c.status == CaseStatus::Cancelled.as_str())
+        .filter(|c| c.status.0 == CaseStatus::Cancelled)
         .map(|c| c.id)
         .collect();
     if cancelled.is_empty() {
@@ -280,7 +280,7 @@ async fn timeline(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid) -> St
         .await?
         .items
         .into_iter()
-        .filter(|e| e.visibility == Visibility::Public.as_str())
+        .filter(|e| e.visibility == Visibility::Public)
         .collect();
     let payloads: Vec<serde_json::Value> = events.iter().map(|e| e.payload.clone()).collect();
     let department_ids = payloads
@@ -302,7 +302,7 @@ async fn timeline(db: &impl ConnectionTrait, actor: &Actor, case_id: Uuid) -> St
             };
             TimelineEntry {
                 id: event.id,
-                status: event.to_status.as_deref().and_then(CaseStatus::parse),
+                status: event.to_status,
                 note,
                 at: event.created_at,
                 by_resident,

@@ -10,7 +10,6 @@ use super::cases::customer_of;
 use crate::cases::actions::{ActionInput, CancelCase, ReplyCase, VisitCase};
 use crate::cases::pipeline;
 use crate::cases::scope::find_visible;
-use crate::cases::status_of;
 use crate::entity::case;
 use crate::{Actor, StoreError, StoreResult};
 
@@ -48,7 +47,7 @@ pub async fn rate<C: ConnectionTrait + TransactionTrait>(
 ) -> StoreResult<case::Model> {
     customer_of(actor)?;
     with_fresh_version(db, actor, id, async |current: &case::Model| {
-        let plan = rating_plan(status_of(current)?)?;
+        let plan = rating_plan(current.status.0)?;
         let txn = db.begin().await?;
         let mut version = current.version;
         if plan == RatingPlan::ReplyThenVisit {
@@ -93,7 +92,7 @@ pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
 ) -> StoreResult<case::Model> {
     customer_of(actor)?;
     with_fresh_version(db, actor, id, async |current: &case::Model| {
-        let status = status_of(current)?;
+        let status = current.status.0;
         if !may_withdraw(status) {
             return Err(TransitionError::NotAllowed {
                 action: CaseAction::Cancel,

@@ -39,10 +39,7 @@ async fn load(db: &impl ConnectionTrait, customer_id: Uuid, only: Option<Uuid>) 
         links = links.filter(customer_property::Column::PropertyId.eq(id));
     }
     let links = links.all(db).await?;
-    let relations: HashMap<Uuid, Relation> = links
-        .iter()
-        .map(|l| (l.property_id, Relation::parse(&l.relation).unwrap_or(Relation::Owner)))
-        .collect();
+    let relations: HashMap<Uuid, Relation> = links.iter().map(|l| (l.property_id, l.relation.0)).collect();
     let properties = property::Entity::find()
         .filter(property::Column::Id.is_in(relations.keys().copied().collect::<Vec<_>>()))
         .order_by_asc(property::Column::Building)

@@ -20,6 +20,7 @@ use uuid::Uuid;
 use crate::actor::project_ids_of;
 use crate::entity::{area, case, escalation_contact, project, user, user_project};
 use crate::notifications::{self, NewNotification, NotificationKind};
+use crate::wire::Wire;
 use crate::{new_id, now, webhooks, Actor, StoreError, StoreResult};
 
 /// A new contact for one level: company-wide, a project's or an area's.
@@ -68,9 +69,7 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor) -> StoreResult<Vec<E
         .map(|r| {
             Ok(EscalationContactRecord {
                 id: r.id,
-                level: Level::parse(&r.level).ok_or_else(|| {
-                    StoreError::invalid("level", format!("escalation contact {} has an unknown level", r.id))
-                })?,
+                level: r.level.0,
                 project_id: r.project_id,
                 area_id: r.area_id,
                 user_id: r.user_id,
@@ -115,12 +114,12 @@ async fn placement(
 pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateEscalationContact) -> StoreResult<Uuid> {
     let (project_id, area_id) = placement(db, actor, &input).await?;
     let staff = match user::Entity::find_by_id(input.user_id).one(db).await? {
-        Some(u) if u.active && u.role != Role::Resident.as_str() => u,
+        Some(u) if u.active && u.role.0 != Role::Resident => u,
         _ => return Err(StoreError::invalid("user_id", "must be an active staff account")),
     };
     // A project's notices go only to people who may see its cases.
     if let Some(project_id) = project_id {
-        let member = staff.role == Role::Admin.as_str() || project_ids_of(db, staff.id).await?.contains(&project_id);
+        let member = staff.role.0 == Role::Admin || project_ids_of(db, staff.id).await?.contains(&project_id);
         if !member {
             return Err(StoreError::invalid("user_id", "must be a member of the project"));
         }
@@ -140,7 +139,7 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateEscal
     }
     let row = escalation_contact::ActiveModel {
         id: Set(new_id()),
-        level: Set(input.level.as_str().to_owned()),
+        level: Set(Wire(input.level)),
         project_id: Set(project_id),
         area_id: Set(area_id),
         user_id: Set(input.user_id),

@@ -16,12 +16,12 @@ use serde_json::json;
 use super::contacts::announce_escalation;
 use crate::entity::case;
 use crate::timeline::{self, NewEvent};
+use crate::wire::Wire;
 use crate::StoreResult;
 
 /// The deadlines of a stored case.
 pub fn deadlines_of(c: &case::Model) -> CaseDeadlines {
-    let status = CaseStatus::parse(&c.status);
-    let terminal = status.is_some_and(CaseStatus::is_terminal);
+    let terminal = c.status.0.is_terminal();
     let dispatched = c.first_dispatched_at.is_some();
     CaseDeadlines {
         verify: DeadlineState {
@@ -53,11 +53,6 @@ pub fn schedule(model: &mut case::ActiveModel, projected: &case::Model) {
     let deadlines = deadlines_of(projected);
     model.next_due_at = Set(deadlines.next_due());
     model.next_breach_at = Set(deadlines.next_breach());
-}
-
-/// The higher of a case's peak level and a level it just reached.
-pub fn peak(stored: &str, reached: Level) -> Level {
-    Level::parse(stored).unwrap_or(Level::Project).max(reached)
 }
 
 /// Records the breaches of every case whose next deadline has passed; returns how many cases
@@ -114,11 +109,12 @@ async fn record_breaches<C: ConnectionTrait + TransactionTrait>(
             Deadline::Reply => model.reply_breached = Set(true),
         }
     }
-    let from = Level::parse(&current.level).unwrap_or(Level::Project);
+    let from = current.level.0;
     let to = after_breach(from, breached.len());
     if let Some(level) = to {
-        model.level = Set(level.as_str().to_owned());
-        model.peak_level = Set(peak(&current.peak_level, level).as_str().to_owned());
+        model.level = Set(Wire(level));
+        // The highest level the case ever reached.
+        model.peak_level = Set(Wire(current.peak_level.0.max(level)));
     }
     model.version = Set(current.version + 1);
     model.updated_at = Set(at);
@@ -134,7 +130,7 @@ async fn record_breaches<C: ConnectionTrait + TransactionTrait>(
         // Someone changed the case meanwhile; the next sweep looks again.
         return Ok(false);
     }
-    let status = CaseStatus::parse(&current.status);
+    let status = current.status.0;
     let escalation = to.map(|level| (from, level));
     tell_of_breaches(&txn, &projected, status, &breached, escalation).await?;
     txn.commit().await?;
@@ -146,7 +142,7 @@ async fn record_breaches<C: ConnectionTrait + TransactionTrait>(
 async fn tell_of_breaches(
     txn: &DatabaseTransaction,
     projected: &case::Model,
-    status: Option<CaseStatus>,
+    status: CaseStatus,
     breached: &[Deadline],
     escalation: Option<(Level, Level)>,
 ) -> StoreResult<()> {
@@ -157,8 +153,8 @@ async fn tell_of_breaches(
             case_id: projected.id,
             actor_id: None,
             action: "breach",
-            from: status,
-            to: status,
+            from: Some(status),
+            to: Some(status),
             note: None,
             payload: json!({"deadlines": names}),
             visibility: Visibility::Internal,
@@ -176,8 +172,8 @@ async fn tell_of_breaches(
                 case_id: projected.id,
                 actor_id: None,
                 action: "escalate",
-                from: status,
-                to: status,
+                from: Some(status),
+                to: Some(status),
                 note: Some(reason.clone()),
                 payload: json!({"from_level": from, "to_level": level, "automatic": true}),
                 visibility: Visibility::Internal,

@@ -7,6 +7,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
 use uuid::Uuid;
 
 use crate::entity::sla_policy;
+use crate::wire::Wire;
 use crate::{new_id, now, StoreError, StoreResult};
 
 /// A policy's settings, for a new policy or replacing one.
@@ -47,8 +48,8 @@ fn durations(row: &sla_policy::Model) -> SlaDurations {
 fn record(row: sla_policy::Model) -> SlaPolicyRecord {
     SlaPolicyRecord {
         id: row.id,
-        kind: row.kind.as_deref().and_then(CaseKind::parse),
-        severity: row.severity.as_deref().and_then(Severity::parse),
+        kind: row.kind.map(|k| k.0),
+        severity: row.severity.map(|s| s.0),
         durations: durations(&row),
         created_at: row.created_at,
         updated_at: row.updated_at,
@@ -78,8 +79,8 @@ pub async fn durations_for(db: &impl ConnectionTrait, kind: CaseKind, severity: 
             .await?
             .iter()
             .map(|row| PolicyRule {
-                kind: row.kind.as_deref().and_then(CaseKind::parse),
-                severity: row.severity.as_deref().and_then(Severity::parse),
+                kind: row.kind.map(|k| k.0),
+                severity: row.severity.map(|s| s.0),
                 durations: durations(row),
             })
             .collect())
@@ -99,9 +100,7 @@ async fn check(db: &impl ConnectionTrait, input: &SlaPolicyInput, except: Option
         ));
     }
     let clash = rows(db).await?.into_iter().any(|row| {
-        Some(row.id) != except
-            && row.kind.as_deref() == input.kind.map(|k| k.as_str())
-            && row.severity.as_deref() == input.severity.map(|s| s.as_str())
+        Some(row.id) != except && row.kind.map(|k| k.0) == input.kind && row.severity.map(|s| s.0) == input.severity
     });
     if clash {
         return Err(StoreError::Conflict {
@@ -114,8 +113,8 @@ async fn check(db: &impl ConnectionTrait, input: &SlaPolicyInput, except: Option
 
 fn apply(model: &mut sla_policy::ActiveModel, input: &SlaPolicyInput) {
     let d = input.durations;
-    model.kind = Set(input.kind.map(|k| k.as_str().to_owned()));
-    model.severity = Set(input.severity.map(|s| s.as_str().to_owned()));
+    model.kind = Set(input.kind.map(Wire));
+    model.severity = Set(input.severity.map(Wire));
     model.verify_secs = Set(d.verify_secs);
     model.dispatch_secs = Set(d.dispatch_secs);
     model.resolve_secs = Set(d.resolve_secs);

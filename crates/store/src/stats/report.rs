@@ -109,7 +109,7 @@ async fn overdue_cases(db: &impl ConnectionTrait, filter: &StatsFilter) -> Store
             department: c.department_id.and_then(|d| departments.get(&d).cloned()),
             number: c.number,
             title: c.title,
-            status: c.status,
+            status: c.status.to_string(),
             due_at: c.due_at,
             created_at: c.created_at,
         })

@@ -18,6 +18,7 @@ use serde_json::json;
 use super::routes::base_day;
 use crate::entity::{area, patrol_route, user, user_project, warning};
 use crate::notifications::{self, NewNotification, NotificationKind};
+use crate::wire::Wire;
 use crate::{new_id, webhooks, StoreResult};
 
 /// Checks every route as of `at`; returns how many warnings were fired.
@@ -70,7 +71,7 @@ async fn fire<C: ConnectionTrait + TransactionTrait>(
     );
     let saved = warning::ActiveModel {
         id: Set(new_id()),
-        rule: Set(WarningRule::PatrolMissed.as_str().to_owned()),
+        rule: Set(Wire(WarningRule::PatrolMissed)),
         subject_key: Set(format!("patrol_missed:{}:{through}", route.id)),
         project_id: Set(Some(route.project_id)),
         title: Set(title.clone()),

@@ -50,15 +50,6 @@ pub async fn areas_in_scope(db: &impl ConnectionTrait, actor: &Actor) -> StoreRe
     Ok(Some(select.into_tuple().all(db).await?))
 }
 
-/// A stored wire value the code does not know: an error naming the row, never a default.
-pub(crate) fn stored<T>(parsed: Option<T>, table: &str, id: Uuid, column: &str, value: &str) -> StoreResult<T> {
-    parsed.ok_or_else(|| {
-        StoreError::Db(sea_orm::DbErr::Type(format!(
-            "{table} row {id}: unknown {column} '{value}'"
-        )))
-    })
-}
-
 /// Parses a JSON array of strings kept in a text column.
 pub(crate) fn stored_list(text: &str, table: &str, id: Uuid, column: &str) -> StoreResult<Vec<String>> {
     serde_json::from_str(text).map_err(|e| {

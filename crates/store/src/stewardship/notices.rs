@@ -6,10 +6,11 @@ use huiyin_domain::steward::{NoticeKind, NoticeStatus};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
-use super::{stored, stored_list};
+use super::stored_list;
 use crate::entity::{notice, project};
 use crate::page::{self, Page};
 use crate::validate::{required, version_matches};
+use crate::wire::Wire;
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 #[derive(Debug, Clone)]
@@ -38,14 +39,7 @@ pub struct Notice {
 }
 
 pub(crate) fn from_row(row: notice::Model) -> StoreResult<Notice> {
-    let kind = stored(NoticeKind::parse(&row.kind), "notices", row.id, "kind", &row.kind)?;
-    let status = stored(
-        NoticeStatus::parse(&row.status),
-        "notices",
-        row.id,
-        "status",
-        &row.status,
-    )?;
+    let (kind, status) = (row.kind.0, row.status.0);
     let buildings = stored_list(&row.buildings, "notices", row.id, "buildings")?;
     Ok(Notice {
         row,
@@ -82,11 +76,11 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateNotic
     let row = notice::ActiveModel {
         id: Set(new_id()),
         project_id: Set(input.project_id),
-        kind: Set(input.kind.as_str().to_owned()),
+        kind: Set(Wire(input.kind)),
         title: Set(required("title", &input.title, 200)?),
         body: Set(body_text(&input.body)?),
         buildings: Set(buildings_text(&input.buildings)?),
-        status: Set(NoticeStatus::Draft.as_str().to_owned()),
+        status: Set(Wire(NoticeStatus::Draft)),
         created_by: Set(actor.user_id),
         published_at: Set(None),
         published_by: Set(None),
@@ -154,7 +148,7 @@ pub async fn update(
     }
     let mut model = <notice::ActiveModel as Default>::default();
     if let Some(kind) = input.kind {
-        model.kind = Set(kind.as_str().to_owned());
+        model.kind = Set(Wire(kind));
     }
     if let Some(title) = &input.title {
         model.title = Set(required("title", title, 200)?);
@@ -178,7 +172,7 @@ pub async fn transition(db: &impl ConnectionTrait, actor: &Actor, id: Uuid, publ
     }
     .map_err(|e| StoreError::conflict("status", e.to_string()))?;
     let mut model = notice::ActiveModel {
-        status: Set(next.as_str().to_owned()),
+        status: Set(Wire(next)),
         ..Default::default()
     };
     if publish {

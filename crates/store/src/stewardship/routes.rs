@@ -7,10 +7,11 @@ use huiyin_domain::time::business_day;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
-use super::{area_in_scope, areas_in_scope, stored};
+use super::{area_in_scope, areas_in_scope};
 use crate::entity::{patrol_checkpoint, patrol_route, property};
 use crate::page::{self, Page};
 use crate::validate::required;
+use crate::wire::Wire;
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 #[derive(Debug, Clone)]
@@ -57,16 +58,10 @@ async fn record(db: &impl ConnectionTrait, route: patrol_route::Model) -> StoreR
     let checkpoints = rows
         .into_iter()
         .map(|row| {
-            let kind = stored(
-                CheckpointKind::parse(&row.kind),
-                "patrol_checkpoints",
-                row.id,
-                "kind",
-                &row.kind,
-            )?;
-            Ok(Checkpoint { row, kind })
+            let kind = row.kind.0;
+            Checkpoint { row, kind }
         })
-        .collect::<StoreResult<_>>()?;
+        .collect();
     let due_on = due_day(base_day(&route), route.every_days.max(1) as u32);
     Ok(RouteRecord {
         route,
@@ -121,7 +116,7 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateRoute
             route_id: Set(route.id),
             position: Set(i as i32),
             name: Set(name),
-            kind: Set(point.kind.as_str().to_owned()),
+            kind: Set(Wire(point.kind)),
             property_id: Set(point.property_id),
         }
         .insert(db)

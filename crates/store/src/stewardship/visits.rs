@@ -8,11 +8,12 @@ use huiyin_domain::steward::StewardVisitPurpose;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
-use super::{area_in_scope, areas_in_scope, stored};
+use super::{area_in_scope, areas_in_scope};
 use crate::entity::{case, customer_property, property, steward_visit};
 use crate::page::{self, Page};
 use crate::timeline::{self, NewEvent};
 use crate::validate::optional;
+use crate::wire::Wire;
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 /// What a steward records after a visit.
@@ -33,15 +34,9 @@ pub struct StewardVisit {
     pub purpose: StewardVisitPurpose,
 }
 
-pub(crate) fn from_row(row: steward_visit::Model) -> StoreResult<StewardVisit> {
-    let purpose = stored(
-        StewardVisitPurpose::parse(&row.purpose),
-        "steward_visits",
-        row.id,
-        "purpose",
-        &row.purpose,
-    )?;
-    Ok(StewardVisit { row, purpose })
+pub(crate) fn from_row(row: steward_visit::Model) -> StewardVisit {
+    let purpose = row.purpose.0;
+    StewardVisit { row, purpose }
 }
 
 fn visit_time(requested: Option<DateTime<Utc>>) -> StoreResult<DateTime<Utc>> {
@@ -87,7 +82,7 @@ pub async fn record(db: &impl ConnectionTrait, actor: &Actor, input: RecordVisit
         property_id: Set(home.id),
         customer_id: Set(input.customer_id),
         steward_id: Set(actor.user_id),
-        purpose: Set(input.purpose.as_str().to_owned()),
+        purpose: Set(Wire(input.purpose)),
         reached: Set(input.reached),
         opinions: Set(opinions),
         visited_at: Set(visited_at),
@@ -97,7 +92,7 @@ pub async fn record(db: &impl ConnectionTrait, actor: &Actor, input: RecordVisit
     }
     .insert(db)
     .await?;
-    from_row(row)
+    Ok(from_row(row))
 }
 
 /// A visit in the actor's areas.
@@ -107,7 +102,7 @@ pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreRes
         .await?
         .ok_or(StoreError::NotFound)?;
     area_in_scope(db, actor, row.area_id).await?;
-    from_row(row)
+    Ok(from_row(row))
 }
 
 #[derive(Debug, Clone, Default)]
@@ -145,7 +140,7 @@ pub async fn list(db: &impl ConnectionTrait, actor: &Actor, filter: &VisitFilter
         .await?;
     let Page { items, next_cursor } = page::finish(rows, limit, |r| r.id.to_string());
     Ok(Page {
-        items: items.into_iter().map(from_row).collect::<StoreResult<_>>()?,
+        items: items.into_iter().map(from_row).collect(),
         next_cursor,
     })
 }

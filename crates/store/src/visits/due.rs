@@ -39,7 +39,7 @@ pub async fn notify_due<C: ConnectionTrait + TransactionTrait>(
         }
         if let Some(case) = case::Entity::find_by_id(visit.case_id).one(&txn).await? {
             let recipients = recipients(&txn, &visit, &case).await?;
-            let purpose = VisitPurpose::parse(&visit.purpose).unwrap_or(VisitPurpose::Satisfaction);
+            let purpose = visit.purpose.0;
             let what = match purpose {
                 VisitPurpose::ContactCheck => "联系确认回访",
                 VisitPurpose::OutcomeCheck => "维修结果回访",
@@ -75,7 +75,7 @@ async fn recipients(
         let person = user::Entity::find_by_id(id)
             .one(db)
             .await?
-            .filter(|u| u.active && u.role != huiyin_domain::role::Role::Resident.as_str());
+            .filter(|u| u.active && u.role.0 != huiyin_domain::role::Role::Resident);
         if let Some(person) = person {
             return Ok(vec![person.id]);
         }

@@ -18,6 +18,7 @@ pub use record::{record, RecordVisitCheck};
 pub use schedule::{on_case_finished, on_case_visit, on_redispatch, on_register, on_resolve};
 
 use chrono::{DateTime, Utc};
+use huiyin_domain::case::checks::ScheduledVisitStatus;
 use huiyin_domain::case::CaseStatus;
 use huiyin_domain::permission::{case_scope, CaseScope};
 use sea_orm::sea_query::Query;
@@ -39,9 +40,9 @@ pub enum VisitFilter {
     Done,
 }
 
-pub const PENDING: &str = "pending";
-pub const DONE: &str = "done";
-pub const CANCELLED: &str = "cancelled";
+pub const PENDING: &str = ScheduledVisitStatus::Pending.as_str();
+pub const DONE: &str = ScheduledVisitStatus::Done.as_str();
+pub const CANCELLED: &str = ScheduledVisitStatus::Cancelled.as_str();
 
 /// Which visits to list, and the page.
 #[derive(Debug, Clone, Default)]
@@ -93,19 +94,17 @@ pub(crate) fn view(v: scheduled_visit::Model, case: Option<&case::Model>, at: Da
         case_id: v.case_id,
         case_number: case.map(|c| c.number.clone()).unwrap_or_default(),
         case_title: case.map(|c| c.title.clone()).unwrap_or_default(),
-        case_status: case
-            .and_then(|c| CaseStatus::parse(&c.status))
-            .unwrap_or(CaseStatus::Registered),
+        case_status: case.map_or(CaseStatus::Registered, |c| c.status.0),
         project_id: v.project_id,
-        purpose: VisitPurpose::parse(&v.purpose).unwrap_or(VisitPurpose::Satisfaction),
-        overdue: v.status == PENDING && v.due_at < at,
+        purpose: v.purpose.0,
+        overdue: v.status.0 == ScheduledVisitStatus::Pending && v.due_at < at,
         due_at: v.due_at,
-        status: v.status,
+        status: v.status.to_string(),
         done_at: v.done_at,
         done_by: v.done_by,
         assignee_id: v.assignee_id,
         reached: v.reached,
-        outcome: v.outcome.as_deref().and_then(VisitOutcome::parse),
+        outcome: v.outcome.map(|o| o.0),
         attempts: v.attempts,
         note: v.note,
     }

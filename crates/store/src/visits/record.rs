@@ -11,19 +11,22 @@
 //! satisfaction). No check is recorded earlier than `early_margin_hours` before it is due (409).
 //! Old clients sending only `reached` get the outcome `legacy_outcome` says.
 
-use huiyin_domain::case::checks::{after_unreachable, earliest_record, legacy_outcome, outcome_allowed, Retry};
-use huiyin_domain::case::{apply, CaseKind, CaseStatus, Command, Visibility};
+use huiyin_domain::case::checks::{
+    after_unreachable, earliest_record, legacy_outcome, outcome_allowed, Retry, ScheduledVisitStatus,
+};
+use huiyin_domain::case::{apply, Command, Visibility};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{in_scope, settings, view, ScheduledVisitRecord, VisitOutcome, VisitPurpose, DONE, PENDING};
+use super::{in_scope, settings, view, ScheduledVisitRecord, VisitOutcome, VisitPurpose};
 use crate::cases::actions::{ActionInput, VisitCase};
 use crate::cases::pipeline::perform_in;
 use crate::entity::{case, scheduled_visit};
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::timeline::{self, NewEvent};
 use crate::validate::optional;
+use crate::wire::Wire;
 use crate::{now, statements, Actor, StoreError, StoreResult};
 
 #[derive(Debug, Clone)]
@@ -77,13 +80,13 @@ pub async fn record<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?
         .ok_or(StoreError::NotFound)?;
-    if visit.status != PENDING {
+    if visit.status.0 != ScheduledVisitStatus::Pending {
         return Err(StoreError::conflict(
             "status",
             format!("this visit is already {}", visit.status),
         ));
     }
-    let purpose = VisitPurpose::parse(&visit.purpose).unwrap_or(VisitPurpose::Satisfaction);
+    let purpose = visit.purpose.0;
     let outcome = outcome_of(purpose, &input)?;
     let note = optional("note", input.note.as_deref(), 2000)?;
     let (rules, _) = settings::get(&txn, visit.project_id).await?;
@@ -146,22 +149,22 @@ async fn record_check(
             model.attempts = Set(tries);
             model.due_at = Set(next);
             model.notified_at = Set(None);
-            model.outcome = Set(Some(outcome.as_str().to_owned()));
+            model.outcome = Set(Some(Wire(outcome)));
         }
         Retry::GiveUp => {
             if outcome == VisitOutcome::Unreachable {
                 model.attempts = Set(tries);
             }
-            model.status = Set(DONE.to_owned());
+            model.status = Set(Wire(ScheduledVisitStatus::Done));
             model.done_at = Set(Some(at));
             model.done_by = Set(Some(actor.user_id));
             model.reached = Set(Some(outcome.reached()));
-            model.outcome = Set(Some(outcome.as_str().to_owned()));
+            model.outcome = Set(Some(Wire(outcome)));
         }
     }
     model.note = Set(note.clone());
     let saved = model.update(txn).await?;
-    let status = CaseStatus::parse(&case.status);
+    let status = Some(case.status.0);
     let retry_at = match retry {
         Retry::At(next) => Some(next),
         Retry::GiveUp => None,
@@ -175,7 +178,7 @@ async fn record_check(
             from: status,
             to: status,
             note: note.clone(),
-            payload: json!({"purpose": visit.purpose, "outcome": outcome, "reached": outcome.reached(),
+            payload: json!({"purpose": visit.purpose.0, "outcome": outcome, "reached": outcome.reached(),
                             "tries": saved.attempts, "retry_at": retry_at, "scheduled_visit_id": visit.id}),
             visibility: Visibility::Internal,
         },
@@ -195,8 +198,7 @@ async fn follow_up(
     outcome: VisitOutcome,
     note: Option<String>,
 ) -> StoreResult<case::Model> {
-    let kind = CaseKind::parse(&case.kind).unwrap_or(CaseKind::Repair);
-    let status = CaseStatus::parse(&case.status).unwrap_or(CaseStatus::Registered);
+    let (kind, status) = (case.kind.0, case.status.0);
     match outcome {
         VisitOutcome::NotDone if apply(kind, status, Command::Redispatch).is_ok() => {
             perform_in(db, actor, case.id, case.version, ActionInput::Redispatch { note }).await

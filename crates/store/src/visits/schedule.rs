@@ -9,16 +9,15 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, UpdateMany};
 use uuid::Uuid;
 
-use super::{settings, VisitPurpose, CANCELLED, DONE, PENDING};
+use super::{settings, ScheduledVisitStatus, VisitPurpose, CANCELLED, DONE, PENDING};
 use crate::entity::{area, case, scheduled_visit};
 use crate::sla::Terms;
+use crate::wire::Wire;
 use crate::{new_id, now, Actor, StoreResult};
 
 /// Who the case's visits are assigned to (`None`: the service desk).
 async fn assignee(db: &impl ConnectionTrait, case: &case::Model) -> StoreResult<Option<Uuid>> {
-    let Some(kind) = CaseKind::parse(&case.kind) else {
-        return Ok(None);
-    };
+    let kind = case.kind.0;
     let Some(area_id) = case.area_id else {
         return Ok(None);
     };
@@ -44,9 +43,9 @@ async fn schedule(
         id: Set(new_id()),
         case_id: Set(case.id),
         project_id: Set(case.project_id),
-        purpose: Set(purpose.as_str().to_owned()),
+        purpose: Set(Wire(purpose)),
         due_at: Set(due_at),
-        status: Set(PENDING.to_owned()),
+        status: Set(Wire(ScheduledVisitStatus::Pending)),
         notified_at: Set(None),
         done_at: Set(None),
         done_by: Set(None),
@@ -65,7 +64,7 @@ async fn schedule(
 /// At registration: a repair's contact and outcome checks, counted from when the customer
 /// reported it (`reported_at`: a back-dated letter gets its checks relative to its date).
 pub async fn on_register(db: &impl ConnectionTrait, case: &case::Model, terms: &Terms) -> StoreResult<()> {
-    if CaseKind::parse(&case.kind) == Some(CaseKind::Repair) {
+    if case.kind.0 == CaseKind::Repair {
         let from = case.reported_at;
         let to = assignee(db, case).await?;
         let contact = terms.clock.add(from, terms.durations.contact_check());
@@ -88,10 +87,7 @@ pub async fn on_resolve(
         .col_expr(scheduled_visit::Column::Status, Expr::value(CANCELLED))
         .exec(db)
         .await?;
-    if matches!(
-        CaseKind::parse(&case.kind),
-        Some(CaseKind::Complaint | CaseKind::Repair)
-    ) {
+    if matches!(case.kind.0, CaseKind::Complaint | CaseKind::Repair) {
         let pending = scheduled_visit::Entity::find()
             .filter(scheduled_visit::Column::CaseId.eq(case.id))
             .filter(scheduled_visit::Column::Purpose.eq(VisitPurpose::Satisfaction.as_str()))

@@ -36,7 +36,7 @@ pub async fn input_for(
     let ActionInput::Visit(v) = &input else {
         return Ok(input);
     };
-    if v.reached || v.satisfaction.is_some() || current.status != CaseStatus::Visiting.as_str() {
+    if v.reached || v.satisfaction.is_some() || current.status.0 != CaseStatus::Visiting {
         return Ok(input);
     }
     let tries = match pending_satisfaction(db, current).await? {

@@ -39,9 +39,7 @@ pub async fn evaluate_for_case<C: ConnectionTrait + TransactionTrait>(db: &C, ca
     let Some(case) = case::Entity::find_by_id(case_id).one(db).await? else {
         return Ok(0);
     };
-    let Some(kind) = CaseKind::parse(&case.kind) else {
-        return Ok(0);
-    };
+    let kind = case.kind.0;
     let (rules, _) = rules(db).await?;
     if !rules.watches(kind) {
         return Ok(0);

@@ -23,6 +23,7 @@ use crate::entity::{case, warning};
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::page::{self, Page};
 use crate::validate::optional;
+use crate::wire::Wire;
 use crate::{new_id, now, settings, sla, webhooks, Actor, StoreError, StoreResult};
 
 /// The job kind that checks the rules after a new complaint.
@@ -92,7 +93,7 @@ pub async fn views(db: &impl ConnectionTrait, warnings: Vec<warning::Model>) -> 
         .zip(case_ids)
         .map(|(w, ids)| WarningRecord {
             id: w.id,
-            rule: WarningRule::parse(&w.rule).unwrap_or(WarningRule::PropertyCluster),
+            rule: w.rule.0,
             project_id: w.project_id,
             title: w.title,
             detail: w.detail,
@@ -147,7 +148,7 @@ async fn fire<C: ConnectionTrait + TransactionTrait>(
     }
     let saved = warning::ActiveModel {
         id: Set(new_id()),
-        rule: Set(firing.rule.as_str().to_owned()),
+        rule: Set(Wire(firing.rule)),
         subject_key: Set(firing.subject_key),
         project_id: Set(Some(case.project_id)),
         title: Set(firing.title.clone()),

@@ -2,16 +2,15 @@
 //! worker, redelivery on demand.
 
 use chrono::{DateTime, Utc};
-use huiyin_domain::webhook::WebhookEvent;
+use huiyin_domain::webhook::{DeliveryStatus, WebhookEvent};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{
-    delivery_record, find_row, DeliveryRecord, Owner, DELIVER_JOB, FAILED, MAX_ATTEMPTS, PENDING, RETRYING, SUCCEEDED,
-};
+use super::{delivery_record, find_row, DeliveryRecord, Owner, DELIVER_JOB, MAX_ATTEMPTS};
 use crate::entity::{webhook, webhook_delivery};
 use crate::page::{self, Page};
+use crate::wire::Wire;
 use crate::{jobs, new_id, now, StoreError, StoreResult};
 
 /// Writes a delivery (its body carries the delivery's own id) and the job that sends it.
@@ -27,9 +26,9 @@ pub(super) async fn insert_delivery(
     let delivery = webhook_delivery::ActiveModel {
         id: Set(id),
         webhook_id: Set(webhook_id),
-        event: Set(event.as_str().to_owned()),
+        event: Set(Wire(event)),
         payload: Set(payload.to_string()),
-        status: Set(PENDING.to_owned()),
+        status: Set(Wire(DeliveryStatus::Pending)),
         attempts: Set(0),
         response_status: Set(None),
         error: Set(None),
@@ -56,7 +55,7 @@ pub async fn redeliver(
         .one(db)
         .await?
         .ok_or(StoreError::NotFound)?;
-    let event = WebhookEvent::parse(&original.event).ok_or(StoreError::NotFound)?;
+    let event = original.event.0;
     let mut payload: serde_json::Value = serde_json::from_str(&original.payload).unwrap_or(json!({}));
     let at = now();
     payload["redelivery_of"] = json!(original.id);
@@ -101,11 +100,11 @@ pub async fn deliveries(
 #[derive(Debug, Clone)]
 pub struct OutgoingDelivery {
     pub id: Uuid,
-    /// The event's name, sent as a header.
-    pub event: String,
+    /// The event, its name sent as a header.
+    pub event: WebhookEvent,
     /// The JSON body, sent as stored (the signature covers these bytes).
     pub payload: String,
-    pub status: String,
+    pub status: DeliveryStatus,
     pub attempts: i32,
     /// The subscription's target URL.
     pub url: String,
@@ -125,9 +124,9 @@ pub async fn load_for_delivery(db: &impl ConnectionTrait, delivery_id: Uuid) -> 
     };
     Ok(Some(OutgoingDelivery {
         id: delivery.id,
-        event: delivery.event,
+        event: delivery.event.0,
         payload: delivery.payload,
-        status: delivery.status,
+        status: delivery.status.0,
         attempts: delivery.attempts,
         url: hook.url,
         secret: hook.secret,
@@ -153,12 +152,11 @@ pub async fn record_attempt(
     model.response_status = Set(response_status.map(i32::from));
     model.error = Set(error.map(|e| e.chars().take(1000).collect()));
     model.updated_at = Set(at);
-    model.status = Set(match (succeeded, final_attempt) {
-        (true, _) => SUCCEEDED,
-        (false, true) => FAILED,
-        (false, false) => RETRYING,
-    }
-    .to_owned());
+    model.status = Set(Wire(match (succeeded, final_attempt) {
+        (true, _) => DeliveryStatus::Succeeded,
+        (false, true) => DeliveryStatus::Failed,
+        (false, false) => DeliveryStatus::Retrying,
+    }));
     if succeeded {
         model.delivered_at = Set(Some(at));
     }

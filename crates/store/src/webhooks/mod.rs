@@ -14,7 +14,7 @@ pub mod target;
 pub use deliveries::{deliveries, load_for_delivery, record_attempt, redeliver, DeliveryQuery, OutgoingDelivery};
 
 use chrono::{DateTime, Utc};
-use huiyin_domain::webhook::{check_url, WebhookEvent};
+use huiyin_domain::webhook::{check_url, DeliveryStatus, WebhookEvent};
 use rand::RngCore;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
@@ -35,11 +35,6 @@ pub type Owner<'a> = Option<&'a [Uuid]>;
 pub const DELIVER_JOB: &str = "webhook.deliver";
 /// Attempts per delivery before it is given up (backoff doubles between them).
 pub const MAX_ATTEMPTS: i32 = 6;
-
-pub const PENDING: &str = "pending";
-pub const SUCCEEDED: &str = "succeeded";
-pub const RETRYING: &str = "retrying";
-pub const FAILED: &str = "failed";
 
 /// A new subscription.
 #[derive(Debug, Clone)]
@@ -99,8 +94,7 @@ pub struct DeliveryRecord {
     pub id: Uuid,
     pub webhook_id: Uuid,
     pub event: WebhookEvent,
-    /// `pending`, `retrying`, `succeeded` or `failed` (no attempts left).
-    pub status: String,
+    pub status: DeliveryStatus,
     pub attempts: i32,
     /// The receiver's HTTP status of the last attempt.
     pub response_status: Option<i32>,
@@ -150,8 +144,8 @@ fn delivery_record(row: webhook_delivery::Model) -> DeliveryRecord {
     DeliveryRecord {
         id: row.id,
         webhook_id: row.webhook_id,
-        event: WebhookEvent::parse(&row.event).unwrap_or(WebhookEvent::CaseCreated),
-        status: row.status,
+        event: row.event.0,
+        status: row.status.0,
         attempts: row.attempts,
         response_status: row.response_status,
         error: row.error,

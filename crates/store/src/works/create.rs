@@ -32,7 +32,7 @@ pub struct NewWorks {
 
 async fn staff(db: &impl ConnectionTrait, field: &str, id: Uuid, role: Option<Role>) -> StoreResult<()> {
     match user::Entity::find_by_id(id).one(db).await? {
-        Some(u) if u.active && u.role != Role::Resident.as_str() && role.is_none_or(|r| u.role == r.as_str()) => Ok(()),
+        Some(u) if u.active && u.role.0 != Role::Resident && role.is_none_or(|r| u.role.0 == r) => Ok(()),
         _ => Err(StoreError::invalid(field, "no such active staff member")),
     }
 }

@@ -54,7 +54,7 @@ pub async fn out_of_warranty_works(
 /// Called by the case intake for every new case: a repair on the address of works out of
 /// warranty is marked paid — linked to the works and noted on the case's public timeline.
 pub async fn on_case_registered(db: &impl ConnectionTrait, created: &case::Model) -> StoreResult<()> {
-    if created.kind != CaseKind::Repair.as_str() {
+    if created.kind.0 != CaseKind::Repair {
         return Ok(());
     }
     let Some(works) = out_of_warranty_works(db, created.property_id, created.customer_id).await? else {

@@ -217,7 +217,7 @@ impl From<CaseLink> for LinkedCase {
         LinkedCase {
             id: l.id,
             number: l.number,
-            status: parse(&l.status, CaseStatus::parse, CaseStatus::Registered),
+            status: l.status,
             title: l.title,
             customer_name: l.customer_name,
         }
@@ -236,7 +236,7 @@ pub struct CancelRequestResponse {
 
 fn cancel_request(case: &CaseRow) -> Option<CancelRequestResponse> {
     Some(CancelRequestResponse {
-        reason: CancelReason::parse(case.cancel_request_reason.as_deref()?)?,
+        reason: case.cancel_request_reason?.0,
         duplicate_of: case.cancel_request_duplicate_of,
         note: case.cancel_request_note.clone().unwrap_or_default(),
         requested_by: case.cancel_requested_by?,
@@ -263,19 +263,15 @@ pub struct CaseEventResponse {
 crate::list_response!(CaseList, CaseSummary);
 crate::list_response!(CaseEventList, CaseEventResponse);
 
-fn parse<T>(value: &str, parse: fn(&str) -> Option<T>, fallback: T) -> T {
-    parse(value).unwrap_or(fallback)
-}
-
 pub fn summary(model: &CaseRow, customer_name: Option<String>, property_label: Option<String>) -> CaseSummary {
     CaseSummary {
         id: model.id,
         number: model.number.clone(),
-        kind: parse(&model.kind, CaseKind::parse, CaseKind::Complaint),
-        channel: parse(&model.channel, Channel::parse, Channel::Other),
+        kind: model.kind.0,
+        channel: model.channel.0,
         category_id: model.category_id,
-        severity: parse(&model.severity, Severity::parse, Severity::Normal),
-        status: parse(&model.status, CaseStatus::parse, CaseStatus::Registered),
+        severity: model.severity.0,
+        status: model.status.0,
         project_id: model.project_id,
         area_id: model.area_id,
         property_id: model.property_id,
@@ -290,9 +286,9 @@ pub fn summary(model: &CaseRow, customer_name: Option<String>, property_label: O
         due_at: model.due_at,
         next_due_at: model.next_due_at,
         overdue: is_overdue(model, Utc::now()),
-        level: parse(&model.level, Level::parse, Level::Project),
+        level: model.level.0,
         paused: model.paused_at.is_some(),
-        last_satisfaction: model.last_satisfaction.as_deref().and_then(Satisfaction::parse),
+        last_satisfaction: model.last_satisfaction.map(|s| s.0),
         dissatisfied_visits: model.dissatisfied_visits,
         repeat_of: model.repeat_of.map(|id| RepeatOf {
             id,
@@ -319,7 +315,7 @@ impl From<WorkOrderRecord> for WorkOrderResponse {
             sequence: m.sequence,
             department_id: m.department_id,
             assignee_id: m.assignee_id,
-            status: parse(&m.status, WorkOrderStatus::parse, WorkOrderStatus::Open),
+            status: m.status,
             note: m.note,
             due_at: m.due_at,
             dispatched_at: m.dispatched_at,
@@ -339,7 +335,7 @@ impl From<CaseVisitRecord> for VisitResponse {
             work_order_id: m.work_order_id,
             visitor_id: m.visitor_id,
             reached: m.reached,
-            satisfaction: m.satisfaction.as_deref().and_then(Satisfaction::parse),
+            satisfaction: m.satisfaction,
             comment: m.comment,
             created_at: m.created_at,
         }
@@ -364,11 +360,11 @@ impl From<CaseEventRecord> for CaseEventResponse {
             id: m.id,
             actor_id: m.actor_id,
             action: m.action,
-            from_status: m.from_status.as_deref().and_then(CaseStatus::parse),
-            to_status: m.to_status.as_deref().and_then(CaseStatus::parse),
+            from_status: m.from_status,
+            to_status: m.to_status,
             note: m.note,
             payload: m.payload,
-            visibility: parse(&m.visibility, Visibility::parse, Visibility::Internal),
+            visibility: m.visibility,
             created_at: m.created_at,
         }
     }
@@ -389,13 +385,8 @@ pub fn case_response(record: CaseRecord, show_pii: bool) -> CaseResponse {
         children,
     } = record;
     let parent = parent.map(LinkedCase::from);
-    let status = parse(&case.status, CaseStatus::parse, CaseStatus::Registered);
-    let mut actions = available_actions_now(
-        parse(&case.kind, CaseKind::parse, CaseKind::Complaint),
-        status,
-        case.paused_at.is_some(),
-        parse(&case.level, Level::parse, Level::Project),
-    );
+    let status = case.status.0;
+    let mut actions = available_actions_now(case.kind.0, status, case.paused_at.is_some(), case.level.0);
     if let Some(p) = &parent {
         actions.retain(|a| check_own_action(*a, p.status).is_ok());
     }
@@ -418,9 +409,9 @@ pub fn case_response(record: CaseRecord, show_pii: bool) -> CaseResponse {
         replied_at: case.replied_at,
         closed_at: case.closed_at,
         duplicate_of: case.duplicate_of,
-        peak_level: parse(&case.peak_level, Level::parse, Level::Project),
+        peak_level: case.peak_level.0,
         deadlines: deadlines(&case),
-        cancel_reason: case.cancel_reason.as_deref().and_then(CancelReason::parse),
+        cancel_reason: case.cancel_reason.map(|r| r.0),
         cancel_request: cancel_request(&case),
         current_work_order: current,
         work_orders: work_orders.into_iter().map(WorkOrderResponse::from).collect(),

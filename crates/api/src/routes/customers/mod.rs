@@ -3,6 +3,7 @@
 
 use actix_web::{get, patch, post, web, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
+use huiyin_domain::case::CaseKind;
 use huiyin_domain::customer::Relation;
 use huiyin_domain::permission::Permission;
 use huiyin_domain::phone::mask;
@@ -190,7 +191,7 @@ async fn get_one(state: web::Data<AppState>, user: AuthUser, id: web::Path<Uuid>
     let month_ago = Utc::now() - chrono::Duration::days(30);
     let repeat_complaint = recent
         .iter()
-        .any(|c| c.kind == "complaint" && c.created_at >= month_ago);
+        .any(|c| c.kind.0 == CaseKind::Complaint && c.created_at >= month_ago);
     let version = found.customer.version;
     let detail = CustomerDetail {
         customer: customer_response(found, user.may(Permission::PiiView)),

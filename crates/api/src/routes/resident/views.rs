@@ -237,18 +237,18 @@ fn department_of(d: &HandlingDepartment) -> Department<'_> {
 
 pub fn summary(view: &ResidentCaseView) -> ResidentCaseSummary {
     let case = &view.case;
-    let status = CaseStatus::parse(&case.status).unwrap_or(CaseStatus::Registered);
+    let status = case.status.0;
     let line = progress(ProgressFacts {
         status,
         department: view.department.as_ref().map(department_of),
         dispatch_count: case.dispatch_count,
-        satisfaction: case.last_satisfaction.as_deref().and_then(Satisfaction::parse),
+        satisfaction: case.last_satisfaction.map(|s| s.0),
         cancel_reason: view.cancel_reason,
     });
     ResidentCaseSummary {
         id: case.id,
         number: case.number.clone(),
-        kind: CaseKind::parse(&case.kind).unwrap_or(CaseKind::Complaint),
+        kind: case.kind.0,
         status,
         progress: line,
         title: case.title.clone(),
@@ -318,11 +318,11 @@ pub fn case_response(detail: ResidentCaseDetail) -> ResidentCaseResponse {
     ResidentCaseResponse {
         summary,
         description: case.description,
-        channel: Channel::parse(&case.channel).unwrap_or(Channel::Other),
+        channel: case.channel.0,
         category: detail.category.map(category_ref),
         resolved_at: case.resolved_at,
         closed_at: case.closed_at,
-        satisfaction: case.last_satisfaction.as_deref().and_then(Satisfaction::parse),
+        satisfaction: case.last_satisfaction.map(|s| s.0),
         attachments: detail.attachments.into_iter().map(attachment).collect(),
         timeline: detail.timeline.into_iter().map(timeline_entry).collect(),
     }

@@ -370,8 +370,8 @@ impl From<WorkItem> for WorkItemResponse {
                 .map(|c| WorkCase {
                     id: c.id,
                     number: c.number,
-                    kind: c.kind,
-                    status: c.status,
+                    kind: c.kind.to_string(),
+                    status: c.status.to_string(),
                     title: c.title,
                 })
                 .collect(),

@@ -13,7 +13,6 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter}
 use uuid::Uuid;
 
 use super::run;
-use crate::cases::{kind_of, status_of};
 use crate::entity::{case, work_order};
 use crate::{now, Actor, StoreError, StoreResult};
 
@@ -25,16 +24,16 @@ pub(in crate::cases) fn refused(e: LinkError) -> StoreError {
     }
 }
 
-pub(in crate::cases) fn view(row: &case::Model) -> StoreResult<LinkCase> {
-    Ok(LinkCase {
+pub(in crate::cases) fn view(row: &case::Model) -> LinkCase {
+    LinkCase {
         id: row.id,
-        kind: kind_of(row)?,
-        status: status_of(row)?,
+        kind: row.kind.0,
+        status: row.status.0,
         project_id: row.project_id,
         parent_id: row.parent_id,
         child_count: row.child_count,
         department_id: row.department_id,
-    })
+    }
 }
 
 /// The link rules for an action on `current` itself: a child leaves its handling to a parent
@@ -51,7 +50,7 @@ pub(super) async fn check_action(
             .one(db)
             .await?
             .ok_or(StoreError::NotFound)?;
-        link::check_own_action(action, status_of(&parent)?).map_err(refused)?;
+        link::check_own_action(action, parent.status.0).map_err(refused)?;
     }
     Ok(())
 }
@@ -86,7 +85,7 @@ pub(super) async fn follow_parent(
         .to_owned();
     for loaded in &children {
         let child = &loaded.case;
-        let Some(child_step) = link::follow(step, &view(child)?, parent.department_id) else {
+        let Some(child_step) = link::follow(step, &view(child), parent.department_id) else {
             continue;
         };
         let order = child.current_work_order_id.and_then(|id| orders.remove(&id));

@@ -36,6 +36,7 @@ use super::batch::Batch;
 use super::prepare::{prepare, refusal, Prepared};
 use super::state;
 use crate::entity::{case, visit, work_order};
+use crate::wire::Wire;
 use crate::{new_id, now, sla, statements, Actor, Doing, StoreError, StoreResult};
 
 /// Performs `input` on case `id` if the actor's `expected_version` is current, in a transaction
@@ -76,7 +77,7 @@ pub async fn perform_in(
             current: current.version,
         });
     }
-    let before = state::of(current)?;
+    let before = state::of(current);
     // Issue #19: cancelling a case whose work order is out waits for a supervisor's approval.
     let input = match input {
         ActionInput::Cancel(c) if cancel_needs_approval(before.status, actor.role) => ActionInput::CancelRequest(c),
@@ -128,7 +129,7 @@ pub(super) async fn run(
         target,
     } = prepared.into();
     let current = &loaded.case;
-    let before = state::of(current)?;
+    let before = state::of(current);
     let terms = sla::terms_for(db, before.kind, before.severity).await?;
     let action = prepared.command().action();
     let at = now();
@@ -221,7 +222,7 @@ async fn save(
             work_order_id: Set(current.current_work_order_id),
             visitor_id: Set(Some(actor.user_id)),
             reached: Set(v.reached),
-            satisfaction: Set(v.satisfaction.map(|s| s.as_str().to_owned())),
+            satisfaction: Set(v.satisfaction.map(Wire)),
             comment: Set(v.comment.clone()),
             created_at: Set(at),
         };
@@ -331,7 +332,7 @@ fn open_order(
         sequence: Set(*sequence),
         department_id: Set(*department_id),
         assignee_id: Set(*assignee_id),
-        status: Set(WorkOrderStatus::Open.as_str().to_owned()),
+        status: Set(Wire(WorkOrderStatus::Open)),
         note: Set(note.clone()),
         due_at: Set(Some(*due_at)),
         dispatched_by: Set(actor.recorded_id()),

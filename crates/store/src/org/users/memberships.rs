@@ -46,14 +46,14 @@ pub(super) fn guard_foreign(actor: &Actor, current: &UserWithProjects, input: &U
     }
     if input
         .role
-        .is_some_and(|r| matches!(r, Role::Manager | Role::Admin) && r.as_str() != current.user.role)
+        .is_some_and(|r| matches!(r, Role::Manager | Role::Admin) && r != current.user.role)
     {
         return Err(StoreError::Forbidden(
             "only an administrator makes someone a manager or an administrator".into(),
         ));
     }
     let foreign = current.project_ids.iter().any(|p| !actor.project_ids.contains(p));
-    let other_changes = input.role.is_some_and(|r| r.as_str() != current.user.role)
+    let other_changes = input.role.is_some_and(|r| r != current.user.role)
         || input.active.is_some_and(|a| a != current.user.active)
         || (input.department_id.is_some() && input.department_id != current.user.department_id)
         || input.display_name.is_some()

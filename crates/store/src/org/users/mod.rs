@@ -15,6 +15,7 @@ use crate::entity::{department, user, user_project};
 use crate::error::unique_as_conflict;
 use crate::page::{self, Page};
 use crate::validate::{required, version_matches};
+use crate::wire::Wire;
 use crate::{new_id, now, Actor, StoreError, StoreResult};
 
 mod memberships;
@@ -167,7 +168,7 @@ async fn insert<C: ConnectionTrait + TransactionTrait>(db: &C, input: CreateUser
         username: Set(username),
         display_name: Set(display_name),
         phone: Set(phone),
-        role: Set(input.role.as_str().to_owned()),
+        role: Set(Wire(input.role)),
         department_id: Set(input.department_id),
         customer_id: Set(None),
         password_hash: Set(password_hash),
@@ -255,7 +256,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
         project_ids,
     };
     version_matches(version, current.user.version)?;
-    let current_role = Role::parse(&current.user.role).unwrap_or(Role::Resident);
+    let current_role = current.user.role;
     check_may_edit(actor, current_role, input.role)?;
     let project_ids = match &input.project_ids {
         Some(ids) => Some(memberships_after(db, actor, &current, ids, &input).await?),
@@ -270,7 +271,7 @@ pub async fn update<C: ConnectionTrait + TransactionTrait>(
     }
     if let Some(role) = input.role.filter(|r| *r != current_role) {
         check_grant(actor, role)?;
-        model.role = Set(role.as_str().to_owned());
+        model.role = Set(Wire(role));
     }
     if input.phone.is_some() {
         model.phone = Set(normalise_phone("phone", input.phone.as_deref())?);

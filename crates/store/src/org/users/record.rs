@@ -1,6 +1,7 @@
 //! A user account as the store hands it out: every column but the password hash.
 
 use chrono::{DateTime, Utc};
+use huiyin_domain::role::Role;
 use uuid::Uuid;
 
 use crate::entity::user;
@@ -11,7 +12,7 @@ pub struct UserRecord {
     pub username: String,
     pub display_name: String,
     pub phone: Option<String>,
-    pub role: String,
+    pub role: Role,
     pub department_id: Option<Uuid>,
     /// The customer a resident login belongs to; `None` for staff.
     pub customer_id: Option<Uuid>,
@@ -28,7 +29,7 @@ impl From<user::Model> for UserRecord {
             username: m.username,
             display_name: m.display_name,
             phone: m.phone,
-            role: m.role,
+            role: m.role.0,
             department_id: m.department_id,
             customer_id: m.customer_id,
             active: m.active,
