@@ -1,7 +1,10 @@
 //! The audit log: every unmasked view of customer data and every export is written here.
 
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    Statement,
+};
 use uuid::Uuid;
 
 use crate::entity::{audit_entry, user_project};
@@ -28,6 +31,22 @@ pub async fn record_by(
     subject_id: Option<Uuid>,
     detail: serde_json::Value,
 ) -> StoreResult<()> {
+    // One INSERT on both databases (SQLite would read the row back otherwise).
+    let backend = db.get_database_backend();
+    db.execute(insert(backend, actor_id, action, subject_type, subject_id, detail))
+        .await?;
+    Ok(())
+}
+
+/// The INSERT of [`record_by`], to run with other writes (a case's registration).
+pub fn insert(
+    backend: DatabaseBackend,
+    actor_id: Option<Uuid>,
+    action: &str,
+    subject_type: &str,
+    subject_id: Option<Uuid>,
+    detail: serde_json::Value,
+) -> Statement {
     let row = audit_entry::ActiveModel {
         id: Set(new_id()),
         actor_id: Set(actor_id),
@@ -37,9 +56,7 @@ pub async fn record_by(
         detail: Set(detail.to_string()),
         created_at: Set(now()),
     };
-    // One INSERT on both databases (SQLite would read the row back otherwise).
-    audit_entry::Entity::insert(row).exec_without_returning(db).await?;
-    Ok(())
+    audit_entry::Entity::insert(row).build(backend)
 }
 
 /// One audit entry.

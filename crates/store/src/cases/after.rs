@@ -7,12 +7,14 @@ use chrono::{DateTime, Utc};
 use huiyin_domain::case::change::Change;
 use huiyin_domain::case::{CaseAction, CaseKind, CaseStatus, Severity, Visibility};
 use huiyin_domain::sla::escalation::{notify_on_registration, Level};
+use huiyin_domain::stats::rollup::Facts;
 use huiyin_domain::webhook::WebhookEvent;
 use sea_orm::{ConnectionTrait, EntityTrait, QueryTrait};
 use serde_json::json;
 use uuid::Uuid;
 
 use super::batch::Batch;
+use super::targets::Target;
 use crate::entity::{case, job, property};
 use crate::notifications::{self, NewNotification, NotificationKind};
 use crate::timeline::{self, NewEvent};
@@ -32,6 +34,10 @@ pub enum Cause<'a> {
         change: &'a Change,
         action: CaseAction,
         terms: &'a sla::Terms,
+        /// The case's stored statistics facts, read with it.
+        facts: Option<&'a Facts>,
+        /// The department the action named, as looked up (with its handlers).
+        target: Option<&'a Target>,
     },
 }
 
@@ -156,7 +162,11 @@ async fn tell_people(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<
             Ok(())
         }
         Cause::Action {
-            before, change, action, ..
+            before,
+            change,
+            action,
+            target,
+            ..
         } => {
             if let Some((from, to, reason)) = &change.escalated {
                 sla::contacts::announce_escalation(db, c.case, *from, *to, reason, false).await?;
@@ -164,7 +174,7 @@ async fn tell_people(db: &impl ConnectionTrait, c: &Changed<'_>) -> StoreResult<
             if change.outcome.to == CaseStatus::Review && change.outcome.from != CaseStatus::Review {
                 tell_supervisors(db, c.case).await?;
             }
-            tell_assignees(db, before, c.case, *action).await
+            tell_assignees(db, before, c.case, *action, *target).await
         }
     }
 }
@@ -200,6 +210,7 @@ async fn tell_assignees(
     before: &case::Model,
     after: &case::Model,
     action: CaseAction,
+    target: Option<&Target>,
 ) -> StoreResult<()> {
     let assigned = after.department_id.is_some()
         && (after.dispatch_count != before.dispatch_count
@@ -213,7 +224,10 @@ async fn tell_assignees(
     let recipients: Vec<Uuid> = match after.assignee_id {
         Some(user) => vec![user],
         None => match after.department_id {
-            Some(department) => super::targets::handlers_in_project(db, department, after.project_id).await?,
+            Some(department) => match target.filter(|t| t.id == department) {
+                Some(known) => known.handlers.clone(),
+                None => super::targets::handlers_in_project(db, department, after.project_id).await?,
+            },
             None => Vec::new(),
         },
     };
@@ -277,7 +291,7 @@ async fn statistics(db: &impl ConnectionTrait, c: &Changed<'_>, batch: &mut Batc
             let facts = crate::stats::facts::facts_of(c.case, *property);
             crate::stats::fold::record_statements(db.get_database_backend(), c.case.id, None, &facts)?
         }
-        Cause::Action { .. } => crate::stats::fold::record_case(db, c.case).await?,
+        Cause::Action { facts, .. } => crate::stats::fold::record_case(db, c.case, *facts).await?,
     };
     for statement in statements {
         batch.push(statement);

@@ -1,21 +1,29 @@
-//! Writes of one change that nothing in between reads: one statement on PostgreSQL (the first
-//! ones as data-modifying CTEs of the last: `WITH w0 AS (…), w1 AS (…) <last>`), one by one on
-//! SQLite. A registration's case row, timeline entry, warning-check job and statistics go to
-//! the database together (issue #14: every round trip of a registration is time the next one
-//! waits).
+//! Writes of one change that nothing in between reads, in one round trip: on PostgreSQL one
+//! statement (the first ones as data-modifying CTEs of the last: `WITH w0 AS (…), w1 AS (…)
+//! <last>`), on SQLite one call running the statements one after the other (`s0; s1; …`). A
+//! registration's case row, timeline entry, warning-check job and statistics go to the database
+//! together, and so do an action's work order, timeline entry, statistics and versioned case
+//! UPDATE (issue #14: every round trip of a change is time the next one waits).
 //!
 //! PostgreSQL runs the parts of one statement on one snapshot and checks foreign keys at its
 //! end, so an event may reference the case inserted beside it; no part may read what another
-//! writes, which none of these do.
+//! writes, which none of these do, and no two parts may change the same row. SQLite runs them in
+//! order, so a row referenced by a later part is written first ([`Batch::push`] order; the
+//! [`Batch::guard`] statement last).
 
 use sea_orm::{ConnectionTrait, DatabaseBackend, Statement, Values};
 
-use crate::StoreResult;
+use crate::{StoreError, StoreResult};
 
 /// Statements to run together, in order.
 #[derive(Default)]
 pub struct Batch {
     statements: Vec<Statement>,
+    /// The versioned UPDATE that must change its row, and the version the case then answers as
+    /// current when it changes none.
+    guard: Option<(Statement, i32)>,
+    /// A unique violation (two concurrent actions taking the same key) is a stale version too.
+    unique_is_stale: bool,
 }
 
 impl Batch {
@@ -27,17 +35,75 @@ impl Batch {
         self.statements.push(statement);
     }
 
-    /// Runs the batch: one round trip on PostgreSQL.
-    pub async fn run(self, db: &impl ConnectionTrait) -> StoreResult<()> {
-        if db.get_database_backend() == DatabaseBackend::Postgres && self.statements.len() > 1 {
-            db.execute(combine(self.statements)).await?;
-            return Ok(());
-        }
-        for statement in self.statements {
-            db.execute(statement).await?;
-        }
-        Ok(())
+    /// The statement (a versioned UPDATE) that must change a row, run last: when it changes
+    /// none, someone else changed the row first and the batch fails with
+    /// [`StoreError::Stale`]`{ current }` (the caller's transaction is then rolled back).
+    pub fn guard(&mut self, statement: Statement, current: i32) {
+        self.guard = Some((statement, current));
     }
+
+    /// A unique violation anywhere in the batch also fails it as stale (two concurrent actions
+    /// opening the same next work order: the one that committed first took the number).
+    pub fn unique_is_stale(&mut self) {
+        self.unique_is_stale = true;
+    }
+
+    /// Runs the batch: one round trip.
+    pub async fn run(self, db: &impl ConnectionTrait) -> StoreResult<()> {
+        let Batch {
+            mut statements,
+            guard,
+            unique_is_stale,
+        } = self;
+        let stale = guard.as_ref().map(|(_, current)| *current);
+        let as_stale = |e: sea_orm::DbErr| match stale {
+            Some(current) if unique_is_stale && crate::error::is_unique_violation(&e) => StoreError::Stale { current },
+            _ => e.into(),
+        };
+        let guarded = guard.is_some();
+        statements.extend(guard.map(|(statement, _)| statement));
+        let changed = match statements.len() {
+            0 => return Ok(()),
+            1 => db
+                .execute(statements.remove(0))
+                .await
+                .map_err(as_stale)?
+                .rows_affected(),
+            _ if db.get_database_backend() == DatabaseBackend::Postgres => {
+                db.execute(combine(statements)).await.map_err(as_stale)?.rows_affected()
+            }
+            _ if guarded => {
+                // `changes()`: the rows the last statement (the guard) changed.
+                let mut joined = join(statements);
+                joined.sql.push_str("; SELECT changes() AS guarded");
+                let rows = db.query_all(joined).await.map_err(as_stale)?;
+                let row = rows
+                    .last()
+                    .ok_or_else(|| StoreError::invalid("batch", "no answer from changes()"))?;
+                u64::try_from(row.try_get::<i64>("", "guarded")?).unwrap_or(0)
+            }
+            _ => db.execute(join(statements)).await.map_err(as_stale)?.rows_affected(),
+        };
+        match stale {
+            Some(current) if changed == 0 => Err(StoreError::Stale { current }),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// SQLite: `s0; s1; …` with the values of all in order (sqlx runs each statement of one query
+/// string, binding the `?` parameters one after the other).
+fn join(statements: Vec<Statement>) -> Statement {
+    let mut sql = String::new();
+    let mut values = Vec::new();
+    for statement in statements {
+        if !sql.is_empty() {
+            sql.push_str("; ");
+        }
+        sql.push_str(&statement.sql);
+        values.extend(statement.values.map(|v| v.0).unwrap_or_default());
+    }
+    Statement::from_sql_and_values(DatabaseBackend::Sqlite, sql, Values(values))
 }
 
 /// `WITH w0 AS (s0), … s_last`; a last statement with a `WITH` of its own continues the list.

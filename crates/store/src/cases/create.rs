@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use huiyin_domain::case::process::verify_due;
 use huiyin_domain::case::{CaseKind, CaseStatus, Channel, Severity};
 use huiyin_domain::sla::escalation::{initial_level, Level};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryTrait, Set, TryIntoModel};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryTrait, Set, TryIntoModel};
 use uuid::Uuid;
 
 use super::after::{after_change, Cause, Changed};
@@ -67,7 +67,9 @@ fn search_text(number: &str, title: &str, description: &str, customer_name: Opti
 
 /// Registers a case inside the caller's transaction (its number too); returns the new row.
 pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase) -> StoreResult<case::Model> {
-    Ok(create_record(db, actor, input, Numbers::InTransaction).await?.case)
+    Ok(create_record(db, actor, input, Numbers::InTransaction, false)
+        .await?
+        .case)
 }
 
 /// Registers a case inside the caller's transaction; returns the whole new case as
@@ -77,18 +79,24 @@ pub async fn create(db: &impl ConnectionTrait, actor: &Actor, input: CreateCase)
 /// Rows every registration updates stay locked until the commit, so concurrent registrations
 /// queue there: the number is taken after every lookup and check (from `numbers`: see
 /// [`Numbers`]), and nothing is read back after the insert (`make bench-load`, README).
+///
+/// `phones_shown`: the answer shows the caller's phones unmasked (the actor's PII view), which
+/// the audit log records (`customer.phone_viewed`) with the registration's writes.
 #[tracing::instrument(name = "cases::create", target = "huiyin::store", level = "debug", skip_all, fields(project_id = ?input.project_id))]
 pub async fn create_record(
     db: &impl ConnectionTrait,
     actor: &Actor,
     input: CreateCase,
     numbers: Numbers<'_>,
+    phones_shown: bool,
 ) -> StoreResult<CaseRecord> {
     let project = input.project_id;
-    register(db, actor, input, numbers).await.doing(|| match project {
-        Some(project) => format!("registering a case in project {project}"),
-        None => "registering a case".to_owned(),
-    })
+    register(db, actor, input, numbers, phones_shown)
+        .await
+        .doing(|| match project {
+            Some(project) => format!("registering a case in project {project}"),
+            None => "registering a case".to_owned(),
+        })
 }
 
 async fn register(
@@ -96,6 +104,7 @@ async fn register(
     actor: &Actor,
     input: CreateCase,
     numbers: Numbers<'_>,
+    phones_shown: bool,
 ) -> StoreResult<CaseRecord> {
     let at = now();
     let checked = check(db, actor, &input, at).await?;
@@ -129,11 +138,13 @@ async fn register(
         repeat_of,
         at,
     });
-    // Written with the timeline entry and the statistics (one statement on PostgreSQL); nothing
-    // read back: the row as written is the answer.
+    // Written with the timeline entry and the statistics (one round trip); nothing read back:
+    // the row as written is the answer.
+    let backend = db.get_database_backend();
     let mut batch = Batch::new();
-    batch.push(case::Entity::insert(row.clone()).build(db.get_database_backend()));
+    batch.push(case::Entity::insert(row.clone()).build(backend));
     let created = row.try_into_model()?;
+    caller_writes(&mut batch, backend, actor, &created, customer.as_ref(), phones_shown);
     let cause = Cause::Registered {
         terms: &terms,
         level,
@@ -167,6 +178,34 @@ async fn register(
         parent: None,
         children: vec![],
     })
+}
+
+/// The registration's writes about its caller, with its other writes: the customer is known in
+/// the case's project from now on, and the answer's unmasked phones are audited.
+fn caller_writes(
+    batch: &mut Batch,
+    backend: DatabaseBackend,
+    actor: &Actor,
+    created: &case::Model,
+    customer: Option<&Resolved>,
+    phones_shown: bool,
+) {
+    let Some((c, _, all)) = customer else {
+        return;
+    };
+    batch.push(customers::link_project_statement(backend, c.id, created.project_id));
+    if phones_shown && !all.is_empty() {
+        let detail = serde_json::json!({"customer_id": created.customer_id, "number": created.number});
+        let audit = crate::audit::insert(
+            backend,
+            Some(actor.user_id),
+            "customer.phone_viewed",
+            "case",
+            Some(created.id),
+            detail,
+        );
+        batch.push(audit);
+    }
 }
 
 /// What registration checked and looked up of the input.
@@ -366,9 +405,6 @@ async fn after_registration(
     }
     // Decoration: a repair on works out of warranty is marked paid before dispatch.
     crate::works::warranty::on_case_registered(db, &created).await?;
-    if let Some(customer_id) = created.customer_id {
-        customers::link_project(db, customer_id, created.project_id).await?;
-    }
     // A routing rule with `auto_dispatch` sends the case out at once (by the system).
     // Boxed: the whole action pipeline inside would otherwise sit in every registration's future.
     Ok(

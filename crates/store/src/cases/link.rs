@@ -16,6 +16,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::pipeline::follow::{refused, step_input, view};
+use super::pipeline::load::Loaded;
 use super::pipeline::run;
 use super::scope::find_visible;
 use super::status_of;
@@ -50,9 +51,9 @@ pub async fn link_case<C: ConnectionTrait + TransactionTrait>(
                 None => None,
             };
             let input = step_input(step, &parent, &department.name, None);
-            current = run(&txn, actor, &current, order.as_ref(), input, Some(&parent))
-                .await?
-                .0;
+            // Each step's statistics against the facts the step before wrote.
+            let loaded = Loaded::with_facts(&txn, current).await?;
+            current = run(&txn, actor, &loaded, order.as_ref(), input, Some(&parent)).await?.0;
         }
     }
     let saved = relate(&txn, actor, &current, &parent, true).await?;

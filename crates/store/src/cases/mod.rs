@@ -24,6 +24,7 @@ pub mod attachments;
 pub mod batch;
 mod caller;
 pub mod create;
+mod detail;
 pub mod family;
 pub mod link;
 pub mod numbering;

@@ -8,7 +8,7 @@ use sea_orm::ConnectionTrait;
 
 use super::actions::{charge_cents, ActionInput, CancelCase, DispatchCase, ReassignCase};
 use super::scope::find_visible;
-use super::targets::{check_assignee, check_department};
+use super::targets::{check_assignee, check_department, Target};
 use crate::entity::case;
 use crate::validate::{optional, required};
 use crate::{Actor, StoreError, StoreResult};
@@ -25,18 +25,31 @@ pub(super) fn refusal(e: ChangeError) -> StoreError {
     }
 }
 
+/// The domain's input, with the department it names as looked up (its handlers are who hears
+/// of a work order sent there without an assignee: not read again).
+pub struct Prepared {
+    pub input: Input,
+    pub target: Option<Target>,
+}
+
+impl From<Input> for Prepared {
+    fn from(input: Input) -> Self {
+        Prepared { input, target: None }
+    }
+}
+
 /// Checks the input's text and looks up what it names: the domain's input.
 pub(super) async fn prepare(
     db: &impl ConnectionTrait,
     actor: &Actor,
     current: &case::Model,
     input: ActionInput,
-) -> StoreResult<Input> {
-    Ok(match input {
+) -> StoreResult<Prepared> {
+    let input = match input {
         ActionInput::Verify(v) => Input::Verify {
             note: required("note", &v.note, 4000)?,
         },
-        ActionInput::Dispatch(d) => prepare_dispatch(db, current, d).await?,
+        ActionInput::Dispatch(d) => return prepare_dispatch(db, current, d).await,
         ActionInput::Accept => Input::Accept,
         ActionInput::Resolve(r) => Input::Resolve {
             result: required("result", &r.result, 4000)?,
@@ -72,7 +85,7 @@ pub(super) async fn prepare(
             body: required("body", &c.body, 4000)?,
             visibility: c.visibility,
         },
-        ActionInput::Reassign(r) => prepare_reassign(db, current, r).await?,
+        ActionInput::Reassign(r) => return prepare_reassign(db, current, r).await,
         ActionInput::Pause(p) => Input::Pause {
             reason: required("reason", &p.reason, 500)?,
         },
@@ -92,19 +105,24 @@ pub(super) async fn prepare(
             tries,
             comment: optional("comment", comment.as_deref(), 4000)?,
         },
-    })
+    };
+    Ok(input.into())
 }
 
 /// A dispatch: a department of the case's project and an assignee who belongs to it.
-async fn prepare_dispatch(db: &impl ConnectionTrait, current: &case::Model, d: DispatchCase) -> StoreResult<Input> {
+async fn prepare_dispatch(db: &impl ConnectionTrait, current: &case::Model, d: DispatchCase) -> StoreResult<Prepared> {
     let department = check_department(db, d.department_id, current.project_id).await?;
     check_assignee(db, d.assignee_id, d.department_id, current.project_id).await?;
-    Ok(Input::Dispatch {
+    let input = Input::Dispatch {
         department_id: department.id,
-        department: department.name,
+        department: department.name.clone(),
         assignee_id: d.assignee_id,
         due_at: d.due_at,
         note: optional("note", d.note.as_deref(), 4000)?,
+    };
+    Ok(Prepared {
+        input,
+        target: Some(department),
     })
 }
 
@@ -148,7 +166,7 @@ async fn prepare_cancel(
 }
 
 /// A reassignment: a department (given, or the current one) and an assignee who belongs to it.
-async fn prepare_reassign(db: &impl ConnectionTrait, current: &case::Model, r: ReassignCase) -> StoreResult<Input> {
+async fn prepare_reassign(db: &impl ConnectionTrait, current: &case::Model, r: ReassignCase) -> StoreResult<Prepared> {
     if r.department_id.is_none() && r.assignee_id.is_none() {
         return Err(StoreError::invalid(
             "department_id",
@@ -161,10 +179,14 @@ async fn prepare_reassign(db: &impl ConnectionTrait, current: &case::Model, r: R
         .ok_or_else(|| StoreError::invalid("department_id", "required"))?;
     let department = check_department(db, department_id, current.project_id).await?;
     check_assignee(db, r.assignee_id, department_id, current.project_id).await?;
-    Ok(Input::Reassign {
+    let input = Input::Reassign {
         department_id,
-        department: department.name,
+        department: department.name.clone(),
         assignee_id: r.assignee_id,
         note: optional("note", r.note.as_deref(), 4000)?,
+    };
+    Ok(Prepared {
+        input,
+        target: Some(department),
     })
 }

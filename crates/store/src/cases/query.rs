@@ -8,10 +8,10 @@ use sea_orm::sea_query::{Expr, NullOrdering, Order, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
-use super::scope::find_visible;
-use super::{scope, AttachmentRecord, CaseListItem, CaseRecord, CaseVisitRecord, WorkOrderRecord, OPEN_STATUSES};
+pub use super::detail::{get, record};
+use super::{scope, CaseListItem, OPEN_STATUSES};
 use crate::customers::property_label;
-use crate::entity::{attachment, case, category, customer, customer_phone, property, visit, work_order};
+use crate::entity::{case, category, customer, customer_phone, property};
 use crate::page::{self, Page};
 use crate::{now, Actor, StoreError, StoreResult};
 
@@ -289,13 +289,6 @@ async fn list_items(db: &impl ConnectionTrait, cases: Vec<case::Model>) -> Store
         .collect())
 }
 
-/// The detail view of a case the actor may see.
-#[tracing::instrument(name = "cases::get", target = "huiyin::store", level = "debug", skip_all, fields(case_id = %id))]
-pub async fn get(db: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> StoreResult<CaseRecord> {
-    let found = find_visible(db, actor, id).await?;
-    record(db, found).await
-}
-
 /// A customer matching `condition` with all their phones in order (none when they have none):
 /// one statement, the customer row joined with their phones.
 pub(super) async fn customer_with_phones(
@@ -328,53 +321,6 @@ pub(super) async fn customer_with_phones(
         }
     }
     Ok(Some((found, all)))
-}
-
-pub async fn record(db: &impl ConnectionTrait, found: case::Model) -> StoreResult<CaseRecord> {
-    // The customer with their phones: one statement.
-    let (customer_name, customer_phones) = match found.customer_id {
-        Some(id) => match customer_with_phones(db, customer::Column::Id.eq(id)).await? {
-            Some((c, phones)) => (Some(c.name), phones),
-            None => (None, vec![]),
-        },
-        None => (None, vec![]),
-    };
-    let property = match found.property_id {
-        Some(id) => property::Entity::find_by_id(id).one(db).await?,
-        None => None,
-    };
-    let category = match found.category_id {
-        Some(id) => category::Entity::find_by_id(id).one(db).await?,
-        None => None,
-    };
-    let work_orders = work_order::Entity::find()
-        .filter(work_order::Column::CaseId.eq(found.id))
-        .order_by_asc(work_order::Column::Sequence)
-        .all(db)
-        .await?;
-    let visits = visit::Entity::find()
-        .filter(visit::Column::CaseId.eq(found.id))
-        .order_by_asc(visit::Column::Id)
-        .all(db)
-        .await?;
-    let attachments = attachment::Entity::find()
-        .filter(attachment::Column::CaseId.eq(found.id))
-        .order_by_asc(attachment::Column::Id)
-        .all(db)
-        .await?;
-    let (parent, children) = super::family::of(db, &found).await?;
-    Ok(CaseRecord {
-        case: found,
-        customer_name,
-        customer_phones,
-        property_label: property.as_ref().map(property_label),
-        category_name: category.map(|c| c.name),
-        work_orders: work_orders.into_iter().map(WorkOrderRecord::from).collect(),
-        visits: visits.into_iter().map(CaseVisitRecord::from).collect(),
-        attachments: attachments.into_iter().map(AttachmentRecord::from).collect(),
-        parent,
-        children,
-    })
 }
 
 /// Recent cases of a customer (for the intake screen's repeat-complaint flag).

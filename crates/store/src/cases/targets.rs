@@ -16,6 +16,8 @@ use crate::{StoreError, StoreResult};
 pub struct Target {
     pub id: Uuid,
     pub name: String,
+    /// Its active handlers who work in the project (as [`handlers_in_project`] reads them).
+    pub handlers: Vec<Uuid>,
 }
 
 /// The department `id`, with its active handlers and whether each works in `project_id`, in one
@@ -48,9 +50,14 @@ pub async fn check_department(db: &impl ConnectionTrait, id: Uuid, project_id: U
         return Err(StoreError::invalid("department_id", "no such department"));
     };
     let mut handlers = Vec::with_capacity(rows.len());
+    let mut in_project = Vec::new();
     for row in &rows {
-        if row.try_get::<Option<Uuid>>("", "handler_id")?.is_some() {
-            handlers.push(row.try_get::<Option<Uuid>>("", "member_of")?.is_some());
+        if let Some(handler) = row.try_get::<Option<Uuid>>("", "handler_id")? {
+            let member = row.try_get::<Option<Uuid>>("", "member_of")?.is_some();
+            handlers.push(member);
+            if member {
+                in_project.push(handler);
+            }
         }
     }
     if !department_serves_project(&handlers) {
@@ -62,6 +69,7 @@ pub async fn check_department(db: &impl ConnectionTrait, id: Uuid, project_id: U
     Ok(Target {
         id,
         name: first.try_get("", "name")?,
+        handlers: in_project,
     })
 }
 

@@ -12,7 +12,7 @@ pub mod scope;
 
 pub use household::EmergencyContact;
 pub use list::list;
-pub use scope::{find_visible_by_phone, link_project};
+pub use scope::{find_visible_by_phone, link_project, link_project_statement};
 
 use std::collections::HashMap;
 

@@ -5,7 +5,10 @@
 
 use huiyin_domain::phone::mask;
 use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QueryTrait,
+    Statement,
+};
 use uuid::Uuid;
 
 use crate::entity::{customer, customer_phone, customer_project, customer_property, project, property};
@@ -38,6 +41,17 @@ pub fn condition(actor: &Actor) -> Option<Condition> {
 
 /// Records that the customer belongs to `project_id` (idempotent; one statement).
 pub async fn link_project(db: &impl ConnectionTrait, customer_id: Uuid, project_id: Uuid) -> StoreResult<()> {
+    db.execute(link_project_statement(
+        db.get_database_backend(),
+        customer_id,
+        project_id,
+    ))
+    .await?;
+    Ok(())
+}
+
+/// The statement of [`link_project`], to run with other writes.
+pub fn link_project_statement(backend: DatabaseBackend, customer_id: Uuid, project_id: Uuid) -> Statement {
     customer_project::Entity::insert(customer_project::ActiveModel {
         customer_id: sea_orm::Set(customer_id),
         project_id: sea_orm::Set(project_id),
@@ -50,9 +64,7 @@ pub async fn link_project(db: &impl ConnectionTrait, customer_id: Uuid, project_
         .do_nothing()
         .to_owned(),
     )
-    .exec_without_returning(db)
-    .await?;
-    Ok(())
+    .build(backend)
 }
 
 /// The projects a new customer is registered in: the one given (which the actor must work in);

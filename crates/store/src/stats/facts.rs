@@ -53,14 +53,19 @@ pub async fn stored_facts(db: &impl ConnectionTrait, case_id: Uuid) -> StoreResu
     sql.push("SELECT facts FROM stats_case_facts WHERE case_id = ")
         .bind(case_id);
     match db.query_one(sql.statement()).await? {
-        Some(row) => {
-            let text: String = row.try_get("", "facts")?;
-            serde_json::from_str(&text)
-                .map(Some)
-                .map_err(|e| StoreError::invalid("stats_case_facts", e.to_string()))
-        }
+        Some(row) => parse_stored(row.try_get("", "facts")?).map(Some),
         None => Ok(None),
     }
+}
+
+/// The stored facts of the `cases` row of a query, as a column expression (a case read with it
+/// need not have its facts read apart): parse it with [`parse_stored`].
+pub const STORED_FACTS: &str =
+    r#"(SELECT stats_case_facts.facts FROM stats_case_facts WHERE stats_case_facts.case_id = "cases"."id")"#;
+
+/// Stored facts from their text.
+pub fn parse_stored(text: String) -> StoreResult<Facts> {
+    serde_json::from_str(&text).map_err(|e| StoreError::invalid("stats_case_facts", e.to_string()))
 }
 
 pub(super) fn push_fact_values(sql: &mut Sql, case_id: Uuid, facts: &Facts) -> StoreResult<()> {

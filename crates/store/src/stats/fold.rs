@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use sea_orm::{ConnectionTrait, DatabaseBackend, TransactionTrait};
 use uuid::Uuid;
 
-use super::facts::{current_facts, facts_of, push_save_facts, stored_facts};
+use super::facts::{current_facts, facts_of, push_save_facts};
 use super::sql::Sql;
 use crate::{new_id, StoreError, StoreResult};
 use huiyin_domain::stats::rollup::{difference, Facts, Key, Vals, AREA_HISTOGRAMS, DIMS, HISTOGRAMS, SUMS, ZERO};
@@ -47,15 +47,31 @@ pub fn push_source_rows(sql: &mut Sql, select: &str, mut cond: impl FnMut(&mut S
 }
 
 /// Records one case's change: the difference between its old and new contributions as delta
-/// rows, and its new facts. Inside the case's transaction.
+/// rows, and its new facts. Inside the case's transaction; one statement on PostgreSQL.
 pub async fn record(db: &impl ConnectionTrait, case_id: Uuid, old: Option<&Facts>, new: &Facts) -> StoreResult<()> {
-    for statement in record_statements(db.get_database_backend(), case_id, old, new)? {
+    let backend = db.get_database_backend();
+    if backend == DatabaseBackend::Postgres && old != Some(new) {
+        let delta = difference(old, new);
+        let rows: Vec<(&Key, &Vals)> = delta.iter().collect();
+        if !rows.is_empty() {
+            // One round trip: the fact row in a data-modifying CTE, the deltas in the main statement.
+            let mut sql = Sql::new(backend);
+            sql.push("WITH facts AS (");
+            push_save_facts(&mut sql, case_id, new)?;
+            sql.push(") ");
+            push_insert(&mut sql, &rows);
+            db.execute(sql.statement()).await?;
+            return Ok(());
+        }
+    }
+    for statement in record_statements(backend, case_id, old, new)? {
         db.execute(statement).await?;
     }
     Ok(())
 }
 
-/// The statements of [`record`], to run now or with a change's other writes (one on PostgreSQL).
+/// The statements of [`record`] one by one (the deltas, then the fact row), to run with a
+/// change's other writes (`cases::batch`, one round trip).
 pub fn record_statements(
     backend: DatabaseBackend,
     case_id: Uuid,
@@ -67,15 +83,6 @@ pub fn record_statements(
     }
     let delta = difference(old, new);
     let rows: Vec<(&Key, &Vals)> = delta.iter().collect();
-    if backend == DatabaseBackend::Postgres && !rows.is_empty() {
-        // One round trip: the fact row in a data-modifying CTE, the deltas in the main statement.
-        let mut sql = Sql::new(backend);
-        sql.push("WITH facts AS (");
-        push_save_facts(&mut sql, case_id, new)?;
-        sql.push(") ");
-        push_insert(&mut sql, &rows);
-        return Ok(vec![sql.statement()]);
-    }
     let mut out = Vec::new();
     if !rows.is_empty() {
         let mut sql = Sql::new(backend);
@@ -88,20 +95,22 @@ pub fn record_statements(
     Ok(out)
 }
 
-/// Records the deltas of a case an action changed: its stored facts against the facts of the
-/// row as written (the property's building, which actions never change, carried over — so the
-/// property need not be read). A case without stored facts is refreshed from scratch.
+/// Records the deltas of a case an action changed: its stored facts (`stored`, read with the
+/// case: [`super::facts::STORED_FACTS`]) against the facts of the row as written (the
+/// property's building, which actions never change, carried over — so the property need not be
+/// read). A case without stored facts is refreshed from scratch.
 /// Returns the statements to run (with the change's other writes); empty when the case had no
 /// stored facts and was refreshed at once.
 pub async fn record_case(
     db: &impl ConnectionTrait,
     after: &crate::entity::case::Model,
+    stored: Option<&Facts>,
 ) -> StoreResult<Vec<sea_orm::Statement>> {
-    match stored_facts(db, after.id).await? {
+    match stored {
         Some(old) => {
             let mut new = facts_of(after, None);
             new.building = old.building.clone();
-            record_statements(db.get_database_backend(), after.id, Some(&old), &new)
+            record_statements(db.get_database_backend(), after.id, Some(old), &new)
         }
         None => {
             let facts = current_facts(db, after).await?;

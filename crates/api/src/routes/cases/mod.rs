@@ -112,20 +112,9 @@ async fn create(
     let actor = user.0.clone();
     let show_pii = actor.may(Permission::PiiView);
     let answer = idempotency::run(&state.store.db, actor.user_id, key.0.as_deref(), &hash, async |txn| {
-        let record =
-            huiyin_store::cases::create::create_record(txn, &actor, body.into(), state.store.numbers()).await?;
-        if show_pii && !record.customer_phones.is_empty() {
-            let detail = serde_json::json!({"customer_id": record.case.customer_id, "number": record.case.number});
-            audit::record(
-                txn,
-                &actor,
-                "customer.phone_viewed",
-                "case",
-                Some(record.case.id),
-                detail,
-            )
-            .await?;
-        }
+        // The view of the caller's phones is audited with the registration's writes.
+        let numbers = state.store.numbers();
+        let record = huiyin_store::cases::create::create_record(txn, &actor, body.into(), numbers, show_pii).await?;
         let process = huiyin_store::process::settings_of(txn, record.case.project_id).await?;
         let response = for_actor(case_response(record, show_pii), &actor, &process);
         Ok(json_answer(StatusCode::CREATED, &response))

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use huiyin_domain::case::change::{Change, Input};
 use huiyin_domain::case::link::{self, LinkCase, LinkError, Step};
 use huiyin_domain::case::{CaseAction, CaseStatus, ReplyMethod};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::run;
@@ -57,7 +57,8 @@ pub(super) async fn check_action(
 }
 
 /// The children of `parent` take the step its `change` made, each through the pipeline. Two
-/// statements for the children and their open work orders, then each child's own change.
+/// statements for the children (with their statistics facts) and their open work orders, then
+/// each child's own change.
 pub(super) async fn follow_parent(
     db: &impl ConnectionTrait,
     actor: &Actor,
@@ -71,24 +72,27 @@ pub(super) async fn follow_parent(
         return Ok(());
     };
     let finished = [CaseStatus::Closed.as_str(), CaseStatus::Cancelled.as_str()];
-    let children = case::Entity::find()
-        .filter(case::Column::ParentId.eq(parent.id))
-        .filter(case::Column::Status.is_not_in(finished))
-        .all(db)
-        .await?;
-    let mut orders = open_orders(db, &children).await?;
+    let children = super::load::load(
+        db,
+        Condition::all()
+            .add(case::Column::ParentId.eq(parent.id))
+            .add(case::Column::Status.is_not_in(finished)),
+    )
+    .await?;
+    let mut orders = open_orders(db, children.iter().map(|c| &c.case)).await?;
     let department = change.event.payload["department"]
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    for child in &children {
+    for loaded in &children {
+        let child = &loaded.case;
         let Some(child_step) = link::follow(step, &view(child)?, parent.department_id) else {
             continue;
         };
         let order = child.current_work_order_id.and_then(|id| orders.remove(&id));
         let input = step_input(child_step, parent, &department, change.event.note.as_deref());
         // A child changed meanwhile makes the parent's action a conflict, not the parent stale.
-        run(db, actor, child, order.as_ref(), input, Some(parent))
+        run(db, actor, loaded, order.as_ref(), input, Some(parent))
             .await
             .map_err(|e| match e {
                 StoreError::Stale { .. } => StoreError::conflict(
@@ -102,11 +106,11 @@ pub(super) async fn follow_parent(
 }
 
 /// The current work orders of `cases`, by id: one statement (none when none has one).
-async fn open_orders(
+async fn open_orders<'a>(
     db: &impl ConnectionTrait,
-    cases: &[case::Model],
+    cases: impl Iterator<Item = &'a case::Model>,
 ) -> StoreResult<HashMap<Uuid, work_order::Model>> {
-    let ids: Vec<Uuid> = cases.iter().filter_map(|c| c.current_work_order_id).collect();
+    let ids: Vec<Uuid> = cases.filter_map(|c| c.current_work_order_id).collect();
     if ids.is_empty() {
         return Ok(HashMap::new());
     }

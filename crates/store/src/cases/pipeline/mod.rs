@@ -6,7 +6,8 @@
 //!    ([`huiyin_domain::case::change::decide`]), after the store has checked the input's text
 //!    and looked up what it names ([`super::prepare`]);
 //! 3. **save** the decision: the work-order effect and a visit row, then the case in one
-//!    versioned UPDATE (of two concurrent actions one wins);
+//!    versioned UPDATE (of two concurrent actions one wins) — written with the timeline entry
+//!    and the statistics deltas of step 4 in one round trip ([`Batch`]);
 //! 4. run the shared [`after_change`](super::after::after_change) (timeline, visits,
 //!    notifications, webhook outbox, statistics deltas);
 //! 5. answer with the case as written, built in memory — nothing is read back.
@@ -14,21 +15,25 @@
 //! Registration ([`super::create`]) ends in the same `after_change`.
 
 use chrono::{DateTime, Utc};
-use huiyin_domain::case::change::{self, Change, Context, Input, OrderChange};
+use huiyin_domain::case::change::{self, Change, Context, OrderChange};
 use huiyin_domain::case::process::{cancel_needs_approval, check_dispatch, ProcessError};
 use huiyin_domain::case::{apply_with_history, check_flags, CaseAction, WorkOrderStatus};
 use huiyin_domain::permission::may_escalate;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait, TryIntoModel};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryTrait, Set, TransactionTrait,
+    TryIntoModel,
+};
 use uuid::Uuid;
 
 pub mod follow;
+pub(in crate::cases) mod load;
 
+use self::load::Loaded;
 use super::actions::ActionInput;
 use super::after::{after_change, Cause, Changed};
 use super::batch::Batch;
-use super::prepare::{prepare, refusal};
-use super::scope::find_visible;
+use super::prepare::{prepare, refusal, Prepared};
 use super::state;
 use crate::entity::{case, visit, work_order};
 use crate::{new_id, now, sla, statements, Actor, Doing, StoreError, StoreResult};
@@ -64,20 +69,21 @@ pub async fn perform_in(
     input: ActionInput,
 ) -> StoreResult<case::Model> {
     // Load.
-    let current = find_visible(db, actor, id).await?;
+    let loaded = load::visible(db, actor, id).await?;
+    let current = &loaded.case;
     if current.version != expected_version {
         return Err(StoreError::Stale {
             current: current.version,
         });
     }
-    let before = state::of(&current)?;
+    let before = state::of(current)?;
     // Issue #19: cancelling a case whose work order is out waits for a supervisor's approval.
     let input = match input {
         ActionInput::Cancel(c) if cancel_needs_approval(before.status, actor.role) => ActionInput::CancelRequest(c),
         other => other,
     };
     // An unreached satisfaction visit may be the last try (issue #19).
-    let input = crate::visits::unreached::input_for(db, &current, input).await?;
+    let input = crate::visits::unreached::input_for(db, current, input).await?;
     // The state machine first: a refused action is a 409 whatever its input says.
     let outcome = apply_with_history(before.kind, before.status, input.command(), before.dissatisfied_visits)?;
     check_flags(input.command(), before.paused_at.is_some(), before.level)?;
@@ -91,14 +97,14 @@ pub async fn perform_in(
             "a steward raises their areas' cases to area level only".into(),
         ));
     }
-    follow::check_action(db, &current, input.action()).await?;
+    follow::check_action(db, current, input.action()).await?;
     let order = match current.current_work_order_id {
         Some(wo) => work_order::Entity::find_by_id(wo).one(db).await?,
         None => None,
     };
     // Decide, save, after-change.
-    let prepared = prepare(db, actor, &current, input).await?;
-    let (saved, change) = run(db, actor, &current, order.as_ref(), prepared, None).await?;
+    let prepared = prepare(db, actor, current, input).await?;
+    let (saved, change) = run(db, actor, &loaded, order.as_ref(), prepared, None).await?;
     debug_assert_eq!(change.outcome, outcome);
     if saved.child_count > 0 {
         follow::follow_parent(db, actor, &saved, &change).await?;
@@ -112,11 +118,16 @@ pub async fn perform_in(
 pub(super) async fn run(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    current: &case::Model,
+    loaded: &Loaded,
     order: Option<&work_order::Model>,
-    prepared: Input,
+    prepared: impl Into<Prepared>,
     parent: Option<&case::Model>,
 ) -> StoreResult<(case::Model, Change)> {
+    let Prepared {
+        input: prepared,
+        target,
+    } = prepared.into();
+    let current = &loaded.case;
     let before = state::of(current)?;
     let terms = sla::terms_for(db, before.kind, before.severity).await?;
     let action = prepared.command().action();
@@ -134,8 +145,9 @@ pub(super) async fn run(
     if let Some(p) = parent {
         change.event.payload["followed"] = serde_json::json!({"id": p.id, "number": p.number});
     }
-    // Save.
-    let saved = save(db, actor, current, &change, at).await?;
+    // Save (with the after-change writes: one round trip).
+    let mut batch = Batch::new();
+    let saved = save(db, actor, current, &change, at, &mut batch).await?;
     after_change(
         db,
         &Changed {
@@ -147,9 +159,11 @@ pub(super) async fn run(
                 change: &change,
                 action,
                 terms: &terms,
+                facts: loaded.facts.as_ref(),
+                target: target.as_ref(),
             },
         },
-        Batch::new(),
+        batch,
     )
     .await?;
     Ok((saved, change))
@@ -167,23 +181,32 @@ fn process_refusal(e: ProcessError) -> StoreError {
     }
 }
 
-/// Writes the decision: work orders and a visit, then the case (version-checked). Returns the
-/// case as written.
+/// The decision's writes, into `batch`: work orders and a visit, then the case (its versioned
+/// UPDATE the batch's guard: of two concurrent actions one wins). Returns the case as written.
 async fn save(
     db: &impl ConnectionTrait,
     actor: &Actor,
     current: &case::Model,
     change: &Change,
     at: DateTime<Utc>,
+    batch: &mut Batch,
 ) -> StoreResult<case::Model> {
-    write_order(db, actor, current, &change.order, at).await?;
+    let backend = db.get_database_backend();
     if let (Some(due), Some(order)) = (change.order_due, current.current_work_order_id) {
-        work_order::Entity::update_many()
+        let due = work_order::Entity::update_many()
             .col_expr(work_order::Column::DueAt, Expr::value(due))
             .filter(work_order::Column::Id.eq(order))
-            .exec(db)
-            .await?;
+            .build(backend);
+        // No two parts of one PostgreSQL statement may change the same row: beside an effect
+        // on the orders, the due time goes first, on its own.
+        match change.order {
+            OrderChange::None => batch.push(due),
+            _ => {
+                db.execute(due).await?;
+            }
+        }
     }
+    write_order(backend, actor, current, &change.order, at, batch);
     if let Some(article) = change
         .after
         .answer_article_id
@@ -192,7 +215,7 @@ async fn save(
         crate::knowledge::answers::cite_answer(db, article, current.id, actor.user_id, at).await?;
     }
     if let Some(v) = &change.visit {
-        visit::Entity::insert(visit::ActiveModel {
+        let row = visit::ActiveModel {
             id: Set(new_id()),
             case_id: Set(current.id),
             work_order_id: Set(current.current_work_order_id),
@@ -201,46 +224,41 @@ async fn save(
             satisfaction: Set(v.satisfaction.map(|s| s.as_str().to_owned())),
             comment: Set(v.comment.clone()),
             created_at: Set(at),
-        })
-        .exec_without_returning(db)
-        .await?;
+        };
+        batch.push(visit::Entity::insert(row).build(backend));
     }
     let mut model = state::write(current, &change.after, at);
     let projected = model.clone().try_into_model()?;
     sla::deadlines::schedule(&mut model, &projected);
     let saved = model.clone().try_into_model()?;
     // The version check is part of the UPDATE itself: of two concurrent actions one wins.
-    let updated = case::Entity::update_many()
+    let update = case::Entity::update_many()
         .set(model)
         .filter(case::Column::Id.eq(current.id))
         .filter(case::Column::Version.eq(current.version))
-        .exec(db)
-        .await?;
-    if updated.rows_affected == 0 {
-        return Err(StoreError::Stale {
-            current: current.version + 1,
-        });
-    }
+        .build(backend);
+    batch.guard(update, current.version + 1);
     Ok(saved)
 }
 
 /// The work-order effect of a decision, one statement each (two for a new order replacing one
 /// still open).
-async fn write_order(
-    db: &impl ConnectionTrait,
+fn write_order(
+    backend: DatabaseBackend,
     actor: &Actor,
     current: &case::Model,
     effect: &OrderChange,
     at: DateTime<Utc>,
-) -> StoreResult<()> {
+    batch: &mut Batch,
+) {
     let status = |s: WorkOrderStatus| Expr::value(s.as_str());
     let update = |id: Option<Uuid>| {
         work_order::Entity::update_many().filter(work_order::Column::Id.eq(id.unwrap_or_else(Uuid::nil)))
     };
     let order = current.current_work_order_id;
-    match effect {
-        OrderChange::None => return Ok(()),
-        OrderChange::Open { .. } => return open_order(db, actor, current, effect, at).await,
+    let statement = match effect {
+        OrderChange::None => return,
+        OrderChange::Open { .. } => return open_order(backend, actor, current, effect, at, batch),
         OrderChange::Accept { assignee_id } => update(order)
             .col_expr(work_order::Column::Status, status(WorkOrderStatus::Accepted))
             .col_expr(work_order::Column::AcceptedAt, Expr::value(Some(at)))
@@ -269,20 +287,20 @@ async fn write_order(
                 Expr::value(Option::<DateTime<Utc>>::None),
             ),
         OrderChange::Cancel => update(order).col_expr(work_order::Column::Status, status(WorkOrderStatus::Cancelled)),
-    }
-    .exec(db)
-    .await?;
-    Ok(())
+    };
+    batch.push(statement.build(backend));
 }
 
-/// A new work order; an order still open is cancelled by it.
-async fn open_order(
-    db: &impl ConnectionTrait,
+/// A new work order; an order still open is cancelled by it (first: on SQLite the batch runs
+/// in order, on PostgreSQL the UPDATE does not see the row inserted beside it).
+fn open_order(
+    backend: DatabaseBackend,
     actor: &Actor,
     current: &case::Model,
     effect: &OrderChange,
     at: DateTime<Utc>,
-) -> StoreResult<()> {
+    batch: &mut Batch,
+) {
     let OrderChange::Open {
         id,
         sequence,
@@ -292,21 +310,22 @@ async fn open_order(
         note,
     } = effect
     else {
-        return Ok(());
+        return;
     };
-    let status = |s: WorkOrderStatus| Expr::value(s.as_str());
     if current.dispatch_count > 0 {
         // A previous order still open (e.g. never completed) is closed off by the new one.
-        work_order::Entity::update_many()
-            .col_expr(work_order::Column::Status, status(WorkOrderStatus::Cancelled))
+        let cancel = work_order::Entity::update_many()
+            .col_expr(
+                work_order::Column::Status,
+                Expr::value(WorkOrderStatus::Cancelled.as_str()),
+            )
             .filter(work_order::Column::CaseId.eq(current.id))
             .filter(
                 work_order::Column::Status.is_in([WorkOrderStatus::Open.as_str(), WorkOrderStatus::Accepted.as_str()]),
-            )
-            .exec(db)
-            .await?;
+            );
+        batch.push(cancel.build(backend));
     }
-    work_order::Entity::insert(work_order::ActiveModel {
+    let row = work_order::ActiveModel {
         id: Set(*id),
         case_id: Set(current.id),
         sequence: Set(*sequence),
@@ -322,17 +341,10 @@ async fn open_order(
         result: Set(None),
         charge_cents: Set(None),
         materials: Set(None),
-    })
-    .exec_without_returning(db)
-    .await
+    };
+    batch.push(work_order::Entity::insert(row).build(backend));
     // Two concurrent actions opening the case's next order (two desks recording the same
     // dissatisfied visit): the one that committed first took the sequence number; the other
     // answers as its versioned UPDATE would have (412), never a 500.
-    .map_err(|e| match crate::error::is_unique_violation(&e) {
-        true => StoreError::Stale {
-            current: current.version + 1,
-        },
-        false => e.into(),
-    })?;
-    Ok(())
+    batch.unique_is_stale();
 }
