@@ -415,6 +415,14 @@ mod statistics {
         app.get(&format!("/api/v1/stats/leads?month={month}"), &s.manager.1)
             .await
             .assert_problem(403, None);
+        // An agent reads statistics and works but not the sales pipeline: no lead figures, as
+        // the monthly report's leads section is null for them.
+        app.get(&format!("/api/v1/stats/leads?month={month}"), &agent.1)
+            .await
+            .assert_problem(403, None);
+        let agent_works = app.get(&format!("/api/v1/stats/works?month={month}"), &agent.1).await;
+        assert_eq!(agent_works.status, StatusCode::OK, "{}", agent_works.text);
+        assert_eq!(agent_works.body["visits"], 2);
         app.get("/api/v1/stats/works?month=2026-13", &s.design_manager.1)
             .await
             .assert_problem(422, Some("month"));

@@ -1,6 +1,6 @@
 import { Card } from "antd";
 import { useTranslation } from "react-i18next";
-import { CaseTable } from "@/features/cases/components/case-queues";
+import { CaseTable } from "@/features/cases/components/case-table";
 import { CaseListCard } from "@/features/dashboard/components/case-list-card";
 
 /** A dashboard card listing the first cases of a filter; its title and empty text are `dashboard.<k>…`. */

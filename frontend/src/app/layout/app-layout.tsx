@@ -1,32 +1,15 @@
-import { LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from "@ant-design/icons";
-import {
-  App as AntApp,
-  Avatar,
-  Button,
-  Dropdown,
-  Flex,
-  Grid,
-  Layout,
-  Menu,
-  type MenuProps,
-  Result,
-  Tag,
-  theme,
-  Typography,
-} from "antd";
+import { App as AntApp, Button, Layout, Result } from "antd";
 import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useNavigate } from "react-router-dom";
-import { LanguageSwitch } from "@/components/language-switch";
-import { NotificationsBell } from "@/features/notifications/components/notifications-bell";
-import { useLogout, useMe } from "@/lib/auth";
-import { can } from "@/lib/permissions";
+import { useLocation } from "react-router-dom";
+import { useMe } from "@/lib/auth";
 import { errorMessage } from "@/lib/problem";
 import { ErrorBoundary } from "../error-boundary";
 import { PageLoading } from "../page-loading";
 import { RouteError } from "../route-error";
 import { SectionRoutes } from "../section-routes";
-import { sectionOf, SECTIONS } from "../sections";
+import { AppHeader } from "./app-header";
+import { SideNav } from "./side-nav";
 
 /** Below antd's `lg` breakpoint (992 px, i.e. tablets) the menu collapses to icons. */
 const COLLAPSE_BELOW = 992;
@@ -34,11 +17,7 @@ const COLLAPSE_BELOW = 992;
 export default function AppLayout() {
   const { t } = useTranslation();
   const location = useLocation();
-  const navigate = useNavigate();
   const me = useMe();
-  const logout = useLogout();
-  const { token } = theme.useToken();
-  const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(() => window.innerWidth < COLLAPSE_BELOW);
 
   if (me.isPending) return <PageLoading fullScreen />;
@@ -62,116 +41,18 @@ export default function AppLayout() {
   }
   const user = me.data;
 
-  const section = sectionOf(location.pathname);
-  const menuItems: MenuProps["items"] = SECTIONS.filter(
-    (s) => s.menu !== false && (!s.permission || can(user, s.permission)),
-  ).map((s) => ({
-    key: s.key,
-    icon: s.icon,
-    // Section keys are open-ended (other features add theirs), so the label key is built here.
-    label: <Link to={`/${s.path ?? s.key}`}>{t(`nav.${s.key}` as "nav.dashboard")}</Link>,
-  }));
-
-  const onLogout = () => {
-    logout();
-    void navigate("/login", { replace: true });
-  };
-
   return (
     <AntApp component={false}>
       <Layout style={{ minHeight: "100vh" }}>
-        <Layout.Sider
-          theme="light"
-          width={208}
-          collapsedWidth={64}
-          breakpoint="lg"
-          collapsible
-          collapsed={collapsed}
-          onBreakpoint={(broken) => {
-            setCollapsed(broken);
-          }}
-          trigger={null}
-          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
-        >
-          <Link to="/dashboard">
-            <Flex
-              align="center"
-              justify={collapsed ? "center" : "flex-start"}
-              gap={10}
-              style={{ height: 64, paddingInline: collapsed ? 0 : 20 }}
-            >
-              <img src="/favicon.svg" alt="" width={28} height={28} />
-              {!collapsed && (
-                <Typography.Text strong style={{ fontSize: 18 }}>
-                  {t("app.name")}
-                </Typography.Text>
-              )}
-            </Flex>
-          </Link>
-          <Menu
-            mode="inline"
-            selectedKeys={[section]}
-            items={menuItems}
-            style={{ borderInlineEnd: "none" }}
-          />
-        </Layout.Sider>
+        <SideNav user={user} collapsed={collapsed} onCollapse={setCollapsed} />
         <Layout>
-          <Layout.Header
-            style={{
-              display: "flex",
-              alignItems: "center",
-              gap: 12,
-              paddingInline: 16,
-              background: token.colorBgContainer,
-              borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          <AppHeader
+            user={user}
+            collapsed={collapsed}
+            onToggle={() => {
+              setCollapsed((c) => !c);
             }}
-          >
-            <Button
-              type="text"
-              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-              aria-label={collapsed ? t("header.expandMenu") : t("header.collapseMenu")}
-              onClick={() => {
-                setCollapsed((c) => !c);
-              }}
-            />
-            <div style={{ flex: 1 }} />
-            <LanguageSwitch />
-            <NotificationsBell />
-            <Dropdown
-              trigger={["click"]}
-              menu={{
-                items: [{ key: "logout", icon: <LogoutOutlined />, label: t("header.logout"), danger: true }],
-                onClick: ({ key }) => {
-                  if (key === "logout") onLogout();
-                },
-              }}
-            >
-              <Button
-                type="text"
-                aria-label={t("header.account")}
-                data-testid="user-menu"
-                style={{ height: 40 }}
-              >
-                <Flex align="center" gap={8}>
-                  <Avatar size="small" style={{ background: token.colorPrimary }}>
-                    {user.display_name.slice(0, 1)}
-                  </Avatar>
-                  <span
-                    data-testid="user-name"
-                    // On a phone the avatar stands for the name, so the header fits 390 px.
-                    style={screens.sm ? undefined : { display: "none" }}
-                  >
-                    {user.display_name}
-                  </span>
-                  {screens.md && (
-                    <Tag bordered={false} style={{ marginInlineEnd: 0 }}>
-                      {t(`roles.${user.role}`)}
-                    </Tag>
-                  )}
-                </Flex>
-              </Button>
-            </Dropdown>
-          </Layout.Header>
+          />
           <Layout.Content style={{ padding: 24 }}>
             <ErrorBoundary fallback={<RouteError />} resetKey={location.pathname}>
               <Suspense fallback={<PageLoading />}>

@@ -82,7 +82,9 @@ fn month(q: &MonthQuery) -> ApiResult<Period> {
 #[utoipa::path(tag = "statistics", params(MonthQuery), responses((status = 200, body = LeadStatsResponse)), security(("bearer" = [])))]
 #[get("/stats/leads")]
 async fn lead_stats(state: web::Data<AppState>, user: AuthUser, query: Query<MonthQuery>) -> ApiResult<HttpResponse> {
+    // Both, as the monthly report's leads section asks (routes/stats/sections.rs).
     user.require(Permission::StatsRead)?;
+    user.require(Permission::LeadRead)?;
     let period = month(&query)?;
     let s = stats::leads(&state.store.db, &user, None, period.start, period.end).await?;
     Ok(HttpResponse::Ok().json(lead_response(query.month.trim().to_owned(), s)))
@@ -123,6 +125,7 @@ pub fn lead_response(month: String, s: stats::LeadStats) -> LeadStatsResponse {
 #[get("/stats/works")]
 async fn works_stats(state: web::Data<AppState>, user: AuthUser, query: Query<MonthQuery>) -> ApiResult<HttpResponse> {
     user.require(Permission::StatsRead)?;
+    user.require(Permission::WorksRead)?;
     let period = month(&query)?;
     let figures = stats::works(&state.store.db, &user, None, period.start, period.end).await?;
     Ok(HttpResponse::Ok().json(WorksStatsResponse {

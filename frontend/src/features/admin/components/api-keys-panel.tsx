@@ -1,16 +1,14 @@
-import { Alert, Button, Flex, Form, Input, Popconfirm, Select, Tag, Typography } from "antd";
+import { Alert, Button, Flex, Popconfirm, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
 import { type CreateApiKeyBody, useCreateApiKey } from "../api/create-api-key";
 import { useApiKeys } from "../api/api-keys";
 import { useRevokeApiKey } from "../api/revoke-api-key";
-import { useRequired } from "../utils/form";
+import { ApiKeyFields } from "./api-key-fields";
 import { ResourcePanel } from "./resource-panel";
 
 type Schemas = components["schemas"];
-
-const SCOPES: readonly Schemas["ApiScope"][] = ["stats:read", "cases:read", "webhooks:manage", "pii:read"];
 
 export function ApiKeys() {
   const { t } = useTranslation();
@@ -18,7 +16,6 @@ export function ApiKeys() {
   const create = useCreateApiKey();
   const revoke = useRevokeApiKey();
   const [secret, setSecret] = useState<string | null>(null);
-  const required = useRequired();
   return (
     <Flex vertical gap="small">
       {secret && (
@@ -47,16 +44,7 @@ export function ApiKeys() {
             setSecret(created.key);
           })
         }
-        fields={() => (
-          <>
-            <Form.Item name="name" label={t("common.name")} rules={required}>
-              <Input />
-            </Form.Item>
-            <Form.Item name="scopes" label={t("admin.scopes")} rules={required}>
-              <Select mode="multiple" options={SCOPES.map((s) => ({ value: s, label: s }))} />
-            </Form.Item>
-          </>
-        )}
+        fields={() => <ApiKeyFields />}
         columns={[
           { key: "name", title: t("common.name"), dataIndex: "name" },
           {

@@ -1,15 +1,8 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Button, Form, Input } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type LoginBody, useLogin } from "@/lib/auth";
-import { ApiError, applyFieldErrors, errorDetail, errorMessage } from "@/lib/problem";
-import { type CountdownStart, useCountdown } from "@/lib/use-countdown";
-
-type Failure =
-  | { kind: "rate-limited"; wait: CountdownStart | null }
-  | { kind: "bad-credentials" }
-  | { kind: "other"; message: string; detail: string | null };
+import type { LoginBody } from "@/lib/auth";
+import { useLoginSubmit } from "./use-login-submit";
 
 interface LoginFormProps {
   onSuccess: () => void;
@@ -18,47 +11,7 @@ interface LoginFormProps {
 export function LoginForm({ onSuccess }: LoginFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<LoginBody>();
-  const login = useLogin();
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const secondsLeft = useCountdown(failure?.kind === "rate-limited" ? failure.wait : null);
-  const waiting = failure?.kind === "rate-limited" && secondsLeft > 0;
-
-  const onFinish = (values: LoginBody) => {
-    setFailure(null);
-    login.mutate(values, {
-      onSuccess,
-      onError: (error) => {
-        if (error instanceof ApiError && error.status === 429) {
-          const wait = error.retryAfter === null ? null : { from: Date.now(), seconds: error.retryAfter };
-          setFailure({ kind: "rate-limited", wait });
-        } else if (error instanceof ApiError && error.status === 401) {
-          setFailure({ kind: "bad-credentials" });
-        } else if (error instanceof ApiError && error.status === 422) {
-          const rest = applyFieldErrors(form, error);
-          const extra = rest.flatMap((field) => field.errors).join(" ");
-          setFailure({ kind: "other", message: t("auth.checkFields"), detail: extra || null });
-        } else {
-          setFailure({ kind: "other", message: errorMessage(error, t), detail: errorDetail(error) });
-        }
-      },
-    });
-  };
-
-  let alert: { message: string; description?: string } | null = null;
-  if (failure?.kind === "rate-limited") {
-    alert = {
-      message:
-        failure.wait === null
-          ? t("auth.rateLimitedNoWait")
-          : secondsLeft > 0
-            ? t("auth.rateLimited", { count: secondsLeft })
-            : t("auth.rateLimitedNoWait"),
-    };
-  } else if (failure?.kind === "bad-credentials") {
-    alert = { message: t("auth.badCredentials") };
-  } else if (failure?.kind === "other") {
-    alert = { message: failure.message, ...(failure.detail ? { description: failure.detail } : {}) };
-  }
+  const { onFinish, onValuesChange, alert, waiting, pending } = useLoginSubmit(form, onSuccess);
 
   return (
     <Form<LoginBody>
@@ -66,10 +19,8 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
       layout="vertical"
       requiredMark={false}
       onFinish={onFinish}
-      onValuesChange={() => {
-        if (failure?.kind === "bad-credentials") setFailure(null);
-      }}
-      disabled={login.isPending}
+      onValuesChange={onValuesChange}
+      disabled={pending}
     >
       {alert && (
         <Form.Item>
@@ -98,14 +49,7 @@ export function LoginForm({ onSuccess }: LoginFormProps) {
         <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
       </Form.Item>
       <Form.Item style={{ marginBottom: 0 }}>
-        <Button
-          type="primary"
-          htmlType="submit"
-          block
-          size="large"
-          loading={login.isPending}
-          disabled={waiting}
-        >
+        <Button type="primary" htmlType="submit" block size="large" loading={pending} disabled={waiting}>
           {t("auth.submit")}
         </Button>
       </Form.Item>

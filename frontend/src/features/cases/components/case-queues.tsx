@@ -1,13 +1,12 @@
-import { Button, Card, Flex, Input, Select, Table, Tabs, Tag, Typography } from "antd";
+import { Card, Flex, Input, Select, Tabs } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
 import {
   CASE_KINDS,
   CASE_STATUSES,
   type CaseKind,
   type CaseStatus,
-  type CaseSummary,
   type Level,
   type Queue,
   SEVERITIES,
@@ -15,9 +14,7 @@ import {
 } from "@/lib/types";
 import { useMe } from "@/lib/auth";
 import { type Permission, useCan } from "@/lib/permissions";
-import { useCases } from "../api/list-cases";
-import { Countdown, LevelTag, RepeatTag, SeverityTag, StatusTag } from "./case-tags";
-import { formatTime } from "./format";
+import { CaseTable } from "./case-table";
 
 /**
  * The queue tabs, each shown only to users holding its permission (from `/me`); "my department"
@@ -30,127 +27,6 @@ const QUEUES: readonly { key: Queue; permission?: Permission; department?: true 
   { key: "awaiting_visit", permission: "case_reply" },
   { key: "overdue" },
 ];
-
-/** A list of cases with "load more"; used by the queues and the dashboard. */
-export function CaseTable({
-  queue,
-  status,
-  kind,
-  severity,
-  level,
-  q,
-  compact,
-  cancelRequested,
-}: {
-  queue?: Queue;
-  status?: CaseStatus;
-  kind?: CaseKind;
-  severity?: Severity;
-  level?: Level;
-  q?: string;
-  compact?: boolean;
-  /** Only cases whose cancellation waits for approval (the dashboard's approvals link here). */
-  cancelRequested?: boolean;
-}) {
-  const { t } = useTranslation();
-  const cases = useCases({
-    queue,
-    status,
-    kind,
-    severity,
-    level,
-    q: q || undefined,
-    cancel_requested: cancelRequested,
-    limit: compact ? 10 : 25,
-  });
-  const items: CaseSummary[] = cases.data?.pages.flatMap((p) => p.items) ?? [];
-  return (
-    <Flex vertical gap="small">
-      <Table<CaseSummary>
-        rowKey="id"
-        size="small"
-        loading={cases.isPending}
-        dataSource={items}
-        pagination={false}
-        scroll={{ x: 720 }}
-        locale={{ emptyText: t("pages.queues.empty") }}
-        columns={[
-          {
-            key: "number",
-            title: t("case.field.number"),
-            render: (_, c) => (
-              <>
-                <Link to={`/cases/${c.id}`} data-testid="case-link">
-                  {c.number}
-                </Link>
-                {c.child_count > 0 && (
-                  <Tag style={{ marginInlineStart: 6 }} data-testid="case-children-tag">
-                    {t("case.link.callers", { count: c.child_count })}
-                  </Tag>
-                )}
-                <RepeatTag repeatOf={c.repeat_of} />
-                {c.parent_id && (
-                  <Tag style={{ marginInlineStart: 6 }} data-testid="case-follows-tag">
-                    {t("case.link.followsTag")}
-                  </Tag>
-                )}
-              </>
-            ),
-          },
-          { key: "title", title: t("case.field.title"), dataIndex: "title", ellipsis: true },
-          { key: "kind", title: t("case.field.kind"), render: (_, c) => t(`case.kind.${c.kind}`) },
-          { key: "status", title: t("case.field.status"), render: (_, c) => <StatusTag status={c.status} /> },
-          {
-            key: "severity",
-            title: t("case.field.severity"),
-            render: (_, c) => <SeverityTag severity={c.severity} />,
-          },
-          {
-            key: "level",
-            title: t("case.field.level"),
-            render: (_, c) => <LevelTag level={c.level} />,
-            responsive: ["sm"],
-          },
-          {
-            key: "customer",
-            title: t("case.field.customer"),
-            render: (_, c) => [c.customer_name, c.property_label].filter(Boolean).join(" · ") || "—",
-            responsive: ["md"],
-          },
-          {
-            key: "due",
-            title: t("case.field.nextDue"),
-            render: (_, c) =>
-              c.status === "closed" || c.status === "cancelled" ? (
-                "—"
-              ) : (
-                <Countdown dueAt={c.next_due_at} paused={c.paused} />
-              ),
-          },
-          {
-            key: "reported",
-            title: t("case.field.reportedAt"),
-            render: (_, c) => formatTime(c.reported_at),
-            responsive: ["lg"],
-          },
-        ]}
-      />
-      <Flex justify="space-between" align="center">
-        <Typography.Text type="secondary">{t("queues.count", { count: items.length })}</Typography.Text>
-        {cases.hasNextPage && (
-          <Button
-            loading={cases.isFetchingNextPage}
-            onClick={() => {
-              void cases.fetchNextPage();
-            }}
-          >
-            {t("common.loadMore")}
-          </Button>
-        )}
-      </Flex>
-    </Flex>
-  );
-}
 
 export function CaseQueues() {
   const { t } = useTranslation();

@@ -1,4 +1,17 @@
-import { App, Button, Card, Flex, Input, Select, Space, Table, Tabs, Tag, Typography } from "antd";
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
@@ -199,6 +212,49 @@ export function VisitRecorder({ visit }: { visit: ScheduledVisit }) {
   return <CheckRecorder visit={visit} />;
 }
 
+/** The worklist's columns: case, purpose, case status, due (with retries) and the recorder. */
+function useVisitColumns(): TableColumnsType<ScheduledVisit> {
+  const { t } = useTranslation();
+  return [
+    {
+      key: "number",
+      title: t("case.field.number"),
+      render: (_, v) => <Link to={`/cases/${v.case_id}`}>{v.case_number}</Link>,
+    },
+    { key: "title", title: t("case.field.title"), dataIndex: "case_title", ellipsis: true },
+    {
+      key: "purpose",
+      title: t("visits.purpose"),
+      render: (_, v) => <Tag color={PURPOSE_COLORS[v.purpose]}>{t(`visits.purposes.${v.purpose}`)}</Tag>,
+    },
+    {
+      key: "status",
+      title: t("case.field.status"),
+      render: (_, v) => <StatusTag status={v.case_status} />,
+      responsive: ["md"],
+    },
+    {
+      key: "due",
+      title: t("visits.dueAt"),
+      render: (_, v) =>
+        v.status === "pending" ? (
+          <Space size={4} wrap>
+            <Countdown dueAt={v.due_at} />
+            <Retries visit={v} />
+          </Space>
+        ) : (
+          formatTime(v.due_at)
+        ),
+    },
+    {
+      key: "record",
+      title: t("visits.record"),
+      width: 340,
+      render: (_, v) => <VisitRecorder visit={v} />,
+    },
+  ];
+}
+
 /** The return-visit worklist: scheduled visits due, overdue or done, by purpose. */
 export function VisitWorklist() {
   const { t } = useTranslation();
@@ -206,6 +262,7 @@ export function VisitWorklist() {
   const [purpose, setPurpose] = useState<VisitPurpose>();
   const visits = useVisits({ status, purpose, limit: 25 });
   const items = visits.data?.pages.flatMap((p) => p.items) ?? [];
+  const columns = useVisitColumns();
 
   return (
     <Card>
@@ -236,46 +293,7 @@ export function VisitWorklist() {
         pagination={false}
         scroll={{ x: 900 }}
         locale={{ emptyText: t("pages.visits.empty") }}
-        columns={[
-          {
-            key: "number",
-            title: t("case.field.number"),
-            render: (_, v) => <Link to={`/cases/${v.case_id}`}>{v.case_number}</Link>,
-          },
-          { key: "title", title: t("case.field.title"), dataIndex: "case_title", ellipsis: true },
-          {
-            key: "purpose",
-            title: t("visits.purpose"),
-            render: (_, v) => (
-              <Tag color={PURPOSE_COLORS[v.purpose]}>{t(`visits.purposes.${v.purpose}`)}</Tag>
-            ),
-          },
-          {
-            key: "status",
-            title: t("case.field.status"),
-            render: (_, v) => <StatusTag status={v.case_status} />,
-            responsive: ["md"],
-          },
-          {
-            key: "due",
-            title: t("visits.dueAt"),
-            render: (_, v) =>
-              v.status === "pending" ? (
-                <Space size={4} wrap>
-                  <Countdown dueAt={v.due_at} />
-                  <Retries visit={v} />
-                </Space>
-              ) : (
-                formatTime(v.due_at)
-              ),
-          },
-          {
-            key: "record",
-            title: t("visits.record"),
-            width: 340,
-            render: (_, v) => <VisitRecorder visit={v} />,
-          },
-        ]}
+        columns={columns}
       />
       {visits.hasNextPage && (
         <Button

@@ -1,12 +1,12 @@
-import { App, Form, Modal, Select, Switch, Typography } from "antd";
+import { App, Form, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
-import { CASE_KINDS, type CaseKind, SEVERITIES, type Severity } from "@/lib/types";
+import type { CaseKind, Severity } from "@/lib/types";
 import { useVersionedForm } from "@/lib/use-versioned-form";
 import { type SlaPolicyInput, useCreateSlaPolicy } from "../api/create-sla-policy";
 import { useUpdateSlaPolicy } from "../api/update-sla-policy";
-import { DurationInput } from "./duration";
-import { DEFAULT_DURATIONS, DURATION_FIELDS, type Durations } from "./sla-durations";
+import { DEFAULT_DURATIONS, type Durations } from "./sla-durations";
+import { SlaPolicyFields } from "./sla-policy-fields";
 
 type Policy = components["schemas"]["SlaPolicyView"];
 
@@ -74,40 +74,7 @@ export function SlaPolicyModal({ policy, onClose }: { policy: Policy | null; onC
             : { kind: null, severity: null, durations: DEFAULT_DURATIONS }
         }
       >
-        <Form.Item name="kind" label={t("case.field.kind")}>
-          <Select<CaseKind>
-            allowClear
-            placeholder={t("deadlines.anyKind")}
-            data-testid="policy-kind"
-            options={CASE_KINDS.map((k) => ({ value: k, label: t(`case.kind.${k}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="severity" label={t("case.field.severity")}>
-          <Select<Severity>
-            allowClear
-            placeholder={t("deadlines.anySeverity")}
-            data-testid="policy-severity"
-            options={SEVERITIES.map((s) => ({ value: s, label: t(`case.severity.${s}`) }))}
-          />
-        </Form.Item>
-        {DURATION_FIELDS.map((field) => (
-          <Form.Item
-            key={field}
-            name={["durations", field]}
-            label={t(`deadlines.duration.${field}`)}
-            data-testid={`duration-${field}`}
-          >
-            <DurationInput />
-          </Form.Item>
-        ))}
-        <Form.Item
-          name={["durations", "business_hours"]}
-          label={t("deadlines.businessHours")}
-          valuePropName="checked"
-          extra={t("deadlines.businessHoursHint")}
-        >
-          <Switch />
-        </Form.Item>
+        <SlaPolicyFields />
       </Form>
     </Modal>
   );

@@ -1,10 +1,11 @@
-import { Form, Input, Modal, Select, Switch, Typography } from "antd";
+import { Form, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
 import { useVersionedForm } from "@/lib/use-versioned-form";
 import { useCreateWebhook } from "../api/create-webhook";
 import { useUpdateWebhook } from "../api/update-webhook";
-import { EVENTS, type WebhookEvent } from "./webhook-events";
+import type { WebhookEvent } from "./webhook-events";
+import { WebhookFields } from "./webhook-fields";
 
 type Webhook = components["schemas"]["WebhookView"];
 
@@ -43,7 +44,6 @@ export function WebhookModal({
       onClose();
     },
   });
-  const required = [{ required: true, message: t("common.required") }];
 
   const submit = (values: WebhookValues) => {
     const secret = values.secret?.trim() ? values.secret.trim() : null;
@@ -88,36 +88,7 @@ export function WebhookModal({
             : { events: ["case_created", "case_status_changed"], active: true }
         }
       >
-        <Form.Item name="name" label={t("common.name")} rules={required}>
-          <Input data-testid="webhook-name" />
-        </Form.Item>
-        <Form.Item
-          name="url"
-          label={t("webhooks.url")}
-          rules={[...required, { type: "url", message: t("webhooks.badUrl") }]}
-        >
-          <Input placeholder="https://" data-testid="webhook-url" />
-        </Form.Item>
-        <Form.Item name="events" label={t("webhooks.events")} rules={required}>
-          <Select<WebhookEvent[]>
-            mode="multiple"
-            data-testid="webhook-events"
-            options={EVENTS.map((e) => ({ value: e, label: t(`webhooks.event.${e}`) }))}
-          />
-        </Form.Item>
-        {webhook && (
-          <Form.Item name="active" label={t("webhooks.active")} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="secret"
-          label={webhook ? t("webhooks.newSecret") : t("webhooks.secret")}
-          extra={t("webhooks.secretHint")}
-          rules={[{ min: 16, message: t("webhooks.secretShort") }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <WebhookFields editing={webhook !== null} />
       </Form>
     </Modal>
   );

@@ -1,12 +1,9 @@
-import { Alert, App, Button, Card, Space, Switch, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "@/api/schema";
-import { RowActions } from "@/components/row-actions";
-import { errorMessage } from "@/lib/problem";
-import { useDeleteWebhook } from "../api/delete-webhook";
-import { useUpdateWebhook } from "../api/update-webhook";
 import { useWebhooks } from "../api/webhooks";
+import { useWebhookColumns } from "./use-webhook-columns";
 import { WebhookDeliveries } from "./webhook-deliveries";
 import { WebhookModal } from "./webhook-modal";
 
@@ -15,13 +12,11 @@ type Webhook = components["schemas"]["WebhookView"];
 /** Webhook subscriptions: create (the secret is shown once), edit, delete, deliveries. */
 export function Webhooks() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const webhooks = useWebhooks();
-  const update = useUpdateWebhook();
-  const remove = useDeleteWebhook();
   const [editing, setEditing] = useState<Webhook | "new" | null>(null);
   const [viewing, setViewing] = useState<Webhook | null>(null);
   const [created, setCreated] = useState<Webhook | null>(null);
+  const columns = useWebhookColumns({ onEdit: setEditing, onDeliveries: setViewing });
 
   return (
     <Card
@@ -64,67 +59,7 @@ export function Webhooks() {
         dataSource={webhooks.data?.items ?? []}
         pagination={false}
         scroll={{ x: 900 }}
-        columns={[
-          { key: "name", title: t("common.name"), dataIndex: "name" },
-          { key: "url", title: t("webhooks.url"), dataIndex: "url", ellipsis: true },
-          {
-            key: "events",
-            title: t("webhooks.events"),
-            render: (_, w) => (
-              <Space size={[0, 4]} wrap>
-                {w.events.map((e) => (
-                  <Tag key={e}>{t(`webhooks.event.${e}`)}</Tag>
-                ))}
-              </Space>
-            ),
-          },
-          {
-            key: "secret",
-            title: t("webhooks.secret"),
-            render: (_, w) => <Typography.Text code>{w.secret}</Typography.Text>,
-          },
-          {
-            key: "active",
-            title: t("webhooks.active"),
-            render: (_, w) => (
-              <Switch
-                size="small"
-                checked={w.active}
-                loading={update.isPending && update.variables.id === w.id}
-                onChange={(active) => {
-                  update.mutate(
-                    { id: w.id, version: w.version, body: { active } },
-                    { onError: (error) => void message.error(errorMessage(error, t)) },
-                  );
-                }}
-              />
-            ),
-          },
-          {
-            key: "actions",
-            title: t("common.actions"),
-            render: (_, w) => (
-              <RowActions
-                id={w.id}
-                remove={remove}
-                confirmDelete={t("deadlines.confirmDelete")}
-                onEdit={() => {
-                  setEditing(w);
-                }}
-                before={
-                  <Button
-                    size="small"
-                    onClick={() => {
-                      setViewing(w);
-                    }}
-                  >
-                    {t("webhooks.deliveries")}
-                  </Button>
-                }
-              />
-            ),
-          },
-        ]}
+        columns={columns}
       />
       {editing && (
         <WebhookModal

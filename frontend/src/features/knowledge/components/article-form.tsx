@@ -1,11 +1,11 @@
-import { Form, Input, Modal, Select, Switch } from "antd";
+import { Form, Modal } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { useCategories, useProjects } from "@/lib/reference";
 import type { Article } from "../api/types";
 import { useCreateArticle } from "../api/create-article";
 import { useUpdateArticle } from "../api/update-article";
+import { ArticleFields } from "./article-fields";
 
 interface Values {
   title: string;
@@ -21,8 +21,6 @@ export function ArticleForm({ article, onClose }: { article?: Article; onClose: 
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [key] = useState(() => crypto.randomUUID());
-  const categories = useCategories();
-  const projects = useProjects();
   const create = useCreateArticle();
   const update = useUpdateArticle();
   const saving = create.isPending || update.isPending;
@@ -70,38 +68,7 @@ export function ArticleForm({ article, onClose }: { article?: Article; onClose: 
           published: article?.status === "published",
         }}
       >
-        <Form.Item
-          name="title"
-          label={t("knowledge.title")}
-          rules={[{ required: true, whitespace: true, message: t("common.required") }]}
-        >
-          <Input maxLength={120} />
-        </Form.Item>
-        <Form.Item name="body" label={t("knowledge.body")} extra={t("knowledge.bodyHelp")}>
-          <Input.TextArea rows={8} maxLength={20000} />
-        </Form.Item>
-        <Form.Item name="category_ids" label={t("knowledge.categories")}>
-          <Select
-            mode="multiple"
-            loading={categories.isPending}
-            options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            optionFilterProp="label"
-          />
-        </Form.Item>
-        <Form.Item name="tags" label={t("knowledge.tags")}>
-          <Select mode="tags" tokenSeparators={[",", "，", " "]} open={false} />
-        </Form.Item>
-        <Form.Item name="project_ids" label={t("knowledge.projects")} extra={t("knowledge.projectsHelp")}>
-          <Select
-            mode="multiple"
-            loading={projects.isPending}
-            options={(projects.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            optionFilterProp="label"
-          />
-        </Form.Item>
-        <Form.Item name="published" label={t("knowledge.published")} valuePropName="checked">
-          <Switch />
-        </Form.Item>
+        <ArticleFields />
       </Form>
       {error && (
         <div role="alert" style={{ color: "#cf1322" }}>

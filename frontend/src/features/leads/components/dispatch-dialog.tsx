@@ -1,10 +1,12 @@
-import { Alert, Input, Modal, Radio, Space, Switch, Table, Tag, Typography } from "antd";
+import { Alert, Input, Modal, Space, Switch, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { type EligibleDesigner, useEligibleDesigners } from "../api/eligible-designers";
+import { useEligibleDesigners } from "../api/eligible-designers";
 import type { Lead } from "../api/types";
 import { useLeadAction } from "../api/lead-action";
+import { DesignerTable } from "./designer-table";
+import { ForceReason } from "./force-reason";
 
 interface DispatchDialogProps {
   lead: Lead;
@@ -66,61 +68,13 @@ export function DispatchDialog({ lead, mayForce, onClose, reassign = false }: Di
           <Switch size="small" checked={allLevels} onChange={setAllLevels} />
           <Typography.Text>{t("leads.dispatch.allLevels")}</Typography.Text>
         </Space>
-        <Table<EligibleDesigner>
-          rowKey="id"
-          size="small"
-          pagination={false}
+        <DesignerTable
+          designers={designers.data?.items ?? []}
           loading={designers.isLoading}
-          dataSource={designers.data?.items ?? []}
-          data-testid="eligible-designers"
-          columns={[
-            {
-              key: "pick",
-              width: 40,
-              render: (_, d) => (
-                <Radio
-                  checked={chosen === d.id}
-                  onChange={() => {
-                    setChosen(d.id);
-                  }}
-                  aria-label={d.name}
-                />
-              ),
-            },
-            { title: t("leads.dispatch.designer"), dataIndex: "name" },
-            { title: t("leads.dispatch.level"), render: (_, d) => t(`leads.level.${d.level}`) },
-            { title: t("leads.dispatch.today"), dataIndex: "today" },
-            { title: t("leads.dispatch.week"), dataIndex: "this_week" },
-            { title: t("leads.dispatch.inHand"), dataIndex: "in_hand" },
-            {
-              title: t("leads.dispatch.eligible"),
-              render: (_, d) =>
-                d.eligible ? (
-                  <Tag color="green">{t("leads.dispatch.yes")}</Tag>
-                ) : (
-                  <Space size={2} wrap>
-                    {d.reasons.map((r) => (
-                      <Tag color="red" key={r}>
-                        {t(`leads.rule.${r}`)}
-                      </Tag>
-                    ))}
-                  </Space>
-                ),
-            },
-          ]}
+          chosen={chosen}
+          onChoose={setChosen}
         />
-        {forcing &&
-          (mayForce ? (
-            <Input.TextArea
-              placeholder={t("leads.dispatch.forceReason")}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.target.value);
-              }}
-            />
-          ) : (
-            <Alert type="warning" showIcon message={t("leads.dispatch.onlyManagerForces")} />
-          ))}
+        {forcing && <ForceReason mayForce={mayForce} reason={reason} onChange={setReason} />}
         {reassign && (
           <Input.TextArea
             placeholder={t("leads.dispatch.reassignNote")}

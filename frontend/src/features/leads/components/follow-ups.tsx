@@ -1,14 +1,9 @@
-import { Alert, Button, DatePicker, Form, Input, List, Select, Space, Typography } from "antd";
-import type { Dayjs } from "dayjs";
-import { useState } from "react";
+import { Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "@/lib/problem";
-import { type FollowUp, useLeadAction } from "../api/lead-action";
 import type { Lead } from "../api/types";
 import type { LeadEvent } from "../api/lead-events";
-
-const CHANNELS: readonly FollowUp["channel"][] = ["phone", "visit", "wechat", "store", "other"];
-const INTENTS = ["intent", "valid_intent", "visited"] as const;
+import { FollowUpForm } from "./follow-up-form";
+import { FollowUpList } from "./follow-up-list";
 
 /** The lead's follow-ups (newest first) and the form recording the next one. */
 export function FollowUps({
@@ -21,32 +16,7 @@ export function FollowUps({
   mayWrite: boolean;
 }) {
   const { t } = useTranslation();
-  const action = useLeadAction();
-  const [channel, setChannel] = useState<FollowUp["channel"]>("phone");
-  const [note, setNote] = useState("");
-  const [nextOn, setNextOn] = useState<Dayjs | null>(null);
-  const [intent, setIntent] = useState<FollowUp["intent"]>(null);
-  const followUps = events.filter((e) => e.action === "follow_up").reverse();
   const open = ["new", "dispatched", "measured", "proposal"].includes(lead.status);
-
-  const submit = () => {
-    action.mutate(
-      {
-        lead,
-        action: {
-          kind: "follow_up",
-          follow_up: { channel, note: note.trim(), next_on: nextOn?.format("YYYY-MM-DD") ?? null, intent },
-        },
-      },
-      {
-        onSuccess: () => {
-          setNote("");
-          setNextOn(null);
-          setIntent(null);
-        },
-      },
-    );
-  };
 
   return (
     <Space direction="vertical" style={{ width: "100%" }} data-testid="lead-follow-ups">
@@ -56,69 +26,8 @@ export function FollowUps({
           intent: t(`leads.intent.${lead.intent}`),
         })}
       </Typography.Text>
-      <List
-        size="small"
-        dataSource={followUps}
-        locale={{ emptyText: t("leads.followUp.none") }}
-        renderItem={(e) => (
-          <List.Item>
-            <List.Item.Meta
-              title={`${new Date(e.created_at).toLocaleString()} · ${e.channel ? t(`leads.channel.${e.channel}`) : ""}`}
-              description={
-                <>
-                  {e.note}
-                  {e.next_on && <div>{t("leads.followUp.nextOn", { date: e.next_on })}</div>}
-                </>
-              }
-            />
-          </List.Item>
-        )}
-      />
-      {mayWrite && open && (
-        <Form layout="vertical" size="small">
-          <Space wrap>
-            <Select
-              style={{ width: 120 }}
-              value={channel}
-              onChange={setChannel}
-              aria-label={t("leads.followUp.channel")}
-              options={CHANNELS.map((c) => ({ value: c, label: t(`leads.channel.${c}`) }))}
-            />
-            <Select
-              style={{ width: 140 }}
-              allowClear
-              value={intent ?? undefined}
-              placeholder={t("leads.followUp.intent")}
-              onChange={(v: FollowUp["intent"] | undefined) => {
-                setIntent(v ?? null);
-              }}
-              options={INTENTS.map((i) => ({ value: i, label: t(`leads.intent.${i}`) }))}
-            />
-            <DatePicker value={nextOn} onChange={setNextOn} placeholder={t("leads.followUp.next")} />
-          </Space>
-          <Input.TextArea
-            style={{ marginTop: 8 }}
-            rows={2}
-            value={note}
-            placeholder={t("leads.followUp.note")}
-            onChange={(e) => {
-              setNote(e.target.value);
-            }}
-            data-testid="follow-up-note"
-          />
-          <Button
-            style={{ marginTop: 8 }}
-            type="primary"
-            disabled={!note.trim()}
-            loading={action.isPending}
-            onClick={submit}
-            data-testid="follow-up-submit"
-          >
-            {t("leads.followUp.submit")}
-          </Button>
-          {action.error && <Alert type="error" showIcon message={errorMessage(action.error, t)} />}
-        </Form>
-      )}
+      <FollowUpList events={events} />
+      {mayWrite && open && <FollowUpForm lead={lead} />}
     </Space>
   );
 }

@@ -1,15 +1,9 @@
-import { Alert, Button, Drawer, Input, List, Space, Switch, Typography, Upload } from "antd";
-import { useState } from "react";
+import { Alert, Button, Drawer, List } from "antd";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "@/lib/problem";
-import { useRecordPatrol } from "../api/record-patrol";
 import type { PatrolRoute } from "../api/types";
-
-interface Check {
-  ok: boolean;
-  note: string;
-  photo?: File;
-}
+import { CheckpointItem } from "./checkpoint-item";
+import { usePatrolSubmit } from "./use-patrol-submit";
 
 /** Walks a route: every checkpoint OK or not (with a note and a photo); failures open incident cases. */
 export function PatrolForm({
@@ -20,48 +14,7 @@ export function PatrolForm({
   onClose: (done: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const record = useRecordPatrol();
-  const [checks, setChecks] = useState<Record<string, Check>>({});
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const [startedAt] = useState(() => new Date().toISOString());
-
-  const check = (id: string): Check => checks[id] ?? { ok: true, note: "" };
-  const change = (id: string, patch: Partial<Check>) => {
-    setChecks((all) => ({ ...all, [id]: { ...check(id), ...patch } }));
-  };
-  const close = (done: string | null) => {
-    setChecks({});
-    setKey(crypto.randomUUID());
-    record.reset();
-    onClose(done);
-  };
-  const missingNote = route?.checkpoints.some((c) => !check(c.id).ok && !check(c.id).note.trim()) ?? false;
-
-  const submit = () => {
-    if (!route) return;
-    const photos: Record<string, File | undefined> = {};
-    for (const c of route.checkpoints) photos[c.id] = check(c.id).photo;
-    record.mutate(
-      {
-        key,
-        photos,
-        body: {
-          route_id: route.id,
-          started_at: startedAt,
-          results: route.checkpoints.map((c) => ({
-            checkpoint_id: c.id,
-            ok: check(c.id).ok,
-            note: check(c.id).note.trim() || null,
-          })),
-        },
-      },
-      {
-        onSuccess: (patrol) => {
-          close(t("steward.patrolSaved", { failed: patrol.failed }));
-        },
-      },
-    );
-  };
+  const { record, check, change, close, missingNote, submit } = usePatrolSubmit(route, onClose);
 
   return (
     <Drawer
@@ -76,48 +29,13 @@ export function PatrolForm({
       <List
         dataSource={route?.checkpoints ?? []}
         renderItem={(c) => (
-          <List.Item data-testid="patrol-checkpoint">
-            <Space direction="vertical" style={{ width: "100%" }}>
-              <Space style={{ width: "100%", justifyContent: "space-between" }}>
-                <Typography.Text strong>{c.name}</Typography.Text>
-                <Switch
-                  checked={check(c.id).ok}
-                  checkedChildren={t("steward.ok")}
-                  unCheckedChildren={t("steward.notOk")}
-                  onChange={(ok) => {
-                    change(c.id, { ok });
-                  }}
-                  data-testid="patrol-ok"
-                />
-              </Space>
-              {!check(c.id).ok && (
-                <>
-                  <Input.TextArea
-                    rows={2}
-                    placeholder={t("steward.problem")}
-                    value={check(c.id).note}
-                    onChange={(e) => {
-                      change(c.id, { note: e.target.value });
-                    }}
-                    data-testid="patrol-note"
-                  />
-                  <Upload
-                    accept="image/jpeg,image/png,image/webp"
-                    maxCount={1}
-                    beforeUpload={(file) => {
-                      change(c.id, { photo: file });
-                      return false;
-                    }}
-                    onRemove={() => {
-                      change(c.id, { photo: undefined });
-                    }}
-                  >
-                    <Button size="small">{t("steward.photo")}</Button>
-                  </Upload>
-                </>
-              )}
-            </Space>
-          </List.Item>
+          <CheckpointItem
+            name={c.name}
+            check={check(c.id)}
+            onChange={(patch) => {
+              change(c.id, patch);
+            }}
+          />
         )}
       />
       {missingNote && (
