@@ -28,6 +28,7 @@ mod m20261206_desk_customer_archive;
 mod m20261206_reports_case_answer_article;
 mod m20261206_scope_visit_assignees;
 mod m20261207_link_case_parents;
+mod m20261207_queue_and_loop_indexes;
 mod m20261207_settings_process;
 mod m20261207_visits_outcomes;
 
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_link_case_parents::Migration),
             Box::new(m20261207_settings_process::Migration),
             Box::new(m20261207_visits_outcomes::Migration),
+            Box::new(m20261207_queue_and_loop_indexes::Migration),
         ]
     }
 }

@@ -41,7 +41,9 @@ export HUIYIN_DATA_DIR="$DATA" RUST_LOG=${RUST_LOG:-warn}
 export HUIYIN_JWT_SECRET=bench-secret-bench-secret-bench-secret-0001 HUIYIN_ACCESS_TTL_SECS=7200
 PSQL=(psql "$PG/postgres" -v ON_ERROR_STOP=1 -qAt)
 SERVER=
-trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+WORKER=
+SAMPLER=
+trap 'kill $SERVER $WORKER $SAMPLER 2>/dev/null; rm -rf "$DATA"' EXIT
 
 NO_OHA=
 command -v oha >/dev/null || { echo "oha is missing (make bench-load installs it): its rows are skipped"; NO_OHA=1; }
@@ -84,6 +86,26 @@ start_server() {
   BENCH_TOKEN=$(curl -fs -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d '{"username": "bench", "password": "load-test-secret-2026"}' | jq -r .access_token)
   export BENCH_TOKEN
+}
+
+# The background worker as production runs it (`huiyin worker` beside the server): it folds the
+# statistics deltas the creates write and runs their warning checks, so its cost is in the
+# figures. A sampler reads the fold lag from /metrics twice a second (issue #14: <= 2 s).
+start_worker() {
+  DATABASE_URL="$PG/$1" "$BIN" worker >"$DATA/worker-$1.log" 2>&1 &
+  WORKER=$!
+  echo 0 >"$DATA/lag"
+  (while kill -0 "$WORKER" 2>/dev/null; do
+    curl -fs "$BASE/metrics" | awk '/^huiyin_stats_fold_lag_seconds/ {print $2}' >>"$DATA/lag"
+    sleep 0.5
+  done) &
+  SAMPLER=$!
+}
+
+stop_worker() {
+  kill "$WORKER" "$SAMPLER" 2>/dev/null || true
+  wait "$WORKER" "$SAMPLER" 2>/dev/null || true
+  MAX_LAG=$(sort -g "$DATA/lag" | tail -n 1)
 }
 
 stop_server() {
@@ -233,12 +255,34 @@ psql "$PG/$DB" -qAt -c "
 create() {
   measure "$@" -m POST -H "Content-Type: application/json" -Z "$DATA/bodies" "$BASE/api/v1/cases"
 }
+# Issue #14: every statistics call at one client on the 1M data set (before any create).
+# shellcheck source=stats-calls.sh
+. scripts/bench/stats-calls.sh
+for call in "${CALLS[@]}"; do
+  measure "stats: ${call%%|*} (1M)" 1 "$BASE/api/v1${call#*|}"
+done
+start_worker "$DB"
 create "create a case" 16
 CREATE_16=$LAST_RPS
 create "create a case" 64
 CREATE_64=$LAST_RPS
 RATE=$(awk -v r="$CREATE_64" 'BEGIN {printf "%d", r / 2}')
 create "create a case at $RATE/s (half the 64-client rate)" 64 -q "$RATE" --latency-correction
+# The statistics calls again, one client, while creates run at that rate in the background.
+STATS_SECONDS=$((${#CALLS[@]} * (SECONDS_EACH + 2) + 10))
+oha -z "${STATS_SECONDS}s" -c 64 -q "$RATE" --latency-correction --no-tui --output-format json -t 10s \
+  -H "Authorization: Bearer $BENCH_TOKEN" -m POST -H "Content-Type: application/json" -Z "$DATA/bodies" \
+  "$BASE/api/v1/cases" >"$DATA/background.json" &
+BACKGROUND=$!
+sleep 2
+for call in "${CALLS[@]}"; do
+  measure "stats: ${call%%|*} (1M, creates at $RATE/s)" 1 "$BASE/api/v1${call#*|}"
+done
+wait "$BACKGROUND"
+echo "| (background creates during the statistics rows) | 64 | $(jq '.summary.requestsPerSec | round' "$DATA/background.json") | \
+$(jq '.latencyPercentiles.p50 * 10000 | round / 10' "$DATA/background.json") | $(jq '.latencyPercentiles.p99 * 10000 | round / 10' "$DATA/background.json") | \
+$(jq '[.statusCodeDistribution[]] | add' "$DATA/background.json") ($(jq -c '.statusCodeDistribution' "$DATA/background.json")) |" | tee -a "$OUT"
+stop_worker
 psql "$PG/$DB" -qAt -c "SELECT '/api/v1/cases/' || id FROM cases ORDER BY id DESC LIMIT 1000" >"$DATA/paths"
 measure_paths "case detail" "$DATA/paths"
 sed -i 's|$|/events|' "$DATA/paths"
@@ -247,7 +291,8 @@ for i in $(seq 1 1000); do printf '/api/v1/customers?q=139%08d\n' $((RANDOM * 3 
 measure_paths "customer by phone" "$DATA/paths"
 stop_server
 echo | tee -a "$OUT"
-echo "Server peak RSS (VmHWM) over the 1M run: $PEAK_RSS MiB." | tee -a "$OUT"
+echo "Server peak RSS (VmHWM) over the 1M run: $PEAK_RSS MiB. Statistics fold lag (the oldest unfolded delta, \
+/metrics twice a second) while the creates and the statistics rows ran, with \`huiyin worker\` beside the server: at most $MAX_LAG s." | tee -a "$OUT"
 
 # The limit: the same statements as one create, straight from pgbench, same database.
 echo | tee -a "$OUT"
@@ -299,6 +344,10 @@ echo "| loop action (16 clients, each its own cases) | clients | req/s | p50 | p
 echo "|---|---:|---:|---:|---:|---:|---:|" | tee -a "$OUT"
 start_server "$DB"
 DEPARTMENT=$(psql "$PG/$DB" -qAt -c "SELECT id FROM departments ORDER BY id LIMIT 1")
+start_worker "$DB"
 scripts/bench/loop.py actions "$BASE" "$BENCH_TOKEN" "$SECONDS_EACH" 16 "$DEPARTMENT" "$DATA/bodies" |
   awk -F'|' -v m="$MINIMAL_16" '{printf "%s %.1f %% |\n", $0, 100 * $4 / m}' | tee -a "$OUT"
+stop_worker
+echo | tee -a "$OUT"
+echo "Statistics fold lag during the loop: at most $MAX_LAG s." | tee -a "$OUT"
 stop_server

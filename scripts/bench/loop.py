@@ -2,9 +2,10 @@
 """Load driver for what oha cannot chain (issue #14), standard library only.
 
   loop.py actions BASE TOKEN SECONDS CLIENTS DEPARTMENT_ID BODIES_FILE
-      Each client repeats: create a case (a line of BODIES_FILE), dispatch it to DEPARTMENT_ID,
-      resolve, reply, visit (satisfied: closed) — each action with the If-Match of the answer
-      before. Prints one markdown row per action: req/s over the run, p50 and p99 in ms.
+      Each client repeats: create a case (a line of BODIES_FILE), verify it when its project
+      verifies complaints before dispatch (the answer offers "verify" but not "dispatch"),
+      dispatch it to DEPARTMENT_ID, resolve, reply, visit (satisfied: closed) — each action with
+      the If-Match of the answer before. Prints one markdown row per action: req/s over the run, p50 and p99 in ms.
   loop.py queues BASE TOKEN SECONDS LABEL
       One client, each of the five console queues (mine, department, unassigned, awaiting_visit,
       overdue), sorted by due time, 50 a page, for SECONDS each; one row per queue.
@@ -18,7 +19,7 @@ import threading
 import time
 from urllib.parse import urlparse
 
-ACTIONS = ["create", "dispatch", "resolve", "reply", "visit"]
+ACTIONS = ["create", "verify", "dispatch", "resolve", "reply", "visit"]
 
 
 class Client:
@@ -69,7 +70,10 @@ def actions(base, token, seconds, clients, department, bodies_file):
                 case, t0 = c.call("POST", "/cases", bodies[i % len(bodies)])
                 i += clients
                 path = "/cases/" + case["id"]
-                steps = [
+                steps = []
+                if "dispatch" not in case["available_actions"]:
+                    steps.append(("verify", {"note": "已电话核实（基准测试）"}))
+                steps += [
                     ("dispatch", {"department_id": department}),
                     ("resolve", {"result": "已处理（基准测试）"}),
                     ("reply", {"content": "已回复（基准测试）", "method": "phone"}),
@@ -98,7 +102,8 @@ def actions(base, token, seconds, clients, department, bodies_file):
         sys.stderr.write("clients failed: %s\n" % failed[:3])
         raise SystemExit(1)
     for name in ACTIONS:
-        row(name, clients, times[name], elapsed)
+        if times[name]:
+            row(name, clients, times[name], elapsed)
 
 
 def queues(base, token, seconds, label):

@@ -21,6 +21,7 @@ db_tests!(
     major_complaints_start_at_the_area_and_urgent_cases_notify_at_once,
     repairs_schedule_visits_and_resolution_schedules_the_satisfaction_visit,
     warnings_fire_once_per_window_and_are_acknowledged,
+    two_workers_checking_one_room_fire_its_warning_once,
     sla_configuration_is_validated_and_versioned,
     notifications_are_private_and_can_be_marked_read,
 );
@@ -122,8 +123,12 @@ fn count(actions: &[String], name: &str) -> usize {
 
 async fn a_breach_escalates_exactly_once_per_level(app: &TestApp) {
     let w = world(app).await;
-    fast_policy(app, 1, 2).await;
+    // Verify due 2 s after registration, dispatch 6 s: the rounds below wait for a moment
+    // measured from the case's own registration time with seconds of margin on each side, so
+    // a slow (shared) machine cannot make a deadline pass early or late.
+    fast_policy(app, 2, 6).await;
     let case = new_case(app, &w.agent.1, complaint(&w)).await;
+    let registered: chrono::DateTime<chrono::Utc> = case["created_at"].as_str().unwrap().parse().unwrap();
     assert_eq!(case["level"], "project");
     assert_eq!(case["deadlines"]["verify"]["breached"], false);
     assert!(case["next_due_at"].is_string());
@@ -135,7 +140,7 @@ async fn a_breach_escalates_exactly_once_per_level(app: &TestApp) {
 
     // Past the verify deadline: on PostgreSQL two workers (two pools, as two instances) sweep
     // together; SQLite has one in-process worker by design, so the second shares its pool.
-    tokio::time::sleep(Duration::from_millis(1200)).await;
+    sleep_until(registered + chrono::Duration::milliseconds(3000)).await;
     let second_store = if app.database_url.starts_with("postgres") {
         Store::connect(&app.database_url).await.unwrap()
     } else {
@@ -178,7 +183,7 @@ async fn a_breach_escalates_exactly_once_per_level(app: &TestApp) {
     );
 
     // The dispatch deadline passes too: one more level, then the ladder ends.
-    tokio::time::sleep(Duration::from_millis(1000)).await;
+    sleep_until(registered + chrono::Duration::milliseconds(7000)).await;
     drain(&first).await;
     drain(&second).await;
     let after_dispatch = case_now(app, &case).await;
@@ -215,6 +220,13 @@ async fn a_breach_escalates_exactly_once_per_level(app: &TestApp) {
         "{}",
         summary.text
     );
+}
+
+/// Sleeps until `at` (at once when it has passed).
+async fn sleep_until(at: chrono::DateTime<chrono::Utc>) {
+    if let Ok(left) = (at - chrono::Utc::now()).to_std() {
+        tokio::time::sleep(left).await;
+    }
 }
 
 async fn a_paused_case_does_not_breach_and_gets_its_time_back(app: &TestApp) {
@@ -658,6 +670,35 @@ async fn warnings_fire_once_per_window_and_are_acknowledged(app: &TestApp) {
         .get("/api/v1/warnings?status=open&rule=property_cluster", &w.supervisor.1)
         .await;
     assert_eq!(open.body["items"].as_array().unwrap().len(), 0);
+}
+
+/// Two complaints on one room checked at the same moment by two workers (two pools on
+/// PostgreSQL, as two instances): each check sees the cluster, but it fires once.
+async fn two_workers_checking_one_room_fire_its_warning_once(app: &TestApp) {
+    let w = world(app).await;
+    let mut rules = app.get("/api/v1/warning-rules", &w.supervisor.1).await.body;
+    rules["property_cluster"] = json!({"enabled": true, "count": 2, "days": 30});
+    let saved = app.put("/api/v1/warning-rules", &app.admin_token, 0, rules).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
+    let first = new_case(app, &w.agent.1, complaint(&w)).await;
+    let second = new_case(app, &w.agent.1, complaint(&w)).await;
+    let other_store = if app.database_url.starts_with("postgres") {
+        Store::connect(&app.database_url).await.unwrap()
+    } else {
+        app.store.clone()
+    };
+    let id = |case: &Value| case["id"].as_str().unwrap().parse().unwrap();
+    let (a, b) = tokio::join!(
+        huiyin_store::warnings::evaluate_for_case(&app.store.db, id(&first)),
+        huiyin_store::warnings::evaluate_for_case(&other_store.db, id(&second)),
+    );
+    let fired = a.unwrap() + b.unwrap();
+    let listed = app.get("/api/v1/warnings?rule=property_cluster", &w.supervisor.1).await;
+    assert_eq!(listed.body["items"].as_array().unwrap().len(), 1, "{}", listed.text);
+    let repeats = app.get("/api/v1/warnings?rule=repeat_customer", &w.supervisor.1).await;
+    let repeat_count = repeats.body["items"].as_array().unwrap().len();
+    assert!(repeat_count <= 1, "{}", repeats.text);
+    assert_eq!(fired, 1 + repeat_count, "each firing counted once");
 }
 
 async fn sla_configuration_is_validated_and_versioned(app: &TestApp) {

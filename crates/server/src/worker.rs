@@ -1,5 +1,7 @@
 //! The background worker: each tick it records deadline breaches (escalating once per level),
 //! notifies visits that fell due, folds statistics deltas into the roll-ups, then claims due jobs from the durable queue and runs them.
+//! The fold also runs on its own every 200 ms while the worker runs, so a long round of jobs
+//! does not hold the statistics back.
 //! `huiyin serve` runs one in-process (unless `--no-worker`); `huiyin worker` runs only this,
 //! so API and worker processes can be scaled separately. Every step is safe with several
 //! workers on one database: sweeps write with version checks, jobs are claimed with leases.
@@ -131,6 +133,9 @@ impl Worker {
     /// Runs until the process stops, polling every `tick` when idle.
     pub async fn run(self) {
         tracing::info!(worker = %self.id, "background worker started");
+        if self.sweeps {
+            tokio::spawn(fold_continuously(self.store.clone(), self.tick.min(FOLD_IDLE)));
+        }
         loop {
             // With the store's configuration cache (SLA terms, calendar, webhook subscriptions).
             match huiyin_store::cache::scope(self.store.config.clone(), self.run_once()).await {
@@ -140,5 +145,24 @@ impl Worker {
             }
             tokio::time::sleep(self.tick).await;
         }
+    }
+}
+
+/// How long the statistics fold waits when it found nothing to fold.
+const FOLD_IDLE: Duration = Duration::from_millis(200);
+
+/// Folds statistics deltas into the roll-ups on its own, beside the rounds: a round that works
+/// through a burst of jobs (a warning check per new complaint) takes seconds on a busy machine,
+/// and the fold lag (`/metrics`, issue #14: at most 2 s under load) must not wait for it.
+/// `run_once` still folds too (tests drive it alone); several folders never fold the same delta
+/// (`stats::fold`: SKIP LOCKED on PostgreSQL, one connection on SQLite).
+async fn fold_continuously(store: Store, idle: Duration) {
+    loop {
+        match stats::fold::fold_batch(&store.db, 2000).await {
+            Ok(n) if n > 0 => continue,
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "statistics fold failed; retrying"),
+        }
+        tokio::time::sleep(idle).await;
     }
 }

@@ -73,8 +73,17 @@ pub struct ListCases {
     pub cursor: Option<String>,
 }
 
-fn statuses(values: &[CaseStatus]) -> Vec<String> {
-    values.iter().map(|s| s.as_str().to_owned()).collect()
+/// `status IN ('a', 'b')` with the names inlined, not bound: they are `CaseStatus` names, never
+/// the caller's text, and only constants let PostgreSQL's generic plan of the prepared list
+/// statement use the partial queue indexes (`ix_cases_open_queue`, `ix_cases_visit_queue`:
+/// their predicates must be proved from the query).
+fn status_among(values: &[CaseStatus]) -> SimpleExpr {
+    let list = values
+        .iter()
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Expr::cust(format!("\"cases\".\"status\" IN ({list})"))
 }
 
 /// Past the earliest deadline still to be met. `next_due_at` is empty for closed, cancelled and
@@ -199,31 +208,22 @@ fn status_in(raw: &str) -> StoreResult<SimpleExpr> {
             CaseStatus::parse(part).ok_or_else(|| StoreError::invalid("status", format!("unknown status '{part}'")))?;
         wanted.push(status);
     }
-    // Inlined, not bound: they are `CaseStatus` names, never the caller's text, and only
-    // constants let PostgreSQL's generic plan of this prepared statement use the partial
-    // queue index `ix_cases_open_queue` (its predicate must be proved from the query).
-    let list = wanted
-        .iter()
-        .map(|s| format!("'{}'", s.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ");
-    Ok(Expr::cust(format!("\"cases\".\"status\" IN ({list})")))
+    Ok(status_among(&wanted))
 }
 
 /// The cases of a console work queue.
 fn queue_condition(actor: &Actor, queue: Queue, at: DateTime<Utc>) -> StoreResult<Condition> {
-    let open = |statuses_of: &[CaseStatus]| case::Column::Status.is_in(statuses(statuses_of));
     Ok(match queue {
         Queue::Mine => Condition::all()
             .add(case::Column::AssigneeId.eq(actor.user_id))
-            .add(open(&OPEN_STATUSES)),
+            .add(status_among(&OPEN_STATUSES)),
         Queue::Department => {
             let department = actor
                 .department_id
                 .ok_or_else(|| StoreError::invalid("queue", "you do not belong to a department"))?;
             Condition::all()
                 .add(case::Column::DepartmentId.eq(department))
-                .add(open(&[CaseStatus::Dispatched, CaseStatus::InProgress]))
+                .add(status_among(&[CaseStatus::Dispatched, CaseStatus::InProgress]))
         }
         Queue::Unassigned => Condition::any()
             .add(case::Column::Status.eq(CaseStatus::Registered.as_str()))
@@ -232,7 +232,7 @@ fn queue_condition(actor: &Actor, queue: Queue, at: DateTime<Utc>) -> StoreResul
                     .add(case::Column::Status.eq(CaseStatus::Dispatched.as_str()))
                     .add(case::Column::AssigneeId.is_null()),
             ),
-        Queue::AwaitingVisit => Condition::all().add(open(&[CaseStatus::Resolved, CaseStatus::Visiting])),
+        Queue::AwaitingVisit => Condition::all().add(status_among(&[CaseStatus::Resolved, CaseStatus::Visiting])),
         Queue::Overdue => overdue_condition(at),
     })
 }

@@ -12,8 +12,8 @@ use huiyin_domain::sla::escalation::Level;
 use huiyin_domain::warning::{WarningRule, WarningRules};
 use huiyin_domain::webhook::WebhookEvent;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
+    QuerySelect, Set, Statement, TransactionTrait,
 };
 use serde::Serialize;
 use serde_json::json;
@@ -119,6 +119,22 @@ async fn view(db: &impl ConnectionTrait, warning: warning::Model) -> StoreResult
     views(db, vec![warning]).await?.pop().ok_or(StoreError::NotFound)
 }
 
+/// Serialises firings of one subject until the transaction ends: two workers checking cases of
+/// the same building at once would otherwise both find no recent warning and both fire. On
+/// PostgreSQL a transaction-scoped advisory lock on the key's hash (a collision only makes two
+/// subjects wait for each other); SQLite has one connection a process, so firings already queue.
+async fn lock_subject(txn: &impl ConnectionTrait, subject_key: &str) -> StoreResult<()> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        let lock = Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+            [subject_key.into()],
+        );
+        txn.execute(lock).await?;
+    }
+    Ok(())
+}
+
 /// A warning about to fire.
 struct Firing {
     rule: WarningRule,
@@ -138,6 +154,7 @@ async fn fire<C: ConnectionTrait + TransactionTrait>(
     at: DateTime<Utc>,
 ) -> StoreResult<bool> {
     let txn = db.begin().await?;
+    lock_subject(&txn, &firing.subject_key).await?;
     let recent = warning::Entity::find()
         .filter(warning::Column::SubjectKey.eq(firing.subject_key.clone()))
         .filter(warning::Column::FiredAt.gte(at - firing.quiet))
