@@ -69,7 +69,8 @@ count_cases() {
 # time), and the queue sorts by it.
 fill_deadlines() {
   psql "$PG/$1" -qAt -v ON_ERROR_STOP=1 -c "UPDATE cases SET next_due_at = due_at
-    WHERE next_due_at IS NULL AND due_at IS NOT NULL AND status IN ('dispatched', 'in_progress')" \
+    WHERE next_due_at IS NULL AND due_at IS NOT NULL AND status IN ('dispatched', 'in_progress')
+      AND paused_at IS NULL" \
     -c "ANALYZE cases" >/dev/null
 }
 
@@ -179,7 +180,7 @@ shape_open_cases() {
   psql "$PG/$1" -qAt -v ON_ERROR_STOP=1 -c "UPDATE cases SET paused_at = now() - interval '1 day',
       pause_reason = '基准：等待业主', next_due_at = NULL, next_breach_at = NULL
     WHERE status IN ('dispatched', 'in_progress') AND paused_at IS NULL AND abs(hashtext(id::text)) % 100 < 35" \
-    -c "ANALYZE cases" >/dev/null
+    -c "VACUUM (ANALYZE) cases" >/dev/null
   OPEN_NO_DUE=$(psql "$PG/$1" -qAt -c "SELECT round(100.0 * count(*) FILTER (WHERE next_due_at IS NULL) / greatest(count(*), 1))
     FROM cases WHERE status IN ('registered', 'dispatched', 'in_progress')")
 }
