@@ -43,7 +43,7 @@ PSQL=(psql "$PG/postgres" -v ON_ERROR_STOP=1 -qAt)
 SERVER=
 WORKER=
 SAMPLER=
-trap 'kill $SERVER $WORKER $SAMPLER 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $SERVER $WORKER $SAMPLER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
 NO_OHA=
 command -v oha >/dev/null || { echo "oha is missing (make bench-load installs it): its rows are skipped"; NO_OHA=1; }
