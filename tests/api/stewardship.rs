@@ -320,6 +320,10 @@ async fn coverage_counts_a_household_once_a_beijing_month(app: &TestApp) {
         (mine_row["visited"].as_u64(), mine_row["households"].as_u64()),
         (Some(3), Some(4))
     );
+    // Read for all areas at once, the row says what the area's own view says, key customers too.
+    for field in ["reached", "coverage", "target", "target_met", "key_customers"] {
+        assert_eq!(mine_row[field], c[field], "{field}: {mine_row} against {c}");
+    }
     assert_eq!(stats.body["items"].as_array().unwrap().len(), 2);
     app.get("/api/v1/stats/coverage", mine).await.assert_problem(403, None);
     app.get("/api/v1/stats/coverage?month=2026-1", sup)

@@ -9,7 +9,8 @@ use huiyin_domain::steward::month::Month;
 use sea_orm::ConnectionTrait;
 
 use super::StatsFilter;
-use crate::stewardship::coverage::{in_projects, AreaCoverage};
+use crate::stewardship::coverage::AreaCoverage;
+use crate::stewardship::coverage_by_area::in_projects;
 use crate::StoreResult;
 
 /// An area's visit coverage in a (Beijing) month.

@@ -6,6 +6,7 @@
 //! their projects. Outside the scope everything is reported as not found.
 
 pub mod coverage;
+pub mod coverage_by_area;
 pub mod missed;
 pub mod notices;
 pub mod patrols;

@@ -26,7 +26,7 @@ pub struct SetVisitPlan {
     pub key_tags: Vec<String>,
 }
 
-fn from_row(row: visit_plan::Model) -> StoreResult<VisitPlan> {
+pub(super) fn from_row(row: visit_plan::Model) -> StoreResult<VisitPlan> {
     Ok(VisitPlan {
         area_id: row.area_id,
         monthly_target: huiyin_domain::steward::share_of(row.target_basis_points.max(0) as u32),

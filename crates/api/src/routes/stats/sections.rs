@@ -13,7 +13,7 @@ use huiyin_store::knowledge::answers::{ranked, Answering};
 use huiyin_store::leads::stats as lead_stats;
 use huiyin_store::stats::area_visits::single_month;
 use huiyin_store::stats::StatsFilter;
-use huiyin_store::stewardship::coverage::in_projects;
+use huiyin_store::stewardship::coverage_by_area::in_projects;
 use huiyin_store::{Actor, Db};
 use serde::Serialize;
 use utoipa::ToSchema;

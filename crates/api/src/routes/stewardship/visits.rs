@@ -441,7 +441,8 @@ async fn coverage_by_area(
 ) -> ApiResult<HttpResponse> {
     user.require(Permission::StatsRead)?;
     let month = month_param(query.month.as_deref())?;
-    let items = coverage::by_area(&state.store.db, &user, query.project_id, month).await?;
+    let items =
+        huiyin_store::stewardship::coverage_by_area::by_area(&state.store.db, &user, query.project_id, month).await?;
     Ok(HttpResponse::Ok().json(CoverageByArea {
         items: items.into_iter().map(CoverageResponse::from).collect(),
     }))
