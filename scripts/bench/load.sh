@@ -22,13 +22,18 @@
 # A table goes to stdout and to $BENCH_LOAD_OUT. Without oha the oha rows are skipped (the
 # pgbench and loop.py rows still run: a quick check of the scripts on a small data set).
 # Environment: BENCH_PG (server URL without database), BENCH_DB (huiyin_bench), BENCH_CASES
-# (1000000), BENCH_SECONDS (10), BENCH_LOAD_PORT (18090), BENCH_GENERATE (the generator).
+# (1000000), BENCH_SECONDS (10), BENCH_LOAD_PORT (18090), BENCH_GENERATE (the generator),
+# BENCH_SSLMODE (prefer).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 BIN=${1:?usage: load.sh path/to/release/huiyin}
 BIN=$(realpath "$BIN")
 PG=${BENCH_PG:-postgres://postgres@127.0.0.1:5432}
+# TLS to PostgreSQL for Huiyin, psql and pgbench alike: libpq's default (`prefer`: TLS when the
+# server offers it) unless BENCH_SSLMODE says otherwise (issue #14 measured with `disable`).
+SSLMODE=${BENCH_SSLMODE:-prefer}
+export PGSSLMODE=$SSLMODE
 DB=${BENCH_DB:-huiyin_bench}
 CASES=${BENCH_CASES:-1000000}
 SECONDS_EACH=${BENCH_SECONDS:-10}
@@ -53,10 +58,10 @@ command -v oha >/dev/null || { echo "oha is missing (make bench-load installs it
 generate() {
   echo "== generating $1 ($2 cases)"
   "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"
-  DATABASE_URL="$PG/$1" "$BIN" migrate
+  DATABASE_URL="$PG/$1?sslmode=$SSLMODE" "$BIN" migrate
   local start=$(date +%s)
   psql "$PG/$1" -v ON_ERROR_STOP=1 -q -v cases="$2" -f "$GENERATE" >/dev/null
-  DATABASE_URL="$PG/$1" "$BIN" stats-rebuild
+  DATABASE_URL="$PG/$1?sslmode=$SSLMODE" "$BIN" stats-rebuild
   psql "$PG/$1" -qc "VACUUM ANALYZE"
   echo "== generated $1 in $(($(date +%s) - start)) s"
 }
@@ -75,7 +80,7 @@ fill_deadlines() {
 }
 
 start_server() {
-  DATABASE_URL="$PG/$1" "$BIN" serve --no-worker --bind "127.0.0.1:$PORT" >"$DATA/server-$1.log" 2>&1 &
+  DATABASE_URL="$PG/$1?sslmode=$SSLMODE" "$BIN" serve --no-worker --bind "127.0.0.1:$PORT" >"$DATA/server-$1.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 150); do
     curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
@@ -83,7 +88,7 @@ start_server() {
   done
   BASE="http://127.0.0.1:$PORT"
   psql "$PG/$1" -qAt -c "DELETE FROM users WHERE username = 'bench'" >/dev/null
-  DATABASE_URL="$PG/$1" "$BIN" create-admin --username bench --password load-test-secret-2026 >/dev/null
+  DATABASE_URL="$PG/$1?sslmode=$SSLMODE" "$BIN" create-admin --username bench --password load-test-secret-2026 >/dev/null
   BENCH_TOKEN=$(curl -fs -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d '{"username": "bench", "password": "load-test-secret-2026"}' | jq -r .access_token)
   export BENCH_TOKEN
@@ -93,7 +98,7 @@ start_server() {
 # statistics deltas the creates write and runs their warning checks, so its cost is in the
 # figures. A sampler reads the fold lag from /metrics twice a second (issue #14: <= 2 s).
 start_worker() {
-  DATABASE_URL="$PG/$1" "$BIN" worker >"$DATA/worker-$1.log" 2>&1 &
+  DATABASE_URL="$PG/$1?sslmode=$SSLMODE" "$BIN" worker >"$DATA/worker-$1.log" 2>&1 &
   WORKER=$!
   echo 0 >"$DATA/lag"
   (while kill -0 "$WORKER" 2>/dev/null; do
@@ -217,7 +222,7 @@ shape_open_cases "$DB"
 {
   echo
   echo "Load benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
-  echo "$("${PSQL[@]}" -c 'SHOW server_version'), release build on loopback, $(oha --version), ${SECONDS_EACH} s a row after a 2 s warm-up;"
+  echo "$("${PSQL[@]}" -c 'SHOW server_version'), release build on loopback (sslmode=$SSLMODE), $(oha --version), ${SECONDS_EACH} s a row after a 2 s warm-up;"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared);"
   echo "$(count_cases "$DB") cases in $DB, $(count_cases "${DB}_10k") in ${DB}_10k. Latency in ms."
   echo
