@@ -12,7 +12,10 @@ use serde_json::{json, Value};
 use crate::db_tests;
 use crate::helpers::{Reply, TestApp};
 
-db_tests!(hot_paths_stay_within_their_statement_budgets);
+db_tests!(
+    hot_paths_stay_within_their_statement_budgets,
+    the_monthly_report_reads_all_areas_at_once,
+);
 
 /// Issue #14's targets: (create of a known caller's complaint, first dispatch, detail GET).
 pub const TARGET: (u32, u32, u32) = (6, 8, 4);
@@ -104,4 +107,43 @@ async fn hot_paths_stay_within_their_statement_budgets(app: &TestApp) {
     assert!(n <= budget.2, "case detail: {n} statements, budget {}", budget.2);
     // The answer is counted as well: nothing is read twice.
     assert_eq!(detail.body["version"], 3);
+}
+
+/// Adds an area with one household to `project`.
+async fn area_with_a_home(app: &TestApp, project: &str, name: &str) {
+    let area = app
+        .post(
+            "/api/v1/areas",
+            &app.admin_token,
+            json!({"project_id": project, "name": name}),
+        )
+        .await
+        .id();
+    app.property(project, Some(&area), name, "1单元", "101").await;
+}
+
+/// The monthly report's statement count and how many areas its coverage lists.
+async fn monthly_report(app: &TestApp) -> (u32, Option<usize>) {
+    let reply = app.get("/api/v1/stats/report?month=2026-11", &app.admin_token).await;
+    assert_eq!(reply.status.as_u16(), 200, "{}", reply.text);
+    (count(&reply), reply.body["coverage"].as_array().map(Vec::len))
+}
+
+/// The monthly report's statements do not grow with the number of areas: its visit coverage
+/// reads all areas at once (`stewardship::coverage_by_area`; area by area it was 90 of the 135
+/// statements of a report over 30 areas in `make bench-load`).
+async fn the_monthly_report_reads_all_areas_at_once(app: &TestApp) {
+    let project = app.project("翠湖花园").await;
+    area_with_a_home(app, &project, "一片区").await;
+    let (one_area, listed) = monthly_report(app).await;
+    assert_eq!(listed, Some(1));
+    for name in ["二片区", "三片区", "四片区"] {
+        area_with_a_home(app, &project, name).await;
+    }
+    let (four_areas, listed) = monthly_report(app).await;
+    assert_eq!(listed, Some(4));
+    assert_eq!(
+        four_areas, one_area,
+        "three more areas, {four_areas} statements against {one_area}"
+    );
 }
