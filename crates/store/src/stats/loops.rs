@@ -17,7 +17,7 @@ pub struct LoopFigures {
 }
 
 /// The cohort's loop figures (one statement). Both are rare events, so each count starts from
-/// a partial index holding only them (migration `m20261207_stats_loop_indexes`): the repeats
+/// a partial index holding only them (migration `m20261207_queue_and_loop_indexes`): the repeats
 /// from the cases that repeat another, the unreachable visits from those visits — never from a
 /// scan of the period's cases (a year is a third of a million rows at the benchmark's size).
 pub async fn loop_figures(db: &impl ConnectionTrait, filter: &StatsFilter) -> StoreResult<LoopFigures> {
