@@ -7,13 +7,14 @@ use std::collections::HashMap;
 
 use huiyin_domain::steward::coverage::{compute, VisitFact};
 use huiyin_domain::steward::month::Month;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Statement};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use super::coverage::AreaCoverage;
 use super::plans::{from_row, VisitPlan};
 use super::stored_list;
 use crate::entity::{area, property, steward_visit, visit_plan};
+use crate::stats::sql::Sql;
 use crate::{Actor, StoreResult};
 
 /// Every area's coverage in `month` within the actor's projects (or one of them), by area name:
@@ -151,24 +152,21 @@ async fn key_homes(
     if areas.is_empty() {
         return Ok(by_area);
     }
-    let backend = db.get_database_backend();
-    let marks: Vec<String> = (1..=areas.len())
-        .map(|i| match backend {
-            DbBackend::Postgres => format!("${i}"),
-            _ => "?".to_owned(),
-        })
-        .collect();
-    let sql = format!(
+    // The placeholders are the backend's (`stats::sql::Sql`): `$n` on PostgreSQL, `?` on SQLite.
+    let mut sql = Sql::new(db.get_database_backend());
+    sql.push(
         "SELECT cp.customer_id, cp.property_id, p.area_id, c.tags FROM customer_properties cp \
          JOIN properties p ON p.id = cp.property_id JOIN customers c ON c.id = cp.customer_id \
-         WHERE p.area_id IN ({})",
-        marks.join(", ")
+         WHERE p.area_id IN (",
     );
-    let values = areas.iter().map(|a| (*a).into());
-    for row in db
-        .query_all(Statement::from_sql_and_values(backend, sql, values))
-        .await?
-    {
+    for (i, area) in areas.iter().enumerate() {
+        if i > 0 {
+            sql.push(", ");
+        }
+        sql.bind(*area);
+    }
+    sql.push(")");
+    for row in db.query_all(sql.statement()).await? {
         let customer: Uuid = row.try_get("", "customer_id")?;
         let home: Uuid = row.try_get("", "property_id")?;
         let area: Uuid = row.try_get("", "area_id")?;
