@@ -657,7 +657,12 @@ async fn a_missed_route_warns_once_per_period_with_two_workers(app: &TestApp) {
     use huiyin_store::stewardship::missed::sweep;
     // Nothing is missed on the day the route starts or the next.
     assert_eq!(sweep(&app.store.db, Utc::now() + Duration::hours(1)).await.unwrap(), 0);
-    let later = Utc::now() + Duration::days(3);
+    // Noon in Beijing three days on, so that an hour later is still the same period (a period is
+    // a Beijing day: `now + 3 days` run between 15:00 and 16:00 UTC crossed midnight).
+    let day = (Utc::now() + Duration::days(3))
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .date_naive();
+    let later = day.and_hms_opt(4, 0, 0).unwrap().and_utc();
     let (a, b) = tokio::join!(sweep(&app.store.db, later), sweep(&second.db, later));
     assert_eq!(a.unwrap() + b.unwrap(), 1);
     assert_eq!(
